@@ -1,0 +1,23 @@
+import type { ParseArgsConfig } from 'node:util';
+import type { Services } from '../services/handlers';
+import type { Output } from './output';
+
+export type CommandContext = {
+  dataDir: string;
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+  output: Output;
+  /** Opens the data folder (taking its lock). Commands that only read files need not call it. */
+  openServices(): Promise<Services>;
+};
+
+/** One CLI command: a name of one or two words, its help, its options and what it does. */
+export type Command = {
+  name: string;
+  summary: string;
+  usage: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  /** Exact number of positional arguments after the command name. */
+  positionals?: number;
+  run(context: CommandContext): Promise<number>;
+};

@@ -1,0 +1,79 @@
+import { app, BrowserWindow, dialog, Menu, screen, session } from 'electron';
+import { toAppErrorShape } from '../../shared/errors';
+import { createHandlers, openServices, type Services } from '../services/handlers';
+import { appPaths, dataDirOverride } from './app-paths';
+import { confirmAndOpenExternal } from './external-links';
+import { broadcast, registerIpc } from './ipc/register-ipc';
+import { buildMenuTemplate } from './menu';
+import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './protocol';
+import { denyAllPermissions, hardenWebContents } from './security';
+import { mainWindowOptions } from './window-options';
+import { captureWindowState, fitsOnDisplays } from './window-state';
+
+const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
+const rendererOrigin = devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN;
+let services: Services | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+registerAppScheme();
+
+// One desktop instance per user: a second launch focuses the first window (and later hands it files to open).
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    hardenWebContents(contents, rendererOrigin, (url) => confirmAndOpenExternal(url, mainWindow));
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => services?.store.close());
+  void app.whenReady().then(start);
+}
+
+async function start(): Promise<void> {
+  const paths = appPaths(import.meta.dirname);
+  denyAllPermissions(session.defaultSession);
+  handleAppProtocol(paths.rendererDir);
+  try {
+    services = await openServices(dataDirOverride(process.argv) ?? app.getPath('userData'), {
+      kind: 'electron',
+      appRoot: paths.appRoot,
+      resourcesDir: paths.resourcesDir,
+      openExternal: (url) => confirmAndOpenExternal(url, mainWindow),
+    });
+  } catch (error) {
+    // Typically another instance (or the CLI) holds the data folder: say so and stop, writing nothing.
+    dialog.showErrorBox('Curriculum Composer cannot start', toAppErrorShape(error).message);
+    app.quit();
+    return;
+  }
+  registerIpc(createHandlers(services), rendererOrigin);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(process.platform, (command) => broadcast('menu:command', { command }), !app.isPackaged)));
+  createWindow(paths.preload);
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow(paths.preload);
+  });
+}
+
+function createWindow(preload: string): void {
+  const saved = services?.store.status().healthy ? services.store.read('settings').window : undefined;
+  const state = saved && fitsOnDisplays(saved, screen.getAllDisplays().map((d) => d.workArea)) ? saved : undefined;
+  const window = new BrowserWindow(mainWindowOptions(preload, state));
+  mainWindow = window;
+  if (state?.maximized) window.maximize();
+  window.once('ready-to-show', () => window.show());
+  window.on('close', () => {
+    if (!services?.store.status().healthy) return;
+    void services.store.update('settings', (s) => ({ ...s, window: captureWindowState(window) }));
+  });
+  window.on('closed', () => {
+    mainWindow = null;
+  });
+  void window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { AppError } from '../../../shared/errors';
+import { LibraryDataSchema } from '../../../shared/schemas/library';
+import { SettingsSchema } from '../../../shared/schemas/settings';
+import type { DocumentName } from '../../../shared/schemas/store';
+import { LIBRARY_MIGRATIONS, LIBRARY_VERSION, migrate, SETTINGS_MIGRATIONS, SETTINGS_VERSION, type Migration } from './migrations';
+
+/** How one data file is named, validated and migrated. */
+export type DocumentDefinition<T> = {
+  name: DocumentName;
+  fileName: string;
+  schema: z.ZodType<T>;
+  version: number;
+  migrations: readonly Migration[];
+};
+
+export const DOCUMENTS = {
+  settings: { name: 'settings', fileName: 'settings.json', schema: SettingsSchema, version: SETTINGS_VERSION, migrations: SETTINGS_MIGRATIONS },
+  library: { name: 'library', fileName: 'library.json', schema: LibraryDataSchema, version: LIBRARY_VERSION, migrations: LIBRARY_MIGRATIONS },
+} as const;
+
+export type DocumentData = { [N in keyof typeof DOCUMENTS]: z.output<(typeof DOCUMENTS)[N]['schema']> };
+
+/**
+ * Turns file text into validated, migrated data, or throws an AppError whose code says what is wrong
+ * (`store-corrupt` for unreadable JSON or schema failures, `store-too-new` for a newer format).
+ */
+export function decodeDocument<T>(text: string, definition: DocumentDefinition<T>): T {
+  const label = `The ${definition.name} file (${definition.fileName})`;
+  if (text.trim() === '') throw new AppError('store-corrupt', `${label} is empty`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new AppError('store-corrupt', `${label} is not valid JSON (${(error as Error).message}); it may be truncated`);
+  }
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new AppError('store-corrupt', `${label} does not hold a data object`);
+  const migrated = migrate(raw as Record<string, unknown>, definition.version, definition.migrations, label);
+  const { schemaVersion: _version, ...body } = migrated;
+  const parsed = definition.schema.safeParse(body);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    const where = first && first.path.length > 0 ? ` at ${first.path.join('.')}` : '';
+    throw new AppError('store-corrupt', `${label} does not match the expected format${where}: ${first?.message ?? 'invalid'}`);
+  }
+  return parsed.data;
+}
+
+/** Compact JSON: data files can reach megabytes, and whitespace would only slow every save. */
+export function encodeDocument<T>(data: T, definition: DocumentDefinition<T>): string {
+  return JSON.stringify({ schemaVersion: definition.version, ...(data as object) });
+}

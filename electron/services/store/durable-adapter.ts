@@ -1,0 +1,71 @@
+import { readFile, stat } from 'node:fs/promises';
+import type { Adapter } from 'lowdb';
+import type { DocumentName } from '../../../shared/schemas/store';
+import { writeFileAtomic } from './atomic-file';
+import { backUpFile, pruneBackups } from './backups';
+import { decodeDocument, encodeDocument, type DocumentDefinition } from './documents';
+
+export type BackupPolicy = {
+  /** How many previous versions to keep. */
+  keep: number;
+  /**
+   * Minimum time between two backups. Autosave writes on every edit; without a spacing the ten backups
+   * would all be from the last minute and useless for recovering yesterday's work. 0 backs up every save.
+   */
+  minIntervalMs: number;
+};
+
+/**
+ * lowdb adapter for one data file. Reads decode, migrate and validate (throwing a typed AppError instead of
+ * falling back to defaults); writes are atomic and keep the previous version as a rolling backup.
+ * Writes are queued so that two saves never race on the rename.
+ */
+export class DurableJsonAdapter<T> implements Adapter<T> {
+  private queue: Promise<void> = Promise.resolve();
+  private lastBackupAt = 0;
+
+  constructor(
+    private readonly dataDir: string,
+    readonly path: string,
+    private readonly definition: DocumentDefinition<T>,
+    private readonly backups: BackupPolicy,
+  ) {}
+
+  /** `null` when the file does not exist yet (first start); throws when it exists but cannot be used. */
+  async read(): Promise<T | null> {
+    let text: string;
+    try {
+      text = await readFile(this.path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+    return decodeDocument(text, this.definition);
+  }
+
+  write(data: T): Promise<void> {
+    // Serialise now, so later mutations of `data` cannot leak into this write.
+    const text = encodeDocument(data, this.definition);
+    const run = this.queue.then(() => this.replace(text));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async replace(text: string): Promise<void> {
+    const now = Date.now();
+    if (now - this.lastBackupAt >= this.backups.minIntervalMs && (await fileExists(this.path))) {
+      await backUpFile(this.dataDir, this.definition.name as DocumentName, this.path, new Date(now));
+      await pruneBackups(this.dataDir, this.definition.name, this.backups.keep);
+      this.lastBackupAt = now;
+    }
+    await writeFileAtomic(this.path, text);
+  }
+}
+
+async function fileExists(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,40 @@
+import { AppError } from '../../../shared/errors';
+
+export type RawDocument = Record<string, unknown>;
+/** One step of a data file's history: turns data of version `to - 1` into version `to`. */
+export type Migration = { to: number; up: (data: RawDocument) => RawDocument };
+
+/**
+ * Brings raw data up to `currentVersion`. Migrations are append-only: a shipped step is never edited,
+ * and each one has its own test fed by a frozen fixture of the version before it.
+ */
+export function migrate(raw: RawDocument, currentVersion: number, migrations: readonly Migration[], label: string): RawDocument {
+  const version = raw['schemaVersion'];
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    throw new AppError('store-corrupt', `${label} has no valid schemaVersion`);
+  }
+  if (version > currentVersion) {
+    throw new AppError(
+      'store-too-new',
+      `${label} was written by a newer version of Curriculum Composer (data version ${version}; this app reads up to ${currentVersion}). Update the app to open it; the file has not been changed.`,
+    );
+  }
+  let data = raw;
+  let at = version;
+  for (const step of migrations) {
+    if (step.to <= at) continue;
+    if (step.to !== at + 1) throw new AppError('internal', `${label}: no migration from version ${at} to ${at + 1}`);
+    data = { ...step.up(data), schemaVersion: step.to };
+    at = step.to;
+  }
+  if (at !== currentVersion) throw new AppError('internal', `${label}: migrations stop at version ${at}, expected ${currentVersion}`);
+  return data;
+}
+
+/** Settings history. Version 1 is the first shipped format. */
+export const SETTINGS_MIGRATIONS: readonly Migration[] = [];
+export const SETTINGS_VERSION = 1;
+
+/** Library history. Version 1 is the first shipped format. */
+export const LIBRARY_MIGRATIONS: readonly Migration[] = [];
+export const LIBRARY_VERSION = 1;

@@ -1,0 +1,178 @@
+import { mkdir, readFile, rename, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import { AppError } from '../../../shared/errors';
+import { DOCUMENT_NAMES, type BackupInfo, type DocumentName, type DocumentProblem, type StoreStatus } from '../../../shared/schemas/store';
+import { removeStaleTempFiles, writeFileAtomic } from './atomic-file';
+import { backupPath, backUpFile, BACKUPS_FOLDER, listBackups } from './backups';
+import { decodeDocument, DOCUMENTS, type DocumentData } from './documents';
+import { DurableJsonAdapter, type BackupPolicy } from './durable-adapter';
+import { DataDirLock } from './lock';
+
+export type StoreOptions = {
+  dataDir: string;
+  /** Who holds the lock, for the message another instance shows ("desktop app", "cli", "web harness"). */
+  owner: string;
+  /** Data for a document that has never existed in this folder (first start). */
+  seed: { [N in DocumentName]: () => Promise<DocumentData[N]> };
+  backups?: Partial<BackupPolicy>;
+};
+
+const DEFAULT_BACKUPS: BackupPolicy = { keep: 10, minIntervalMs: 60_000 };
+export const QUARANTINE_FOLDER = 'quarantine';
+
+type Slot<N extends DocumentName> = { db: Low<DocumentData[N]> | null; problem: DocumentProblem | null };
+
+/**
+ * The data directory: one lowdb document per data file, a lock, backups and recovery.
+ * A file that cannot be loaded is never replaced by defaults: its document stays unavailable, the file stays
+ * untouched, and the status offers the newest good backup.
+ */
+export class Store {
+  private readonly slots = {} as { [N in DocumentName]: Slot<N> };
+  private seeded = false;
+
+  private constructor(
+    readonly dataDir: string,
+    private readonly lock: DataDirLock,
+    private readonly options: StoreOptions,
+    private readonly policy: BackupPolicy,
+  ) {}
+
+  static async open(options: StoreOptions): Promise<Store> {
+    await mkdir(options.dataDir, { recursive: true });
+    const lock = DataDirLock.acquire(options.dataDir, options.owner);
+    const store = new Store(options.dataDir, lock, options, { ...DEFAULT_BACKUPS, ...options.backups });
+    try {
+      for (const name of DOCUMENT_NAMES) await store.load(name);
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
+    return store;
+  }
+
+  close(): void {
+    this.lock.release();
+  }
+
+  status(): StoreStatus {
+    const problems = DOCUMENT_NAMES.map((n) => this.slots[n].problem).filter((p): p is DocumentProblem => p !== null);
+    return { dataDir: this.dataDir, healthy: problems.length === 0, problems, seeded: this.seeded };
+  }
+
+  /** Current data of a document; throws `store-unavailable` while that file has an unresolved problem. */
+  read<N extends DocumentName>(name: N): DocumentData[N] {
+    const slot = this.slots[name];
+    if (!slot.db) throw new AppError('store-unavailable', slot.problem?.message ?? `The ${name} data is not loaded`);
+    return slot.db.data;
+  }
+
+  /** Applies a change and saves durably. The change works on a copy, so a failed validation alters nothing. */
+  async update<N extends DocumentName>(name: N, change: (draft: DocumentData[N]) => DocumentData[N] | void): Promise<DocumentData[N]> {
+    const slot = this.slots[name];
+    const current = this.read(name);
+    const draft = structuredClone(current);
+    const next = change(draft) ?? draft;
+    const parsed = DOCUMENTS[name].schema.safeParse(next);
+    if (!parsed.success) throw new AppError('invalid-argument', parsed.error.issues[0]?.message ?? 'Invalid data');
+    const db = slot.db as Low<DocumentData[N]>;
+    const previous = db.data;
+    db.data = parsed.data as DocumentData[N];
+    try {
+      await db.write();
+    } catch (error) {
+      db.data = previous;
+      throw new AppError('io-error', `Could not save the ${name} data: ${(error as Error).message}`);
+    }
+    return db.data;
+  }
+
+  listBackups(): Promise<BackupInfo[]> {
+    return listBackups(this.dataDir);
+  }
+
+  /**
+   * Puts a backup back in place of its document. The file it replaces is moved to the quarantine folder,
+   * never deleted, so a wrong choice can be undone by hand.
+   */
+  async restore(backupId: string): Promise<StoreStatus> {
+    const backups = await this.listBackups();
+    const backup = backups.find((b) => b.id === backupId);
+    if (!backup) throw new AppError('not-found', `No backup named ${backupId}`);
+    if (!backup.loadable) throw new AppError('store-corrupt', `Backup ${backupId} cannot be loaded: ${backup.problem ?? 'unknown problem'}`);
+    const text = await readFile(backupPath(this.dataDir, backupId), 'utf8');
+    const path = this.pathOf(backup.document);
+    if (await exists(path)) {
+      if (this.slots[backup.document].db) await backUpFile(this.dataDir, backup.document, path);
+      else await this.quarantine(backup.document);
+    }
+    await writeFileAtomic(path, text);
+    await this.load(backup.document);
+    return this.status();
+  }
+
+  private pathOf(name: DocumentName): string {
+    return join(this.dataDir, DOCUMENTS[name].fileName);
+  }
+
+  private async quarantine(name: DocumentName): Promise<void> {
+    const dir = join(this.dataDir, QUARANTINE_FOLDER);
+    await mkdir(dir, { recursive: true });
+    const stampNow = new Date().toISOString().replace(/[-:.]/g, '');
+    await rename(this.pathOf(name), join(dir, `${name}.${stampNow}.json`));
+  }
+
+  private async load<N extends DocumentName>(name: N): Promise<void> {
+    const definition = DOCUMENTS[name];
+    const path = this.pathOf(name);
+    await removeStaleTempFiles(this.dataDir, definition.fileName);
+    const adapter = new DurableJsonAdapter<DocumentData[N]>(this.dataDir, path, definition as never, this.policy);
+    const slot: Slot<N> = { db: null, problem: null };
+    this.slots[name] = slot as (typeof this.slots)[N];
+    let data: DocumentData[N] | null;
+    try {
+      data = await adapter.read();
+    } catch (error) {
+      slot.problem = await this.describeProblem(name, path, error);
+      return;
+    }
+    if (data === null) {
+      const backups = (await this.listBackups()).filter((b) => b.document === name);
+      if (backups.length > 0) {
+        // The file vanished but it had a history: that is data loss to report, not a first start.
+        slot.problem = {
+          document: name,
+          file: path,
+          kind: 'missing',
+          message: `The ${name} file (${definition.fileName}) is missing, although backups of it exist.`,
+          newestGoodBackup: backups.filter((b) => b.loadable).at(-1) ?? null,
+        };
+        return;
+      }
+      data = await this.options.seed[name]();
+      await adapter.write(data);
+      this.seeded = true;
+    }
+    slot.db = new Low(adapter, data);
+    slot.db.data = data;
+  }
+
+  private async describeProblem(name: DocumentName, path: string, error: unknown): Promise<DocumentProblem> {
+    const code = error instanceof AppError ? error.code : 'io-error';
+    const kind = code === 'store-too-new' ? 'too-new' : code === 'store-corrupt' ? 'corrupt' : 'unreadable';
+    const message = error instanceof Error ? error.message : String(error);
+    const backups = (await this.listBackups()).filter((b) => b.document === name && b.loadable);
+    return { document: name, file: path, kind, message, newestGoodBackup: backups.at(-1) ?? null };
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+

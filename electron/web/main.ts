@@ -1,0 +1,49 @@
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { toAppErrorShape } from '../../shared/errors';
+import { createHandlers, openServices } from '../services/handlers';
+import { appRootFrom, defaultDataDir } from '../services/paths';
+import { startWebHarness } from './server';
+
+const HELP = `Usage: npm run web -- [--data DIR] [--port N]
+
+Serves Curriculum Composer's interface and API on 127.0.0.1 for a browser.
+  --data DIR   data folder (default: the desktop app's folder, ${defaultDataDir()})
+  --port N     port to listen on (default: a free port)
+Prints "ready <url>" when it listens; open that URL (it carries the access token).`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { data: { type: 'string' }, port: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(HELP);
+    return;
+  }
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--port must be a number from 0 to 65535, not "${values.port}"`);
+  const appRoot = appRootFrom(import.meta.url, 2);
+  const services = await openServices(values.data ?? defaultDataDir(), {
+    kind: 'web',
+    appRoot,
+    resourcesDir: join(appRoot, 'resources'),
+    // The browser opens links itself after its own confirmation; the server never launches programs.
+    openExternal: () => Promise.resolve(false),
+  });
+  const harness = await startWebHarness({ rendererDir: join(appRoot, 'out', 'renderer'), handlers: createHandlers(services), port });
+  const stop = (): void => {
+    void harness.close().finally(() => {
+      services.store.close();
+      process.exit(0);
+    });
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  console.log(`ready ${harness.url}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`error: ${toAppErrorShape(error).message}`);
+  process.exit(1);
+});

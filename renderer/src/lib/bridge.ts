@@ -1,0 +1,24 @@
+import type { ComposerBridge } from '../../../shared/ipc/contract';
+import { createHttpBridge } from './http-bridge';
+
+declare global {
+  interface Window {
+    /** Set by Electron's preload; absent in the web harness. */
+    composer?: ComposerBridge;
+  }
+}
+
+let bridge: ComposerBridge | null = null;
+
+/**
+ * The one place that knows which host the renderer runs in: Electron's preload bridge when present,
+ * the web harness's HTTP API otherwise. Tests install a fake with `setBridge`.
+ */
+export function getBridge(): ComposerBridge {
+  bridge ??= window.composer ?? createHttpBridge(window.location.origin);
+  return bridge;
+}
+
+export function setBridge(next: ComposerBridge | null): void {
+  bridge = next;
+}

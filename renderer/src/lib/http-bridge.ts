@@ -1,0 +1,46 @@
+import { EVENTS, type Channel, type EventName } from '../../../shared/ipc/channels';
+import type { ComposerBridge, EventPayload, IpcResult, Req, Res } from '../../../shared/ipc/contract';
+
+/**
+ * The web harness transport: one POST per call, Server-Sent Events for push events. The session cookie set
+ * by the harness authorises both; nothing here stores the token.
+ */
+export function createHttpBridge(origin: string): ComposerBridge {
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  let source: EventSource | null = null;
+
+  function ensureEventSource(): void {
+    if (source || typeof EventSource === 'undefined') return;
+    source = new EventSource(`${origin}/api/events`);
+    for (const name of EVENTS) {
+      source.addEventListener(name, (event) => {
+        const payload = JSON.parse((event as MessageEvent<string>).data) as unknown;
+        for (const listener of listeners.get(name) ?? []) listener(payload);
+      });
+    }
+  }
+
+  return {
+    async invoke<C extends Channel>(channel: C, payload: Req<C>): Promise<IpcResult<Res<C>>> {
+      try {
+        const response = await fetch(`${origin}/api/invoke/${channel}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: payload === undefined ? '' : JSON.stringify(payload),
+          credentials: 'same-origin',
+        });
+        if (!response.ok) return { ok: false, error: { code: response.status === 403 ? 'forbidden' : 'internal', message: await response.text() } };
+        return (await response.json()) as IpcResult<Res<C>>;
+      } catch (error) {
+        return { ok: false, error: { code: 'io-error', message: `The app's server cannot be reached (${(error as Error).message})` } };
+      }
+    },
+    on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+      ensureEventSource();
+      const set = listeners.get(event) ?? new Set();
+      set.add(listener as (payload: unknown) => void);
+      listeners.set(event, set);
+      return () => set.delete(listener as (payload: unknown) => void);
+    },
+  };
+}

@@ -1,0 +1,28 @@
+/**
+ * The closed list of channel and event names. It has no dependencies so that the sandboxed preload can bundle it
+ * without zod; `contract.ts` is keyed by exactly these names (a type-level check and a test keep them equal).
+ */
+export const CHANNELS = [
+  'app:info',
+  'app:open-external',
+  'store:status',
+  'store:backups',
+  'store:restore',
+  'settings:get',
+  'settings:update',
+  'library:list',
+  'library:get',
+] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** Push events from the back end to the renderer (progress of long jobs, native menu commands). */
+export const EVENTS = ['task:progress', 'menu:command'] as const;
+export type EventName = (typeof EVENTS)[number];
+
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && (CHANNELS as readonly string[]).includes(value);
+}
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && (EVENTS as readonly string[]).includes(value);
+}

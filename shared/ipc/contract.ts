@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import type { AppErrorShape } from '../errors';
+import { IdSchema, WebUrlSchema } from '../schemas/common';
+import { ModuleSummarySchema } from '../schemas/library';
+import { ModuleSchema } from '../schemas/module';
+import { ReferenceSchema } from '../schemas/reference';
+import { SettingsSchema } from '../schemas/settings';
+import { BackupInfoSchema, StoreStatusSchema } from '../schemas/store';
+import type { Channel, EventName } from './channels';
+
+const NoArgs = z.strictObject({}).optional();
+
+/**
+ * The single API contract: channel → request and response schemas. Electron's IPC handlers, the preload
+ * bridge, the renderer client, the web harness and the CLI are all typed from this map, and every host
+ * validates requests against it before a handler runs.
+ */
+export const contract = {
+  'app:info': {
+    req: NoArgs,
+    res: z.object({
+      name: z.string(),
+      version: z.string(),
+      host: z.enum(['electron', 'web', 'cli']),
+      dataDir: z.string(),
+      licenses: z.array(z.object({ name: z.string(), version: z.string(), license: z.string() })),
+    }),
+  },
+  'app:open-external': {
+    req: z.strictObject({ url: WebUrlSchema }),
+    res: z.object({ opened: z.boolean() }),
+  },
+  'store:status': { req: NoArgs, res: StoreStatusSchema },
+  'store:backups': { req: NoArgs, res: z.array(BackupInfoSchema) },
+  'store:restore': {
+    req: z.strictObject({ backupId: BackupInfoSchema.shape.id }),
+    res: StoreStatusSchema,
+  },
+  'settings:get': { req: NoArgs, res: SettingsSchema },
+  'settings:update': { req: SettingsSchema.partial().strict(), res: SettingsSchema },
+  'library:list': {
+    req: z.strictObject({ query: z.string().max(200).optional() }).optional(),
+    res: z.array(ModuleSummarySchema),
+  },
+  'library:get': {
+    req: z.strictObject({ id: IdSchema }),
+    res: z.object({ module: ModuleSchema, references: z.array(ReferenceSchema) }),
+  },
+} as const satisfies Record<Channel, { req: z.ZodType; res: z.ZodType }>;
+
+/** Payloads of push events. */
+export const events = {
+  'task:progress': z.object({ taskId: z.string(), done: z.number(), total: z.number(), label: z.string().optional() }),
+  'menu:command': z.object({
+    command: z.enum(['new-curriculum', 'find', 'export', 'import-pack', 'about', 'settings', 'undo', 'redo']),
+  }),
+} as const satisfies Record<EventName, z.ZodType>;
+
+type Contract = typeof contract;
+/** What callers send (defaults not yet applied). */
+export type Req<C extends Channel> = z.input<Contract[C]['req']>;
+/** What handlers receive, after validation. */
+export type ParsedReq<C extends Channel> = z.output<Contract[C]['req']>;
+export type Res<C extends Channel> = z.output<Contract[C]['res']>;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape };
+
+/** The transport every host offers the renderer: Electron's preload bridge or the web harness's HTTP client. */
+export type ComposerBridge = {
+  invoke<C extends Channel>(channel: C, payload: Req<C>): Promise<IpcResult<Res<C>>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+};
+
+/** Server-side implementation of every channel. */
+export type Handlers = { [C in Channel]: (req: ParsedReq<C>) => Promise<Res<C>> };

@@ -1,0 +1,10 @@
+/**
+ * The few platform globals that shared code may use: both Node and browsers provide them. The shared
+ * project deliberately has no DOM or Node types, so that nothing else slips in.
+ */
+declare class URL {
+  constructor(input: string, base?: string);
+  readonly protocol: string;
+  readonly href: string;
+  readonly host: string;
+}

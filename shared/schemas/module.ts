@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { IdSchema, IsoDateTimeSchema, LanguageSchema, LongTextSchema, ShortTextSchema } from './common';
+import { ThemeSchema } from './themes';
+
+export const BLOOM_LEVELS = ['remember', 'understand', 'apply', 'analyse', 'evaluate', 'create'] as const;
+export const BloomLevelSchema = z.enum(BLOOM_LEVELS);
+
+export const METHODS = [
+  'lecture',
+  'interactive-presentation',
+  'discussion',
+  'case-study',
+  'role-play',
+  'group-work',
+  'scenario-exercise',
+  'demonstration',
+  'practical-exercise',
+  'field-visit',
+  'video',
+  'quiz',
+  'reflection',
+] as const;
+export const MethodSchema = z.enum(METHODS);
+
+export const AUDIENCES = ['recruits', 'in-service-officers', 'supervisors', 'trainers', 'command'] as const;
+export const AudienceSchema = z.enum(AUDIENCES);
+
+export const LEVELS = ['basic', 'intermediate', 'advanced'] as const;
+export const LevelSchema = z.enum(LEVELS);
+
+/** Objective ids are local to their lesson ("o1", "o2"...). */
+const LocalIdSchema = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'Use a short lowercase id such as o1');
+
+export const ObjectiveSchema = z.strictObject({
+  id: LocalIdSchema,
+  text: ShortTextSchema.min(1),
+  bloom: BloomLevelSchema,
+});
+
+/**
+ * Material that may distress participants or expose case details (sexual violence, graphic force).
+ * It is trainer-only unless the author explicitly says participants may see it.
+ */
+export const SensitivitySchema = z.strictObject({
+  warning: ShortTextSchema.min(1),
+  participantVisible: z.boolean().default(false),
+});
+
+/** A step of the lesson map. `range` lets the scheduler stretch or shorten it (e.g. 15–25 minutes). */
+export const StepSchema = z
+  .strictObject({
+    title: ShortTextSchema.min(1),
+    minutes: z.number().int().min(1).max(480),
+    range: z.strictObject({ min: z.number().int().min(1), max: z.number().int().max(480) }).optional(),
+    method: MethodSchema,
+    trainerActivity: LongTextSchema.min(1),
+    participantActivity: LongTextSchema.min(1),
+    objectives: z.array(LocalIdSchema).max(20),
+    sensitivity: SensitivitySchema.optional(),
+  })
+  .refine((s) => !s.range || (s.range.min <= s.minutes && s.minutes <= s.range.max), {
+    message: 'minutes must lie within range',
+    path: ['range'],
+  });
+
+/** Participant text. */
+export const HandoutSchema = z.strictObject({
+  title: ShortTextSchema.min(1),
+  body: LongTextSchema.min(1),
+  sensitivity: SensitivitySchema.optional(),
+});
+
+export const EVALUATION_TYPES = ['open', 'true-false', 'multiple-choice', 'practical'] as const;
+
+export const EvaluationItemSchema = z.strictObject({
+  question: LongTextSchema.min(1),
+  type: z.enum(EVALUATION_TYPES),
+  /** Choices for multiple-choice items; participants see these. */
+  options: z.array(ShortTextSchema.min(1)).max(8).optional(),
+  /** Answer or marking guide: trainer-only. */
+  answer: LongTextSchema.min(1),
+  objective: LocalIdSchema,
+  use: z.array(z.enum(['pre-test', 'post-test'])).min(1),
+});
+
+export const LessonSchema = z.strictObject({
+  code: z.string().regex(/^\d{1,2}\.\d{1,2}$/, 'Use a code such as 2.3'),
+  title: ShortTextSchema.min(1),
+  aim: LongTextSchema.min(1),
+  relevance: LongTextSchema.min(1),
+  objectives: z.array(ObjectiveSchema).max(20),
+  methods: z.array(MethodSchema).max(13),
+  materials: z.array(ShortTextSchema.min(1)).max(40),
+  roomSetup: LongTextSchema,
+  steps: z.array(StepSchema).min(1).max(40),
+  /** Trainer-only. */
+  trainerNotes: LongTextSchema,
+  handouts: z.array(HandoutSchema).max(20),
+  evaluation: z.array(EvaluationItemSchema).max(40),
+  references: z.array(IdSchema).max(40),
+});
+
+export const ProvenanceSchema = z.strictObject({
+  author: ShortTextSchema.min(1),
+  publisher: ShortTextSchema.optional(),
+  sourcePack: z
+    .strictObject({
+      packId: ShortTextSchema.min(1),
+      publisher: ShortTextSchema.optional(),
+      revision: z.number().int().min(1),
+      importedAt: IsoDateTimeSchema,
+    })
+    .optional(),
+});
+
+export const ModuleSchema = z.strictObject({
+  id: IdSchema,
+  revision: z.number().int().min(1),
+  updatedAt: IsoDateTimeSchema,
+  title: ShortTextSchema.min(1),
+  summary: LongTextSchema.min(1),
+  language: LanguageSchema,
+  /** Set on a translation: which module it translates and from which of its revisions. */
+  translationOf: z.strictObject({ moduleId: IdSchema, revision: z.number().int().min(1) }).optional(),
+  themes: z.array(ThemeSchema).min(1).max(16),
+  audiences: z.array(AudienceSchema).min(1),
+  level: LevelSchema,
+  prerequisites: z.array(IdSchema).max(20),
+  learningOutcomes: z.array(ShortTextSchema.min(1)).min(1).max(20),
+  lessons: z.array(LessonSchema).min(1).max(12),
+  references: z.array(IdSchema).max(60),
+  license: ShortTextSchema.min(1),
+  provenance: ProvenanceSchema,
+});
+
+export type BloomLevel = z.infer<typeof BloomLevelSchema>;
+export type Method = z.infer<typeof MethodSchema>;
+export type Audience = z.infer<typeof AudienceSchema>;
+export type Step = z.infer<typeof StepSchema>;
+export type Handout = z.infer<typeof HandoutSchema>;
+export type EvaluationItem = z.infer<typeof EvaluationItemSchema>;
+export type Lesson = z.infer<typeof LessonSchema>;
+export type Module = z.infer<typeof ModuleSchema>;

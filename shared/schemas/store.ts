@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { IsoDateTimeSchema } from './common';
+
+/** The data files of a data directory; each is a lowdb document with its own schemaVersion and backups. */
+export const DOCUMENT_NAMES = ['settings', 'library'] as const;
+export const DocumentNameSchema = z.enum(DOCUMENT_NAMES);
+export type DocumentName = z.infer<typeof DocumentNameSchema>;
+
+export const BackupInfoSchema = z.object({
+  /** File name inside the backups folder; the only handle the API accepts for a restore. */
+  id: z.string().regex(/^[a-z]+\.\d{8}T\d{9}Z(-\d+)?\.json$/),
+  document: DocumentNameSchema,
+  createdAt: IsoDateTimeSchema,
+  bytes: z.number().int().min(0),
+  schemaVersion: z.number().int().nullable(),
+  /** Whether this backup loads with this version of the app. */
+  loadable: z.boolean(),
+  problem: z.string().optional(),
+});
+export type BackupInfo = z.infer<typeof BackupInfoSchema>;
+
+export const DocumentProblemSchema = z.object({
+  document: DocumentNameSchema,
+  file: z.string(),
+  kind: z.enum(['corrupt', 'too-new', 'unreadable', 'missing']),
+  message: z.string(),
+  /** The newest backup that loads, offered for restore. */
+  newestGoodBackup: BackupInfoSchema.nullable(),
+});
+export type DocumentProblem = z.infer<typeof DocumentProblemSchema>;
+
+export const StoreStatusSchema = z.object({
+  dataDir: z.string(),
+  healthy: z.boolean(),
+  problems: z.array(DocumentProblemSchema),
+  seeded: z.boolean(),
+});
+export type StoreStatus = z.infer<typeof StoreStatusSchema>;
