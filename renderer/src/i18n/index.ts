@@ -17,6 +17,7 @@ export async function initI18n(language: Language = 'en'): Promise<typeof i18nex
       fallbackLng: 'en',
       interpolation: { escapeValue: false }, // React escapes
       returnNull: false,
+      showSupportNotice: false,
     });
   }
   await setLanguage(language);

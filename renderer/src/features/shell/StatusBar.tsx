@@ -7,8 +7,8 @@ export function StatusBar({ status }: { status: StoreStatus }) {
     <footer className="statusbar" role="status" aria-label={t('status.label')}>
       <span className={status.healthy ? 'dot dot--ok' : 'dot dot--warn'} aria-hidden="true" />
       <span>{status.healthy ? t('status.healthy') : t('status.problem')}</span>
-      <span className="statusbar__path" dir="ltr">
-        {t('status.dataFolder', { dir: status.dataDir })}
+      <span className="statusbar__path">
+        {t('status.dataFolder')} <bdi dir="ltr">{status.dataDir}</bdi>
       </span>
     </footer>
   );

@@ -1,0 +1,52 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestStore } from '../helpers/open-test-store';
+import { tempDir } from '../helpers/temp-dir';
+import { launchBrowser, SCREENSHOTS, SKIP_E2E, startHarness } from './harness';
+
+describe.runIf(!SKIP_E2E)('recovering damaged data in the web harness', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('reports a truncated library, keeps it, and restores the newest good backup', async () => {
+    const dataDir = await tempDir();
+    const store = await openTestStore(dataDir);
+    await store.update('library', (l) => l);
+    store.close();
+    await writeFile(join(dataDir, 'library.json'), '{"schemaVersion":1,"modules":[{"id":"trunc');
+
+    const harness = await startHarness(dataDir);
+    const page = await browser.newPage({ viewport: { width: 1100, height: 700 } });
+    try {
+      await page.goto(harness.url);
+      await page.getByRole('heading', { name: 'Your data needs attention' }).waitFor();
+      await page.screenshot({ path: join(SCREENSHOTS, 'recovery-en.png') });
+      expect(await readFile(join(dataDir, 'library.json'), 'utf8')).toBe('{"schemaVersion":1,"modules":[{"id":"trunc');
+      await page.getByRole('button', { name: 'Restore this backup' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Module library' }).waitFor();
+      await page.locator('.card').first().waitFor();
+      const quarantined = await readdir(join(dataDir, 'quarantine'));
+      expect(quarantined).toHaveLength(1);
+    } finally {
+      await page.close();
+      await harness.stop();
+    }
+  });
+
+  it('refuses to start a second harness on a folder in use, naming the holder', async () => {
+    const dataDir = await tempDir();
+    const first = await startHarness(dataDir);
+    try {
+      await expect(startHarness(dataDir)).rejects.toThrow(/error: The data folder .* is in use by another Curriculum Composer \(web harness/);
+    } finally {
+      await first.stop();
+    }
+  });
+});

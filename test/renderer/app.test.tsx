@@ -1,0 +1,154 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { act } from 'react';
+import { describe, expect, it } from 'vitest';
+import type { ModuleSummary } from '../../shared/schemas/library';
+import type { StoreStatus } from '../../shared/schemas/store';
+import { App } from '../../renderer/src/app/App';
+import { setBridge } from '../../renderer/src/lib/bridge';
+import { fakeBridge, HEALTHY } from './fakes/fake-bridge';
+
+const MODULE: ModuleSummary = {
+  id: 'hr-foundations',
+  revision: 1,
+  title: 'Human Rights Foundations for Policing',
+  summary: 'Why human rights are the basis of policing.',
+  language: 'en',
+  themes: ['human-rights-foundations'],
+  audiences: ['recruits'],
+  level: 'basic',
+  minutes: 390,
+  lessonCount: 3,
+  updatedAt: '2026-11-01T09:00:00.000Z',
+};
+
+describe('the app shell', () => {
+  it('shows the library with its modules first', async () => {
+    setBridge(fakeBridge({ 'library:list': () => [MODULE] }).bridge);
+    render(<App />);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Module library' })).toBeInTheDocument();
+    const card = await screen.findByRole('heading', { name: MODULE.title });
+    const item = card.closest('li') as HTMLElement;
+    expect(within(item).getByText('6 h 30 min')).toBeInTheDocument();
+    expect(within(item).getByText('3 lessons')).toBeInTheDocument();
+    expect(within(item).getByText('Human rights foundations')).toBeInTheDocument();
+    expect(screen.getByRole('status', { name: 'Status' })).toHaveTextContent('/data/cc');
+  });
+
+  it('navigates with the sidebar and says plainly what is not built yet', async () => {
+    const user = userEvent.setup();
+    setBridge(fakeBridge().bridge);
+    render(<App />);
+    const nav = await screen.findByRole('navigation', { name: 'Sections' });
+    await user.click(within(nav).getByRole('button', { name: 'Curricula' }));
+    expect(screen.getByRole('heading', { level: 1, name: 'Curricula' })).toBeInTheDocument();
+    expect(screen.getByText(/This section does not work yet/)).toBeInTheDocument();
+    expect(within(nav).getByRole('button', { name: 'Curricula' })).toHaveAttribute('aria-current', 'page');
+    expect(window.location.hash).toBe('#/curricula');
+  });
+
+  it('moves between sections with the arrow keys', async () => {
+    const user = userEvent.setup();
+    setBridge(fakeBridge().bridge);
+    render(<App />);
+    const nav = await screen.findByRole('navigation', { name: 'Sections' });
+    within(nav).getByRole('button', { name: 'Library' }).focus();
+    await user.keyboard('{ArrowDown}');
+    expect(within(nav).getByRole('button', { name: 'Curricula' })).toHaveFocus();
+    expect(screen.getByRole('heading', { level: 1, name: 'Curricula' })).toBeInTheDocument();
+  });
+
+  it('switches to Arabic, mirrors the layout and stores the choice', async () => {
+    const user = userEvent.setup();
+    const fake = fakeBridge();
+    setBridge(fake.bridge);
+    render(<App />);
+    await user.click(await screen.findByRole('button', { name: 'Settings' }));
+    await user.selectOptions(await screen.findByLabelText('Interface language'), 'ar');
+    expect(await screen.findByRole('heading', { level: 1, name: 'الإعدادات' })).toBeInTheDocument();
+    expect(document.documentElement).toHaveAttribute('dir', 'rtl');
+    expect(document.documentElement).toHaveAttribute('lang', 'ar');
+    expect(fake.invoke).toHaveBeenCalledWith('settings:update', { language: 'ar' });
+  });
+
+  it('starts in the language saved in settings', async () => {
+    setBridge(fakeBridge({ 'settings:get': () => ({ language: 'fr' }) }).bridge);
+    render(<App />);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Bibliothèque de modules' })).toBeInTheDocument();
+    expect(document.documentElement).toHaveAttribute('dir', 'ltr');
+  });
+
+  it('opens the About box from the native menu and closes it with Escape', async () => {
+    const user = userEvent.setup();
+    const fake = fakeBridge();
+    setBridge(fake.bridge);
+    render(<App />);
+    await screen.findByRole('heading', { level: 1, name: 'Module library' });
+    act(() => fake.emit('menu:command', { command: 'about' }));
+    const dialog = await screen.findByRole('dialog', { name: 'About Curriculum Composer' });
+    expect(await within(dialog).findByText('Version 1.2.3')).toBeInTheDocument();
+    expect(within(dialog).getByText(/react 19 — MIT/)).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+
+  it('focuses the library search on the Find command', async () => {
+    const fake = fakeBridge();
+    setBridge(fake.bridge);
+    window.location.hash = '#/settings';
+    render(<App />);
+    await screen.findByRole('heading', { level: 1, name: 'Settings' });
+    act(() => fake.emit('menu:command', { command: 'find' }));
+    expect(await screen.findByRole('searchbox', { name: 'Search modules' })).toHaveFocus();
+  });
+});
+
+describe('the recovery screen', () => {
+  const damaged: StoreStatus = {
+    dataDir: '/data/cc',
+    healthy: false,
+    seeded: false,
+    problems: [
+      {
+        document: 'library',
+        file: '/data/cc/library.json',
+        kind: 'corrupt',
+        message: 'The library file (library.json) is not valid JSON',
+        newestGoodBackup: {
+          id: 'library.20261125T100000000Z.json',
+          document: 'library',
+          createdAt: '2026-11-25T10:00:00.000Z',
+          bytes: 1000,
+          schemaVersion: 1,
+          loadable: true,
+        },
+      },
+    ],
+  };
+
+  it('explains the problem, keeps the file and restores the offered backup', async () => {
+    const user = userEvent.setup();
+    let status = damaged;
+    const fake = fakeBridge({
+      'store:status': () => status,
+      'store:restore': () => (status = HEALTHY),
+    });
+    setBridge(fake.bridge);
+    render(<App />);
+    expect(await screen.findByRole('heading', { name: 'Your data needs attention' })).toBeInTheDocument();
+    expect(screen.getByText('The file is damaged.')).toBeInTheDocument();
+    expect(screen.getByText(/has been left exactly as it is/)).toHaveTextContent('/data/cc/library.json');
+    await user.click(screen.getByRole('button', { name: 'Restore this backup' }));
+    expect(fake.invoke).toHaveBeenCalledWith('store:restore', { backupId: 'library.20261125T100000000Z.json' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Module library' })).toBeInTheDocument();
+  });
+
+  it('says when there is no backup to restore', async () => {
+    const noBackup: StoreStatus = { ...damaged, problems: damaged.problems.map((p) => ({ ...p, kind: 'too-new', newestGoodBackup: null })) };
+    setBridge(fakeBridge({ 'store:status': () => noBackup }).bridge);
+    render(<App />);
+    expect(await screen.findByText(/written by a newer version/)).toBeInTheDocument();
+    expect(screen.getByText(/There is no good backup to restore/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Restore this backup' })).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,45 @@
+import { vi } from 'vitest';
+import type { Channel, EventName } from '../../../shared/ipc/channels';
+import type { ComposerBridge, EventPayload, IpcResult, Res } from '../../../shared/ipc/contract';
+import type { Settings } from '../../../shared/schemas/settings';
+import type { StoreStatus } from '../../../shared/schemas/store';
+
+type Answers = { [C in Channel]?: (req: unknown) => Res<C> | Promise<Res<C>> };
+
+export const HEALTHY: StoreStatus = { dataDir: '/data/cc', healthy: true, problems: [], seeded: false };
+
+/** An in-memory bridge: answers per channel, records calls, and lets a test push events. */
+export function fakeBridge(answers: Answers = {}) {
+  let settings: Settings = { language: 'en' };
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  const defaults: Answers = {
+    'store:status': () => HEALTHY,
+    'settings:get': () => settings,
+    'settings:update': (req) => (settings = { ...settings, ...(req as Partial<Settings>) }),
+    'library:list': () => [],
+    'store:backups': () => [],
+    'app:info': () => ({ name: 'Curriculum Composer', version: '1.2.3', host: 'web', dataDir: '/data/cc', licenses: [{ name: 'react', version: '19', license: 'MIT' }] }),
+  };
+  const invoke = vi.fn(async (channel: Channel, payload: unknown): Promise<IpcResult<unknown>> => {
+    const answer = (answers[channel] ?? defaults[channel]) as ((req: unknown) => unknown) | undefined;
+    if (!answer) return { ok: false, error: { code: 'internal', message: `no fake for ${channel}` } };
+    try {
+      return { ok: true, value: await answer(payload) };
+    } catch (error) {
+      return { ok: false, error: { code: 'internal', message: (error as Error).message } };
+    }
+  });
+  const bridge: ComposerBridge = {
+    invoke: invoke as unknown as ComposerBridge['invoke'],
+    on(event, listener) {
+      const set = listeners.get(event) ?? new Set();
+      set.add(listener as (payload: unknown) => void);
+      listeners.set(event, set);
+      return () => set.delete(listener as (payload: unknown) => void);
+    },
+  };
+  function emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
+    for (const listener of listeners.get(event) ?? []) listener(payload);
+  }
+  return { bridge, invoke, emit };
+}

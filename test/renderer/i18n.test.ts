@@ -1,0 +1,57 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { THEMES } from '../../shared/schemas/themes';
+import { ERROR_CODES } from '../../shared/errors';
+
+const LOCALES = join(import.meta.dirname, '../../renderer/src/i18n/locales');
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+
+function keys(value: unknown, prefix = ''): string[] {
+  if (typeof value !== 'object' || value === null) return [prefix];
+  return Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
+}
+
+const locales = Object.fromEntries(
+  readdirSync(LOCALES).map((file) => [file.replace('.json', ''), JSON.parse(readFileSync(join(LOCALES, file), 'utf8')) as unknown]),
+);
+/** Plural forms differ by language (Arabic has six), so keys are compared without their plural suffix. */
+const baseKeys = (lang: string) => new Set(keys(locales[lang]).map((k) => k.replace(PLURAL, '')));
+
+describe('translations', () => {
+  it('exist for English, French and Arabic', () => {
+    expect(Object.keys(locales).sort()).toEqual(['ar', 'en', 'fr']);
+  });
+
+  it.each(['fr', 'ar'])('%s has every English key and no extra one', (lang) => {
+    const en = baseKeys('en');
+    const other = baseKeys(lang);
+    expect([...en].filter((k) => !other.has(k))).toEqual([]);
+    expect([...other].filter((k) => !en.has(k))).toEqual([]);
+  });
+
+  it.each(['en', 'fr', 'ar'])('%s has no empty string', (lang) => {
+    const empty = keys(locales[lang]).filter((k) => {
+      const value = k.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], locales[lang]);
+      return typeof value !== 'string' || value.trim() === '';
+    });
+    expect(empty).toEqual([]);
+  });
+
+  it('labels every theme and every error code', () => {
+    const en = baseKeys('en');
+    for (const theme of THEMES) expect(en.has(`themes.${theme}`), theme).toBe(true);
+    for (const code of ERROR_CODES) expect(en.has(`errors.code.${code}`), code).toBe(true);
+  });
+
+  it('uses the same interpolation variables in every language', () => {
+    const vars = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+    const enKeys = keys(locales['en']).filter((k) => !PLURAL.test(k));
+    for (const lang of ['fr', 'ar']) {
+      for (const key of enKeys) {
+        const read = (l: string) => key.split('.').reduce<unknown>((n, p) => (n as Record<string, unknown>)[p], locales[l]) as string;
+        expect(vars(read(lang)), `${lang}:${key}`).toEqual(vars(read('en')));
+      }
+    }
+  });
+});

@@ -1,0 +1,275 @@
+import type { IpcMainInvokeEvent } from 'electron';
+import { beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
+import { broadcast, registerIpc } from '../../../electron/main/ipc/register-ipc';
+import { APP_ORIGIN } from '../../../electron/main/protocol';
+import { AppError } from '../../../shared/errors';
+import { CHANNELS, type Channel } from '../../../shared/ipc/channels';
+import type { Handlers, IpcResult, Res } from '../../../shared/ipc/contract';
+
+type IpcHandler = (event: IpcMainInvokeEvent, raw: unknown) => Promise<IpcResult<unknown>>;
+
+const electron = vi.hoisted(() => ({
+  ipcMain: { handle: vi.fn<(channel: string, handler: IpcHandler) => void>() },
+  BrowserWindow: {
+    fromWebContents: vi.fn<(contents: unknown) => unknown>(),
+    getAllWindows: vi.fn<() => unknown[]>(() => []),
+  },
+  protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+}));
+
+vi.mock('electron', () => electron);
+
+/** The dev-server origin, which is what the main process trusts when ELECTRON_RENDERER_URL is set. */
+const DEV = { origin: 'http://localhost:5173', page: 'http://localhost:5173/' };
+/** The built app: pages are served from app://composer/. */
+const BUILT = { origin: APP_ORIGIN, page: `${APP_ORIGIN}/index.html` };
+
+type FakeHandlers = { [C in Channel]: Mock<Handlers[C]> };
+
+const STATUS = { dataDir: '/data', healthy: true, problems: [], seeded: true };
+/** Handlers' results are not validated on the way out, so a stand-in module is enough. */
+const MODULE = { id: 'use-of-force' } as unknown as Res<'library:get'>['module'];
+
+function fakeHandlers(): FakeHandlers {
+  return {
+    'app:info': vi.fn<Handlers['app:info']>(async () => ({ name: 'Curriculum Composer', version: '0.1.0', host: 'electron', dataDir: '/data', licenses: [] })),
+    'app:open-external': vi.fn<Handlers['app:open-external']>(async () => ({ opened: true })),
+    'store:status': vi.fn<Handlers['store:status']>(async () => STATUS),
+    'store:backups': vi.fn<Handlers['store:backups']>(async () => []),
+    'store:restore': vi.fn<Handlers['store:restore']>(async () => STATUS),
+    'settings:get': vi.fn<Handlers['settings:get']>(async () => ({ language: 'en' })),
+    'settings:update': vi.fn<Handlers['settings:update']>(async () => ({ language: 'fr' })),
+    'library:list': vi.fn<Handlers['library:list']>(async () => []),
+    'library:get': vi.fn<Handlers['library:get']>(async () => ({ module: MODULE, references: [] })),
+  };
+}
+
+/** A renderer: a WebContents with its main frame, shown in a BrowserWindow unless told otherwise. */
+function fakeSender(pageUrl: string) {
+  const mainFrame = { url: pageUrl };
+  return { id: 1, mainFrame };
+}
+
+let handlers: FakeHandlers;
+let registered: Map<string, IpcHandler>;
+let windowContents: Set<unknown>;
+
+function setup(origin: string): void {
+  handlers = fakeHandlers();
+  registered = new Map();
+  windowContents = new Set();
+  electron.ipcMain.handle.mockReset();
+  electron.ipcMain.handle.mockImplementation((channel, handler) => {
+    if (registered.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    registered.set(channel, handler);
+  });
+  electron.BrowserWindow.fromWebContents.mockReset();
+  electron.BrowserWindow.fromWebContents.mockImplementation((contents) => (windowContents.has(contents) ? { id: 1 } : null));
+  registerIpc(handlers as unknown as Handlers, origin);
+}
+
+/** Invokes a channel the way ipcMain would for a call from `sender` and `senderFrame`. */
+function call(channel: string, raw: unknown, sender: ReturnType<typeof fakeSender>, senderFrame: unknown = sender.mainFrame) {
+  const handler = registered.get(channel);
+  if (!handler) throw new Error(`no handler registered for ${channel}`);
+  return handler({ sender, senderFrame } as unknown as IpcMainInvokeEvent, raw);
+}
+
+/** A sender that passes every check: our window, its main frame, showing our origin. */
+function trustedSender(page: string) {
+  const sender = fakeSender(page);
+  windowContents.add(sender);
+  return sender;
+}
+
+function expectNoHandlerCalled(): void {
+  for (const channel of CHANNELS) expect(handlers[channel], channel).not.toHaveBeenCalled();
+}
+
+/** For every channel, payloads the contract must refuse. */
+const INVALID: [Channel, unknown][] = [
+  ['app:info', { extra: true }],
+  ['app:open-external', { url: 'javascript:alert(1)' }],
+  ['app:open-external', { url: 'file:///etc/passwd' }],
+  ['app:open-external', {}],
+  ['app:open-external', { url: 'https://example.org/', extra: 1 }],
+  ['store:status', { extra: true }],
+  ['store:backups', 'all'],
+  ['store:restore', { backupId: '../x' }],
+  ['store:restore', { backupId: '../../settings.20240101T120000000Z.json' }],
+  ['store:restore', {}],
+  ['settings:get', { language: 'en' }],
+  ['settings:update', { language: 'de' }],
+  ['settings:update', { window: { width: 10, height: 10, maximized: false } }],
+  ['settings:update', { theme: 'dark' }],
+  ['settings:update', null],
+  ['library:list', { query: 42 }],
+  ['library:list', { query: 'x'.repeat(201) }],
+  ['library:list', { filter: 'all' }],
+  ['library:get', { id: 42 }],
+  ['library:get', { id: '../secret' }],
+  ['library:get', { id: 'Use Of Force' }],
+  ['library:get', undefined],
+];
+
+/** For every channel, one payload the contract accepts unchanged. */
+const VALID: [Channel, unknown][] = [
+  ['app:info', undefined],
+  ['app:open-external', { url: 'https://example.org/guide' }],
+  ['store:status', {}],
+  ['store:backups', undefined],
+  ['store:restore', { backupId: 'settings.20240101T120000000Z.json' }],
+  ['settings:get', undefined],
+  ['settings:update', { language: 'fr' }],
+  ['library:list', { query: 'force' }],
+  ['library:get', { id: 'use-of-force' }],
+];
+
+describe('registerIpc', () => {
+  beforeEach(() => setup(DEV.origin));
+
+  it('registers exactly one handler for each channel of the contract', () => {
+    expect(electron.ipcMain.handle).toHaveBeenCalledTimes(CHANNELS.length);
+    expect([...registered.keys()].sort()).toEqual([...CHANNELS].sort());
+  });
+
+  describe('sender checks', () => {
+    it('answers a call from the main frame of our own window', async () => {
+      await expect(call('store:status', undefined, trustedSender(DEV.page))).resolves.toEqual({ ok: true, value: STATUS });
+    });
+
+    it('refuses a call from a sub-frame of our own window', async () => {
+      const sender = trustedSender(DEV.page);
+      const iframe = { url: DEV.page };
+      const result = await call('store:status', undefined, sender, iframe);
+      expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expectNoHandlerCalled();
+    });
+
+    it('refuses a call from a frame that is gone (senderFrame null)', async () => {
+      const sender = trustedSender(DEV.page);
+      await expect(call('store:status', undefined, sender, null)).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expectNoHandlerCalled();
+    });
+
+    it.each(['https://evil.example/', 'http://localhost:5174/', 'file:///tmp/index.html', 'app://evil/index.html', 'about:blank', ''])(
+      'refuses a call from a main frame showing %s',
+      async (url) => {
+        const result = await call('store:status', undefined, trustedSender(url));
+        expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+        expectNoHandlerCalled();
+      },
+    );
+
+    it('refuses a call from a WebContents that belongs to no BrowserWindow', async () => {
+      const sender = fakeSender(DEV.page);
+      const result = await call('store:status', undefined, sender);
+      expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(electron.BrowserWindow.fromWebContents).toHaveBeenCalledWith(sender);
+      expectNoHandlerCalled();
+    });
+
+    it('refuses an untrusted sender even when its payload is valid, before validating it', async () => {
+      const result = await call('library:get', { id: 'use-of-force' }, trustedSender('https://evil.example/'));
+      expect(result).toEqual({ ok: false, error: { code: 'forbidden', message: 'Untrusted sender' } });
+      expectNoHandlerCalled();
+    });
+  });
+
+  describe('argument validation', () => {
+    it.each(INVALID)('%s rejects %j as invalid-argument without calling a handler', async (channel, payload) => {
+      const result = await call(channel, payload, trustedSender(DEV.page));
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+      expectNoHandlerCalled();
+    });
+
+    it('has an invalid and a valid payload for every channel of the contract', () => {
+      // Keeps the tables honest when a channel is added to the contract.
+      const invalid = new Set(INVALID.map(([channel]) => channel));
+      const valid = new Set(VALID.map(([channel]) => channel));
+      expect(CHANNELS.filter((c) => !invalid.has(c) || !valid.has(c))).toEqual([]);
+    });
+
+    it.each(VALID)('%s passes the validated payload %j to its handler', async (channel, payload) => {
+      const result = await call(channel, payload, trustedSender(DEV.page));
+      expect(handlers[channel]).toHaveBeenCalledTimes(1);
+      expect(handlers[channel]).toHaveBeenCalledWith(payload);
+      for (const other of CHANNELS) if (other !== channel) expect(handlers[other], other).not.toHaveBeenCalled();
+      expect(result.ok).toBe(true);
+    });
+  });
+
+  describe('results', () => {
+    it('returns the handler value as {ok: true, value}', async () => {
+      const value = { module: MODULE, references: [] };
+      handlers['library:get'].mockResolvedValueOnce(value);
+      const result = await call('library:get', { id: 'use-of-force' }, trustedSender(DEV.page));
+      expect(result).toEqual({ ok: true, value });
+    });
+
+    it('turns an AppError into {ok: false} with its code and message', async () => {
+      handlers['library:get'].mockRejectedValueOnce(new AppError('not-found', 'No module "missing-one"'));
+      const result = await call('library:get', { id: 'missing-one' }, trustedSender(DEV.page));
+      expect(result).toEqual({ ok: false, error: { code: 'not-found', message: 'No module "missing-one"' } });
+    });
+
+    it('turns any other thrown error into code internal without rejecting', async () => {
+      handlers['store:backups'].mockRejectedValueOnce(new TypeError('Cannot read properties of undefined'));
+      const result = await call('store:backups', undefined, trustedSender(DEV.page));
+      expect(result).toEqual({ ok: false, error: { code: 'internal', message: 'Cannot read properties of undefined' } });
+    });
+
+    it('turns a thrown non-Error into code internal', async () => {
+      handlers['settings:get'].mockImplementationOnce(() => {
+        throw 'kaput';
+      });
+      const result = await call('settings:get', undefined, trustedSender(DEV.page));
+      expect(result).toEqual({ ok: false, error: { code: 'internal', message: 'kaput' } });
+    });
+  });
+});
+
+describe('registerIpc for the built app (APP_ORIGIN)', () => {
+  beforeEach(() => setup(BUILT.origin));
+
+  it('refuses a call from a foreign origin', async () => {
+    const result = await call('library:list', {}, trustedSender('https://evil.example/'));
+    expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expectNoHandlerCalled();
+  });
+
+  it('refuses a call from another host of the app scheme', async () => {
+    const result = await call('library:list', {}, trustedSender('app://evil/index.html'));
+    expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expectNoHandlerCalled();
+  });
+
+  it('refuses a call from a sub-frame showing the app origin', async () => {
+    const sender = trustedSender(BUILT.page);
+    const result = await call('library:list', {}, sender, { url: BUILT.page });
+    expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expectNoHandlerCalled();
+  });
+
+  // KNOWN PRODUCT BUG (see report): isTrustedSender compares `new URL(frame.url).origin` with APP_ORIGIN, but
+  // Node's URL gives app://composer/... the opaque origin "null", so every call from the built app is forbidden.
+  // Turn these `it.fails` into `it` once register-ipc.ts stops relying on URL.origin for the app scheme.
+  it.fails('answers a valid call from the main frame of app://composer/index.html', async () => {
+    const result = await call('store:status', undefined, trustedSender(BUILT.page));
+    expect(result).toEqual({ ok: true, value: STATUS });
+  });
+
+  it.fails('validates the payload of a call from app://composer/index.html', async () => {
+    const result = await call('library:get', { id: 42 }, trustedSender(BUILT.page));
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+  });
+});
+
+describe('broadcast', () => {
+  it('sends the event and payload to every window', () => {
+    const windows = [{ webContents: { send: vi.fn() } }, { webContents: { send: vi.fn() } }];
+    electron.BrowserWindow.getAllWindows.mockReturnValueOnce(windows);
+    broadcast('menu:command', { command: 'find' });
+    for (const window of windows) expect(window.webContents.send).toHaveBeenCalledWith('menu:command', { command: 'find' });
+  });
+});

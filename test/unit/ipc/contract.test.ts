@@ -1,0 +1,58 @@
+import { describe, expect, it, vi } from 'vitest';
+import { CHANNELS, EVENTS } from '../../../shared/ipc/channels';
+import { contract, events, type Handlers } from '../../../shared/ipc/contract';
+import { dispatch } from '../../../shared/ipc/dispatch';
+import { AppError } from '../../../shared/errors';
+
+function fakeHandlers(): Handlers {
+  return Object.fromEntries(CHANNELS.map((c) => [c, vi.fn(() => Promise.resolve({ from: c }))])) as unknown as Handlers;
+}
+
+/** For each channel, a request that must be refused at the boundary. */
+const BAD_REQUESTS: Record<(typeof CHANNELS)[number], unknown> = {
+  'app:info': { extra: true },
+  'app:open-external': { url: 'javascript:alert(1)' },
+  'store:status': 'nope',
+  'store:backups': 42,
+  'store:restore': { backupId: '../../etc/passwd' },
+  'settings:get': [],
+  'settings:update': { language: 'de' },
+  'library:list': { query: 'x'.repeat(201) },
+  'library:get': { id: 'Not An Id!' },
+};
+
+describe('the API contract', () => {
+  it('defines exactly the listed channels and events', () => {
+    expect(Object.keys(contract).sort()).toEqual([...CHANNELS].sort());
+    expect(Object.keys(events).sort()).toEqual([...EVENTS].sort());
+  });
+
+  it.each(CHANNELS.map((c) => [c]))('%s refuses a malformed request with invalid-argument, before its handler runs', async (channel) => {
+    const handlers = fakeHandlers();
+    const result = await dispatch(handlers, channel, BAD_REQUESTS[channel]);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('invalid-argument');
+      expect(result.error.message).toContain(channel);
+    }
+    expect(handlers[channel]).not.toHaveBeenCalled();
+  });
+
+  it('refuses an unknown channel', async () => {
+    expect(await dispatch(fakeHandlers(), 'fs:delete', {})).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+  });
+
+  it('returns handler errors as values with their stable code', async () => {
+    const handlers = fakeHandlers();
+    handlers['library:get'] = () => Promise.reject(new AppError('not-found', 'No module'));
+    expect(await dispatch(handlers, 'library:get', { id: 'x1' })).toEqual({ ok: false, error: { code: 'not-found', message: 'No module' } });
+    handlers['library:get'] = () => Promise.reject(new TypeError('boom'));
+    expect(await dispatch(handlers, 'library:get', { id: 'x1' })).toEqual({ ok: false, error: { code: 'internal', message: 'boom' } });
+  });
+
+  it('passes a valid request to its handler', async () => {
+    const handlers = fakeHandlers();
+    expect(await dispatch(handlers, 'library:get', { id: 'hr-foundations' })).toEqual({ ok: true, value: { from: 'library:get' } });
+    expect(handlers['library:get']).toHaveBeenCalledWith({ id: 'hr-foundations' });
+  });
+});

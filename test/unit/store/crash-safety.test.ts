@@ -1,0 +1,47 @@
+import { spawn } from 'node:child_process';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openTestStore, REPO_ROOT } from '../../helpers/open-test-store';
+import { tempDir } from '../../helpers/temp-dir';
+
+const SAVE_LOOP = join(REPO_ROOT, 'test/fixtures/scripts/save-loop.ts');
+const KILLS = 30;
+
+/** Starts the saving child and SIGKILLs it at a random moment after its `savesBeforeKill`-th save. */
+function killWhileSaving(dataDir: string, savesBeforeKill: number, extraDelayMs: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', SAVE_LOOP, dataDir], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let saves = 0;
+    let stderr = '';
+    let armed = false;
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => {
+      saves += chunk.toString().split('\n').filter((l) => l.startsWith('saved')).length;
+      if (saves >= savesBeforeKill && !armed) {
+        armed = true;
+        // The random extra delay lands the kill at an arbitrary point inside the next write.
+        setTimeout(() => child.kill('SIGKILL'), extraDelayMs);
+      }
+    });
+    child.once('exit', (_code, signal) => {
+      if (signal === 'SIGKILL') resolve(saves);
+      else reject(new Error(`save loop ended by itself: ${stderr}`));
+    });
+  });
+}
+
+describe('crash safety', () => {
+  it(`loads cleanly after the saving process is killed at ${KILLS} random moments`, { timeout: 180_000 }, async () => {
+    const dataDir = await tempDir();
+    for (let round = 0; round < KILLS; round += 1) {
+      const saves = await killWhileSaving(dataDir, 1 + Math.floor(Math.random() * 5), Math.random() * 25);
+      expect(saves).toBeGreaterThan(0);
+      const store = await openTestStore(dataDir, { keep: 3, minIntervalMs: 0 });
+      expect(store.status().problems).toEqual([]);
+      expect(store.read('library').modules.length).toBeGreaterThan(0);
+      store.close();
+      expect((await readdir(dataDir)).filter((f) => f.includes('.tmp-'))).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,53 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DOCUMENTS, decodeDocument, type DocumentDefinition } from '../../../electron/services/store/documents';
+import { migrate, type Migration } from '../../../electron/services/store/migrations';
+import { AppError } from '../../../shared/errors';
+
+const FIXTURES = join(import.meta.dirname, '../../fixtures/stores');
+
+describe('migrate', () => {
+  const steps: Migration[] = [
+    { to: 2, up: (d) => ({ ...d, renamed: d['old'] }) },
+    { to: 3, up: ({ old: _old, ...d }) => d },
+  ];
+
+  it('runs each step in order from the file version to the current one', () => {
+    expect(migrate({ schemaVersion: 1, old: 'x' }, 3, steps, 'test')).toEqual({ schemaVersion: 3, renamed: 'x' });
+  });
+
+  it('skips steps the data already has', () => {
+    expect(migrate({ schemaVersion: 2, renamed: 'y', old: 'y' }, 3, steps, 'test')).toEqual({ schemaVersion: 3, renamed: 'y' });
+  });
+
+  it('refuses data newer than the app, with a message that says so', () => {
+    const attempt = () => migrate({ schemaVersion: 4 }, 3, steps, 'The library file');
+    expect(attempt).toThrow(AppError);
+    expect(attempt).toThrow(/newer version of Curriculum Composer \(data version 4; this app reads up to 3\)/);
+  });
+
+  it('refuses data without a schemaVersion', () => {
+    expect(() => migrate({ modules: [] }, 1, [], 'x')).toThrow(/no valid schemaVersion/);
+    expect(() => migrate({ schemaVersion: '1' }, 1, [], 'x')).toThrow(/no valid schemaVersion/);
+  });
+
+  it('reports a gap in the migration list instead of skipping a version', () => {
+    expect(() => migrate({ schemaVersion: 1 }, 3, [{ to: 3, up: (d) => d }], 'x')).toThrow(/no migration from version 1 to 2/);
+  });
+});
+
+describe('shipped data formats', () => {
+  it.each(['settings', 'library'] as const)('loads the frozen version 1 %s fixture', async (name) => {
+    const text = await readFile(join(FIXTURES, 'v1', `${name}.json`), 'utf8');
+    const data = decodeDocument(text, DOCUMENTS[name] as DocumentDefinition<unknown>);
+    expect(data).toBeTruthy();
+  });
+
+  it('keeps every migration list consecutive up to the current version', () => {
+    for (const definition of Object.values(DOCUMENTS)) {
+      const targets = definition.migrations.map((m) => m.to);
+      expect(targets).toEqual(Array.from({ length: definition.version - 1 }, (_, i) => i + 2));
+    }
+  });
+});
