@@ -8,7 +8,7 @@ export type CommandContext = {
   positionals: string[];
   output: Output;
   /** Opens the data folder (taking its lock). Commands that only read files need not call it. */
-  openServices(): Promise<Services>;
+  openServices: () => Promise<Services>;
 };
 
 /** One CLI command: a name of one or two words, its help, its options and what it does. */

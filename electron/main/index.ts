@@ -5,13 +5,14 @@ import { appPaths, dataDirOverride } from './app-paths';
 import { confirmAndOpenExternal } from './external-links';
 import { broadcast, registerIpc } from './ipc/register-ipc';
 import { buildMenuTemplate } from './menu';
+import { originOf } from './origin';
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './protocol';
 import { denyAllPermissions, hardenWebContents } from './security';
 import { mainWindowOptions } from './window-options';
 import { captureWindowState, fitsOnDisplays } from './window-state';
 
 const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
-const rendererOrigin = devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN;
+const rendererOrigin = (devServerUrl && originOf(devServerUrl)) || APP_ORIGIN;
 let services: Services | null = null;
 let mainWindow: BrowserWindow | null = null;
 
@@ -54,7 +55,7 @@ async function start(): Promise<void> {
     return;
   }
   registerIpc(createHandlers(services), rendererOrigin);
-  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(process.platform, (command) => broadcast('menu:command', { command }), !app.isPackaged)));
+  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(process.platform, (command) => { broadcast('menu:command', { command }); }, !app.isPackaged)));
   createWindow(paths.preload);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow(paths.preload);
@@ -67,7 +68,7 @@ function createWindow(preload: string): void {
   const window = new BrowserWindow(mainWindowOptions(preload, state));
   mainWindow = window;
   if (state?.maximized) window.maximize();
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => { window.show(); });
   window.on('close', () => {
     if (!services?.store.status().healthy) return;
     void services.store.update('settings', (s) => ({ ...s, window: captureWindowState(window) }));

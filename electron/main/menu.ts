@@ -12,7 +12,7 @@ export function buildMenuTemplate(platform: NodeJS.Platform, send: (command: Men
   const command = (label: string, name: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
     label,
     ...(accelerator ? { accelerator } : {}),
-    click: () => send(name),
+    click: () => { send(name); },
   });
 
   const appMenu: MenuItemConstructorOptions = {

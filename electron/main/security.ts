@@ -1,4 +1,5 @@
 import type { Session, WebContents } from 'electron';
+import { originOf } from './origin';
 
 /** Only web links may leave the app, and only to the user's browser. */
 export function isExternalWebUrl(value: string): boolean {
@@ -27,20 +28,16 @@ export function hardenWebContents(contents: WebContents, appOrigin: string, open
   contents.on('will-redirect', (event, url) => {
     if (!sameOrigin(url, appOrigin)) event.preventDefault();
   });
-  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => { event.preventDefault(); });
 }
 
 /** The app needs no camera, microphone, location, notifications or anything else a site may ask for. */
 export function denyAllPermissions(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionRequestHandler((_contents, _permission, callback) => { callback(false); });
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler(() => false);
 }
 
 function sameOrigin(url: string, origin: string): boolean {
-  try {
-    return new URL(url).origin === origin;
-  } catch {
-    return false;
-  }
+  return originOf(url) === origin;
 }

@@ -14,7 +14,7 @@ const bridge: ComposerBridge = {
   },
   on(event, listener) {
     if (!isEventName(event)) return () => undefined;
-    const wrapped = (_event: IpcRendererEvent, payload: unknown): void => listener(payload as Parameters<typeof listener>[0]);
+    const wrapped = (_event: IpcRendererEvent, payload: unknown): void => { listener(payload as Parameters<typeof listener>[0]); };
     ipcRenderer.on(event, wrapped);
     return () => {
       ipcRenderer.removeListener(event, wrapped);

@@ -20,7 +20,15 @@ export function defaultDataDir(): string {
       return join(process.env['APPDATA'] ?? join(home, 'AppData', 'Roaming'), PRODUCT_NAME);
     case 'darwin':
       return join(home, 'Library', 'Application Support', PRODUCT_NAME);
-    default:
+    case 'aix':
+    case 'android':
+    case 'cygwin':
+    case 'freebsd':
+    case 'haiku':
+    case 'linux':
+    case 'netbsd':
+    case 'openbsd':
+    case 'sunos':
       return join(process.env['XDG_CONFIG_HOME'] ?? join(home, '.config'), PRODUCT_NAME);
   }
 }

@@ -38,31 +38,31 @@ export async function startWebHarness(options: { rendererDir: string; handlers: 
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', origin);
-    if (req.headers.host !== new URL(origin).host) return send(res, 421, 'text/plain; charset=utf-8', 'Wrong host');
+    if (req.headers.host !== new URL(origin).host) { send(res, 421, 'text/plain; charset=utf-8', 'Wrong host'); return; }
     const queryToken = url.searchParams.get('token');
-    if (!isAuthorised(req, queryToken, token)) return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden: open the URL printed by `npm run web`, with its token.');
+    if (!isAuthorised(req, queryToken, token)) { send(res, 403, 'text/plain; charset=utf-8', 'Forbidden: open the URL printed by `npm run web`, with its token.'); return; }
     if (queryToken) res.setHeader('Set-Cookie', `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
 
     if (url.pathname.startsWith('/api/')) {
       // A cross-site form or fetch carries a foreign Origin; only the harness's own pages may call the API.
       const requestOrigin = req.headers.origin;
-      if (requestOrigin !== undefined && requestOrigin !== origin) return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden origin');
-      if (url.pathname === '/api/events' && req.method === 'GET') return openEventStream(res);
+      if (requestOrigin !== undefined && requestOrigin !== origin) { send(res, 403, 'text/plain; charset=utf-8', 'Forbidden origin'); return; }
+      if (url.pathname === '/api/events' && req.method === 'GET') { openEventStream(res); return; }
       const channel = /^\/api\/invoke\/([a-z]+:[a-z-]+)$/.exec(url.pathname)?.[1];
-      if (!channel || req.method !== 'POST') return send(res, 404, 'text/plain; charset=utf-8', 'No such API route');
+      if (!channel || req.method !== 'POST') { send(res, 404, 'text/plain; charset=utf-8', 'No such API route'); return; }
       const payload = await readJsonBody(req);
       const result = payload.ok
         ? await dispatch(options.handlers, channel, payload.value)
         : { ok: false as const, error: { code: 'invalid-argument' as const, message: payload.message } };
-      return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(result));
+      send(res, 200, 'application/json; charset=utf-8', JSON.stringify(result)); return;
     }
 
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
+    if (req.method !== 'GET' && req.method !== 'HEAD') { send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed'); return; }
     const file = await readRendererFile(options.rendererDir, url.pathname);
-    if (!file) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+    if (!file) { send(res, 404, 'text/plain; charset=utf-8', 'Not found'); return; }
     res.setHeader('Content-Security-Policy', RENDERER_CSP);
     res.setHeader('Cache-Control', 'no-store');
-    return send(res, 200, file.contentType, file.body);
+    send(res, 200, file.contentType, file.body);
   }
 
   function openEventStream(res: ServerResponse): void {
@@ -74,7 +74,7 @@ export async function startWebHarness(options: { rendererDir: string; handlers: 
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, '127.0.0.1', () => { resolve(); });
   });
   const port = (server.address() as AddressInfo).port;
   origin = `http://127.0.0.1:${port}`;
@@ -93,7 +93,7 @@ export async function startWebHarness(options: { rendererDir: string; handlers: 
       new Promise<void>((resolve) => {
         for (const stream of streams) stream.end();
         server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(() => { resolve(); });
       }),
   };
 }

@@ -59,7 +59,7 @@ export const StepSchema = z
     sensitivity: SensitivitySchema.optional(),
   })
   .refine((s) => !s.range || (s.range.min <= s.minutes && s.minutes <= s.range.max), {
-    message: 'minutes must lie within range',
+    error: 'minutes must lie within range',
     path: ['range'],
   });
 

@@ -49,15 +49,15 @@ export function startHarness(dataDir: string): Promise<RunningHarness> {
         process: child,
         stop: () =>
           new Promise<void>((done) => {
-            if (child.exitCode !== null) return done();
-            child.once('exit', () => done());
+            if (child.exitCode !== null) { done(); return; }
+            child.once('exit', () => { done(); });
             child.kill('SIGTERM');
           }),
       });
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`web harness exited (${code}) before it was ready:\n${output}`)));
+    child.once('exit', (code) => { reject(new Error(`web harness exited (${code}) before it was ready:\n${output}`)); });
   });
 }
 

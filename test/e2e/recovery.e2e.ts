@@ -12,7 +12,7 @@ describe.runIf(!SKIP_E2E)('recovering damaged data in the web harness', () => {
     browser = await launchBrowser();
   });
   afterAll(async () => {
-    await browser?.close();
+    await browser.close();
   });
 
   it('reports a truncated library, keeps it, and restores the newest good backup', async () => {

@@ -10,7 +10,7 @@ describe.runIf(!SKIP_E2E)('the app in the web harness', () => {
     browser = await launchBrowser();
   });
   afterAll(async () => {
-    await browser?.close();
+    await browser.close();
   });
 
   it('seeds a new data folder and shows the library, in English and in Arabic (RTL), and remembers the language', async () => {

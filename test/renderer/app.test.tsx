@@ -84,7 +84,7 @@ describe('the app shell', () => {
     setBridge(fake.bridge);
     render(<App />);
     await screen.findByRole('heading', { level: 1, name: 'Module library' });
-    act(() => fake.emit('menu:command', { command: 'about' }));
+    act(() => { fake.emit('menu:command', { command: 'about' }); });
     const dialog = await screen.findByRole('dialog', { name: 'About Curriculum Composer' });
     expect(await within(dialog).findByText('Version 1.2.3')).toBeInTheDocument();
     expect(within(dialog).getByText(/react 19 — MIT/)).toBeInTheDocument();
@@ -98,7 +98,7 @@ describe('the app shell', () => {
     window.location.hash = '#/settings';
     render(<App />);
     await screen.findByRole('heading', { level: 1, name: 'Settings' });
-    act(() => fake.emit('menu:command', { command: 'find' }));
+    act(() => { fake.emit('menu:command', { command: 'find' }); });
     expect(await screen.findByRole('searchbox', { name: 'Search modules' })).toHaveFocus();
   });
 });

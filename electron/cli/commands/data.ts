@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { DOCUMENT_NAMES, type BackupInfo } from '../../../shared/schemas/store';
 import { listBackups } from '../../services/store/backups';
-import { decodeDocument, DOCUMENTS, type DocumentDefinition } from '../../services/store/documents';
+import { decodeDocument, definitionOf } from '../../services/store/documents';
 import type { Command } from '../command';
 import { printJson } from '../output';
 
@@ -19,7 +19,7 @@ export const dataCheck: Command = {
     if (!(await isDirectory(dataDir))) throw new AppError('not-found', `There is no data folder at ${dataDir} (the app creates it on first start)`);
     const files: FileReport[] = [];
     for (const name of DOCUMENT_NAMES) {
-      const definition = DOCUMENTS[name] as DocumentDefinition<unknown>;
+      const definition = definitionOf(name);
       const file = join(dataDir, definition.fileName);
       let text: string;
       try {

@@ -2,6 +2,7 @@ import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { CHANNELS, type EventName } from '../../../shared/ipc/channels';
 import type { EventPayload, Handlers, IpcResult } from '../../../shared/ipc/contract';
 import { dispatch } from '../../../shared/ipc/dispatch';
+import { originOf } from '../origin';
 
 /**
  * Calls are accepted only from the main frame of one of our own windows showing our own origin
@@ -11,11 +12,7 @@ export function isTrustedSender(event: IpcMainInvokeEvent, appOrigin: string): b
   const frame = event.senderFrame;
   if (!frame || frame !== event.sender.mainFrame) return false;
   if (!BrowserWindow.fromWebContents(event.sender)) return false;
-  try {
-    return new URL(frame.url).origin === appOrigin;
-  } catch {
-    return false;
-  }
+  return originOf(frame.url) === appOrigin;
 }
 
 /** One `ipcMain.handle` per channel of the contract; arguments are validated by `dispatch`. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type { BackupInfo, DocumentName } from '../../../shared/schemas/store';
 import { fsyncDirectory } from './atomic-file';
-import { decodeDocument, DOCUMENTS, type DocumentDefinition } from './documents';
+import { decodeDocument, definitionOf } from './documents';
 
 export const BACKUPS_FOLDER = 'backups';
 const BACKUP_NAME = /^([a-z]+)\.(\d{8}T\d{9}Z)(-\d+)?\.json$/;
@@ -60,7 +60,7 @@ export async function listBackups(dataDir: string): Promise<BackupInfo[]> {
       const text = await readFile(path, 'utf8');
       info.bytes = Buffer.byteLength(text);
       info.schemaVersion = readSchemaVersion(text);
-      decodeDocument(text, DOCUMENTS[document] as DocumentDefinition<unknown>);
+      decodeDocument(text, definitionOf(document));
       info.loadable = true;
     } catch (error) {
       info.problem = error instanceof Error ? error.message : String(error);

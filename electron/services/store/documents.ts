@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
-import { LibraryDataSchema } from '../../../shared/schemas/library';
+import { LibraryDataSchema, type LibraryData } from '../../../shared/schemas/library';
+import { ModuleSchema } from '../../../shared/schemas/module';
+import { ReferenceSchema } from '../../../shared/schemas/reference';
 import { SettingsSchema } from '../../../shared/schemas/settings';
 import type { DocumentName } from '../../../shared/schemas/store';
 import { LIBRARY_MIGRATIONS, LIBRARY_VERSION, migrate, SETTINGS_MIGRATIONS, SETTINGS_VERSION, type Migration } from './migrations';
@@ -12,11 +14,33 @@ export type DocumentDefinition<T> = {
   schema: z.ZodType<T>;
   version: number;
   migrations: readonly Migration[];
+  /**
+   * Validates changed data, skipping parts already validated (`isKnown`). Without it the whole document is
+   * parsed on every save, which costs tens of milliseconds for a library of megabytes.
+   */
+  parseChange?: (next: T, isKnown: (part: object) => boolean) => T;
 };
+
+const ReferencesSchema = z.array(ReferenceSchema);
+
+/** A module or reference list that the store already validated is frozen and unchanged: reuse it. */
+function parseLibraryChange(next: LibraryData, isKnown: (part: object) => boolean): LibraryData {
+  return {
+    modules: next.modules.map((module) => (isKnown(module) ? module : ModuleSchema.parse(module))),
+    references: isKnown(next.references) ? next.references : ReferencesSchema.parse(next.references),
+  };
+}
 
 export const DOCUMENTS = {
   settings: { name: 'settings', fileName: 'settings.json', schema: SettingsSchema, version: SETTINGS_VERSION, migrations: SETTINGS_MIGRATIONS },
-  library: { name: 'library', fileName: 'library.json', schema: LibraryDataSchema, version: LIBRARY_VERSION, migrations: LIBRARY_MIGRATIONS },
+  library: {
+    name: 'library',
+    fileName: 'library.json',
+    schema: LibraryDataSchema,
+    version: LIBRARY_VERSION,
+    migrations: LIBRARY_MIGRATIONS,
+    parseChange: parseLibraryChange,
+  },
 } as const;
 
 export type DocumentData = { [N in keyof typeof DOCUMENTS]: z.output<(typeof DOCUMENTS)[N]['schema']> };
@@ -49,4 +73,9 @@ export function decodeDocument<T>(text: string, definition: DocumentDefinition<T
 /** Compact JSON: data files can reach megabytes, and whitespace would only slow every save. */
 export function encodeDocument<T>(data: T, definition: DocumentDefinition<T>): string {
   return JSON.stringify({ schemaVersion: definition.version, ...(data as object) });
+}
+
+/** The definition of one document, typed by its name (TypeScript cannot narrow the union by itself). */
+export function definitionOf<N extends DocumentName>(name: N): DocumentDefinition<DocumentData[N]> {
+  return DOCUMENTS[name] as unknown as DocumentDefinition<DocumentData[N]>;
 }

@@ -1,6 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
-import type { DocumentName } from '../../../shared/schemas/store';
 import { writeFileAtomic } from './atomic-file';
 import { backUpFile, pruneBackups } from './backups';
 import { decodeDocument, encodeDocument, type DocumentDefinition } from './documents';
@@ -54,7 +53,7 @@ export class DurableJsonAdapter<T> implements Adapter<T> {
   private async replace(text: string): Promise<void> {
     const now = Date.now();
     if (now - this.lastBackupAt >= this.backups.minIntervalMs && (await fileExists(this.path))) {
-      await backUpFile(this.dataDir, this.definition.name as DocumentName, this.path, new Date(now));
+      await backUpFile(this.dataDir, this.definition.name, this.path, new Date(now));
       await pruneBackups(this.dataDir, this.definition.name, this.backups.keep);
       this.lastBackupAt = now;
     }

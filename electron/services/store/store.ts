@@ -1,12 +1,14 @@
 import { mkdir, readFile, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
+import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import { DOCUMENT_NAMES, type BackupInfo, type DocumentName, type DocumentProblem, type StoreStatus } from '../../../shared/schemas/store';
 import { removeStaleTempFiles, writeFileAtomic } from './atomic-file';
-import { backupPath, backUpFile, BACKUPS_FOLDER, listBackups } from './backups';
-import { decodeDocument, DOCUMENTS, type DocumentData } from './documents';
+import { backupPath, backUpFile, listBackups } from './backups';
+import { definitionOf, DOCUMENTS, type DocumentData } from './documents';
 import { DurableJsonAdapter, type BackupPolicy } from './durable-adapter';
+import { deepFreeze } from './deep-freeze';
 import { DataDirLock } from './lock';
 
 export type StoreOptions = {
@@ -31,6 +33,8 @@ type Slot<N extends DocumentName> = { db: Low<DocumentData[N]> | null; problem: 
 export class Store {
   private readonly slots = {} as { [N in DocumentName]: Slot<N> };
   private seeded = false;
+  /** Objects (frozen) that passed validation; see `remember`. */
+  private readonly validated = new WeakSet<object>();
 
   private constructor(
     readonly dataDir: string,
@@ -68,17 +72,16 @@ export class Store {
     return slot.db.data;
   }
 
-  /** Applies a change and saves durably. The change works on a copy, so a failed validation alters nothing. */
-  async update<N extends DocumentName>(name: N, change: (draft: DocumentData[N]) => DocumentData[N] | void): Promise<DocumentData[N]> {
+  /**
+   * Applies a change and saves durably. The change receives the current (frozen) data and returns new data,
+   * which is validated before anything is written: a failed validation alters neither memory nor file.
+   */
+  async update<N extends DocumentName>(name: N, change: (current: DocumentData[N]) => DocumentData[N]): Promise<DocumentData[N]> {
     const slot = this.slots[name];
-    const current = this.read(name);
-    const draft = structuredClone(current);
-    const next = change(draft) ?? draft;
-    const parsed = DOCUMENTS[name].schema.safeParse(next);
-    if (!parsed.success) throw new AppError('invalid-argument', parsed.error.issues[0]?.message ?? 'Invalid data');
+    const validated = this.parseChange(name, change(this.read(name)));
     const db = slot.db as Low<DocumentData[N]>;
     const previous = db.data;
-    db.data = parsed.data as DocumentData[N];
+    db.data = validated;
     try {
       await db.write();
     } catch (error) {
@@ -86,6 +89,30 @@ export class Store {
       throw new AppError('io-error', `Could not save the ${name} data: ${(error as Error).message}`);
     }
     return db.data;
+  }
+
+  private parseChange<N extends DocumentName>(name: N, next: DocumentData[N]): DocumentData[N] {
+    const definition = definitionOf(name);
+    let parsed: DocumentData[N];
+    try {
+      parsed = definition.parseChange ? definition.parseChange(next, (part) => this.validated.has(part)) : definition.schema.parse(next);
+    } catch (error) {
+      const issue = error instanceof z.ZodError ? error.issues[0] : undefined;
+      const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+      throw new AppError('invalid-argument', `Invalid ${name} data${where}: ${issue?.message ?? (error as Error).message}`);
+    }
+    return this.remember(parsed);
+  }
+
+  /** Freezes validated data and notes its top-level parts, so the next change can skip re-validating them. */
+  private remember<T>(data: T): T {
+    deepFreeze(data);
+    for (const part of Object.values(data as object)) {
+      if (!Array.isArray(part)) continue;
+      this.validated.add(part);
+      for (const item of part) if (item && typeof item === 'object') this.validated.add(item as object);
+    }
+    return data;
   }
 
   listBackups(): Promise<BackupInfo[]> {
@@ -123,14 +150,15 @@ export class Store {
     await rename(this.pathOf(name), join(dir, `${name}.${stampNow}.json`));
   }
 
-  private async load<N extends DocumentName>(name: N): Promise<void> {
-    const definition = DOCUMENTS[name];
+  private async load(name: DocumentName): Promise<void> {
+    type Data = DocumentData[typeof name];
+    const definition = definitionOf(name);
     const path = this.pathOf(name);
     await removeStaleTempFiles(this.dataDir, definition.fileName);
-    const adapter = new DurableJsonAdapter<DocumentData[N]>(this.dataDir, path, definition as never, this.policy);
-    const slot: Slot<N> = { db: null, problem: null };
-    this.slots[name] = slot as (typeof this.slots)[N];
-    let data: DocumentData[N] | null;
+    const adapter = new DurableJsonAdapter<Data>(this.dataDir, path, definition, this.policy);
+    const slot: Slot<typeof name> = { db: null, problem: null };
+    (this.slots as Record<DocumentName, Slot<typeof name>>)[name] = slot;
+    let data: Data | null;
     try {
       data = await adapter.read();
     } catch (error) {
@@ -154,8 +182,7 @@ export class Store {
       await adapter.write(data);
       this.seeded = true;
     }
-    slot.db = new Low(adapter, data);
-    slot.db.data = data;
+    slot.db = new Low(adapter, this.remember(data));
   }
 
   private async describeProblem(name: DocumentName, path: string, error: unknown): Promise<DocumentProblem> {

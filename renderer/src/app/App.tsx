@@ -14,7 +14,7 @@ import { useApi } from '../lib/use-api';
  */
 export function App() {
   const { t } = useTranslation();
-  const [status, reload] = useApi(() => call('store:status'), []);
+  const [status, reload] = useApi(() => call('store:status'));
   const [ready, setReady] = useState(false);
 
   useEffect(() => {
@@ -32,7 +32,7 @@ export function App() {
 
   if (status.state === 'loading') return <p className="splash">{t('app.loading')}</p>;
   if (status.state === 'error') return <ErrorMessage error={status.error} />;
-  if (!status.value.healthy) return <RecoveryScreen status={status.value} onRecovered={(next: StoreStatus) => (next.healthy ? reload() : undefined)} />;
+  if (!status.value.healthy) return <RecoveryScreen status={status.value} onRecovered={(next: StoreStatus) => { if (next.healthy) reload(); }} />;
   if (!ready) return <p className="splash">{t('app.loading')}</p>;
   return <Shell status={status.value} />;
 }

@@ -24,7 +24,7 @@ class ErrorBoundaryBase extends Component<Props, State> {
         <h2>{t('errors.title')}</h2>
         <p>{t('errors.intro')}</p>
         <pre className="error-detail">{this.state.error.message}</pre>
-        <button type="button" className="button" onClick={() => this.setState({ error: null })}>
+        <button type="button" className="button" onClick={() => { this.setState({ error: null }); }}>
           {t('errors.retry')}
         </button>
       </div>

@@ -2,6 +2,7 @@ import type { ComposerBridge } from '../../../shared/ipc/contract';
 import { createHttpBridge } from './http-bridge';
 
 declare global {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- only an interface can extend a global
   interface Window {
     /** Set by Electron's preload; absent in the web harness. */
     composer?: ComposerBridge;

@@ -1,21 +1,22 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { AppErrorShape } from '../../../shared/errors';
-import { toAppErrorShape } from '../../../shared/errors';
+import { useEffect, useEffectEvent, useState } from 'react';
+import { toAppErrorShape, type AppErrorShape } from '../../../shared/errors';
 
 export type Loadable<T> =
   | { state: 'loading' }
   | { state: 'ready'; value: T }
   | { state: 'error'; error: AppErrorShape };
 
-/** Runs an API call when `deps` change; `reload` runs it again. Late answers of stale calls are ignored. */
-export function useApi<T>(load: () => Promise<T>, deps: readonly unknown[]): [Loadable<T>, () => void] {
+/**
+ * Runs an API call when `key` changes (a string that names the request, e.g. the search text);
+ * `reload` runs it again. Answers to stale requests are ignored.
+ */
+export function useApi<T>(load: () => Promise<T>, key = ''): [Loadable<T>, () => void] {
   const [result, setResult] = useState<Loadable<T>>({ state: 'loading' });
   const [generation, setGeneration] = useState(0);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- callers pass the deps that define the call
-  const stableLoad = useCallback(load, deps);
+  const run = useEffectEvent(load);
   useEffect(() => {
     let current = true;
-    stableLoad().then(
+    run().then(
       (value) => {
         if (current) setResult({ state: 'ready', value });
       },
@@ -26,6 +27,11 @@ export function useApi<T>(load: () => Promise<T>, deps: readonly unknown[]): [Lo
     return () => {
       current = false;
     };
-  }, [stableLoad, generation]);
-  return [result, () => setGeneration((g) => g + 1)];
+  }, [key, generation]);
+  return [
+    result,
+    () => {
+      setGeneration((g) => g + 1);
+    },
+  ];
 }

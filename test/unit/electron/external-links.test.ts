@@ -56,8 +56,8 @@ describe('confirmAndOpenExternal', () => {
 
   it('shows the full URL in the dialog', async () => {
     answer(1);
-    await confirmAndOpenExternal('http://example.org/a?b=c', null);
-    expect(lastDialogOptions().detail).toBe('http://example.org/a?b=c');
+    await confirmAndOpenExternal("https://example.org/a?b=c", null);
+    expect(lastDialogOptions().detail).toBe("https://example.org/a?b=c");
   });
 
   it('makes Cancel the default and the escape answer', async () => {

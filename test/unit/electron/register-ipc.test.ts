@@ -32,15 +32,15 @@ const MODULE = { id: 'use-of-force' } as unknown as Res<'library:get'>['module']
 
 function fakeHandlers(): FakeHandlers {
   return {
-    'app:info': vi.fn<Handlers['app:info']>(async () => ({ name: 'Curriculum Composer', version: '0.1.0', host: 'electron', dataDir: '/data', licenses: [] })),
-    'app:open-external': vi.fn<Handlers['app:open-external']>(async () => ({ opened: true })),
-    'store:status': vi.fn<Handlers['store:status']>(async () => STATUS),
-    'store:backups': vi.fn<Handlers['store:backups']>(async () => []),
-    'store:restore': vi.fn<Handlers['store:restore']>(async () => STATUS),
-    'settings:get': vi.fn<Handlers['settings:get']>(async () => ({ language: 'en' })),
-    'settings:update': vi.fn<Handlers['settings:update']>(async () => ({ language: 'fr' })),
-    'library:list': vi.fn<Handlers['library:list']>(async () => []),
-    'library:get': vi.fn<Handlers['library:get']>(async () => ({ module: MODULE, references: [] })),
+    'app:info': vi.fn<Handlers['app:info']>(() => Promise.resolve({ name: 'Curriculum Composer', version: '0.1.0', host: 'electron', dataDir: '/data', licenses: [] })),
+    'app:open-external': vi.fn<Handlers['app:open-external']>(() => Promise.resolve({ opened: true })),
+    'store:status': vi.fn<Handlers['store:status']>(() => Promise.resolve(STATUS)),
+    'store:backups': vi.fn<Handlers['store:backups']>(() => Promise.resolve([])),
+    'store:restore': vi.fn<Handlers['store:restore']>(() => Promise.resolve(STATUS)),
+    'settings:get': vi.fn<Handlers['settings:get']>(() => Promise.resolve({ language: 'en' })),
+    'settings:update': vi.fn<Handlers['settings:update']>(() => Promise.resolve({ language: 'fr' })),
+    'library:list': vi.fn<Handlers['library:list']>(() => Promise.resolve([])),
+    'library:get': vi.fn<Handlers['library:get']>(() => Promise.resolve({ module: MODULE, references: [] })),
   };
 }
 
@@ -65,7 +65,7 @@ function setup(origin: string): void {
   });
   electron.BrowserWindow.fromWebContents.mockReset();
   electron.BrowserWindow.fromWebContents.mockImplementation((contents) => (windowContents.has(contents) ? { id: 1 } : null));
-  registerIpc(handlers as unknown as Handlers, origin);
+  registerIpc(handlers, origin);
 }
 
 /** Invokes a channel the way ipcMain would for a call from `sender` and `senderFrame`. */
@@ -126,7 +126,7 @@ const VALID: [Channel, unknown][] = [
 ];
 
 describe('registerIpc', () => {
-  beforeEach(() => setup(DEV.origin));
+  beforeEach(() => { setup(DEV.origin); });
 
   it('registers exactly one handler for each channel of the contract', () => {
     expect(electron.ipcMain.handle).toHaveBeenCalledTimes(CHANNELS.length);
@@ -221,6 +221,7 @@ describe('registerIpc', () => {
 
     it('turns a thrown non-Error into code internal', async () => {
       handlers['settings:get'].mockImplementationOnce(() => {
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- the point: code may throw a non-Error
         throw 'kaput';
       });
       const result = await call('settings:get', undefined, trustedSender(DEV.page));
@@ -230,7 +231,7 @@ describe('registerIpc', () => {
 });
 
 describe('registerIpc for the built app (APP_ORIGIN)', () => {
-  beforeEach(() => setup(BUILT.origin));
+  beforeEach(() => { setup(BUILT.origin); });
 
   it('refuses a call from a foreign origin', async () => {
     const result = await call('library:list', {}, trustedSender('https://evil.example/'));
@@ -251,15 +252,13 @@ describe('registerIpc for the built app (APP_ORIGIN)', () => {
     expectNoHandlerCalled();
   });
 
-  // KNOWN PRODUCT BUG (see report): isTrustedSender compares `new URL(frame.url).origin` with APP_ORIGIN, but
-  // Node's URL gives app://composer/... the opaque origin "null", so every call from the built app is forbidden.
-  // Turn these `it.fails` into `it` once register-ipc.ts stops relying on URL.origin for the app scheme.
-  it.fails('answers a valid call from the main frame of app://composer/index.html', async () => {
+  // Regression: Node's URL gives app://composer/... the opaque origin "null"; the built app's own calls must pass.
+  it('answers a valid call from the main frame of app://composer/index.html', async () => {
     const result = await call('store:status', undefined, trustedSender(BUILT.page));
     expect(result).toEqual({ ok: true, value: STATUS });
   });
 
-  it.fails('validates the payload of a call from app://composer/index.html', async () => {
+  it('validates the payload of a call from app://composer/index.html', async () => {
     const result = await call('library:get', { id: 42 }, trustedSender(BUILT.page));
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
   });

@@ -51,6 +51,31 @@ describe('Store: first start and saving', () => {
   });
 });
 
+describe('Store: validating changes', () => {
+  it('refuses a changed module that breaks the schema, even when the rest of the library is unchanged', async () => {
+    const dir = await seededDir();
+    const store = await openTestStore(dir);
+    const before = store.read('library');
+    const broken = { ...before.modules[0], lessons: [] } as unknown as (typeof before.modules)[number];
+    await expect(store.update('library', (l) => ({ ...l, modules: [...l.modules, broken] }))).rejects.toThrow(/Invalid library data at lessons/);
+    expect(store.read('library')).toBe(before);
+    store.close();
+  });
+
+  it('hands out frozen data, so a change that mutates instead of returning new data fails loudly', async () => {
+    const dir = await seededDir();
+    const store = await openTestStore(dir);
+    await expect(
+      store.update('settings', (s) => {
+        (s as { language: string }).language = 'fr';
+        return s;
+      }),
+    ).rejects.toThrow(TypeError);
+    expect(store.read('settings').language).toBe('en');
+    store.close();
+  });
+});
+
 describe('Store: rolling backups', () => {
   it('keeps the previous version of a file before each save, up to the limit', async () => {
     const dir = await seededDir();

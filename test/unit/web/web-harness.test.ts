@@ -22,7 +22,7 @@ async function start(): Promise<WebHarness> {
   await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   await writeFile(join(await tempDir(), 'secret.txt'), 'secret');
   const services = await openTestServices(await tempDir());
-  close = () => services.store.close();
+  close = () => { services.store.close(); };
   harness = await startWebHarness({ rendererDir, handlers: services.handlers });
   return harness;
 }

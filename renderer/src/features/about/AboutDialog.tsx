@@ -7,7 +7,7 @@ import { useApi } from '../../lib/use-api';
 /** Version and third-party licenses. Modal: focus moves in, Escape closes, focus returns to where it was. */
 export function AboutDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  const [info] = useApi(() => call('app:info'), []);
+  const [info] = useApi(() => call('app:info'));
   const closeRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {

@@ -10,7 +10,7 @@ import { useApi } from '../../lib/use-api';
 export function LibraryPage({ focusSearchSignal }: { focusSearchSignal: number }) {
   const { t, i18n } = useTranslation();
   const [query, setQuery] = useState('');
-  const [modules] = useApi(() => call('library:list', query ? { query } : {}), [query]);
+  const [modules] = useApi(() => call('library:list', query ? { query } : {}), query);
   const searchRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -29,7 +29,7 @@ export function LibraryPage({ focusSearchSignal }: { focusSearchSignal: number }
             type="search"
             value={query}
             placeholder={t('library.searchPlaceholder')}
-            onChange={(e) => setQuery(e.target.value)}
+            onChange={(e) => { setQuery(e.target.value); }}
           />
         </label>
       </div>

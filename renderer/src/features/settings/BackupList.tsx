@@ -9,7 +9,7 @@ import { useApi } from '../../lib/use-api';
 
 export function BackupList() {
   const { t, i18n } = useTranslation();
-  const [backups, reload] = useApi(() => call('store:backups'), []);
+  const [backups, reload] = useApi(() => call('store:backups'));
   const [message, setMessage] = useState<string | null>(null);
   const [failure, setFailure] = useState<AppErrorShape | null>(null);
 

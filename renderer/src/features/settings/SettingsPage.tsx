@@ -10,7 +10,7 @@ import { BackupList } from './BackupList';
 /** Interface language (stored in the data folder) and the data folder with its backups. */
 export function SettingsPage({ dataDir }: { dataDir: string }) {
   const { t } = useTranslation();
-  const [settings, reloadSettings] = useApi(() => call('settings:get'), []);
+  const [settings, reloadSettings] = useApi(() => call('settings:get'));
   const [saved, setSaved] = useState(false);
 
   async function chooseLanguage(language: Language) {

@@ -25,9 +25,9 @@ export function Shell({ status }: { status: StoreStatus }) {
   }, []);
 
   useEffect(() => {
-    const onHash = () => setSection(sectionFromHash(window.location.hash));
+    const onHash = () => { setSection(sectionFromHash(window.location.hash)); };
     window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
+    return () => { window.removeEventListener('hashchange', onHash); };
   }, []);
 
   useEffect(
@@ -49,7 +49,7 @@ export function Shell({ status }: { status: StoreStatus }) {
       <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); mainRef.current?.focus(); }}>
         {t('app.skipToContent')}
       </a>
-      <Sidebar current={section} onSelect={go} onAbout={() => setAboutOpen(true)} />
+      <Sidebar current={section} onSelect={go} onAbout={() => { setAboutOpen(true); }} />
       <main id="main" className="main" ref={mainRef} tabIndex={-1}>
         <ErrorBoundary key={section}>
           {section === 'library' && <LibraryPage focusSearchSignal={focusSearch} />}
@@ -59,7 +59,7 @@ export function Shell({ status }: { status: StoreStatus }) {
         </ErrorBoundary>
       </main>
       <StatusBar status={status} />
-      {aboutOpen && <AboutDialog onClose={() => setAboutOpen(false)} />}
+      {aboutOpen && <AboutDialog onClose={() => { setAboutOpen(false); }} />}
     </div>
   );
 }

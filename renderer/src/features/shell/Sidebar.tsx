@@ -25,7 +25,7 @@ export function Sidebar({ current, onSelect, onAbout }: { current: Section; onSe
               type="button"
               className="nav-item"
               aria-current={section === current ? 'page' : undefined}
-              onClick={() => onSelect(section)}
+              onClick={() => { onSelect(section); }}
             >
               {t(`nav.${section}`)}
             </button>
