@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /** Stable error codes: the renderer maps them to translated text, the CLI prints the message. */
 export const ERROR_CODES = [
   'invalid-argument',
@@ -14,11 +12,10 @@ export const ERROR_CODES = [
   'cancelled',
   'internal',
 ] as const;
-export const ErrorCodeSchema = z.enum(ERROR_CODES);
-export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export const AppErrorShapeSchema = z.object({ code: ErrorCodeSchema, message: z.string() });
-export type AppErrorShape = z.infer<typeof AppErrorShapeSchema>;
+/** What crosses a boundary. Kept free of zod so that the renderer bundle does not need it. */
+export type AppErrorShape = { code: ErrorCode; message: string };
 
 /** The one error type thrown by services; it crosses every boundary as `{ code, message }`. */
 export class AppError extends Error {

@@ -5,7 +5,6 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { appRootFrom } from '../services/paths';
 
@@ -41,8 +40,7 @@ if (binary) {
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   console.log('The Electron binary is not installed and could not be downloaded here; starting the web harness instead (open the URL below in a browser).');
-  const tsx = createRequire(import.meta.url).resolve('tsx');
-  const child = spawn(process.execPath, ['--import', tsx, join(root, 'electron/web/main.ts'), ...passThrough], { cwd: root, stdio: 'inherit' });
+  const child = spawn(process.execPath, [join(root, 'out/main/web.js'), ...passThrough], { cwd: root, stdio: 'inherit' });
   const stop = (): void => {
     child.kill('SIGTERM');
   };

@@ -69,9 +69,21 @@ function createWindow(preload: string): void {
   mainWindow = window;
   if (state?.maximized) window.maximize();
   window.once('ready-to-show', () => { window.show(); });
-  window.on('close', () => {
-    if (!services?.store.status().healthy) return;
-    void services.store.update('settings', (s) => ({ ...s, window: captureWindowState(window) }));
+  // Hold the close until the placement is saved: after the last window closes the app quits at once.
+  let placementSaved = false;
+  window.on('close', (event) => {
+    if (placementSaved || !services?.store.status().healthy) return;
+    event.preventDefault();
+    const state = captureWindowState(window);
+    void services.store
+      .update('settings', (s) => ({ ...s, window: state }))
+      .catch((error: unknown) => {
+        console.error('could not save the window placement', error);
+      })
+      .finally(() => {
+        placementSaved = true;
+        window.close();
+      });
   });
   window.on('closed', () => {
     mainWindow = null;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError, toAppErrorShape } from '../errors';
+import { toAppErrorShape } from '../errors';
 import { isChannel } from './channels';
 import { contract, type Handlers, type IpcResult } from './contract';
 
@@ -22,8 +22,3 @@ export async function dispatch(handlers: Handlers, channel: unknown, raw: unknow
   }
 }
 
-/** Unwraps a result for callers that prefer exceptions (the CLI, the renderer client). */
-export function unwrap<T>(result: IpcResult<T>): T {
-  if (result.ok) return result.value;
-  throw new AppError(result.error.code, result.error.message);
-}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGES, type Language } from '../domain/languages';
 
 /** Stable identifiers: lowercase slug, safe in file names and zip entry paths. */
 export const IdSchema = z
@@ -8,8 +9,8 @@ export const IdSchema = z
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'Use lowercase letters, digits and hyphens');
 
 /** BCP 47 language tag, limited to what the app can display. */
-export const LanguageSchema = z.enum(['en', 'fr', 'ar']);
-export type Language = z.infer<typeof LanguageSchema>;
+export const LanguageSchema = z.enum(LANGUAGES);
+export type { Language };
 
 /** Only web links: no javascript:, file:, data: or other schemes ever reach a page or a document. */
 export const WebUrlSchema = z

@@ -30,10 +30,10 @@ export async function launchBrowser(): Promise<Browser> {
 
 export type RunningHarness = { url: string; origin: string; process: ChildProcess; stop(): Promise<void> };
 
-/** Starts `npm run web`'s server (renderer already built by `npm test`) on a data folder and waits for its ready line. */
+/** Starts `npm run web`'s built server (`npm test` builds first) on a data folder and waits for its ready line. */
 export function startHarness(dataDir: string): Promise<RunningHarness> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/web/main.ts', '--data', dataDir], {
+    const child = spawn(process.execPath, ['out/main/web.js', '--data', dataDir], {
       cwd: REPO_ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

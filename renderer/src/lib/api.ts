@@ -1,6 +1,6 @@
 import type { Channel } from '../../../shared/ipc/channels';
 import type { Req, Res } from '../../../shared/ipc/contract';
-import { unwrap } from '../../../shared/ipc/dispatch';
+import { unwrap } from '../../../shared/ipc/result';
 import { getBridge } from './bridge';
 
 /** Calls a channel and returns its value, or throws an AppError carrying the stable code. */

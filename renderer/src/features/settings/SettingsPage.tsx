@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LanguageSchema, type Language } from '../../../../shared/schemas/common';
+import { isLanguage, LANGUAGES, type Language } from '../../../../shared/domain/languages';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { setLanguage } from '../../i18n';
 import { call } from '../../lib/api';
@@ -31,10 +31,12 @@ export function SettingsPage({ dataDir }: { dataDir: string }) {
             <span className="field__label">{t('settings.language')}</span>
             <select
               value={settings.value.language}
-              onChange={(e) => void chooseLanguage(LanguageSchema.parse(e.target.value))}
+              onChange={(e) => {
+                if (isLanguage(e.target.value)) void chooseLanguage(e.target.value);
+              }}
               aria-describedby="language-help"
             >
-              {LanguageSchema.options.map((language) => (
+              {LANGUAGES.map((language) => (
                 <option key={language} value={language} lang={language}>
                   {t(`languages.${language}`, { lng: language })}
                 </option>
