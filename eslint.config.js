@@ -65,7 +65,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/web/main.ts', 'electron/launch/**/*.ts'],
+    files: ['electron/web/main.ts', 'electron/launch/**/*.ts', 'electron/tools/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
   {

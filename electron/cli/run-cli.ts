@@ -5,10 +5,19 @@ import { openServices, type Host } from '../services/handlers';
 import { defaultDataDir } from '../services/paths';
 import type { Command } from './command';
 import { dataBackups, dataCheck, dataRestore } from './commands/data';
-import { libraryList } from './commands/library';
+import { libraryExportJson, libraryImportJson, libraryList, librarySearch, libraryShow } from './commands/library';
 import { UsageError, type Output } from './output';
 
-export const COMMANDS: readonly Command[] = [dataCheck, dataBackups, dataRestore, libraryList];
+export const COMMANDS: readonly Command[] = [
+  dataCheck,
+  dataBackups,
+  dataRestore,
+  libraryList,
+  librarySearch,
+  libraryShow,
+  libraryImportJson,
+  libraryExportJson,
+];
 
 function overview(): string {
   const rows = COMMANDS.map((c) => `  ${c.usage.padEnd(44)} ${c.summary}`);

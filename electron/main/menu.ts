@@ -47,8 +47,10 @@ export function buildMenuTemplate(platform: NodeJS.Platform, send: (command: Men
   const edit: MenuItemConstructorOptions = {
     label: '&Edit',
     submenu: [
-      { role: 'undo' },
-      { role: 'redo' },
+      // Not the built-in roles: those would undo typing only. The renderer undoes typing in a text field and
+      // the whole edit (a moved lesson, a deleted step) elsewhere, as the editor's own buttons do.
+      command('Undo', 'undo', 'CmdOrCtrl+Z'),
+      command('Redo', 'redo', mac ? 'Shift+Cmd+Z' : 'Ctrl+Y'),
       { type: 'separator' },
       { role: 'cut' },
       { role: 'copy' },

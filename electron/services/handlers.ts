@@ -47,7 +47,12 @@ export function createHandlers({ store, library, host }: Services): Handlers {
     'store:restore': ({ backupId }) => store.restore(backupId),
     'settings:get': () => Promise.resolve(store.read('settings')),
     'settings:update': (patch) => store.update('settings', (settings) => ({ ...settings, ...patch })),
-    'library:list': (req) => Promise.resolve(library.list(req?.query)),
+    'library:list': (query) => Promise.resolve(library.search(query)),
     'library:get': ({ id }) => Promise.resolve(library.get(id)),
+    'library:references': () => Promise.resolve([...library.references()]),
+    'library:save': (req) => library.save(req),
+    'library:duplicate': ({ id, title }) => library.duplicate(id, title),
+    'library:usage': ({ id }) => Promise.resolve(library.usage(id)),
+    'library:delete': async ({ id, confirmed }) => ({ usage: await library.delete(id, confirmed) }),
   };
 }

@@ -4,10 +4,10 @@ import type { Reference } from '../schemas/reference';
 export type ModuleProblem = { path: string; message: string };
 
 /**
- * Content checks the schema cannot express: references resolve, and every objective is taught by a step
- * and tested by an evaluation item (the backbone of a UN-style lesson plan).
+ * Links inside a module that must hold for it to be saved: cited references exist, objective ids are
+ * unique, and steps and evaluation items point at objectives of their lesson.
  */
-export function checkModuleContent(module: Module, references: readonly Reference[]): ModuleProblem[] {
+export function structuralProblems(module: Module, references: readonly Reference[]): ModuleProblem[] {
   const problems: ModuleProblem[] = [];
   const refIds = new Set(references.map((r) => r.id));
   module.references.forEach((id, i) => {
@@ -28,12 +28,25 @@ export function checkModuleContent(module: Module, references: readonly Referenc
       if (!objectiveIds.has(item.objective))
         problems.push({ path: `${at}.evaluation.${ei}.objective`, message: `Unknown objective "${item.objective}"` });
     });
+  });
+  return problems;
+}
+
+/** Teaching quality: every objective is taught by a step and tested by an evaluation item. */
+export function coverageProblems(module: Module): ModuleProblem[] {
+  const problems: ModuleProblem[] = [];
+  module.lessons.forEach((lesson, li) => {
     for (const objective of lesson.objectives) {
       if (!lesson.steps.some((s) => s.objectives.includes(objective.id)))
-        problems.push({ path: `${at}.objectives`, message: `Objective ${objective.id} has no step that teaches it` });
+        problems.push({ path: `lessons.${li}.objectives`, message: `Objective ${objective.id} has no step that teaches it` });
       if (!lesson.evaluation.some((e) => e.objective === objective.id))
-        problems.push({ path: `${at}.objectives`, message: `Objective ${objective.id} has no evaluation item` });
+        problems.push({ path: `lessons.${li}.objectives`, message: `Objective ${objective.id} has no evaluation item` });
     }
   });
   return problems;
+}
+
+/** Both kinds of checks, as the sample library must pass them. */
+export function checkModuleContent(module: Module, references: readonly Reference[]): ModuleProblem[] {
+  return [...structuralProblems(module, references), ...coverageProblems(module)];
 }

@@ -12,6 +12,11 @@ export const CHANNELS = [
   'settings:update',
   'library:list',
   'library:get',
+  'library:references',
+  'library:save',
+  'library:duplicate',
+  'library:usage',
+  'library:delete',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { AppErrorShape } from '../errors';
-import { IdSchema, WebUrlSchema } from '../schemas/common';
-import { ModuleSummarySchema } from '../schemas/library';
+import { IdSchema, ShortTextSchema, WebUrlSchema } from '../schemas/common';
+import { LibrarySearchResultSchema } from '../schemas/library';
+import { ModuleDetailSchema, ModuleUsageSchema } from '../schemas/library-detail';
+import { LibraryQuerySchema } from '../schemas/library-query';
 import { ModuleSchema } from '../schemas/module';
 import { ReferenceSchema } from '../schemas/reference';
 import { SettingsSchema } from '../schemas/settings';
@@ -38,13 +40,24 @@ export const contract = {
   },
   'settings:get': { req: NoArgs, res: SettingsSchema },
   'settings:update': { req: SettingsSchema.partial().strict(), res: SettingsSchema },
-  'library:list': {
-    req: z.strictObject({ query: z.string().max(200).optional() }).optional(),
-    res: z.array(ModuleSummarySchema),
+  'library:list': { req: LibraryQuerySchema.optional(), res: LibrarySearchResultSchema },
+  'library:get': { req: z.strictObject({ id: IdSchema }), res: ModuleDetailSchema },
+  'library:references': { req: NoArgs, res: z.array(ReferenceSchema) },
+  'library:save': {
+    req: z.strictObject({
+      module: ModuleSchema,
+      /** The revision the edit started from; null creates a new module. */
+      baseRevision: z.number().int().min(1).nullable(),
+      /** true for the first save of an editing session (a new revision), false for autosaves after it. */
+      bump: z.boolean(),
+    }),
+    res: ModuleSchema,
   },
-  'library:get': {
-    req: z.strictObject({ id: IdSchema }),
-    res: z.object({ module: ModuleSchema, references: z.array(ReferenceSchema) }),
+  'library:duplicate': { req: z.strictObject({ id: IdSchema, title: ShortTextSchema.min(1) }), res: ModuleSchema },
+  'library:usage': { req: z.strictObject({ id: IdSchema }), res: ModuleUsageSchema },
+  'library:delete': {
+    req: z.strictObject({ id: IdSchema, confirmed: z.boolean() }),
+    res: z.object({ usage: ModuleUsageSchema }),
   },
 } as const satisfies Record<Channel, { req: z.ZodType; res: z.ZodType }>;
 

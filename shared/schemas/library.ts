@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { IdSchema, IsoDateTimeSchema, LanguageSchema } from './common';
-import { AudienceSchema, LevelSchema, ModuleSchema } from './module';
+import { AUDIENCES, AudienceSchema, LEVELS, LevelSchema, ModuleSchema } from './module';
 import { ReferenceSchema } from './reference';
-import { ThemeSchema } from './themes';
+import { THEMES, ThemeSchema } from './themes';
+import { LANGUAGES } from '../domain/languages';
 
 /** The library data file: modules and the shared reference list they cite by id. */
 export const LibraryDataSchema = z.object({
@@ -26,3 +27,20 @@ export const ModuleSummarySchema = z.object({
   updatedAt: IsoDateTimeSchema,
 });
 export type ModuleSummary = z.infer<typeof ModuleSummarySchema>;
+
+const countsOf = <T extends string>(values: readonly T[]) => z.record(z.enum(values as [T, ...T[]]), z.number().int());
+
+/** How many modules each facet value would show for the current text search. */
+export const FacetCountsSchema = z.object({
+  themes: countsOf(THEMES),
+  languages: countsOf(LANGUAGES),
+  audiences: countsOf(AUDIENCES),
+  levels: countsOf(LEVELS),
+});
+
+export const LibrarySearchResultSchema = z.object({
+  modules: z.array(ModuleSummarySchema),
+  facets: FacetCountsSchema,
+  /** Modules in the library, before filtering. */
+  total: z.number().int(),
+});

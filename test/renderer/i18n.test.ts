@@ -12,15 +12,29 @@ function keys(value: unknown, prefix = ''): string[] {
   return Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
 }
 
-const locales = Object.fromEntries(
-  readdirSync(LOCALES).map((file) => [file.replace('.json', ''), JSON.parse(readFileSync(join(LOCALES, file), 'utf8')) as unknown]),
-);
+/** Each language's files merged, refusing a key defined in two files. */
+function loadLanguage(lang: string): Record<string, unknown> {
+  const merged: Record<string, unknown> = {};
+  for (const file of readdirSync(join(LOCALES, lang))) {
+    const tree = JSON.parse(readFileSync(join(LOCALES, lang, file), 'utf8')) as Record<string, unknown>;
+    for (const [key, value] of Object.entries(tree)) {
+      if (key in merged) throw new Error(`${lang}/${file} redefines "${key}"`);
+      merged[key] = value;
+    }
+  }
+  return merged;
+}
+
+const locales = Object.fromEntries(readdirSync(LOCALES).map((lang) => [lang, loadLanguage(lang)]));
 /** Plural forms differ by language (Arabic has six), so keys are compared without their plural suffix. */
 const baseKeys = (lang: string) => new Set(keys(locales[lang]).map((k) => k.replace(PLURAL, '')));
 
 describe('translations', () => {
-  it('exist for English, French and Arabic', () => {
+  it('exist for English, French and Arabic, with the same files', () => {
     expect(Object.keys(locales).sort()).toEqual(['ar', 'en', 'fr']);
+    const files = (lang: string) => readdirSync(join(LOCALES, lang)).sort();
+    expect(files('fr')).toEqual(files('en'));
+    expect(files('ar')).toEqual(files('en'));
   });
 
   it.each(['fr', 'ar'])('%s has every English key and no extra one', (lang) => {

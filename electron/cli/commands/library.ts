@@ -1,18 +1,146 @@
+import { readFile } from 'node:fs/promises';
 import { formatMinutes } from '../../../shared/domain/durations';
+import { describeIssues } from '../../../shared/domain/zod-issues';
+import { AppError } from '../../../shared/errors';
+import { LanguageSchema } from '../../../shared/schemas/common';
+import type { ModuleSummary } from '../../../shared/schemas/library';
+import { ModuleSchema } from '../../../shared/schemas/module';
+import { ThemeSchema } from '../../../shared/schemas/themes';
+import { writeFileAtomic } from '../../services/store/atomic-file';
 import type { Command } from '../command';
-import { printJson } from '../output';
+import { printJson, UsageError, type Output } from '../output';
+
+function printSummaries(output: Output, modules: readonly ModuleSummary[]): void {
+  for (const m of modules) output.out(`${m.id.padEnd(40)} ${m.language}  ${formatMinutes(m.minutes).padEnd(12)} ${m.title}`);
+}
 
 export const libraryList: Command = {
   name: 'library list',
   summary: 'List the modules in the library',
-  usage: 'library list [--data DIR] [--json]',
-  options: { json: { type: 'boolean' } },
+  usage: 'library list [--theme T] [--lang L] [--data DIR] [--json]',
+  options: { json: { type: 'boolean' }, theme: { type: 'string' }, lang: { type: 'string' } },
   async run({ values, output, openServices }) {
+    const theme = values['theme'] === undefined ? undefined : ThemeSchema.safeParse(values['theme']);
+    if (theme && !theme.success) throw new UsageError(`--theme must be one of: ${ThemeSchema.options.join(', ')}`);
+    const lang = values['lang'] === undefined ? undefined : LanguageSchema.safeParse(values['lang']);
+    if (lang && !lang.success) throw new UsageError(`--lang must be one of: ${LanguageSchema.options.join(', ')}`);
     const services = await openServices();
     try {
-      const modules = services.library.list();
+      const { modules } = services.library.search({
+        sort: 'title',
+        ...(theme?.data ? { themes: [theme.data] } : {}),
+        ...(lang?.data ? { languages: [lang.data] } : {}),
+      });
       if (values['json']) printJson(output, modules);
-      else for (const m of modules) output.out(`${m.id.padEnd(40)} ${m.language}  ${formatMinutes(m.minutes).padEnd(12)} ${m.title}`);
+      else printSummaries(output, modules);
+      return 0;
+    } finally {
+      services.store.close();
+    }
+  },
+};
+
+export const librarySearch: Command = {
+  name: 'library search',
+  summary: 'Full-text search of titles, summaries, objectives and lesson text',
+  usage: 'library search QUERY [--data DIR] [--json]',
+  options: { json: { type: 'boolean' } },
+  positionals: 1,
+  async run({ values, positionals, output, openServices }) {
+    const text = positionals[0] ?? '';
+    if (text.length > 200) throw new UsageError('the search text is limited to 200 characters');
+    const services = await openServices();
+    try {
+      const { modules } = services.library.search({ text });
+      if (values['json']) printJson(output, modules);
+      else if (modules.length === 0) output.out(`No module matches "${text}".`);
+      else printSummaries(output, modules);
+      return 0;
+    } finally {
+      services.store.close();
+    }
+  },
+};
+
+export const libraryShow: Command = {
+  name: 'library show',
+  summary: 'Show one module: lessons, timings, objectives, translations, placeholders',
+  usage: 'library show ID [--data DIR] [--json]',
+  options: { json: { type: 'boolean' } },
+  positionals: 1,
+  async run({ values, positionals, output, openServices }) {
+    const services = await openServices();
+    try {
+      const detail = services.library.get(positionals[0] ?? '');
+      if (values['json']) {
+        printJson(output, detail);
+        return 0;
+      }
+      const { module } = detail;
+      output.out(`${module.title}  [${module.id}, revision ${module.revision}, ${module.language}]`);
+      output.out(`Themes: ${module.themes.join(', ')} · Level: ${module.level} · Audience: ${module.audiences.join(', ')}`);
+      if (detail.translationStatus !== 'source') output.out(`Translation of ${module.translationOf?.moduleId ?? '?'}: ${detail.translationStatus}`);
+      if (detail.translations.length > 0) output.out(`Translations: ${detail.translations.map((t) => `${t.id} (${t.language}, ${t.status})`).join(', ')}`);
+      if (detail.placeholders.length > 0) output.out(`Placeholders: ${detail.placeholders.map((p) => `{${p}}`).join(' ')}`);
+      for (const lesson of module.lessons) {
+        const minutes = lesson.steps.reduce((sum, s) => sum + s.minutes, 0);
+        output.out(`  ${lesson.code}  ${lesson.title} (${formatMinutes(minutes)})`);
+        for (const o of lesson.objectives) output.out(`        ${o.id} [${o.bloom}] ${o.text}`);
+      }
+      return 0;
+    } finally {
+      services.store.close();
+    }
+  },
+};
+
+export const libraryImportJson: Command = {
+  name: 'library import-json',
+  summary: 'Add one module from a JSON file (--replace to overwrite a module with the same id)',
+  usage: 'library import-json FILE [--replace] [--data DIR]',
+  options: { replace: { type: 'boolean' } },
+  positionals: 1,
+  async run({ values, positionals, output, openServices }) {
+    const file = positionals[0] ?? '';
+    let raw: unknown;
+    try {
+      raw = JSON.parse(await readFile(file, 'utf8'));
+    } catch (error) {
+      throw new AppError('invalid-argument', `${file} is not a readable JSON file (${(error as Error).message})`);
+    }
+    const parsed = ModuleSchema.safeParse(raw);
+    if (!parsed.success) throw new AppError('invalid-argument', `${file} is not a valid module: ${describeIssues(parsed.error.issues)}`);
+    const services = await openServices();
+    try {
+      const existing = services.library.search({}).modules.find((m) => m.id === parsed.data.id);
+      if (existing && !values['replace']) {
+        throw new AppError('conflict', `A module with id "${parsed.data.id}" is already in the library; use --replace to overwrite it`);
+      }
+      const saved = await services.library.save({ module: parsed.data, baseRevision: existing ? existing.revision : null, bump: true });
+      output.out(`${existing ? 'Replaced' : 'Added'} ${saved.id} (revision ${saved.revision}).`);
+      return 0;
+    } finally {
+      services.store.close();
+    }
+  },
+};
+
+export const libraryExportJson: Command = {
+  name: 'library export-json',
+  summary: 'Write one module as JSON (to --out FILE, or to the screen)',
+  usage: 'library export-json ID [--out FILE] [--data DIR]',
+  options: { out: { type: 'string' } },
+  positionals: 1,
+  async run({ values, positionals, output, openServices }) {
+    const services = await openServices();
+    try {
+      const module = services.library.find(positionals[0] ?? '');
+      const json = `${JSON.stringify(module, null, 2)}\n`;
+      const out = values['out'];
+      if (typeof out === 'string') {
+        await writeFileAtomic(out, json);
+        output.out(`Wrote ${module.id} to ${out}.`);
+      } else output.out(json.trimEnd());
       return 0;
     } finally {
       services.store.close();

@@ -1,42 +1,159 @@
+import { uniqueId } from '../../../shared/domain/ids';
+import { LibraryIndex } from '../../../shared/domain/library-search';
+import { structuralProblems } from '../../../shared/domain/module-checks';
+import { modulePlaceholders } from '../../../shared/domain/placeholders';
+import { translationFamily, translationStatus } from '../../../shared/domain/translations';
 import { AppError } from '../../../shared/errors';
-import { moduleMinutes } from '../../../shared/domain/durations';
-import type { Res } from '../../../shared/ipc/contract';
-import type { ModuleSummary } from '../../../shared/schemas/library';
+import type { LibraryQuery } from '../../../shared/schemas/library-query';
+import type { ModuleDetail, ModuleUsage } from '../../../shared/schemas/library-detail';
 import type { Module } from '../../../shared/schemas/module';
+import type { Reference } from '../../../shared/schemas/reference';
 import type { Store } from '../store/store';
 
-export function summarise(module: Module): ModuleSummary {
-  return {
-    id: module.id,
-    revision: module.revision,
-    title: module.title,
-    summary: module.summary,
-    language: module.language,
-    themes: module.themes,
-    audiences: module.audiences,
-    level: module.level,
-    minutes: moduleMinutes(module),
-    lessonCount: module.lessons.length,
-    updatedAt: module.updatedAt,
-  };
-}
+/** Who else uses modules (curricula, once they exist); kept abstract so the library does not depend on them. */
+export type ModuleUsers = (moduleId: string) => { id: string; title: string }[];
 
-/** Module library queries over the store. Full-text search arrives with the library feature. */
+export type SaveRequest = {
+  module: Module;
+  /** The revision the editor started from; null to create a new module. */
+  baseRevision: number | null;
+  /** Start a new revision (first save of an editing session) or amend the current one (autosave). */
+  bump: boolean;
+};
+
+/**
+ * The module library over the store: search, detail, and editing with optimistic concurrency (a save names
+ * the revision it was based on, so two windows or a CLI import cannot silently overwrite each other).
+ */
 export class LibraryService {
-  constructor(private readonly store: Store) {}
+  private index: LibraryIndex | null = null;
+  private indexed: readonly Module[] | null = null;
 
-  list(query?: string): ModuleSummary[] {
-    const needle = query?.trim().toLocaleLowerCase() ?? '';
-    const modules = this.store.read('library').modules;
-    const matching = needle ? modules.filter((m) => `${m.title}\n${m.summary}`.toLocaleLowerCase().includes(needle)) : modules;
-    return matching.map(summarise).sort((a, b) => a.title.localeCompare(b.title));
+  constructor(
+    private readonly store: Store,
+    private readonly curriculaUsing: ModuleUsers = () => [],
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  private get modules(): readonly Module[] {
+    return this.store.read('library').modules;
   }
 
-  get(id: string): Res<'library:get'> {
-    const library = this.store.read('library');
-    const module = library.modules.find((m) => m.id === id);
+  /** The search index, rebuilt only when the module list changed behind our back (e.g. a backup restore). */
+  private searchIndex(): LibraryIndex {
+    const modules = this.modules;
+    if (!this.index || this.indexed !== modules) {
+      this.index = new LibraryIndex(modules);
+      this.indexed = modules;
+    }
+    return this.index;
+  }
+
+  search(query: LibraryQuery = {}) {
+    const index = this.searchIndex();
+    return { modules: index.search(query), facets: index.facetCounts(query), total: this.modules.length };
+  }
+
+  find(id: string): Module {
+    const module = this.modules.find((m) => m.id === id);
     if (!module) throw new AppError('not-found', `No module with id "${id}" in the library`);
+    return module;
+  }
+
+  references(): readonly Reference[] {
+    return this.store.read('library').references;
+  }
+
+  get(id: string): ModuleDetail {
+    const module = this.find(id);
+    const all = this.modules;
     const cited = new Set([...module.references, ...module.lessons.flatMap((l) => l.references)]);
-    return { module, references: library.references.filter((r) => cited.has(r.id)) };
+    return {
+      module,
+      references: this.references().filter((r) => cited.has(r.id)),
+      translationStatus: translationStatus(module, all),
+      translations: translationFamily(module, all).map((m) => ({
+        id: m.id,
+        title: m.title,
+        language: m.language,
+        revision: m.revision,
+        status: translationStatus(m, all),
+      })),
+      prerequisites: module.prerequisites.map((p) => ({ id: p, title: all.find((m) => m.id === p)?.title ?? null })),
+      placeholders: modulePlaceholders(module),
+      usage: this.usage(id),
+    };
+  }
+
+  usage(id: string): ModuleUsage {
+    this.find(id);
+    const link = (m: Module) => ({ id: m.id, title: m.title });
+    return {
+      curricula: this.curriculaUsing(id),
+      prerequisiteOf: this.modules.filter((m) => m.prerequisites.includes(id)).map(link),
+      translations: this.modules.filter((m) => m.translationOf?.moduleId === id).map(link),
+    };
+  }
+
+  async save({ module, baseRevision, bump }: SaveRequest): Promise<Module> {
+    const existing = this.modules.find((m) => m.id === module.id);
+    if (baseRevision === null && existing) throw new AppError('conflict', `A module with id "${module.id}" already exists`);
+    if (baseRevision !== null && !existing) throw new AppError('not-found', `No module with id "${module.id}" in the library`);
+    if (existing && existing.revision !== baseRevision) {
+      throw new AppError('conflict', `"${existing.title}" was changed elsewhere (now revision ${existing.revision}, you edited revision ${baseRevision}). Reopen it to see the changes.`);
+    }
+    this.checkLinks(module);
+    const saved: Module = {
+      ...module,
+      revision: existing ? existing.revision + (bump ? 1 : 0) : 1,
+      updatedAt: this.now().toISOString(),
+    };
+    await this.store.update('library', (library) => ({
+      ...library,
+      modules: existing ? library.modules.map((m) => (m.id === saved.id ? saved : m)) : [...library.modules, saved],
+    }));
+    return this.find(saved.id);
+  }
+
+  async duplicate(id: string, title: string): Promise<Module> {
+    const source = this.find(id);
+    const copy: Module = {
+      ...source,
+      id: uniqueId(title, new Set(this.modules.map((m) => m.id))),
+      title,
+      revision: 1,
+      updatedAt: this.now().toISOString(),
+      provenance: { author: source.provenance.author, ...(source.provenance.publisher ? { publisher: source.provenance.publisher } : {}) },
+    };
+    delete copy.translationOf;
+    return this.save({ module: copy, baseRevision: null, bump: false });
+  }
+
+  /** Refuses to delete a module in use unless the caller has shown the user where and they confirmed. */
+  async delete(id: string, confirmed: boolean): Promise<ModuleUsage> {
+    const usage = this.usage(id);
+    const uses = [...usage.curricula, ...usage.prerequisiteOf, ...usage.translations];
+    if (uses.length > 0 && !confirmed) {
+      throw new AppError('conflict', `"${this.find(id).title}" is used by ${uses.map((u) => u.title).join(', ')}; confirm to delete it anyway`);
+    }
+    await this.store.update('library', (library) => ({
+      ...library,
+      modules: library.modules
+        .filter((m) => m.id !== id)
+        .map((m) => (m.prerequisites.includes(id) ? { ...m, prerequisites: m.prerequisites.filter((p) => p !== id) } : m)),
+    }));
+    return usage;
+  }
+
+  /** Ids a module points at must exist: references, objectives, prerequisites, the translated source. */
+  private checkLinks(module: Module): void {
+    const [problem] = structuralProblems(module, this.references());
+    if (problem) throw new AppError('invalid-argument', `${problem.path}: ${problem.message}`);
+    const ids = new Set(this.modules.map((m) => m.id));
+    const unknownPrerequisite = module.prerequisites.find((p) => !ids.has(p) || p === module.id);
+    if (unknownPrerequisite) throw new AppError('invalid-argument', `Prerequisite "${unknownPrerequisite}" is not another module of the library`);
+    if (module.translationOf && !ids.has(module.translationOf.moduleId)) {
+      throw new AppError('invalid-argument', `The translated module "${module.translationOf.moduleId}" is not in the library`);
+    }
   }
 }

@@ -1,18 +1,15 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../../shared/domain/languages';
-import ar from './locales/ar.json';
-import en from './locales/en.json';
-import fr from './locales/fr.json';
+import { RESOURCES } from './resources';
 
-export const RESOURCES = { en, fr, ar } as const;
 export const RTL_LANGUAGES: ReadonlySet<Language> = new Set(['ar']);
 
 /** Initialises i18next once; every UI string goes through it. */
 export async function initI18n(language: Language = 'en'): Promise<typeof i18next> {
   if (!i18next.isInitialized) {
     await i18next.use(initReactI18next).init({
-      resources: { en: { translation: en }, fr: { translation: fr }, ar: { translation: ar } },
+      resources: { en: { translation: RESOURCES.en }, fr: { translation: RESOURCES.fr }, ar: { translation: RESOURCES.ar } },
       lng: language,
       fallbackLng: 'en',
       interpolation: { escapeValue: false }, // React escapes

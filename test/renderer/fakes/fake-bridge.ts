@@ -1,10 +1,20 @@
 import { vi } from 'vitest';
 import type { Channel, EventName } from '../../../shared/ipc/channels';
 import type { ComposerBridge, EventPayload, IpcResult, Res } from '../../../shared/ipc/contract';
+import type { FacetCounts } from '../../../shared/domain/library-search';
+import { AUDIENCES } from '../../../shared/schemas/module';
 import type { Settings } from '../../../shared/schemas/settings';
+import { THEMES } from '../../../shared/schemas/themes';
 import type { StoreStatus } from '../../../shared/schemas/store';
 
 type Answers = { [C in Channel]?: (req: unknown) => Res<C> | Promise<Res<C>> };
+
+export const EMPTY_FACETS: FacetCounts = {
+  themes: Object.fromEntries(THEMES.map((k) => [k, 0])) as FacetCounts['themes'],
+  languages: { en: 0, fr: 0, ar: 0 },
+  audiences: Object.fromEntries(AUDIENCES.map((k) => [k, 0])) as FacetCounts['audiences'],
+  levels: { basic: 0, intermediate: 0, advanced: 0 },
+};
 
 export const HEALTHY: StoreStatus = { dataDir: '/data/cc', healthy: true, problems: [], seeded: false };
 
@@ -16,7 +26,7 @@ export function fakeBridge(answers: Answers = {}) {
     'store:status': () => HEALTHY,
     'settings:get': () => settings,
     'settings:update': (req) => (settings = { ...settings, ...(req as Partial<Settings>) }),
-    'library:list': () => [],
+    'library:list': () => ({ modules: [], facets: EMPTY_FACETS, total: 0 }),
     'store:backups': () => [],
     'app:info': () => ({ name: 'Curriculum Composer', version: '1.2.3', host: 'web', dataDir: '/data/cc', licenses: [{ name: 'react', version: '19', license: 'MIT' }] }),
   };

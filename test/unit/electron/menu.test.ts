@@ -93,9 +93,19 @@ describe.each(PLATFORMS)('buildMenuTemplate on %s', (platform) => {
     });
   }
 
-  it('gives Edit the standard undo, redo, cut, copy, paste and select-all roles', () => {
+  it('gives Edit the standard cut, copy, paste and select-all roles', () => {
     const edit = topMenu(build(platform).template, 'Edit');
-    expect(roles(submenu(edit))).toEqual(expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']));
+    expect(roles(submenu(edit))).toEqual(expect.arrayContaining(['cut', 'copy', 'paste', 'selectAll']));
+  });
+
+  it('routes Undo (CmdOrCtrl+Z) and Redo to the renderer, which undoes typing or the whole edit', () => {
+    const { template, send } = build(platform);
+    const edit = topMenu(template, 'Edit');
+    const undo = itemIn(edit, 'Undo');
+    expect(undo.accelerator).toBe('CmdOrCtrl+Z');
+    click(undo);
+    click(itemIn(edit, 'Redo'));
+    expect(send.mock.calls).toEqual([['undo'], ['redo']]);
   });
 
   it('has Find… on CmdOrCtrl+F that sends "find"', () => {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { IpcMainInvokeEvent } from 'electron';
 import { beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { broadcast, registerIpc } from '../../../electron/main/ipc/register-ipc';
@@ -28,7 +30,12 @@ type FakeHandlers = { [C in Channel]: Mock<Handlers[C]> };
 
 const STATUS = { dataDir: '/data', healthy: true, problems: [], seeded: true };
 /** Handlers' results are not validated on the way out, so a stand-in module is enough. */
-const MODULE = { id: 'use-of-force' } as unknown as Res<'library:get'>['module'];
+const MODULE = { id: 'use-of-force' } as unknown as Res<'library:save'>;
+const USAGE = { curricula: [], prerequisiteOf: [], translations: [] };
+const DETAIL = { module: MODULE, references: [], translationStatus: 'source', translations: [], prerequisites: [], placeholders: [], usage: USAGE } as Res<'library:get'>;
+const FACETS = { themes: {}, languages: {}, audiences: {}, levels: {} } as Res<'library:list'>['facets'];
+/** A real module from the sample library: the save channel validates the whole module. */
+const MODULE_PAYLOAD = JSON.parse(readFileSync(join(import.meta.dirname, '../../../resources/library/modules/hr-foundations.json'), 'utf8')) as unknown;
 
 function fakeHandlers(): FakeHandlers {
   return {
@@ -39,8 +46,13 @@ function fakeHandlers(): FakeHandlers {
     'store:restore': vi.fn<Handlers['store:restore']>(() => Promise.resolve(STATUS)),
     'settings:get': vi.fn<Handlers['settings:get']>(() => Promise.resolve({ language: 'en' })),
     'settings:update': vi.fn<Handlers['settings:update']>(() => Promise.resolve({ language: 'fr' })),
-    'library:list': vi.fn<Handlers['library:list']>(() => Promise.resolve([])),
-    'library:get': vi.fn<Handlers['library:get']>(() => Promise.resolve({ module: MODULE, references: [] })),
+    'library:list': vi.fn<Handlers['library:list']>(() => Promise.resolve({ modules: [], facets: FACETS, total: 0 })),
+    'library:get': vi.fn<Handlers['library:get']>(() => Promise.resolve(DETAIL)),
+    'library:references': vi.fn<Handlers['library:references']>(() => Promise.resolve([])),
+    'library:save': vi.fn<Handlers['library:save']>(() => Promise.resolve(MODULE)),
+    'library:duplicate': vi.fn<Handlers['library:duplicate']>(() => Promise.resolve(MODULE)),
+    'library:usage': vi.fn<Handlers['library:usage']>(() => Promise.resolve(USAGE)),
+    'library:delete': vi.fn<Handlers['library:delete']>(() => Promise.resolve({ usage: USAGE })),
   };
 }
 
@@ -103,13 +115,22 @@ const INVALID: [Channel, unknown][] = [
   ['settings:update', { window: { width: 10, height: 10, maximized: false } }],
   ['settings:update', { theme: 'dark' }],
   ['settings:update', null],
-  ['library:list', { query: 42 }],
-  ['library:list', { query: 'x'.repeat(201) }],
+  ['library:list', { text: 42 }],
+  ['library:list', { text: 'x'.repeat(201) }],
   ['library:list', { filter: 'all' }],
+  ['library:list', { themes: ['not-a-theme'] }],
   ['library:get', { id: 42 }],
   ['library:get', { id: '../secret' }],
   ['library:get', { id: 'Use Of Force' }],
   ['library:get', undefined],
+  ['library:references', { all: true }],
+  ['library:save', { module: { id: 'x' }, baseRevision: 1, bump: true }],
+  ['library:save', { module: MODULE_PAYLOAD, baseRevision: 0, bump: true }],
+  ['library:save', { module: MODULE_PAYLOAD, baseRevision: null }],
+  ['library:duplicate', { id: 'use-of-force', title: '' }],
+  ['library:usage', { id: 'Not valid' }],
+  ['library:delete', { id: 'use-of-force' }],
+  ['library:delete', { id: 'use-of-force', confirmed: 'yes' }],
 ];
 
 /** For every channel, one payload the contract accepts unchanged. */
@@ -121,8 +142,13 @@ const VALID: [Channel, unknown][] = [
   ['store:restore', { backupId: 'settings.20240101T120000000Z.json' }],
   ['settings:get', undefined],
   ['settings:update', { language: 'fr' }],
-  ['library:list', { query: 'force' }],
+  ['library:list', { text: 'force', themes: ['use-of-force-and-firearms'], sort: 'title' }],
   ['library:get', { id: 'use-of-force' }],
+  ['library:references', undefined],
+  ['library:save', { module: MODULE_PAYLOAD, baseRevision: 1, bump: false }],
+  ['library:duplicate', { id: 'use-of-force', title: 'Use of force (copy)' }],
+  ['library:usage', { id: 'use-of-force' }],
+  ['library:delete', { id: 'use-of-force', confirmed: true }],
 ];
 
 describe('registerIpc', () => {
@@ -201,7 +227,7 @@ describe('registerIpc', () => {
 
   describe('results', () => {
     it('returns the handler value as {ok: true, value}', async () => {
-      const value = { module: MODULE, references: [] };
+      const value = { ...DETAIL, placeholders: ['country'] };
       handlers['library:get'].mockResolvedValueOnce(value);
       const result = await call('library:get', { id: 'use-of-force' }, trustedSender(DEV.page));
       expect(result).toEqual({ ok: true, value });

@@ -17,8 +17,13 @@ const BAD_REQUESTS: Record<(typeof CHANNELS)[number], unknown> = {
   'store:restore': { backupId: '../../etc/passwd' },
   'settings:get': [],
   'settings:update': { language: 'de' },
-  'library:list': { query: 'x'.repeat(201) },
+  'library:list': { text: 'x'.repeat(201) },
   'library:get': { id: 'Not An Id!' },
+  'library:references': { id: 'x' },
+  'library:save': { module: { id: 'half-a-module' }, baseRevision: null, bump: false },
+  'library:duplicate': { id: 'hr-foundations' },
+  'library:usage': {},
+  'library:delete': { id: 'hr-foundations', confirmed: 1 },
 };
 
 describe('the API contract', () => {

@@ -1,74 +1,100 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Duration } from '../../components/Duration';
+import { LIBRARY_SORTS, type LibraryQuery } from '../../../../shared/schemas/library-query';
+import type { Route } from '../../app/sections';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { call } from '../../lib/api';
-import { formatDate } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
+import { FacetPanel } from './FacetPanel';
+import { ModuleList } from './ModuleList';
+import type { LibraryQueryState } from './use-library-query';
+import './library.css';
 
-/** The module list. Full-text search, facets, module pages and editing arrive with the library feature. */
-export function LibraryPage({ focusSearchSignal }: { focusSearchSignal: number }) {
-  const { t, i18n } = useTranslation();
-  const [query, setQuery] = useState('');
-  const [modules] = useApi(() => call('library:list', query ? { query } : {}), query);
+/** Search, filter and sort the library; results update as you type. */
+export function LibraryPage({ query, focusSearchSignal, onOpen }: { query: LibraryQueryState; focusSearchSignal: number; onOpen: (route: Route) => void }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState(query.value.text ?? '');
+  const request: LibraryQuery = { ...query.value, ...(text.trim() ? { text } : { text: undefined }) };
+  const [result] = useApi(() => call('library:list', request), JSON.stringify(request));
   const searchRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     if (focusSearchSignal > 0) searchRef.current?.focus();
   }, [focusSearchSignal]);
 
+  const update = (patch: Partial<LibraryQuery>) => {
+    query.set({ ...query.value, ...patch, text });
+  };
+
   return (
-    <section aria-labelledby="library-title">
-      <h1 id="library-title">{t('library.title')}</h1>
-      <p className="muted">{t('library.intro')}</p>
+    <section className="library" aria-labelledby="library-title">
+      <header className="library__header">
+        <div>
+          <h1 id="library-title">{t('library.title')}</h1>
+          <p className="muted">{t('library.intro')}</p>
+        </div>
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={() => {
+            onOpen({ section: 'library', view: 'new' });
+          }}
+        >
+          {t('library.newModule')}
+        </button>
+      </header>
       <div className="toolbar">
-        <label className="field">
+        <label className="field field--grow">
           <span className="field__label">{t('library.search')}</span>
           <input
             ref={searchRef}
             type="search"
-            value={query}
+            value={text}
             placeholder={t('library.searchPlaceholder')}
-            onChange={(e) => { setQuery(e.target.value); }}
+            onChange={(e) => {
+              setText(e.target.value);
+              query.set({ ...query.value, text: e.target.value });
+            }}
           />
         </label>
+        <label className="field">
+          <span className="field__label">{t('library.sort')}</span>
+          <select
+            value={query.value.sort ?? 'relevance'}
+            onChange={(e) => {
+              const sort = LIBRARY_SORTS.find((s) => s === e.target.value);
+              if (sort) update({ sort });
+            }}
+          >
+            {LIBRARY_SORTS.map((sort) => (
+              <option key={sort} value={sort}>
+                {t(`library.sorts.${sort}`)}
+              </option>
+            ))}
+          </select>
+        </label>
       </div>
-      <p className="panel panel--notice">{t('library.coming')}</p>
-      {modules.state === 'error' && <ErrorMessage error={modules.error} />}
-      {modules.state === 'ready' && (
-        <>
-          <p className="muted" aria-live="polite">
-            {t('library.count', { count: modules.value.length })}
-          </p>
-          {modules.value.length === 0 ? (
-            <p>{t('library.empty')}</p>
-          ) : (
-            <ul className="card-list" aria-label={t('library.title')}>
-              {modules.value.map((m) => (
-                <li key={m.id} className="card" lang={m.language} dir={m.language === 'ar' ? 'rtl' : 'ltr'}>
-                  <h2 className="card__title">{m.title}</h2>
-                  <p className="card__summary">{m.summary}</p>
-                  <p className="card__meta" lang={i18n.language} dir={i18n.dir()}>
-                    <span>{t(`languages.${m.language}`)}</span>
-                    <span>
-                      <Duration minutes={m.minutes} />
-                    </span>
-                    <span>{t('library.lessons', { count: m.lessonCount })}</span>
-                    <span>{t(`levels.${m.level}`)}</span>
-                    <span>{t('library.updated', { date: formatDate(m.updatedAt, i18n.language) })}</span>
-                  </p>
-                  <ul className="tags" lang={i18n.language}>
-                    {m.themes.map((theme) => (
-                      <li key={theme} className="tag">
-                        {t(`themes.${theme}`)}
-                      </li>
-                    ))}
-                  </ul>
-                </li>
-              ))}
-            </ul>
-          )}
-        </>
+      {result.state === 'error' && <ErrorMessage error={result.error} />}
+      {result.state === 'ready' && (
+        <div className="library__body">
+          <FacetPanel query={query.value} facets={result.value.facets} onChange={update} />
+          <div className="library__results">
+            <p className="muted" aria-live="polite">
+              {t('library.count', { count: result.value.modules.length })}
+              {result.value.modules.length !== result.value.total && ` · ${t('library.countOf', { shown: result.value.modules.length, total: result.value.total })}`}
+            </p>
+            {result.value.modules.length === 0 ? (
+              <p>{t('library.empty')}</p>
+            ) : (
+              <ModuleList
+                modules={result.value.modules}
+                onOpen={(id) => {
+                  onOpen({ section: 'library', view: 'module', moduleId: id });
+                }}
+              />
+            )}
+          </div>
+        </div>
       )}
     </section>
   );

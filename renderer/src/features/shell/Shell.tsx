@@ -1,34 +1,53 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoreStatus } from '../../../../shared/schemas/store';
-import { sectionFromHash, type Section } from '../../app/sections';
+import { hashOf, routeFromHash, type Route, type Section } from '../../app/sections';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { getBridge } from '../../lib/bridge';
+import { listenForEditCommands } from '../../lib/edit-commands';
 import { AboutDialog } from '../about/AboutDialog';
 import { ComingPage } from '../coming/ComingPage';
 import { LibraryPage } from '../library/LibraryPage';
+import { useLibraryQuery } from '../library/use-library-query';
+import { ModulePage } from '../module/ModulePage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { Sidebar } from './Sidebar';
 import { StatusBar } from './StatusBar';
 
-/** The app frame: skip link, sidebar, the current section, status bar; native menu commands are routed here. */
+// The editor carries zod and many forms: load it only when someone edits.
+const ModuleEditor = lazy(() => import('../module-editor/ModuleEditor'));
+
+/** The app frame: skip link, sidebar, the current page, status bar; native menu commands are routed here. */
 export function Shell({ status }: { status: StoreStatus }) {
   const { t } = useTranslation();
-  const [section, setSection] = useState<Section>(() => sectionFromHash(window.location.hash));
+  const [route, setRoute] = useState<Route>(() => routeFromHash(window.location.hash));
   const [aboutOpen, setAboutOpen] = useState(false);
   const [focusSearch, setFocusSearch] = useState(0);
+  const library = useLibraryQuery();
   const mainRef = useRef<HTMLElement>(null);
 
-  const go = useCallback((next: Section) => {
-    setSection(next);
-    window.history.replaceState(null, '', `#/${next}`);
+  const open = useCallback((next: Route) => {
+    setRoute(next);
+    if (window.location.hash !== hashOf(next)) window.location.hash = hashOf(next);
   }, []);
+  const go = useCallback(
+    (section: Section) => {
+      open(section === 'library' ? { section, view: 'list' } : { section });
+    },
+    [open],
+  );
 
   useEffect(() => {
-    const onHash = () => { setSection(sectionFromHash(window.location.hash)); };
+    const onHash = () => {
+      setRoute(routeFromHash(window.location.hash));
+    };
     window.addEventListener('hashchange', onHash);
-    return () => { window.removeEventListener('hashchange', onHash); };
+    return () => {
+      window.removeEventListener('hashchange', onHash);
+    };
   }, []);
+
+  useEffect(listenForEditCommands, []);
 
   useEffect(
     () =>
@@ -46,20 +65,50 @@ export function Shell({ status }: { status: StoreStatus }) {
 
   return (
     <div className="shell">
-      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); mainRef.current?.focus(); }}>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          mainRef.current?.focus();
+        }}
+      >
         {t('app.skipToContent')}
       </a>
-      <Sidebar current={section} onSelect={go} onAbout={() => { setAboutOpen(true); }} />
+      <Sidebar
+        current={route.section}
+        onSelect={go}
+        onAbout={() => {
+          setAboutOpen(true);
+        }}
+      />
       <main id="main" className="main" ref={mainRef} tabIndex={-1}>
-        <ErrorBoundary key={section}>
-          {section === 'library' && <LibraryPage focusSearchSignal={focusSearch} />}
-          {section === 'curricula' && <ComingPage title={t('nav.curricula')} text={t('coming.curricula')} />}
-          {section === 'packs' && <ComingPage title={t('nav.packs')} text={t('coming.packs')} />}
-          {section === 'settings' && <SettingsPage dataDir={status.dataDir} />}
+        <ErrorBoundary key={hashOf(route)}>
+          <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+            {route.section === 'library' && route.view === 'list' && <LibraryPage query={library} focusSearchSignal={focusSearch} onOpen={open} />}
+            {route.section === 'library' && route.view === 'module' && <ModulePage moduleId={route.moduleId} onOpen={open} />}
+            {route.section === 'library' && (route.view === 'edit' || route.view === 'new') && (
+              <ModuleEditor
+                moduleId={route.view === 'edit' ? route.moduleId : null}
+                onClose={(savedId) => {
+                  open(savedId ? { section: 'library', view: 'module', moduleId: savedId } : { section: 'library', view: 'list' });
+                }}
+              />
+            )}
+            {route.section === 'curricula' && <ComingPage title={t('nav.curricula')} text={t('coming.curricula')} />}
+            {route.section === 'packs' && <ComingPage title={t('nav.packs')} text={t('coming.packs')} />}
+            {route.section === 'settings' && <SettingsPage dataDir={status.dataDir} />}
+          </Suspense>
         </ErrorBoundary>
       </main>
       <StatusBar status={status} />
-      {aboutOpen && <AboutDialog onClose={() => { setAboutOpen(false); }} />}
+      {aboutOpen && (
+        <AboutDialog
+          onClose={() => {
+            setAboutOpen(false);
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -1,0 +1,20 @@
+import type { Module } from '../schemas/module';
+
+export type TranslationStatus = 'source' | 'current' | 'outdated' | 'orphaned';
+
+/**
+ * A translation records the revision of its source it was made from; when the source has moved on, the
+ * translation is outdated. A translation whose source is gone is orphaned.
+ */
+export function translationStatus(module: Module, all: readonly Module[]): TranslationStatus {
+  if (!module.translationOf) return 'source';
+  const source = all.find((m) => m.id === module.translationOf?.moduleId);
+  if (!source) return 'orphaned';
+  return source.revision > module.translationOf.revision ? 'outdated' : 'current';
+}
+
+/** The family of a module: its source (if it is a translation) and every translation of that source. */
+export function translationFamily(module: Module, all: readonly Module[]): Module[] {
+  const rootId = module.translationOf?.moduleId ?? module.id;
+  return all.filter((m) => m.id !== module.id && (m.id === rootId || m.translationOf?.moduleId === rootId));
+}

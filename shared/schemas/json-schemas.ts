@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { ModuleSchema } from './module';
+import { ReferenceSchema } from './reference';
+
+/** JSON Schema (draft 2020-12) of each exchanged format, by file name in resources/schemas/. */
+export const JSON_SCHEMAS: Record<string, unknown> = {
+  'module.schema.json': {
+    $id: 'urn:curriculum-composer:schema:module',
+    title: 'Curriculum Composer training module',
+    ...z.toJSONSchema(ModuleSchema, { io: 'input' }),
+  },
+  'references.schema.json': {
+    $id: 'urn:curriculum-composer:schema:references',
+    title: 'Curriculum Composer reference list',
+    ...z.toJSONSchema(z.array(ReferenceSchema), { io: 'input' }),
+  },
+};

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { LanguageSchema } from './common';
+import { AudienceSchema, LevelSchema } from './module';
+import { ThemeSchema } from './themes';
+
+export const LIBRARY_SORTS = ['relevance', 'title', 'updated', 'duration'] as const;
+export const LibrarySortSchema = z.enum(LIBRARY_SORTS);
+
+/** Beyond any real module (a 12-lesson module of 40 eight-hour steps is 230,400 min) only a typo. */
+const MinutesSchema = z.number().min(0).max(100_000);
+
+/**
+ * A library search request. Every part is bounded because it crosses the API boundary: the text limit
+ * keeps a pasted paragraph from turning into dozens of fuzzy lookups, the array limits keep filters small.
+ * Facets combine with AND across kinds and OR within a kind; an inverted minute range matches nothing.
+ */
+export const LibraryQuerySchema = z.strictObject({
+  text: z.string().max(200).optional(),
+  themes: z.array(ThemeSchema).max(20).optional(),
+  languages: z.array(LanguageSchema).max(20).optional(),
+  audiences: z.array(AudienceSchema).max(20).optional(),
+  levels: z.array(LevelSchema).max(20).optional(),
+  minMinutes: MinutesSchema.optional(),
+  maxMinutes: MinutesSchema.optional(),
+  sort: LibrarySortSchema.optional(),
+});
+
+export type LibrarySort = z.infer<typeof LibrarySortSchema>;
+export type LibraryQuery = z.infer<typeof LibraryQuerySchema>;
+/** module.ts exports the schema but not this type. */
+export type Level = z.infer<typeof LevelSchema>;

@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { LibraryService } from '../../../electron/services/library/library-service';
+import { loadSampleLibrary } from '../../../electron/services/library/sample-library';
+import { Store } from '../../../electron/services/store/store';
+import { DEFAULT_SETTINGS } from '../../../shared/schemas/settings';
+import type { Module } from '../../../shared/schemas/module';
+import { RESOURCES_DIR } from '../../helpers/open-test-store';
+import { tempDir } from '../../helpers/temp-dir';
+
+const NOW = new Date('2026-11-26T12:00:00.000Z');
+
+async function openLibrary(users: (id: string) => { id: string; title: string }[] = () => []) {
+  const store = await Store.open({
+    dataDir: await tempDir(),
+    owner: 'test',
+    seed: { settings: () => Promise.resolve(DEFAULT_SETTINGS), library: () => loadSampleLibrary(RESOURCES_DIR) },
+    backups: { keep: 3, minIntervalMs: 0 },
+  });
+  return { store, library: new LibraryService(store, users, () => NOW) };
+}
+
+function edited(module: Module, title: string): Module {
+  return { ...module, title };
+}
+
+describe('LibraryService: reading', () => {
+  it('shows a module with its cited references, translations, prerequisites and placeholders', async () => {
+    const { store, library } = await openLibrary();
+    const detail = library.get('use-of-force-firearms');
+    expect(detail.references.map((r) => r.id)).toContain('bpuff-1990');
+    expect(detail.prerequisites).toEqual([{ id: 'hr-foundations', title: expect.any(String) as string }]);
+    expect(detail.placeholders.length).toBeGreaterThan(0);
+    expect(library.get('hr-foundations').translations.map((t) => t.id).sort()).toEqual(['hr-foundations-ar', 'hr-foundations-fr']);
+    expect(library.get('hr-foundations-fr').translationStatus).toBe('current');
+    store.close();
+  });
+
+  it('answers not-found for an unknown id', async () => {
+    const { store, library } = await openLibrary();
+    expect(() => library.get('no-such-module')).toThrow(expect.objectContaining({ code: 'not-found' }) as Error);
+    store.close();
+  });
+});
+
+describe('LibraryService: editing', () => {
+  it('starts a new revision on the first save of a session and amends it on autosaves', async () => {
+    const { store, library } = await openLibrary();
+    const original = library.find('ethics-integrity');
+    const first = await library.save({ module: edited(original, 'Ethics 1'), baseRevision: original.revision, bump: true });
+    expect(first).toMatchObject({ title: 'Ethics 1', revision: original.revision + 1, updatedAt: NOW.toISOString() });
+    const second = await library.save({ module: edited(first, 'Ethics 2'), baseRevision: first.revision, bump: false });
+    expect(second.revision).toBe(first.revision);
+    expect(library.find('ethics-integrity').title).toBe('Ethics 2');
+    store.close();
+  });
+
+  it('refuses a save based on a revision that is no longer current', async () => {
+    const { store, library } = await openLibrary();
+    const original = library.find('ethics-integrity');
+    await library.save({ module: edited(original, 'From window A'), baseRevision: original.revision, bump: true });
+    await expect(library.save({ module: edited(original, 'From window B'), baseRevision: original.revision, bump: true })).rejects.toMatchObject({
+      code: 'conflict',
+    });
+    expect(library.find('ethics-integrity').title).toBe('From window A');
+    store.close();
+  });
+
+  it('marks translations outdated once their source gets a new revision', async () => {
+    const { store, library } = await openLibrary();
+    const source = library.find('hr-foundations');
+    await library.save({ module: edited(source, 'Human rights, revised'), baseRevision: source.revision, bump: true });
+    expect(library.get('hr-foundations-fr').translationStatus).toBe('outdated');
+    expect(library.get('hr-foundations').translations.find((t) => t.id === 'hr-foundations-ar')?.status).toBe('outdated');
+    store.close();
+  });
+
+  it('refuses links to references, objectives or prerequisites that do not exist', async () => {
+    const { store, library } = await openLibrary();
+    const m = library.find('ethics-integrity');
+    const badRef = { ...m, references: [...m.references, 'no-such-ref'] };
+    await expect(library.save({ module: badRef, baseRevision: m.revision, bump: true })).rejects.toThrow(/Unknown reference "no-such-ref"/);
+    const [lesson] = m.lessons;
+    if (!lesson) throw new Error('sample module has no lesson');
+    const badObjective = { ...m, lessons: [{ ...lesson, steps: lesson.steps.map((s) => ({ ...s, objectives: ['o99'] })) }, ...m.lessons.slice(1)] };
+    await expect(library.save({ module: badObjective, baseRevision: m.revision, bump: true })).rejects.toThrow(/Unknown objective "o99"/);
+    const selfPrerequisite = { ...m, prerequisites: [m.id] };
+    await expect(library.save({ module: selfPrerequisite, baseRevision: m.revision, bump: true })).rejects.toThrow(/Prerequisite "ethics-integrity"/);
+    store.close();
+  });
+
+  it('creates a module only under a free id', async () => {
+    const { store, library } = await openLibrary();
+    const m = library.find('ethics-integrity');
+    await expect(library.save({ module: m, baseRevision: null, bump: false })).rejects.toMatchObject({ code: 'conflict' });
+    const created = await library.save({ module: { ...m, id: 'ethics-for-supervisors' }, baseRevision: null, bump: true });
+    expect(created.revision).toBe(1);
+    store.close();
+  });
+
+  it('duplicates a module under a new id, without its translation link or pack provenance', async () => {
+    const { store, library } = await openLibrary();
+    const copy = await library.duplicate('hr-foundations-fr', 'Droits humains (copie)');
+    expect(copy.id).toBe('droits-humains-copie');
+    expect(copy.translationOf).toBeUndefined();
+    expect(copy.revision).toBe(1);
+    const again = await library.duplicate('hr-foundations-fr', 'Droits humains (copie)');
+    expect(again.id).toBe('droits-humains-copie-2');
+    store.close();
+  });
+});
+
+describe('LibraryService: deleting', () => {
+  it('deletes an unused module at once', async () => {
+    const { store, library } = await openLibrary();
+    const copy = await library.duplicate('ethics-integrity', 'Scratch copy');
+    await library.delete(copy.id, false);
+    expect(() => library.find(copy.id)).toThrow();
+    store.close();
+  });
+
+  it('asks before deleting a module that others use, and says where', async () => {
+    const { store, library } = await openLibrary(() => [{ id: 'c1', title: 'Basic course 2027' }]);
+    await expect(library.delete('hr-foundations', false)).rejects.toThrow(/used by Basic course 2027, .*confirm/);
+    expect(library.find('hr-foundations')).toBeDefined();
+    const usage = await library.delete('hr-foundations', true);
+    expect(usage.prerequisiteOf.length).toBeGreaterThan(3);
+    expect(usage.translations.map((t) => t.id).sort()).toEqual(['hr-foundations-ar', 'hr-foundations-fr']);
+    // Modules that needed it no longer point at a module that is gone.
+    expect(library.find('use-of-force-firearms').prerequisites).not.toContain('hr-foundations');
+    expect(library.get('hr-foundations-fr').translationStatus).toBe('orphaned');
+    store.close();
+  });
+});
+
+describe('LibraryService: search stays in step with the data', () => {
+  it('finds a module by its new title right after a save, and not after a delete', async () => {
+    const { store, library } = await openLibrary();
+    const m = library.find('ethics-integrity');
+    await library.save({ module: edited(m, 'Integrity and gifts'), baseRevision: m.revision, bump: true });
+    expect(library.search({ text: 'gifts' }).modules.map((s) => s.id)).toContain('ethics-integrity');
+    await library.delete('ethics-integrity', true);
+    expect(library.search({ text: 'gifts' }).modules.map((s) => s.id)).not.toContain('ethics-integrity');
+    store.close();
+  });
+});
