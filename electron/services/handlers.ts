@@ -47,7 +47,7 @@ export function createHandlers({ store, library, host }: Services): Handlers {
     'store:restore': ({ backupId }) => store.restore(backupId),
     'settings:get': () => Promise.resolve(store.read('settings')),
     'settings:update': (patch) => store.update('settings', (settings) => ({ ...settings, ...patch })),
-    'library:list': (query) => Promise.resolve(library.search(query)),
+    'library:list': (query) => library.search(query),
     'library:get': ({ id }) => Promise.resolve(library.get(id)),
     'library:references': () => Promise.resolve([...library.references()]),
     'library:save': (req) => library.save(req),

@@ -63,13 +63,30 @@ const STOP_WORDS = new Set(
   ].map(normaliseForSearch),
 );
 
-function processTerm(term: string): string | null {
+/** Query terms arrive as typed: fold them as the indexed text was folded. */
+function processQueryTerm(term: string): string | null {
   const normalised = normaliseForSearch(term);
   return normalised === '' || STOP_WORDS.has(normalised) ? null : normalised;
 }
 
+/** Indexed text is folded once per field (see `toDocument`), not once per word: only stop words remain. */
+function processIndexedTerm(term: string): string | null {
+  return STOP_WORDS.has(term) ? null : term;
+}
+
+/**
+ * Lesson text is long (tens of kilobytes a module) and a word's frequency there says little about what a
+ * module is about; indexing each word once per module keeps building 5,000 modules to seconds.
+ */
+function tokeniseField(text: string, field?: string): string[] {
+  const tokens = tokenise(text);
+  return field === 'lessonText' ? [...new Set(tokens)] : tokens;
+}
+
 const SEARCH_OPTIONS: SearchOptions = {
   boost: BOOST,
+  processTerm: processQueryTerm,
+  tokenize: (text) => tokenise(text),
   // Only the last term is still being typed: expanding the others would just add noise.
   prefix: (term, index, terms) => index === terms.length - 1 && term.length >= PREFIX_MIN_LENGTH,
   fuzzy: (term) => (term.length >= FUZZY_MIN_LENGTH ? 0.2 : false),
@@ -101,10 +118,10 @@ function toDocument(module: Module): IndexedDocument {
   const { lessons } = module;
   return {
     id: module.id,
-    title: module.title,
-    summary: plainText(module.summary),
-    objectives: [...module.learningOutcomes, ...lessons.flatMap((l) => l.objectives.map((o) => o.text))].join('\n'),
-    lessonText: lessons
+    title: normaliseForSearch(module.title),
+    summary: normaliseForSearch(plainText(module.summary)),
+    objectives: normaliseForSearch([...module.learningOutcomes, ...lessons.flatMap((l) => l.objectives.map((o) => o.text))].join('\n')),
+    lessonText: normaliseForSearch(lessons
       .flatMap((l) => [
         l.title,
         l.aim,
@@ -113,7 +130,7 @@ function toDocument(module: Module): IndexedDocument {
         ...l.handouts.flatMap((h) => [h.title, h.body]),
       ])
       .map(plainText)
-      .join('\n'),
+      .join('\n')),
   };
 }
 
@@ -155,8 +172,8 @@ function compareTitles(a: Entry, b: Entry): number {
 export class LibraryIndex {
   private readonly engine = new MiniSearch<IndexedDocument>({
     fields: [...FIELDS],
-    tokenize: (text) => tokenise(text),
-    processTerm,
+    tokenize: tokeniseField,
+    processTerm: processIndexedTerm,
     searchOptions: SEARCH_OPTIONS,
   });
   private readonly entries = new Map<string, Entry>();
@@ -169,11 +186,29 @@ export class LibraryIndex {
   /** The last text search: the UI asks for results and facet counts of the same text one after the other. */
   private memo: { text: string; scores: ReadonlyMap<string, number> | null } | undefined;
 
-  constructor(modules: readonly Module[]) {
+  /** Resolves once full-text search is available (at once unless built with `open`). */
+  readonly textReady: Promise<void>;
+
+  /** Builds the whole index at once; fine for tests and small libraries, see `open` for large ones. */
+  constructor(modules: readonly Module[], options: { chunkSize?: number } = {}) {
     for (const module of modules) this.remember(module);
     this.order.push(...[...this.entries.values()].sort(compareTitles));
     this.renumber(0);
-    this.engine.addAll(modules.map(toDocument));
+    if (options.chunkSize === undefined) {
+      this.engine.addAll(modules.map(toDocument));
+      this.textReady = Promise.resolve();
+    } else {
+      this.textReady = this.engine.addAllAsync(modules.map(toDocument), { chunkSize: options.chunkSize });
+    }
+  }
+
+  /**
+   * Lists, facets and sorts at once, and builds the full-text part in chunks, yielding to the event loop
+   * between them: thousands of modules take seconds to index, and the process must keep answering meanwhile.
+   * Text searches and changes must wait for `textReady`.
+   */
+  static open(modules: readonly Module[], chunkSize = 50): LibraryIndex {
+    return new LibraryIndex(modules, { chunkSize });
   }
 
   get size(): number {
@@ -306,7 +341,7 @@ export class LibraryIndex {
     const trimmed = text?.trim() ?? '';
     if (this.memo?.text === trimmed) return this.memo.scores;
     let scores: Map<string, number> | null = null;
-    if (tokenise(trimmed).some((token) => processTerm(token) !== null)) {
+    if (tokenise(trimmed).some((token) => processQueryTerm(token) !== null)) {
       scores = new Map();
       for (const result of this.engine.search(trimmed)) scores.set(String(result.id), result.score);
     }

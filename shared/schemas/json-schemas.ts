@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ModuleSchema } from './module';
+import { PackManifestSchema } from './pack';
 import { ReferenceSchema } from './reference';
 
 /** JSON Schema (draft 2020-12) of each exchanged format, by file name in resources/schemas/. */
@@ -13,5 +14,10 @@ export const JSON_SCHEMAS: Record<string, unknown> = {
     $id: 'urn:curriculum-composer:schema:references',
     title: 'Curriculum Composer reference list',
     ...z.toJSONSchema(z.array(ReferenceSchema), { io: 'input' }),
+  },
+  'pack-manifest.schema.json': {
+    $id: 'urn:curriculum-composer:schema:pack-manifest',
+    title: 'Curriculum Composer pack manifest (manifest.json inside a .ccpack file)',
+    ...z.toJSONSchema(PackManifestSchema, { io: 'input' }),
   },
 };

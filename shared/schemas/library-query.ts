@@ -6,7 +6,7 @@ import { ThemeSchema } from './themes';
 export const LIBRARY_SORTS = ['relevance', 'title', 'updated', 'duration'] as const;
 export const LibrarySortSchema = z.enum(LIBRARY_SORTS);
 
-/** Beyond any real module (a 12-lesson module of 40 eight-hour steps is 230,400 min) only a typo. */
+/** 100,000 minutes is over 200 eight-hour days of training: a larger bound can only be a typo. */
 const MinutesSchema = z.number().min(0).max(100_000);
 
 /**

@@ -55,6 +55,16 @@ function variant(source: Module, i: number, words: readonly string[], next: () =
   };
 }
 
+/** `count` realistic modules: varied copies of the sample library. */
+export async function generatedModules(count: number, words = vocabulary(20_000, random(42)), next = random(43)): Promise<Module[]> {
+  const sample = await loadSampleLibrary(RESOURCES_DIR);
+  return Array.from({ length: count }, (_, i) => {
+    const source = sample.modules[i % sample.modules.length];
+    if (!source) throw new Error('The sample library is empty');
+    return variant(source, i, words, next);
+  });
+}
+
 const PHRASES = [
   'police', 'custody', 'torture', 'community', 'gender violence', 'use of force', 'interview', 'firearms', 'oversight complaint',
   'human rights', 'detention safeguards', 'juvenile', 'trafficking victims', 'assembly', 'proportionality necessity', 'referral',
@@ -118,14 +128,9 @@ function queries(count: number, words: readonly string[], next: () => number): T
  * without facets. `search` alone and `search` followed by `facetCounts` (what the library screen asks for).
  */
 export async function benchLibrarySearch(moduleCount = 5000, queryCount = 240): Promise<Record<string, unknown>> {
-  const sample = await loadSampleLibrary(RESOURCES_DIR);
   const next = random(42);
   const words = vocabulary(20_000, next);
-  const modules = Array.from({ length: moduleCount }, (_, i) => {
-    const source = sample.modules[i % sample.modules.length];
-    if (!source) throw new Error('The sample library is empty');
-    return variant(source, i, words, next);
-  });
+  const modules = await generatedModules(moduleCount, words, next);
   const bytes = modules.reduce((total, m) => total + JSON.stringify(m).length, 0);
 
   const heapBefore = process.memoryUsage().heapUsed;

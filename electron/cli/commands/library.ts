@@ -26,7 +26,7 @@ export const libraryList: Command = {
     if (lang && !lang.success) throw new UsageError(`--lang must be one of: ${LanguageSchema.options.join(', ')}`);
     const services = await openServices();
     try {
-      const { modules } = services.library.search({
+      const { modules } = await services.library.search({
         sort: 'title',
         ...(theme?.data ? { themes: [theme.data] } : {}),
         ...(lang?.data ? { languages: [lang.data] } : {}),
@@ -51,7 +51,7 @@ export const librarySearch: Command = {
     if (text.length > 200) throw new UsageError('the search text is limited to 200 characters');
     const services = await openServices();
     try {
-      const { modules } = services.library.search({ text });
+      const { modules } = await services.library.search({ text });
       if (values['json']) printJson(output, modules);
       else if (modules.length === 0) output.out(`No module matches "${text}".`);
       else printSummaries(output, modules);
@@ -112,7 +112,7 @@ export const libraryImportJson: Command = {
     if (!parsed.success) throw new AppError('invalid-argument', `${file} is not a valid module: ${describeIssues(parsed.error.issues)}`);
     const services = await openServices();
     try {
-      const existing = services.library.search({}).modules.find((m) => m.id === parsed.data.id);
+      const existing = (await services.library.search({})).modules.find((m) => m.id === parsed.data.id);
       if (existing && !values['replace']) {
         throw new AppError('conflict', `A module with id "${parsed.data.id}" is already in the library; use --replace to overwrite it`);
       }

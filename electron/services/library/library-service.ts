@@ -26,7 +26,9 @@ export type SaveRequest = {
  * the revision it was based on, so two windows or a CLI import cannot silently overwrite each other).
  */
 export class LibraryService {
+  /** The search index, opened on first use; its full text is built in the background. */
   private index: LibraryIndex | null = null;
+  /** The module list the index reflects; another list means the data was replaced (restore, import). */
   private indexed: readonly Module[] | null = null;
 
   constructor(
@@ -39,18 +41,32 @@ export class LibraryService {
     return this.store.read('library').modules;
   }
 
-  /** The search index, rebuilt only when the module list changed behind our back (e.g. a backup restore). */
+  /** The index, rebuilt only when the module list was replaced behind our back (e.g. a backup restore). */
   private searchIndex(): LibraryIndex {
     const modules = this.modules;
     if (!this.index || this.indexed !== modules) {
-      this.index = new LibraryIndex(modules);
+      this.index = LibraryIndex.open(modules);
       this.indexed = modules;
     }
     return this.index;
   }
 
-  search(query: LibraryQuery = {}) {
+  /**
+   * Keeps the index in step with our own writes, module by module, instead of rebuilding it. Only valid
+   * when the index reflected the data just before the write (`before`).
+   */
+  private async reindex(before: readonly Module[], apply: (index: LibraryIndex) => void): Promise<void> {
+    const index = this.index;
+    if (!index || this.indexed !== before) return;
+    this.indexed = this.modules;
+    await index.textReady;
+    apply(index);
+  }
+
+  /** Lists and filters at once; a text search waits until the full-text index is built. */
+  async search(query: LibraryQuery = {}) {
     const index = this.searchIndex();
+    if (query.text?.trim()) await index.textReady;
     return { modules: index.search(query), facets: index.facetCounts(query), total: this.modules.length };
   }
 
@@ -108,11 +124,16 @@ export class LibraryService {
       revision: existing ? existing.revision + (bump ? 1 : 0) : 1,
       updatedAt: this.now().toISOString(),
     };
+    const before = this.modules;
     await this.store.update('library', (library) => ({
       ...library,
       modules: existing ? library.modules.map((m) => (m.id === saved.id ? saved : m)) : [...library.modules, saved],
     }));
-    return this.find(saved.id);
+    const stored = this.find(saved.id);
+    await this.reindex(before, (index) => {
+      index.replace(stored);
+    });
+    return stored;
   }
 
   async duplicate(id: string, title: string): Promise<Module> {
@@ -136,12 +157,19 @@ export class LibraryService {
     if (uses.length > 0 && !confirmed) {
       throw new AppError('conflict', `"${this.find(id).title}" is used by ${uses.map((u) => u.title).join(', ')}; confirm to delete it anyway`);
     }
+    const before = this.modules;
     await this.store.update('library', (library) => ({
       ...library,
       modules: library.modules
         .filter((m) => m.id !== id)
         .map((m) => (m.prerequisites.includes(id) ? { ...m, prerequisites: m.prerequisites.filter((p) => p !== id) } : m)),
     }));
+    const after = this.modules;
+    await this.reindex(before, (index) => {
+      index.remove({ id });
+      // Modules that listed it as a prerequisite changed too (only their prerequisites, which are not indexed text).
+      for (const m of after) if (before.find((b) => b.id === m.id) !== m) index.replace(m);
+    });
     return usage;
   }
 

@@ -136,10 +136,22 @@ describe('LibraryService: search stays in step with the data', () => {
   it('finds a module by its new title right after a save, and not after a delete', async () => {
     const { store, library } = await openLibrary();
     const m = library.find('ethics-integrity');
-    await library.save({ module: edited(m, 'Integrity and gifts'), baseRevision: m.revision, bump: true });
-    expect(library.search({ text: 'gifts' }).modules.map((s) => s.id)).toContain('ethics-integrity');
+    await library.save({ module: edited(m, 'Integrity and quokkas'), baseRevision: m.revision, bump: true });
+    expect((await library.search({ text: 'quokkas' })).modules.map((s) => s.id)).toContain('ethics-integrity');
     await library.delete('ethics-integrity', true);
-    expect(library.search({ text: 'gifts' }).modules.map((s) => s.id)).not.toContain('ethics-integrity');
+    expect((await library.search({ text: 'quokkas' })).modules.map((s) => s.id)).not.toContain('ethics-integrity');
+    store.close();
+  });
+
+  it('rebuilds the index when the data was replaced behind its back (a backup restore)', async () => {
+    const { store, library } = await openLibrary();
+    const m = library.find('ethics-integrity');
+    await library.save({ module: edited(m, 'Integrity and quokkas'), baseRevision: m.revision, bump: true });
+    expect((await library.search({ text: 'quokkas' })).modules.map((s) => s.id)).toContain('ethics-integrity');
+    const [backup] = (await store.listBackups()).filter((b) => b.document === 'library');
+    await store.restore(backup?.id ?? '');
+    expect((await library.search({ text: 'quokkas' })).modules.map((s) => s.id)).not.toContain('ethics-integrity');
     store.close();
   });
 });
+

@@ -1,0 +1,193 @@
+import { z } from 'zod';
+import { IdSchema, IsoDateTimeSchema, LanguageSchema, LongTextSchema, ShortTextSchema, textSchema } from './common';
+import { AudienceSchema, ModuleSchema } from './module';
+import { ThemeSchema, type Theme } from './themes';
+
+export const CURRICULUM_STATUSES = ['draft', 'review', 'approved'] as const;
+export const CurriculumStatusSchema = z.enum(CURRICULUM_STATUSES);
+
+/** Longest course the scheduler lays out; longer programmes are split into several curricula. */
+export const MAX_DAYS = 200;
+
+/** Wall-clock time of a teaching day, "09:00". Always two-digit hours so that strings sort like times. */
+export const ClockTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24-hour time such as 09:00');
+
+/** Minutes since midnight of a valid "HH:MM" string; kept here so the schema's refinements can compare times. */
+export function clockToMinutes(clock: string): number {
+  const [hours = '0', minutes = '0'] = clock.split(':');
+  return Number(hours) * 60 + Number(minutes);
+}
+
+export const BREAK_KINDS = ['break', 'lunch'] as const;
+
+export const BreakSlotSchema = z
+  .strictObject({
+    start: ClockTimeSchema,
+    end: ClockTimeSchema,
+    kind: z.enum(BREAK_KINDS),
+    label: ShortTextSchema.optional(),
+  })
+  .refine((b) => clockToMinutes(b.start) < clockToMinutes(b.end), { error: 'A break must end after it starts', path: ['end'] });
+
+/**
+ * The shape of every teaching day: when it starts and ends and when the breaks are. Teaching time is what
+ * is left once the breaks are taken out, so a template must leave some.
+ */
+export const DayTemplateSchema = z
+  .strictObject({
+    start: ClockTimeSchema,
+    end: ClockTimeSchema,
+    breaks: z.array(BreakSlotSchema).max(12),
+  })
+  .superRefine((day, ctx) => {
+    const start = clockToMinutes(day.start);
+    const end = clockToMinutes(day.end);
+    if (start >= end) {
+      ctx.addIssue({ code: 'custom', message: 'The day must end after it starts', path: ['end'] });
+      return;
+    }
+    const breaks = day.breaks.map((b, index) => ({ index, start: clockToMinutes(b.start), end: clockToMinutes(b.end) }));
+    for (const b of breaks)
+      if (b.start < start || b.end > end)
+        ctx.addIssue({ code: 'custom', message: 'Breaks must lie within the day', path: ['breaks', b.index] });
+    const sorted = [...breaks].sort((a, b) => a.start - b.start);
+    for (let i = 1; i < sorted.length; i += 1) {
+      const previous = sorted[i - 1];
+      const current = sorted[i];
+      if (previous && current && current.start < previous.end)
+        ctx.addIssue({ code: 'custom', message: 'Breaks must not overlap', path: ['breaks', current.index] });
+    }
+    const breakMinutes = breaks.reduce((total, b) => total + Math.max(0, Math.min(b.end, end) - Math.max(b.start, start)), 0);
+    if (end - start - breakMinutes < 1) ctx.addIssue({ code: 'custom', message: 'The breaks leave no teaching time', path: ['breaks'] });
+  });
+
+/** 09:00–17:00 with a morning break, an hour for lunch and an afternoon break: 6 h 30 min of teaching. */
+export const DEFAULT_DAY_TEMPLATE: DayTemplate = {
+  start: '09:00',
+  end: '17:00',
+  breaks: [
+    { start: '10:30', end: '10:45', kind: 'break' },
+    { start: '12:30', end: '13:30', kind: 'lunch' },
+    { start: '15:15', end: '15:30', kind: 'break' },
+  ],
+};
+
+/** Every course should teach these unless its designers decide otherwise (the checks say when one is missing). */
+export const DEFAULT_REQUIRED_THEMES: readonly Theme[] = ['human-rights-foundations', 'gender-responsive-policing'];
+
+const LessonCodeSchema = z.string().regex(/^\d{1,2}\.\d{1,2}$/, 'Use a lesson code such as 2.3');
+
+export const StepMinutesSchema = z.strictObject({
+  /** Index of the step in the snapshot's lesson, from 0. */
+  step: z.number().int().min(0).max(39),
+  minutes: z.number().int().min(1).max(480),
+});
+
+/**
+ * Local changes to one lesson of a module snapshot, keyed by lesson code so that they survive an update of
+ * the snapshot to a newer revision. The snapshot itself is never edited.
+ */
+export const LessonOverrideSchema = z
+  .strictObject({
+    lessonCode: LessonCodeSchema,
+    omit: z.boolean().optional(),
+    stepMinutes: z.array(StepMinutesSchema).max(40).optional(),
+    /** Added after the lesson's own trainer notes; trainer-only like them. */
+    trainerNotes: LongTextSchema.optional(),
+    /** "Move this lesson to day N": the scheduler starts it on that day when the lessons before it allow. */
+    day: z.number().int().min(1).max(MAX_DAYS).optional(),
+  })
+  .refine((o) => new Set(o.stepMinutes?.map((s) => s.step)).size === (o.stepMinutes?.length ?? 0), {
+    error: 'Each step may be given minutes once',
+    path: ['stepMinutes'],
+  });
+
+/** Item ids are local to a curriculum ("i1", "opening"); they let overrides and checks point at an item. */
+const ItemIdSchema = IdSchema;
+
+/** A library module as taken into the course: the snapshot is what exports use, whatever the library does later. */
+export const ModuleItemSchema = z
+  .strictObject({
+    kind: z.literal('module'),
+    id: ItemIdSchema,
+    moduleId: IdSchema,
+    /** The library revision the snapshot was taken at; "update available" compares it with the library's. */
+    revision: z.number().int().min(1),
+    snapshot: ModuleSchema,
+    /** Lesson codes in teaching order; lessons not listed follow in the snapshot's order. */
+    lessonOrder: z.array(LessonCodeSchema).max(12).optional(),
+    lessons: z.array(LessonOverrideSchema).max(12).default([]),
+  })
+  .refine((item) => item.snapshot.id === item.moduleId && item.snapshot.revision === item.revision, {
+    error: 'The snapshot must be the module and revision the item names',
+    path: ['snapshot'],
+  })
+  .refine((item) => new Set(item.lessons.map((l) => l.lessonCode)).size === item.lessons.length, {
+    error: 'Each lesson may be overridden once',
+    path: ['lessons'],
+  });
+
+export const SESSION_KINDS = ['opening', 'assessment', 'field-visit', 'closing', 'other'] as const;
+export const SessionKindSchema = z.enum(SESSION_KINDS);
+
+/**
+ * Course time that is not a library module. The opening session is the course's trust-building session:
+ * sensitive material should not come before it.
+ */
+export const SessionItemSchema = z.strictObject({
+  kind: z.literal('session'),
+  id: ItemIdSchema,
+  sessionKind: SessionKindSchema,
+  title: ShortTextSchema.min(1),
+  minutes: z.number().int().min(1).max(480),
+  notes: LongTextSchema.optional(),
+  day: z.number().int().min(1).max(MAX_DAYS).optional(),
+});
+
+export const CurriculumItemSchema = z.discriminatedUnion('kind', [ModuleItemSchema, SessionItemSchema]);
+
+const PlaceholderNameSchema = z.string().regex(/^[a-z][a-z0-9_]{0,47}$/, 'Use a placeholder name such as country');
+
+/** What `{country}` and the like become in this course's exports. */
+export const PlaceholderValuesSchema = z
+  .record(PlaceholderNameSchema, ShortTextSchema)
+  .refine((values) => Object.keys(values).length <= 200, 'At most 200 placeholder values');
+
+export const CurriculumSchema = z
+  .strictObject({
+    id: IdSchema,
+    title: ShortTextSchema.min(1),
+    subtitle: ShortTextSchema.default(''),
+    /** The academy or organisation that runs the course. */
+    academy: ShortTextSchema.default(''),
+    audiences: z.array(AudienceSchema).max(5).default([]),
+    language: LanguageSchema,
+    courseCode: textSchema(40).default(''),
+    version: textSchema(40).default('1.0'),
+    status: CurriculumStatusSchema.default('draft'),
+    authors: z.array(ShortTextSchema.min(1)).max(30).default([]),
+    createdAt: IsoDateTimeSchema,
+    updatedAt: IsoDateTimeSchema,
+    /** First teaching day; without it the timetable shows "Day 1", "Day 2"... */
+    startDate: z.iso.date().optional(),
+    description: LongTextSchema.default(''),
+    days: z.number().int().min(1).max(MAX_DAYS),
+    dayTemplate: DayTemplateSchema.default(DEFAULT_DAY_TEMPLATE),
+    requiredThemes: z.array(ThemeSchema).max(16).default([...DEFAULT_REQUIRED_THEMES]),
+    placeholders: PlaceholderValuesSchema.default({}),
+    items: z.array(CurriculumItemSchema).max(200),
+  })
+  .refine((c) => new Set(c.items.map((i) => i.id)).size === c.items.length, { error: 'Item ids must be unique', path: ['items'] });
+
+export type CurriculumStatus = z.infer<typeof CurriculumStatusSchema>;
+export type BreakSlot = z.infer<typeof BreakSlotSchema>;
+export type DayTemplate = z.infer<typeof DayTemplateSchema>;
+export type StepMinutes = z.infer<typeof StepMinutesSchema>;
+export type LessonOverride = z.infer<typeof LessonOverrideSchema>;
+export type ModuleItem = z.infer<typeof ModuleItemSchema>;
+export type SessionKind = z.infer<typeof SessionKindSchema>;
+export type SessionItem = z.infer<typeof SessionItemSchema>;
+export type CurriculumItem = z.infer<typeof CurriculumItemSchema>;
+export type Curriculum = z.infer<typeof CurriculumSchema>;
+/** What a file or a form may omit: defaults fill in the rest. */
+export type CurriculumInput = z.input<typeof CurriculumSchema>;
