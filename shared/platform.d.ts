@@ -8,3 +8,6 @@ declare class URL {
   readonly href: string;
   readonly host: string;
 }
+
+/** Timers exist in both; shared code uses them only to yield to the event loop in long jobs. */
+declare function setTimeout(callback: () => void, ms?: number): unknown;

@@ -7,6 +7,8 @@ export type CommandContext = {
   values: Record<string, string | boolean | undefined>;
   positionals: string[];
   output: Output;
+  /** Folder of the app's package.json (version for pack manifests). */
+  appRoot: string;
   /** Opens the data folder (taking its lock). Commands that only read files need not call it. */
   openServices: () => Promise<Services>;
 };

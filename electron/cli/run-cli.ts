@@ -6,6 +6,7 @@ import { defaultDataDir } from '../services/paths';
 import type { Command } from './command';
 import { dataBackups, dataCheck, dataRestore } from './commands/data';
 import { libraryExportJson, libraryImportJson, libraryList, librarySearch, libraryShow } from './commands/library';
+import { packExport, packImport, packInspect, packUndo } from './commands/pack';
 import { UsageError, type Output } from './output';
 
 export const COMMANDS: readonly Command[] = [
@@ -17,6 +18,10 @@ export const COMMANDS: readonly Command[] = [
   libraryShow,
   libraryImportJson,
   libraryExportJson,
+  packExport,
+  packInspect,
+  packImport,
+  packUndo,
 ];
 
 function overview(): string {
@@ -68,7 +73,7 @@ export async function runCli(argv: readonly string[], output: Output, paths: { a
       resourcesDir: join(paths.appRoot, 'resources'),
       openExternal: () => Promise.resolve(false),
     };
-    return await command.run({ dataDir, values, positionals, output, openServices: () => openServices(dataDir, host) });
+    return await command.run({ dataDir, values, positionals, output, appRoot: paths.appRoot, openServices: () => openServices(dataDir, host) });
   } catch (error) {
     const message = error instanceof UsageError || error instanceof AppError ? error.message : describe(error);
     output.err(`error: ${message}`);

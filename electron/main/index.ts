@@ -5,6 +5,8 @@ import { appPaths, dataDirOverride } from './app-paths';
 import { confirmAndOpenExternal } from './external-links';
 import { broadcast, registerIpc } from './ipc/register-ipc';
 import { buildMenuTemplate } from './menu';
+import { packPathsIn, readPackForRenderer } from './open-files';
+import { saveWithDialog } from './save-file';
 import { originOf } from './origin';
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './protocol';
 import { denyAllPermissions, hardenWebContents } from './security';
@@ -15,6 +17,8 @@ const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER
 const rendererOrigin = (devServerUrl && originOf(devServerUrl)) || APP_ORIGIN;
 let services: Services | null = null;
 let mainWindow: BrowserWindow | null = null;
+/** Packs the OS asked us to open before the window could show them. */
+const pendingPacks: string[] = packPathsIn(process.argv.slice(1));
 
 registerAppScheme();
 
@@ -22,7 +26,15 @@ registerAppScheme();
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
+  // macOS hands double-clicked files over by event, possibly before the app is ready.
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    pendingPacks.push(path);
+    void deliverPacks();
+  });
+  app.on('second-instance', (_event, argv) => {
+    pendingPacks.push(...packPathsIn(argv));
+    void deliverPacks();
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
@@ -47,6 +59,7 @@ async function start(): Promise<void> {
       appRoot: paths.appRoot,
       resourcesDir: paths.resourcesDir,
       openExternal: (url) => confirmAndOpenExternal(url, mainWindow),
+      saveFile: (fileName, bytes) => saveWithDialog(mainWindow, fileName, bytes),
     });
   } catch (error) {
     // Typically another instance (or the CLI) holds the data folder: say so and stop, writing nothing.
@@ -68,7 +81,13 @@ function createWindow(preload: string): void {
   const window = new BrowserWindow(mainWindowOptions(preload, state));
   mainWindow = window;
   if (state?.maximized) window.maximize();
-  window.once('ready-to-show', () => { window.show(); });
+  window.once('ready-to-show', () => {
+    window.show();
+  });
+  // The renderer subscribes to events once it has loaded; packs opened at launch wait until then.
+  window.webContents.once('did-finish-load', () => {
+    void deliverPacks();
+  });
   // Hold the close until the placement is saved: after the last window closes the app quits at once.
   let placementSaved = false;
   window.on('close', (event) => {
@@ -89,4 +108,12 @@ function createWindow(preload: string): void {
     mainWindow = null;
   });
   void window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
+}
+
+async function deliverPacks(): Promise<void> {
+  if (!mainWindow || mainWindow.webContents.isLoading()) return;
+  for (const path of pendingPacks.splice(0)) {
+    const payload = await readPackForRenderer(path);
+    if (payload) broadcast('pack:open-file', payload);
+  }
 }

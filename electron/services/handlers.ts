@@ -3,6 +3,8 @@ import { DEFAULT_SETTINGS } from '../../shared/schemas/settings';
 import { readAppVersion, readThirdPartyLicenses } from './app/licenses';
 import { LibraryService } from './library/library-service';
 import { loadSampleLibrary } from './library/sample-library';
+import { exportPack } from './packs/pack-export';
+import { PackImportService } from './packs/pack-import';
 import { Store } from './store/store';
 
 /** What differs between the desktop app, the web harness and the CLI. */
@@ -14,9 +16,11 @@ export type Host = {
   appRoot: string;
   /** Opens an http(s) link after the user confirms; false when declined or not possible on this host. */
   openExternal(url: string): Promise<boolean>;
+  /** Asks where to save a file and writes it atomically; null when cancelled. Absent where the renderer downloads. */
+  saveFile?: (fileName: string, bytes: Buffer) => Promise<string | null>;
 };
 
-export type Services = { store: Store; library: LibraryService; host: Host };
+export type Services = { store: Store; library: LibraryService; packs: PackImportService; host: Host };
 
 /** Opens the data directory (taking its lock) and wires the services. */
 export async function openServices(dataDir: string, host: Host, backups?: { keep?: number; minIntervalMs?: number }): Promise<Services> {
@@ -29,11 +33,11 @@ export async function openServices(dataDir: string, host: Host, backups?: { keep
     },
     ...(backups ? { backups } : {}),
   });
-  return { store, library: new LibraryService(store), host };
+  return { store, library: new LibraryService(store), packs: new PackImportService(store), host };
 }
 
 /** Every channel of the contract, implemented once over the services and served by every host. */
-export function createHandlers({ store, library, host }: Services): Handlers {
+export function createHandlers({ store, library, packs, host }: Services): Handlers {
   return {
     'app:info': async () => ({
       ...(await readAppVersion(host.appRoot)),
@@ -54,5 +58,19 @@ export function createHandlers({ store, library, host }: Services): Handlers {
     'library:duplicate': ({ id, title }) => library.duplicate(id, title),
     'library:usage': ({ id }) => Promise.resolve(library.usage(id)),
     'library:delete': async ({ id, confirmed }) => ({ usage: await library.delete(id, confirmed) }),
+    'app:save-file': async ({ fileName, bytesBase64 }) => {
+      if (!host.saveFile) return { saved: false };
+      const path = await host.saveFile(fileName, Buffer.from(bytesBase64, 'base64'));
+      return path ? { saved: true, path } : { saved: false };
+    },
+    'pack:export': async ({ moduleIds, ...meta }) => {
+      const { version } = await readAppVersion(host.appRoot);
+      const pack = await exportPack(store, { moduleIds, ...meta }, version);
+      return { fileName: pack.fileName, bytesBase64: pack.bytes.toString('base64'), modules: pack.modules };
+    },
+    'pack:preview': ({ bytesBase64 }) => packs.preview({ bytes: Buffer.from(bytesBase64, 'base64') }),
+    'pack:import': ({ previewId, decisions, dryRun }) => packs.import(previewId, decisions, { dryRun }),
+    'pack:last-import': () => Promise.resolve(packs.lastImport()),
+    'pack:undo-import': () => packs.undoLastImport(),
   };
 }

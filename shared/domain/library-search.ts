@@ -198,7 +198,17 @@ export class LibraryIndex {
       this.engine.addAll(modules.map(toDocument));
       this.textReady = Promise.resolve();
     } else {
-      this.textReady = this.engine.addAllAsync(modules.map(toDocument), { chunkSize: options.chunkSize });
+      this.textReady = this.addInChunks(modules, options.chunkSize);
+    }
+  }
+
+  /** Preparing a module's text costs as much as indexing it, so both happen chunk by chunk. */
+  private async addInChunks(modules: readonly Module[], chunkSize: number): Promise<void> {
+    for (let start = 0; start < modules.length; start += chunkSize) {
+      await new Promise<void>((resolve) => {
+        setTimeout(resolve, 0);
+      });
+      this.engine.addAll(modules.slice(start, start + chunkSize).map(toDocument));
     }
   }
 
@@ -207,7 +217,7 @@ export class LibraryIndex {
    * between them: thousands of modules take seconds to index, and the process must keep answering meanwhile.
    * Text searches and changes must wait for `textReady`.
    */
-  static open(modules: readonly Module[], chunkSize = 50): LibraryIndex {
+  static open(modules: readonly Module[], chunkSize = 10): LibraryIndex {
     return new LibraryIndex(modules, { chunkSize });
   }
 

@@ -17,11 +17,17 @@ export const CHANNELS = [
   'library:duplicate',
   'library:usage',
   'library:delete',
+  'app:save-file',
+  'pack:export',
+  'pack:preview',
+  'pack:import',
+  'pack:last-import',
+  'pack:undo-import',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 /** Push events from the back end to the renderer (progress of long jobs, native menu commands). */
-export const EVENTS = ['task:progress', 'menu:command'] as const;
+export const EVENTS = ['task:progress', 'menu:command', 'pack:open-file'] as const;
 export type EventName = (typeof EVENTS)[number];
 
 export function isChannel(value: unknown): value is Channel {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { AppErrorShape } from '../errors';
-import { IdSchema, ShortTextSchema, WebUrlSchema } from '../schemas/common';
-import { LibrarySearchResultSchema } from '../schemas/library';
+import { IdSchema, LongTextSchema, ShortTextSchema, WebUrlSchema } from '../schemas/common';
+import { LastImportSchema, LibrarySearchResultSchema } from '../schemas/library';
+import { ImportDecisionSchema, ImportResultSchema, PackPreviewSchema } from '../schemas/pack-import';
 import { ModuleDetailSchema, ModuleUsageSchema } from '../schemas/library-detail';
 import { LibraryQuerySchema } from '../schemas/library-query';
 import { ModuleSchema } from '../schemas/module';
@@ -11,6 +12,10 @@ import { BackupInfoSchema, StoreStatusSchema } from '../schemas/store';
 import type { Channel, EventName } from './channels';
 
 const NoArgs = z.strictObject({}).optional();
+/** A file name without folders, as shown to the user and offered in a save dialog. */
+const FileNameSchema = z.string().min(1).max(255).regex(/^[^/\\\0]+$/, 'A file name without folders');
+/** File content crossing the boundary; 140 M characters is a little over the 100 MB pack limit. */
+const Base64Schema = z.string().max(140_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Base64 data');
 
 /**
  * The single API contract: channel → request and response schemas. Electron's IPC handlers, the preload
@@ -59,11 +64,36 @@ export const contract = {
     req: z.strictObject({ id: IdSchema, confirmed: z.boolean() }),
     res: z.object({ usage: ModuleUsageSchema }),
   },
+  'app:save-file': {
+    req: z.strictObject({ fileName: FileNameSchema, bytesBase64: Base64Schema }),
+    /** saved false: this host cannot show a save dialog (the web harness); the renderer downloads instead. */
+    res: z.object({ saved: z.boolean(), path: z.string().optional() }),
+  },
+  'pack:export': {
+    req: z.strictObject({
+      moduleIds: z.array(IdSchema).min(1).max(2000),
+      title: ShortTextSchema.min(1),
+      description: LongTextSchema.default(''),
+      publisher: ShortTextSchema.min(1),
+      contact: ShortTextSchema.optional(),
+      license: ShortTextSchema.min(1),
+    }),
+    res: z.object({ fileName: FileNameSchema, bytesBase64: Base64Schema, modules: z.number().int() }),
+  },
+  'pack:preview': { req: z.strictObject({ fileName: FileNameSchema, bytesBase64: Base64Schema }), res: PackPreviewSchema },
+  'pack:import': {
+    req: z.strictObject({ previewId: z.uuid(), decisions: z.record(IdSchema, ImportDecisionSchema), dryRun: z.boolean().default(false) }),
+    res: ImportResultSchema,
+  },
+  'pack:last-import': { req: NoArgs, res: LastImportSchema.nullable() },
+  'pack:undo-import': { req: NoArgs, res: LastImportSchema },
 } as const satisfies Record<Channel, { req: z.ZodType; res: z.ZodType }>;
 
 /** Payloads of push events. */
 export const events = {
   'task:progress': z.object({ taskId: z.string(), done: z.number(), total: z.number(), label: z.string().optional() }),
+  /** A .ccpack opened from the file manager (double-click) or dropped on the window, read by the main process. */
+  'pack:open-file': z.object({ fileName: FileNameSchema, bytesBase64: Base64Schema }),
   'menu:command': z.object({
     command: z.enum(['new-curriculum', 'find', 'export', 'import-pack', 'about', 'settings', 'undo', 'redo']),
   }),

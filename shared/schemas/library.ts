@@ -5,10 +5,28 @@ import { ReferenceSchema } from './reference';
 import { THEMES, ThemeSchema } from './themes';
 import { LANGUAGES } from '../domain/languages';
 
-/** The library data file: modules and the shared reference list they cite by id. */
+/** What the last pack import changed, so that it can be undone. */
+export const LastImportSchema = z.object({
+  packId: z.string().max(300),
+  title: z.string().max(300),
+  publisher: z.string().max(300),
+  importedAt: IsoDateTimeSchema,
+  /** File in the data folder's imports/ holding the library as it was just before the import. */
+  snapshot: z.string().regex(/^before-import-\d{8}T\d{9}Z\.json$/),
+  moduleIds: z.array(IdSchema),
+});
+export type LastImport = z.infer<typeof LastImportSchema>;
+
+/**
+ * The library data file: modules, the shared reference list they cite by id, and for modules that came
+ * from a pack the upstream version they came from (the base of a three-way comparison when the partner
+ * sends an update).
+ */
 export const LibraryDataSchema = z.object({
   modules: z.array(ModuleSchema),
   references: z.array(ReferenceSchema),
+  upstream: z.array(ModuleSchema),
+  lastImport: LastImportSchema.optional(),
 });
 export type LibraryData = z.infer<typeof LibraryDataSchema>;
 

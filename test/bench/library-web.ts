@@ -23,7 +23,7 @@ export async function benchLibraryWeb(count = 5000, rounds = 5): Promise<Record<
     const store = await Store.open({
       dataDir,
       owner: 'bench',
-      seed: { settings: () => Promise.resolve(DEFAULT_SETTINGS), library: () => Promise.resolve({ modules, references }) },
+      seed: { settings: () => Promise.resolve(DEFAULT_SETTINGS), library: () => Promise.resolve({ modules, references, upstream: [] }) },
     });
     store.close();
     const libraryMB = Math.round((await stat(join(dataDir, 'library.json'))).size / 1e5) / 10;

@@ -20,7 +20,7 @@ async function libraryOfSize(targetBytes: number): Promise<LibraryData> {
     bytes += JSON.stringify(copy).length;
     modules.push(copy);
   }
-  return { modules, references: sample.references };
+  return { modules, references: sample.references, upstream: [] };
 }
 
 /** Saving a ~5 MB data file: serialise, temp file, fsync, rename, fsync folder, plus a backup each time. */

@@ -11,7 +11,7 @@ export const RESOURCES_DIR = join(REPO_ROOT, 'resources');
 /** A small library so that store tests stay fast: the first sample module and the references. */
 export async function smallLibrary(): Promise<LibraryData> {
   const sample = await loadSampleLibrary(RESOURCES_DIR);
-  return { modules: sample.modules.slice(0, 1), references: sample.references };
+  return { modules: sample.modules.slice(0, 1), references: sample.references, upstream: [] };
 }
 
 export function openTestStore(dataDir: string, backups = { keep: 10, minIntervalMs: 0 }): Promise<Store> {

@@ -18,5 +18,5 @@ export async function loadSampleLibrary(resourcesDir: string): Promise<LibraryDa
       return parsed.data;
     }),
   );
-  return { modules, references };
+  return { modules, references, upstream: [] };
 }

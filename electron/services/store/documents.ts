@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
-import { LibraryDataSchema, type LibraryData } from '../../../shared/schemas/library';
-import { ModuleSchema } from '../../../shared/schemas/module';
+import { LastImportSchema, LibraryDataSchema, type LibraryData } from '../../../shared/schemas/library';
+import { ModuleSchema, type Module } from '../../../shared/schemas/module';
 import { ReferenceSchema } from '../../../shared/schemas/reference';
 import { SettingsSchema } from '../../../shared/schemas/settings';
 import type { DocumentName } from '../../../shared/schemas/store';
@@ -25,9 +25,12 @@ const ReferencesSchema = z.array(ReferenceSchema);
 
 /** A module or reference list that the store already validated is frozen and unchanged: reuse it. */
 function parseLibraryChange(next: LibraryData, isKnown: (part: object) => boolean): LibraryData {
+  const modules = (list: readonly Module[]) => list.map((module) => (isKnown(module) ? module : ModuleSchema.parse(module)));
   return {
-    modules: next.modules.map((module) => (isKnown(module) ? module : ModuleSchema.parse(module))),
+    modules: modules(next.modules),
     references: isKnown(next.references) ? next.references : ReferencesSchema.parse(next.references),
+    upstream: modules(next.upstream),
+    ...(next.lastImport ? { lastImport: LastImportSchema.parse(next.lastImport) } : {}),
   };
 }
 

@@ -36,5 +36,8 @@ export const SETTINGS_MIGRATIONS: readonly Migration[] = [];
 export const SETTINGS_VERSION = 1;
 
 /** Library history. Version 1 is the first shipped format. */
-export const LIBRARY_MIGRATIONS: readonly Migration[] = [];
-export const LIBRARY_VERSION = 1;
+export const LIBRARY_MIGRATIONS: readonly Migration[] = [
+  // 2: module packs. Modules imported from a pack keep the upstream version they came from; none yet.
+  { to: 2, up: (data) => ({ ...data, upstream: [] }) },
+];
+export const LIBRARY_VERSION = 2;

@@ -115,6 +115,12 @@ export class Store {
     return data;
   }
 
+  /** Keeps a backup of a document now, whatever the spacing policy (before an import, for instance). */
+  async backupNow(name: DocumentName): Promise<string> {
+    this.read(name);
+    return backUpFile(this.dataDir, name, this.pathOf(name));
+  }
+
   listBackups(): Promise<BackupInfo[]> {
     return listBackups(this.dataDir);
   }

@@ -56,9 +56,8 @@ export function staleOverrides(item: ModuleItem): { lessonCode: string; step?: n
     if (!lesson) stale.push({ lessonCode: override.lessonCode });
     else for (const { step } of override.stepMinutes ?? []) if (step >= lesson.steps.length) stale.push({ lessonCode: override.lessonCode, step });
   }
-  for (const code of item.lessonOrder ?? [])
-    if (!item.snapshot.lessons.some((l) => l.code === code) && !stale.some((s) => s.lessonCode === code && s.step === undefined))
-      stale.push({ lessonCode: code });
+  for (const code of new Set(item.lessonOrder))
+    if (!item.snapshot.lessons.some((l) => l.code === code) && !item.lessons.some((o) => o.lessonCode === code)) stale.push({ lessonCode: code });
   return stale;
 }
 

@@ -264,7 +264,8 @@ export function scheduleUnits(units: readonly ScheduleUnit[], template: DayTempl
       end: formatClock(last),
       startMinute: first,
       endMinute: last,
-      intervals: intervals.map((i) => ({ ...i, start: formatClock(i.startMinute), end: formatClock(i.endMinute) })),
+      // Spelled out rather than spread: spreading here made the whole scheduler several times slower in V8.
+      intervals: intervals.map((i) => ({ start: formatClock(i.startMinute), end: formatClock(i.endMinute), startMinute: i.startMinute, endMinute: i.endMinute })),
       ...(unit.pinnedDay === undefined ? {} : { pinnedDay: unit.pinnedDay }),
     };
   };

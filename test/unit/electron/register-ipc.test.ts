@@ -33,6 +33,8 @@ const STATUS = { dataDir: '/data', healthy: true, problems: [], seeded: true };
 const MODULE = { id: 'use-of-force' } as unknown as Res<'library:save'>;
 const USAGE = { curricula: [], prerequisiteOf: [], translations: [] };
 const DETAIL = { module: MODULE, references: [], translationStatus: 'source', translations: [], prerequisites: [], placeholders: [], usage: USAGE } as Res<'library:get'>;
+const PREVIEW = { previewId: '00000000-0000-4000-8000-000000000000', packId: 'p', title: 't', description: '', publisher: 'p', license: 'l', createdAt: '2026-11-01T00:00:00.000Z', items: [], newReferences: 0 } as Res<'pack:preview'>;
+const LAST_IMPORT = { packId: 'p', title: 't', publisher: 'p', importedAt: '2026-11-01T00:00:00.000Z', snapshot: 'before-import-20261101T000000000Z.json', moduleIds: [] } as Res<'pack:undo-import'>;
 const FACETS = { themes: {}, languages: {}, audiences: {}, levels: {} } as Res<'library:list'>['facets'];
 /** A real module from the sample library: the save channel validates the whole module. */
 const MODULE_PAYLOAD = JSON.parse(readFileSync(join(import.meta.dirname, '../../../resources/library/modules/hr-foundations.json'), 'utf8')) as unknown;
@@ -53,6 +55,12 @@ function fakeHandlers(): FakeHandlers {
     'library:duplicate': vi.fn<Handlers['library:duplicate']>(() => Promise.resolve(MODULE)),
     'library:usage': vi.fn<Handlers['library:usage']>(() => Promise.resolve(USAGE)),
     'library:delete': vi.fn<Handlers['library:delete']>(() => Promise.resolve({ usage: USAGE })),
+    'app:save-file': vi.fn<Handlers['app:save-file']>(() => Promise.resolve({ saved: true, path: '/home/u/pack.ccpack' })),
+    'pack:export': vi.fn<Handlers['pack:export']>(() => Promise.resolve({ fileName: 'p.ccpack', bytesBase64: 'AA==', modules: 1 })),
+    'pack:preview': vi.fn<Handlers['pack:preview']>(() => Promise.resolve(PREVIEW)),
+    'pack:import': vi.fn<Handlers['pack:import']>(() => Promise.resolve({ written: [], kept: [], dryRun: false })),
+    'pack:last-import': vi.fn<Handlers['pack:last-import']>(() => Promise.resolve(null)),
+    'pack:undo-import': vi.fn<Handlers['pack:undo-import']>(() => Promise.resolve(LAST_IMPORT)),
   };
 }
 
@@ -131,6 +139,12 @@ const INVALID: [Channel, unknown][] = [
   ['library:usage', { id: 'Not valid' }],
   ['library:delete', { id: 'use-of-force' }],
   ['library:delete', { id: 'use-of-force', confirmed: 'yes' }],
+  ['app:save-file', { fileName: 'a/b.ccpack', bytesBase64: 'AA==' }],
+  ['pack:export', { moduleIds: ['x1'], title: '', publisher: 'p', license: 'l' }],
+  ['pack:preview', { fileName: 'p.ccpack' }],
+  ['pack:import', { previewId: '00000000-0000-4000-8000-000000000000', decisions: { x1: { action: 'delete-all' } } }],
+  ['pack:last-import', []],
+  ['pack:undo-import', { force: true }],
 ];
 
 /** For every channel, one payload the contract accepts unchanged. */
@@ -149,6 +163,12 @@ const VALID: [Channel, unknown][] = [
   ['library:duplicate', { id: 'use-of-force', title: 'Use of force (copy)' }],
   ['library:usage', { id: 'use-of-force' }],
   ['library:delete', { id: 'use-of-force', confirmed: true }],
+  ['app:save-file', { fileName: 'pack.ccpack', bytesBase64: 'AA==' }],
+  ['pack:export', { moduleIds: ['use-of-force'], title: 'Force', description: '', publisher: 'Academy', license: 'CC BY 4.0' }],
+  ['pack:preview', { fileName: 'p.ccpack', bytesBase64: 'UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==' }],
+  ['pack:import', { previewId: '00000000-0000-4000-8000-000000000000', decisions: { 'use-of-force': { action: 'keep-both' } }, dryRun: false }],
+  ['pack:last-import', undefined],
+  ['pack:undo-import', undefined],
 ];
 
 describe('registerIpc', () => {

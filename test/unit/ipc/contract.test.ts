@@ -24,6 +24,12 @@ const BAD_REQUESTS: Record<(typeof CHANNELS)[number], unknown> = {
   'library:duplicate': { id: 'hr-foundations' },
   'library:usage': {},
   'library:delete': { id: 'hr-foundations', confirmed: 1 },
+  'app:save-file': { fileName: '../../etc/passwd', bytesBase64: 'AA==' },
+  'pack:export': { moduleIds: [], title: 'x', publisher: 'y', license: 'z' },
+  'pack:preview': { fileName: 'a.ccpack', bytesBase64: 'not base64!' },
+  'pack:import': { previewId: 'not-a-uuid', decisions: {} },
+  'pack:last-import': { x: 1 },
+  'pack:undo-import': 'now',
 };
 
 describe('the API contract', () => {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DOCUMENTS, decodeDocument, type DocumentDefinition } from '../../../electron/services/store/documents';
-import { migrate, type Migration } from '../../../electron/services/store/migrations';
+import { LIBRARY_MIGRATIONS, migrate, type Migration } from '../../../electron/services/store/migrations';
 import { AppError } from '../../../shared/errors';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/stores');
@@ -38,10 +38,24 @@ describe('migrate', () => {
 });
 
 describe('shipped data formats', () => {
-  it.each(['settings', 'library'] as const)('loads the frozen version 1 %s fixture', async (name) => {
-    const text = await readFile(join(FIXTURES, 'v1', `${name}.json`), 'utf8');
+  it.each([
+    ['v1', 'settings'],
+    ['v1', 'library'],
+    ['v2', 'library'],
+  ] as const)('loads the frozen %s %s fixture', async (version, name) => {
+    const text = await readFile(join(FIXTURES, version, `${name}.json`), 'utf8');
     const data = decodeDocument(text, DOCUMENTS[name] as DocumentDefinition<unknown>);
     expect(data).toBeTruthy();
+  });
+
+  it('library 1 → 2 adds an empty upstream list and keeps every module', async () => {
+    const v1 = JSON.parse(await readFile(join(FIXTURES, 'v1', 'library.json'), 'utf8')) as Record<string, unknown>;
+    const step = LIBRARY_MIGRATIONS.find((m) => m.to === 2);
+    if (!step) throw new Error('no migration to 2');
+    const v2 = step.up(v1);
+    expect(v2['upstream']).toEqual([]);
+    expect(v2['modules']).toEqual(v1['modules']);
+    expect(v2['references']).toEqual(v1['references']);
   });
 
   it('keeps every migration list consecutive up to the current version', () => {

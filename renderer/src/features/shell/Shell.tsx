@@ -10,6 +10,8 @@ import { ComingPage } from '../coming/ComingPage';
 import { LibraryPage } from '../library/LibraryPage';
 import { useLibraryQuery } from '../library/use-library-query';
 import { ModulePage } from '../module/ModulePage';
+import { PacksPage } from '../packs/PacksPage';
+import { usePackDrop } from '../packs/use-pack-drop';
 import { SettingsPage } from '../settings/SettingsPage';
 import { Sidebar } from './Sidebar';
 import { StatusBar } from './StatusBar';
@@ -48,6 +50,9 @@ export function Shell({ status }: { status: StoreStatus }) {
   }, []);
 
   useEffect(listenForEditCommands, []);
+  const dropping = usePackDrop(() => {
+    go('packs');
+  });
 
   useEffect(
     () =>
@@ -96,12 +101,13 @@ export function Shell({ status }: { status: StoreStatus }) {
               />
             )}
             {route.section === 'curricula' && <ComingPage title={t('nav.curricula')} text={t('coming.curricula')} />}
-            {route.section === 'packs' && <ComingPage title={t('nav.packs')} text={t('coming.packs')} />}
+            {route.section === 'packs' && <PacksPage />}
             {route.section === 'settings' && <SettingsPage dataDir={status.dataDir} />}
           </Suspense>
         </ErrorBoundary>
       </main>
       <StatusBar status={status} />
+      {dropping && <div className="drop-overlay">{t('packs.dropHere')}</div>}
       {aboutOpen && (
         <AboutDialog
           onClose={() => {

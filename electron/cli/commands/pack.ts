@@ -1,0 +1,134 @@
+import { readFile } from 'node:fs/promises';
+import { AppError } from '../../../shared/errors';
+import type { ImportAction } from '../../../shared/schemas/pack-import';
+import { readAppVersion } from '../../services/app/licenses';
+import { exportPack } from '../../services/packs/pack-export';
+import { readPack } from '../../services/packs/pack-reader';
+import { writeFileAtomic } from '../../services/store/atomic-file';
+import type { Command } from '../command';
+import { printJson, UsageError } from '../output';
+
+export const packExport: Command = {
+  name: 'pack export',
+  summary: 'Write modules to a .ccpack file to share with another academy',
+  usage: 'pack export --modules ID,ID --out FILE.ccpack [--title T --publisher P --license L --description D] [--data DIR]',
+  options: {
+    modules: { type: 'string' },
+    out: { type: 'string' },
+    title: { type: 'string' },
+    publisher: { type: 'string' },
+    license: { type: 'string' },
+    description: { type: 'string' },
+  },
+  async run({ values, output, openServices, appRoot }) {
+    const ids = typeof values['modules'] === 'string' ? values['modules'].split(',').map((s) => s.trim()).filter(Boolean) : [];
+    const out = values['out'];
+    if (ids.length === 0) throw new UsageError('--modules needs at least one module id (comma-separated)');
+    if (typeof out !== 'string' || !out.endsWith('.ccpack')) throw new UsageError('--out must name a .ccpack file');
+    const services = await openServices();
+    try {
+      const { version } = await readAppVersion(appRoot);
+      const pack = await exportPack(
+        services.store,
+        {
+          moduleIds: ids,
+          title: str(values['title']) ?? `${ids.length} training module${ids.length === 1 ? '' : 's'}`,
+          description: str(values['description']) ?? '',
+          publisher: str(values['publisher']) ?? 'Curriculum Composer user',
+          license: str(values['license']) ?? 'CC BY 4.0',
+        },
+        version,
+      );
+      await writeFileAtomic(out, pack.bytes);
+      output.out(`Wrote ${pack.modules} module${pack.modules === 1 ? '' : 's'} to ${out} (${pack.bytes.length.toLocaleString('en-US')} bytes).`);
+      return 0;
+    } finally {
+      services.store.close();
+    }
+  },
+};
+
+export const packInspect: Command = {
+  name: 'pack inspect',
+  summary: 'Check a .ccpack file and show its manifest and modules, without importing anything',
+  usage: 'pack inspect FILE [--json]',
+  options: { json: { type: 'boolean' } },
+  positionals: 1,
+  async run({ values, positionals, output }) {
+    const pack = await readPack(positionals[0] ?? '');
+    if (values['json']) {
+      printJson(output, { manifest: pack.manifest, modules: pack.modules.map((m) => ({ id: m.id, revision: m.revision, title: m.title, language: m.language })) });
+      return 0;
+    }
+    const m = pack.manifest;
+    output.out(`${m.title} — ${m.publisher} (${m.license})`);
+    output.out(`Pack ${m.packId}, format ${m.formatVersion}, made ${m.createdAt} with version ${m.appVersion}`);
+    output.out(`All checks passed: ${m.entries.length} entries, checksums verified, every module valid.`);
+    for (const module of pack.modules) output.out(`  ${module.id.padEnd(40)} r${module.revision}  ${module.language}  ${module.title}`);
+    return 0;
+  },
+};
+
+export const packImport: Command = {
+  name: 'pack import',
+  summary: 'Import a .ccpack into the library (a backup is taken first; undo with "pack undo")',
+  usage: 'pack import FILE [--on-conflict keep-mine|take-theirs|keep-both] [--dry-run] [--data DIR] [--json]',
+  options: { 'on-conflict': { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
+  positionals: 1,
+  async run({ values, positionals, output, openServices }) {
+    const onConflict = values['on-conflict'];
+    if (onConflict !== undefined && (typeof onConflict !== 'string' || !['keep-mine', 'take-theirs', 'keep-both'].includes(onConflict))) {
+      throw new UsageError('--on-conflict must be keep-mine, take-theirs or keep-both');
+    }
+    const file = positionals[0] ?? '';
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(file);
+    } catch (error) {
+      throw new AppError('not-found', `Cannot read ${file}: ${(error as Error).message}`);
+    }
+    const services = await openServices();
+    try {
+      const preview = await services.packs.preview({ bytes });
+      const dryRun = values['dry-run'] === true;
+      const result = await services.packs.import(preview.previewId, {}, { dryRun, ...(onConflict ? { onConflict: onConflict as ImportAction } : {}) });
+      if (values['json']) {
+        printJson(output, { preview, result });
+        return 0;
+      }
+      output.out(`${preview.title} — ${preview.publisher} (${preview.license})${dryRun ? ' [dry run: nothing written]' : ''}`);
+      for (const item of preview.items) {
+        const done = result.written.filter((w) => w.from === item.moduleId);
+        const what = done.length > 0 ? done.map((d) => `${d.action} → ${d.moduleId}`).join(', ') : 'kept mine';
+        output.out(`  ${item.moduleId.padEnd(40)} ${item.status.padEnd(18)} ${what}`);
+        for (const warning of item.warnings) output.out(`      warning: ${warning}`);
+      }
+      if (!dryRun) output.out(`Imported ${result.written.length} module${result.written.length === 1 ? '' : 's'}; a backup was taken first ("pack undo" reverts this import).`);
+      return 0;
+    } finally {
+      services.store.close();
+    }
+  },
+};
+
+export const packUndo: Command = {
+  name: 'pack undo',
+  summary: 'Undo the last pack import (the library goes back to how it was before it)',
+  usage: 'pack undo [--data DIR]',
+  options: {},
+  async run({ output, openServices }) {
+    const services = await openServices();
+    try {
+      const last = await services.packs.undoLastImport();
+      output.out(`Undid the import of "${last.title}" (${last.publisher}, ${last.importedAt}).`);
+      return 0;
+    } finally {
+      services.store.close();
+    }
+  },
+};
+
+function str(value: string | boolean | undefined): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+

@@ -1,0 +1,65 @@
+import type { EventPayload } from '../../../shared/ipc/contract';
+import { getBridge } from './bridge';
+
+export type IncomingPack = EventPayload<'pack:open-file'>;
+
+/**
+ * Packs handed to the app from outside (a double-clicked .ccpack, a file dropped on the window). Events can
+ * arrive before the Packs page exists, so they wait here until a handler takes them.
+ */
+let waiting: IncomingPack[] = [];
+let handler: ((pack: IncomingPack) => void) | null = null;
+
+export function offerPack(pack: IncomingPack): void {
+  if (handler) handler(pack);
+  else waiting.push(pack);
+}
+
+/** The import panel takes packs while it is shown; packs that came earlier are handed over at once. */
+export function onIncomingPack(next: (pack: IncomingPack) => void): () => void {
+  handler = next;
+  const pending = waiting;
+  waiting = [];
+  // Delivered after the subscribing effect has returned, like any later event.
+  void Promise.resolve().then(() => {
+    for (const pack of pending) next(pack);
+  });
+  return () => {
+    if (handler === next) handler = null;
+  };
+}
+
+/** Subscribes once, at start-up, before any page has rendered. */
+export function listenForIncomingPacks(): () => void {
+  return getBridge().on('pack:open-file', offerPack);
+}
+
+/** File content for the API, which carries bytes as base64. */
+export async function fileToBase64(file: Blob): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  const chunk = 0x8000;
+  for (let i = 0; i < bytes.length; i += chunk) binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
+  return btoa(binary);
+}
+
+/** Saves through the host (a save dialog in the desktop app) or, where it cannot, as a browser download. */
+export async function saveOrDownload(fileName: string, bytesBase64: string, save: () => Promise<{ saved: boolean; path?: string }>): Promise<string | null> {
+  const result = await save();
+  if (result.saved) return result.path ?? fileName;
+  const binary = atob(bytesBase64);
+  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/zip' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked after the click has been handled, so the download has its data.
+  setTimeout(() => {
+    URL.revokeObjectURL(url);
+  }, 0);
+  return fileName;
+}

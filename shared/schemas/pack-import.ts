@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { IdSchema, IsoDateTimeSchema, LanguageSchema } from './common';
+
+export const IMPORT_STATUSES = ['new', 'identical', 'update', 'changed', 'merge', 'upstream-unchanged'] as const;
+/**
+ * new: not in the library. identical: same content. update: the partner changed it, we did not.
+ * changed: both versions differ and we do not know the common origin. merge: both sides changed since the
+ * version we imported last (three-way). upstream-unchanged: only we changed it since the last import.
+ */
+export const ImportStatusSchema = z.enum(IMPORT_STATUSES);
+export type ImportStatus = z.infer<typeof ImportStatusSchema>;
+
+export const IMPORT_ACTIONS = ['keep-mine', 'take-theirs', 'keep-both', 'merge'] as const;
+export const ImportActionSchema = z.enum(IMPORT_ACTIONS);
+export type ImportAction = z.infer<typeof ImportActionSchema>;
+
+export const PreviewChangeSchema = z.object({ path: z.string(), message: z.string(), before: z.union([z.string(), z.number()]).optional(), after: z.union([z.string(), z.number()]).optional() });
+
+export const PreviewItemSchema = z.object({
+  moduleId: IdSchema,
+  title: z.string(),
+  language: LanguageSchema,
+  revision: z.number().int(),
+  localRevision: z.number().int().nullable(),
+  status: ImportStatusSchema,
+  /** What the default choice would do; the user may pick another action. */
+  defaultAction: ImportActionSchema,
+  /** Readable changes from the local version to the pack's. */
+  changes: z.array(PreviewChangeSchema),
+  /** For a three-way merge: each field and where its value comes from. */
+  fields: z.array(z.object({ key: z.string(), label: z.string(), source: z.enum(['unchanged', 'mine', 'theirs', 'both-same', 'conflict']) })),
+  /** Links dropped on import because their target is neither in the library nor in the pack. */
+  warnings: z.array(z.string()),
+});
+export type PreviewItem = z.infer<typeof PreviewItemSchema>;
+
+export const PackPreviewSchema = z.object({
+  previewId: z.uuid(),
+  packId: z.string(),
+  title: z.string(),
+  description: z.string(),
+  publisher: z.string(),
+  contact: z.string().optional(),
+  license: z.string(),
+  createdAt: IsoDateTimeSchema,
+  items: z.array(PreviewItemSchema),
+  newReferences: z.number().int(),
+});
+export type PackPreview = z.infer<typeof PackPreviewSchema>;
+
+export const ImportDecisionSchema = z.strictObject({
+  action: ImportActionSchema,
+  /** For `merge`: the side to take for each conflicting field (default: mine). */
+  fields: z.record(z.string().max(40), z.enum(['mine', 'theirs'])).optional(),
+});
+export type ImportDecision = z.infer<typeof ImportDecisionSchema>;
+
+export const ImportResultSchema = z.object({
+  /** `from` is the pack's module; `moduleId` where it went (a new id for keep-both). */
+  written: z.array(z.object({ from: IdSchema, moduleId: IdSchema, action: ImportActionSchema })),
+  kept: z.array(IdSchema),
+  dryRun: z.boolean(),
+});
+export type ImportResult = z.infer<typeof ImportResultSchema>;
