@@ -5,6 +5,7 @@ import { openServices, type Host } from '../services/handlers';
 import { defaultDataDir } from '../services/paths';
 import type { Command } from './command';
 import { dataBackups, dataCheck, dataRestore } from './commands/data';
+import { curriculumCheck, curriculumCreate, curriculumList, curriculumShow } from './commands/curriculum';
 import { libraryExportJson, libraryImportJson, libraryList, librarySearch, libraryShow } from './commands/library';
 import { packExport, packImport, packInspect, packUndo } from './commands/pack';
 import { UsageError, type Output } from './output';
@@ -18,6 +19,10 @@ export const COMMANDS: readonly Command[] = [
   libraryShow,
   libraryImportJson,
   libraryExportJson,
+  curriculumList,
+  curriculumShow,
+  curriculumCreate,
+  curriculumCheck,
   packExport,
   packInspect,
   packImport,

@@ -7,6 +7,8 @@ import { broadcast, registerIpc } from './ipc/register-ipc';
 import { buildMenuTemplate } from './menu';
 import { packPathsIn, readPackForRenderer } from './open-files';
 import { saveWithDialog } from './save-file';
+import { workerPackReader } from '../services/packs/pack-read-worker';
+import createPackReadWorker from '../workers/pack-read.worker?nodeWorker';
 import { originOf } from './origin';
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './protocol';
 import { denyAllPermissions, hardenWebContents } from './security';
@@ -60,6 +62,8 @@ async function start(): Promise<void> {
       resourcesDir: paths.resourcesDir,
       openExternal: (url) => confirmAndOpenExternal(url, mainWindow),
       saveFile: (fileName, bytes) => saveWithDialog(mainWindow, fileName, bytes),
+      readPack: workerPackReader(createPackReadWorker),
+      emit: broadcast,
     });
   } catch (error) {
     // Typically another instance (or the CLI) holds the data folder: say so and stop, writing nothing.

@@ -1,10 +1,14 @@
-import type { Handlers } from '../../shared/ipc/contract';
+import type { EventName } from '../../shared/ipc/channels';
+import type { EventPayload, Handlers } from '../../shared/ipc/contract';
 import { DEFAULT_SETTINGS } from '../../shared/schemas/settings';
 import { readAppVersion, readThirdPartyLicenses } from './app/licenses';
+import { CurriculaService } from './curricula/curricula-service';
+import { loadSampleCurriculum } from './curricula/sample-curriculum';
 import { LibraryService } from './library/library-service';
 import { loadSampleLibrary } from './library/sample-library';
 import { exportPack } from './packs/pack-export';
 import { PackImportService } from './packs/pack-import';
+import type { PackReader } from './packs/pack-read-worker';
 import { Store } from './store/store';
 
 /** What differs between the desktop app, the web harness and the CLI. */
@@ -18,26 +22,41 @@ export type Host = {
   openExternal(url: string): Promise<boolean>;
   /** Asks where to save a file and writes it atomically; null when cancelled. Absent where the renderer downloads. */
   saveFile?: (fileName: string, bytes: Buffer) => Promise<string | null>;
+  /** Reads packs off the main thread (a worker); absent in the CLI, which may block. */
+  readPack?: PackReader;
+  /** Pushes an event to the renderer (progress of long jobs). */
+  emit?: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 };
 
-export type Services = { store: Store; library: LibraryService; packs: PackImportService; host: Host };
+export type Services = { store: Store; library: LibraryService; curricula: CurriculaService; packs: PackImportService; host: Host };
 
 /** Opens the data directory (taking its lock) and wires the services. */
 export async function openServices(dataDir: string, host: Host, backups?: { keep?: number; minIntervalMs?: number }): Promise<Services> {
+  // Read once when both seeds need it: the sample course's snapshots come from the sample library.
+  let sampleLibrary: ReturnType<typeof loadSampleLibrary> | undefined;
+  const sample = () => (sampleLibrary ??= loadSampleLibrary(host.resourcesDir));
   const store = await Store.open({
     dataDir,
     owner: host.kind === 'electron' ? 'desktop app' : host.kind === 'web' ? 'web harness' : 'command line',
     seed: {
       settings: () => Promise.resolve(DEFAULT_SETTINGS),
-      library: () => loadSampleLibrary(host.resourcesDir),
+      library: sample,
+      curricula: async () => ({ curricula: [await loadSampleCurriculum(host.resourcesDir, (await sample()).modules)], archived: [] }),
     },
     ...(backups ? { backups } : {}),
   });
-  return { store, library: new LibraryService(store), packs: new PackImportService(store), host };
+  const curricula = new CurriculaService(store);
+  return {
+    store,
+    library: new LibraryService(store, (moduleId) => curricula.usersOf(moduleId)),
+    curricula,
+    packs: new PackImportService(store, host.readPack),
+    host,
+  };
 }
 
 /** Every channel of the contract, implemented once over the services and served by every host. */
-export function createHandlers({ store, library, packs, host }: Services): Handlers {
+export function createHandlers({ store, library, curricula, packs, host }: Services): Handlers {
   return {
     'app:info': async () => ({
       ...(await readAppVersion(host.appRoot)),
@@ -58,6 +77,14 @@ export function createHandlers({ store, library, packs, host }: Services): Handl
     'library:duplicate': ({ id, title }) => library.duplicate(id, title),
     'library:usage': ({ id }) => Promise.resolve(library.usage(id)),
     'library:delete': async ({ id, confirmed }) => ({ usage: await library.delete(id, confirmed) }),
+    'curriculum:list': (req) => Promise.resolve(curricula.list(req ?? {})),
+    'curriculum:get': ({ id }) => Promise.resolve(curricula.get(id)),
+    'curriculum:create': (req) => curricula.create(req),
+    'curriculum:save': (req) => curricula.save(req),
+    'curriculum:duplicate': ({ id, title }) => curricula.duplicate(id, title),
+    'curriculum:archive': ({ id, archived }) => curricula.setArchived(id, archived),
+    'curriculum:delete': async ({ id, confirmed }) => ({ deleted: await curricula.delete(id, confirmed) }),
+    'curriculum:check': ({ id }) => Promise.resolve(curricula.check(id)),
     'app:save-file': async ({ fileName, bytesBase64 }) => {
       if (!host.saveFile) return { saved: false };
       const path = await host.saveFile(fileName, Buffer.from(bytesBase64, 'base64'));
@@ -68,7 +95,17 @@ export function createHandlers({ store, library, packs, host }: Services): Handl
       const pack = await exportPack(store, { moduleIds, ...meta }, version);
       return { fileName: pack.fileName, bytesBase64: pack.bytes.toString('base64'), modules: pack.modules };
     },
-    'pack:preview': ({ bytesBase64 }) => packs.preview({ bytes: Buffer.from(bytesBase64, 'base64') }),
+    'pack:preview': ({ bytesBase64, taskId }) =>
+      packs.preview(
+        { bytes: Buffer.from(bytesBase64, 'base64') },
+        {
+          ...(taskId ? { id: taskId } : {}),
+          onProgress: (p) => {
+            if (taskId) host.emit?.('task:progress', { taskId, done: p.done, total: p.total, label: p.label });
+          },
+        },
+      ),
+    'task:cancel': ({ taskId }) => Promise.resolve({ cancelled: packs.cancel(taskId) }),
     'pack:import': ({ previewId, decisions, dryRun }) => packs.import(previewId, decisions, { dryRun }),
     'pack:last-import': () => Promise.resolve(packs.lastImport()),
     'pack:undo-import': () => packs.undoLastImport(),

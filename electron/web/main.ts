@@ -3,7 +3,9 @@ import { parseArgs } from 'node:util';
 import { toAppErrorShape } from '../../shared/errors';
 import { createHandlers, openServices } from '../services/handlers';
 import { appRootFrom, defaultDataDir } from '../services/paths';
-import { startWebHarness } from './server';
+import { workerPackReader } from '../services/packs/pack-read-worker';
+import createPackReadWorker from '../workers/pack-read.worker?nodeWorker';
+import { startWebHarness, type WebHarness } from './server';
 
 const HELP = `Usage: npm run web -- [--data DIR] [--port N]
 
@@ -11,6 +13,8 @@ Serves Curriculum Composer's interface and API on 127.0.0.1 for a browser.
   --data DIR   data folder (default: the desktop app's folder, ${defaultDataDir()})
   --port N     port to listen on (default: a free port)
 Prints "ready <url>" when it listens; open that URL (it carries the access token).`;
+
+let harness: WebHarness | null = null;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -30,17 +34,22 @@ async function main(): Promise<void> {
     resourcesDir: join(appRoot, 'resources'),
     // The browser opens links itself after its own confirmation; the server never launches programs.
     openExternal: () => Promise.resolve(false),
+    readPack: workerPackReader(createPackReadWorker),
+    emit: (event, payload) => {
+      harness?.emit(event, payload);
+    },
   });
-  const harness = await startWebHarness({ rendererDir: join(appRoot, 'out', 'renderer'), handlers: createHandlers(services), port });
+  harness = await startWebHarness({ rendererDir: join(appRoot, 'out', 'renderer'), handlers: createHandlers(services), port });
+  const running = harness;
   const stop = (): void => {
-    void harness.close().finally(() => {
+    void running.close().finally(() => {
       services.store.close();
       process.exit(0);
     });
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  console.log(`ready ${harness.url}`);
+  console.log(`ready ${running.url}`);
 }
 
 main().catch((error: unknown) => {

@@ -17,12 +17,21 @@ export const CHANNELS = [
   'library:duplicate',
   'library:usage',
   'library:delete',
+  'curriculum:list',
+  'curriculum:get',
+  'curriculum:create',
+  'curriculum:save',
+  'curriculum:duplicate',
+  'curriculum:archive',
+  'curriculum:delete',
+  'curriculum:check',
   'app:save-file',
   'pack:export',
   'pack:preview',
   'pack:import',
   'pack:last-import',
   'pack:undo-import',
+  'task:cancel',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import type { AppErrorShape } from '../errors';
 import { IdSchema, LongTextSchema, ShortTextSchema, WebUrlSchema } from '../schemas/common';
+import {
+  CreateCurriculumSchema,
+  CurriculumCheckSchema,
+  CurriculumDetailSchema,
+  CurriculumSummarySchema,
+  SaveCurriculumSchema,
+} from '../schemas/curricula';
+import { CurriculumSchema } from '../schemas/curriculum';
 import { LastImportSchema, LibrarySearchResultSchema } from '../schemas/library';
 import { ImportDecisionSchema, ImportResultSchema, PackPreviewSchema } from '../schemas/pack-import';
 import { ModuleDetailSchema, ModuleUsageSchema } from '../schemas/library-detail';
@@ -12,6 +20,7 @@ import { BackupInfoSchema, StoreStatusSchema } from '../schemas/store';
 import type { Channel, EventName } from './channels';
 
 const NoArgs = z.strictObject({}).optional();
+const TaskIdSchema = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
 /** A file name without folders, as shown to the user and offered in a save dialog. */
 const FileNameSchema = z.string().min(1).max(255).regex(/^[^/\\\0]+$/, 'A file name without folders');
 /** File content crossing the boundary; 140 M characters is a little over the 100 MB pack limit. */
@@ -64,6 +73,22 @@ export const contract = {
     req: z.strictObject({ id: IdSchema, confirmed: z.boolean() }),
     res: z.object({ usage: ModuleUsageSchema }),
   },
+  'curriculum:list': {
+    req: z.strictObject({ includeArchived: z.boolean().optional() }).optional(),
+    res: z.array(CurriculumSummarySchema),
+  },
+  'curriculum:get': { req: z.strictObject({ id: IdSchema }), res: CurriculumDetailSchema },
+  'curriculum:create': { req: CreateCurriculumSchema, res: CurriculumSchema },
+  /** Refused with `conflict` when the stored curriculum is no longer the one the edit started from. */
+  'curriculum:save': { req: SaveCurriculumSchema, res: CurriculumSchema },
+  'curriculum:duplicate': { req: z.strictObject({ id: IdSchema, title: ShortTextSchema.min(1) }), res: CurriculumSchema },
+  'curriculum:archive': { req: z.strictObject({ id: IdSchema, archived: z.boolean() }), res: CurriculumSummarySchema },
+  /** Refused with `conflict` for a curriculum with content unless `confirmed`. */
+  'curriculum:delete': {
+    req: z.strictObject({ id: IdSchema, confirmed: z.boolean() }),
+    res: z.object({ deleted: CurriculumSummarySchema }),
+  },
+  'curriculum:check': { req: z.strictObject({ id: IdSchema }), res: z.array(CurriculumCheckSchema) },
   'app:save-file': {
     req: z.strictObject({ fileName: FileNameSchema, bytesBase64: Base64Schema }),
     /** saved false: this host cannot show a save dialog (the web harness); the renderer downloads instead. */
@@ -80,13 +105,18 @@ export const contract = {
     }),
     res: z.object({ fileName: FileNameSchema, bytesBase64: Base64Schema, modules: z.number().int() }),
   },
-  'pack:preview': { req: z.strictObject({ fileName: FileNameSchema, bytesBase64: Base64Schema }), res: PackPreviewSchema },
+  'pack:preview': {
+    /** taskId: chosen by the caller to follow `task:progress` events and to cancel with `task:cancel`. */
+    req: z.strictObject({ fileName: FileNameSchema, bytesBase64: Base64Schema, taskId: TaskIdSchema.optional() }),
+    res: PackPreviewSchema,
+  },
   'pack:import': {
     req: z.strictObject({ previewId: z.uuid(), decisions: z.record(IdSchema, ImportDecisionSchema), dryRun: z.boolean().default(false) }),
     res: ImportResultSchema,
   },
   'pack:last-import': { req: NoArgs, res: LastImportSchema.nullable() },
   'pack:undo-import': { req: NoArgs, res: LastImportSchema },
+  'task:cancel': { req: z.strictObject({ taskId: TaskIdSchema }), res: z.object({ cancelled: z.boolean() }) },
 } as const satisfies Record<Channel, { req: z.ZodType; res: z.ZodType }>;
 
 /** Payloads of push events. */

@@ -2,13 +2,16 @@ import { z } from 'zod';
 import { IsoDateTimeSchema } from './common';
 
 /** The data files of a data directory; each is a lowdb document with its own schemaVersion and backups. */
-export const DOCUMENT_NAMES = ['settings', 'library'] as const;
+export const DOCUMENT_NAMES = ['settings', 'library', 'curricula'] as const;
 export const DocumentNameSchema = z.enum(DOCUMENT_NAMES);
 export type DocumentName = z.infer<typeof DocumentNameSchema>;
 
+/** "library.20261126T175827123Z.json", "curricula.20261126T175827123Z-1.json": a document name, a stamp, a counter. */
+export const BACKUP_NAME = new RegExp(`^(${DOCUMENT_NAMES.join('|')})\\.(\\d{8}T\\d{9}Z)(-\\d+)?\\.json$`);
+
 export const BackupInfoSchema = z.object({
   /** File name inside the backups folder; the only handle the API accepts for a restore. */
-  id: z.string().regex(/^[a-z]+\.\d{8}T\d{9}Z(-\d+)?\.json$/),
+  id: z.string().regex(BACKUP_NAME),
   document: DocumentNameSchema,
   createdAt: IsoDateTimeSchema,
   bytes: z.number().int().min(0),

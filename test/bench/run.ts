@@ -4,7 +4,9 @@
  * `npm run bench -- store web` runs only the named groups.
  */
 import { cpus } from 'node:os';
+import { benchCurriculum } from './curriculum';
 import { benchLibrarySearch } from './library-search';
+import { benchPacks } from './packs';
 import { benchLibraryWeb } from './library-web';
 import { benchStoreSave } from './store-save';
 import { benchWebColdStart } from './web-cold-start';
@@ -14,6 +16,8 @@ const GROUPS: Record<string, () => Promise<Record<string, unknown>>> = {
   web: async () => ({ target: 'web harness cold start to first render: median <= 1500 ms', ...(await benchWebColdStart()) }),
   search: async () => ({ target: '5,000 modules: search median <= 10 ms, p95 <= 30 ms', ...(await benchLibrarySearch()) }),
   libraryWeb: async () => ({ target: '5,000 modules: library shown <= 1500 ms after opening', ...(await benchLibraryWeb()) }),
+  packs: () => benchPacks(),
+  curriculum: () => benchCurriculum(),
 };
 
 const chosen = process.argv.slice(2).filter((name) => name in GROUPS);

@@ -17,6 +17,7 @@ describe('Undo and Redo from the native menu', () => {
     // jsdom has no editing commands; the test only checks which path is taken.
     Object.defineProperty(document, 'execCommand', { value: vi.fn(() => true), configurable: true });
     fake.emit('menu:command', { command: 'undo' });
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- checking that the field's own undo is driven
     expect(document.execCommand).toHaveBeenCalledWith('undo');
     stop();
   });

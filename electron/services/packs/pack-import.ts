@@ -12,6 +12,7 @@ import { writeFileAtomic } from '../store/atomic-file';
 import { decodeDocument, definitionOf, encodeDocument } from '../store/documents';
 import type { Store } from '../store/store';
 import { readPack, readPackBytes, type PackContents } from './pack-reader';
+import type { PackProgress, PackReader } from './pack-read-worker';
 
 const IMPORTS_FOLDER = 'imports';
 /** Previews are kept briefly in memory so the user's decisions apply to exactly what they saw. */
@@ -27,18 +28,29 @@ type Source = { path: string } | { bytes: Buffer };
  */
 export class PackImportService {
   private readonly previews = new Map<string, PackContents>();
+  /** Reads in progress, by the task id the caller chose, so that they can be cancelled. */
+  private readonly running = new Map<string, AbortController>();
 
   constructor(
     private readonly store: Store,
+    /** The desktop app and the web harness read in a worker thread; the CLI and tests read in process. */
+    private readonly reader: PackReader = (bytes) => readPackBytes(bytes),
     private readonly now: () => Date = () => new Date(),
   ) {}
+
+  /** Stops a pack read that is still running; false when there is none by that id. */
+  cancel(taskId: string): boolean {
+    const controller = this.running.get(taskId);
+    controller?.abort();
+    return controller !== undefined;
+  }
 
   private get library(): LibraryData {
     return this.store.read('library');
   }
 
-  async preview(source: Source): Promise<PackPreview> {
-    const contents = 'path' in source ? await readPack(source.path) : await readPackBytes(source.bytes);
+  async preview(source: Source, task: { id?: string; onProgress?: (progress: PackProgress) => void } = {}): Promise<PackPreview> {
+    const contents = 'path' in source ? await readPack(source.path) : await this.read(source.bytes, task);
     const previewId = randomUUID();
     this.previews.set(previewId, contents);
     for (const id of [...this.previews.keys()].slice(0, Math.max(0, this.previews.size - MAX_PREVIEWS))) this.previews.delete(id);
@@ -56,6 +68,16 @@ export class PackImportService {
       items: contents.modules.map((theirs) => this.describe(theirs, contents)),
       newReferences: contents.references.filter((r) => !localRefs.has(r.id)).length,
     };
+  }
+
+  private async read(bytes: Buffer, task: { id?: string; onProgress?: (progress: PackProgress) => void }): Promise<PackContents> {
+    const controller = new AbortController();
+    if (task.id) this.running.set(task.id, controller);
+    try {
+      return await this.reader(bytes, { signal: controller.signal, ...(task.onProgress ? { onProgress: task.onProgress } : {}) });
+    } finally {
+      if (task.id) this.running.delete(task.id);
+    }
   }
 
   private describe(theirs: Module, contents: PackContents): PreviewItem {

@@ -1,12 +1,11 @@
 import { copyFile, link, mkdir, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/errors';
-import type { BackupInfo, DocumentName } from '../../../shared/schemas/store';
+import { BACKUP_NAME, DocumentNameSchema, type BackupInfo, type DocumentName } from '../../../shared/schemas/store';
 import { fsyncDirectory } from './atomic-file';
 import { decodeDocument, definitionOf } from './documents';
 
 export const BACKUPS_FOLDER = 'backups';
-const BACKUP_NAME = /^([a-z]+)\.(\d{8}T\d{9}Z)(-\d+)?\.json$/;
 
 /** 2026-11-26T17:58:27.123Z → 20261126T175827123Z: sortable and safe in every file system. */
 function stamp(date: Date): string {
@@ -52,8 +51,9 @@ export async function listBackups(dataDir: string): Promise<BackupInfo[]> {
   const infos: BackupInfo[] = [];
   for (const name of await backupNames(dataDir)) {
     const match = BACKUP_NAME.exec(name);
-    const document = match?.[1];
-    if (!match || (document !== 'settings' && document !== 'library')) continue;
+    // Files of documents this version does not know (or no longer knows) are not offered for restore.
+    const document = DocumentNameSchema.safeParse(match?.[1]).data;
+    if (!match || !document) continue;
     const path = join(dataDir, BACKUPS_FOLDER, name);
     const info: BackupInfo = { id: name, document, createdAt: parseStamp(match[2] ?? ''), bytes: 0, schemaVersion: null, loadable: false };
     try {

@@ -1,11 +1,23 @@
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
+import { CurriculaDataSchema, type CurriculaData } from '../../../shared/schemas/curricula';
+import { CurriculumSchema, type Curriculum } from '../../../shared/schemas/curriculum';
+import { IdSchema } from '../../../shared/schemas/common';
 import { LastImportSchema, LibraryDataSchema, type LibraryData } from '../../../shared/schemas/library';
 import { ModuleSchema, type Module } from '../../../shared/schemas/module';
 import { ReferenceSchema } from '../../../shared/schemas/reference';
 import { SettingsSchema } from '../../../shared/schemas/settings';
 import type { DocumentName } from '../../../shared/schemas/store';
-import { LIBRARY_MIGRATIONS, LIBRARY_VERSION, migrate, SETTINGS_MIGRATIONS, SETTINGS_VERSION, type Migration } from './migrations';
+import {
+  CURRICULA_MIGRATIONS,
+  CURRICULA_VERSION,
+  LIBRARY_MIGRATIONS,
+  LIBRARY_VERSION,
+  migrate,
+  SETTINGS_MIGRATIONS,
+  SETTINGS_VERSION,
+  type Migration,
+} from './migrations';
 
 /** How one data file is named, validated and migrated. */
 export type DocumentDefinition<T> = {
@@ -34,6 +46,29 @@ function parseLibraryChange(next: LibraryData, isKnown: (part: object) => boolea
   };
 }
 
+const ArchivedSchema = z.array(IdSchema);
+
+/**
+ * Only curricula that changed are parsed: each carries module snapshots, and re-validating every course on
+ * every autosave would grow with the number of courses rather than with the edit.
+ */
+function parseCurriculaChange(next: CurriculaData, isKnown: (part: object) => boolean): CurriculaData {
+  const curricula = next.curricula.map((c: Curriculum, index) => (isKnown(c) ? c : parseAt(CurriculumSchema, c, ['curricula', index])));
+  const ids = new Set<string>();
+  for (const c of curricula) {
+    if (ids.has(c.id)) throw new Error(`Two curricula have the id "${c.id}"`);
+    ids.add(c.id);
+  }
+  return { curricula, archived: isKnown(next.archived) ? next.archived : parseAt(ArchivedSchema, next.archived, ['archived']) };
+}
+
+/** Parses one part of a document, reporting problems at their path in the whole document. */
+function parseAt<T>(schema: z.ZodType<T>, value: unknown, path: PropertyKey[]): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new z.ZodError(result.error.issues.map((issue) => ({ ...issue, path: [...path, ...issue.path] })));
+  return result.data;
+}
+
 export const DOCUMENTS = {
   settings: { name: 'settings', fileName: 'settings.json', schema: SettingsSchema, version: SETTINGS_VERSION, migrations: SETTINGS_MIGRATIONS },
   library: {
@@ -43,6 +78,14 @@ export const DOCUMENTS = {
     version: LIBRARY_VERSION,
     migrations: LIBRARY_MIGRATIONS,
     parseChange: parseLibraryChange,
+  },
+  curricula: {
+    name: 'curricula',
+    fileName: 'curricula.json',
+    schema: CurriculaDataSchema,
+    version: CURRICULA_VERSION,
+    migrations: CURRICULA_MIGRATIONS,
+    parseChange: parseCurriculaChange,
   },
 } as const;
 

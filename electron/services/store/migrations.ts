@@ -41,3 +41,7 @@ export const LIBRARY_MIGRATIONS: readonly Migration[] = [
   { to: 2, up: (data) => ({ ...data, upstream: [] }) },
 ];
 export const LIBRARY_VERSION = 2;
+
+/** Curricula history. Version 1 is the first shipped format. */
+export const CURRICULA_MIGRATIONS: readonly Migration[] = [];
+export const CURRICULA_VERSION = 1;

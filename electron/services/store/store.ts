@@ -15,9 +15,19 @@ export type StoreOptions = {
   dataDir: string;
   /** Who holds the lock, for the message another instance shows ("desktop app", "cli", "web harness"). */
   owner: string;
-  /** Data for a document that has never existed in this folder (first start). */
-  seed: { [N in DocumentName]: () => Promise<DocumentData[N]> };
+  /**
+   * Data for a document that has never existed in this folder (first start). Documents that may start
+   * empty (see EMPTY_DOCUMENTS) need no seed, so hosts and tools that do not use them need not know them.
+   */
+  seed: { [N in Exclude<DocumentName, keyof typeof EMPTY_DOCUMENTS>]: () => Promise<DocumentData[N]> } & {
+    [N in keyof typeof EMPTY_DOCUMENTS]?: () => Promise<DocumentData[N]>;
+  };
   backups?: Partial<BackupPolicy>;
+};
+
+/** What a document holds when the host gives no seed for it. */
+const EMPTY_DOCUMENTS: { curricula: () => Promise<DocumentData['curricula']> } = {
+  curricula: () => Promise.resolve({ curricula: [], archived: [] }),
 };
 
 const DEFAULT_BACKUPS: BackupPolicy = { keep: 10, minIntervalMs: 60_000 };
@@ -184,11 +194,19 @@ export class Store {
         };
         return;
       }
-      data = await this.options.seed[name]();
+      data = await this.seedOf(name)();
       await adapter.write(data);
       this.seeded = true;
     }
     slot.db = new Low(adapter, this.remember(data));
+  }
+
+  private seedOf<N extends DocumentName>(name: N): () => Promise<DocumentData[N]> {
+    const seeds = this.options.seed as Partial<{ [M in DocumentName]: () => Promise<DocumentData[M]> }>;
+    const empty = EMPTY_DOCUMENTS as Partial<{ [M in DocumentName]: () => Promise<DocumentData[M]> }>;
+    const seed = seeds[name] ?? empty[name];
+    if (!seed) throw new AppError('internal', `No seed for the ${name} data`);
+    return seed;
   }
 
   private async describeProblem(name: DocumentName, path: string, error: unknown): Promise<DocumentProblem> {

@@ -82,13 +82,10 @@ export function merge(base: Module, theirs: Module, mine: Module, choices: Reado
     const side = field?.source === 'theirs' ? 'theirs' : field?.source === 'conflict' ? (choices[key] ?? 'mine') : 'mine';
     return side === 'theirs' ? t.get(key) : m.get(key);
   };
-  const merged: Record<string, unknown> = { ...mine };
-  for (const field of plan.fields) {
-    if (field.key.startsWith('lesson:')) continue;
-    const value = pick(field.key);
-    if (value === undefined) delete merged[field.key];
-    else merged[field.key] = value;
-  }
+  // Rebuilt from the chosen values (not edited in place), so a field one side removed is simply left out.
+  const kept = Object.entries(mine).filter(([key]) => BOOKKEEPING.has(key));
+  const chosen = plan.fields.filter((f) => !f.key.startsWith('lesson:')).map((f) => [f.key, pick(f.key)] as const);
+  const merged: Record<string, unknown> = Object.fromEntries([...kept, ...chosen].filter(([, value]) => value !== undefined));
   const codes = [...mine.lessons.map((l) => l.code), ...theirs.lessons.map((l) => l.code).filter((c) => !mine.lessons.some((l) => l.code === c))];
   merged['lessons'] = codes.map((code) => pick(`lesson:${code}`)).filter((l): l is Lesson => l !== undefined);
   return merged as Module;

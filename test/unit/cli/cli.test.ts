@@ -50,7 +50,14 @@ describe('cli: data commands', () => {
     const dir = await seeded();
     const { code, out } = await cli('data', 'check', '--data', dir, '--json');
     expect(code).toBe(0);
-    expect(JSON.parse(out)).toMatchObject({ healthy: true, files: [{ document: 'settings', state: 'ok' }, { document: 'library', state: 'ok' }] });
+    expect(JSON.parse(out)).toMatchObject({
+      healthy: true,
+      files: [
+        { document: 'settings', state: 'ok' },
+        { document: 'library', state: 'ok' },
+        { document: 'curricula', state: 'ok' },
+      ],
+    });
   });
 
   it('reports a damaged file, exits 1 and writes nothing', async () => {

@@ -75,14 +75,17 @@ function expectInvariants(schedule: Schedule, units: readonly ScheduleUnit[], te
       expect(b.endMinute - b.startMinute).toBe(t.end - t.start);
       expect(b.startMinute).toBeGreaterThanOrEqual(t.start);
     });
-    // A break only ever comes late because a step was running at its planned time.
-    for (const b of breaks) {
-      const t = tpl.breaks[planned[breaks.indexOf(b)]!]!;
-      if (b.startMinute > t.start) {
-        const justBefore = slots.filter((s) => s.endMinute === b.startMinute);
-        expect(justBefore.length).toBe(1);
-      }
-    }
+    // A break only ever comes late because a lesson step was running at its planned time and ended just
+    // when the break starts, or because it follows an earlier break that was due too; sessions are
+    // interrupted on time.
+    const steps = schedule.placements.filter((p) => p.day === day.day && p.kind === 'lesson').flatMap((p) => p.intervals);
+    breaks.forEach((b, k) => {
+      const t = tpl.breaks[planned[k]!]!;
+      if (b.startMinute === t.start) return;
+      const runningStep = steps.some((iv) => iv.startMinute < t.start && iv.endMinute === b.startMinute);
+      const runningBreak = breaks.some((other) => other !== b && other.endMinute === b.startMinute);
+      expect(runningStep || runningBreak).toBe(true);
+    });
   }
 
   expect(schedule.days).toHaveLength(Math.max(plannedDays, schedule.daysUsed));

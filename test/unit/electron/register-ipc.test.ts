@@ -36,6 +36,29 @@ const DETAIL = { module: MODULE, references: [], translationStatus: 'source', tr
 const PREVIEW = { previewId: '00000000-0000-4000-8000-000000000000', packId: 'p', title: 't', description: '', publisher: 'p', license: 'l', createdAt: '2026-11-01T00:00:00.000Z', items: [], newReferences: 0 } as Res<'pack:preview'>;
 const LAST_IMPORT = { packId: 'p', title: 't', publisher: 'p', importedAt: '2026-11-01T00:00:00.000Z', snapshot: 'before-import-20261101T000000000Z.json', moduleIds: [] } as Res<'pack:undo-import'>;
 const FACETS = { themes: {}, languages: {}, audiences: {}, levels: {} } as Res<'library:list'>['facets'];
+const SUMMARY = { id: 'induction', title: 'Induction', status: 'draft', days: 1, modules: 0, language: 'en', updatedAt: '2026-11-01T00:00:00.000Z', archived: false } as Res<'curriculum:archive'>;
+/** A complete curriculum, every default spelled out, so that validation passes it on unchanged. */
+const CURRICULUM = {
+  id: 'induction',
+  title: 'Induction',
+  subtitle: '',
+  academy: '',
+  audiences: [],
+  language: 'en',
+  courseCode: '',
+  version: '1.0',
+  status: 'draft',
+  authors: [],
+  createdAt: '2026-11-01T00:00:00.000Z',
+  updatedAt: '2026-11-01T00:00:00.000Z',
+  description: '',
+  days: 1,
+  dayTemplate: { start: '09:00', end: '17:00', breaks: [{ start: '12:30', end: '13:30', kind: 'lunch' }] },
+  requiredThemes: ['human-rights-foundations'],
+  placeholders: { country: 'Veridia' },
+  items: [{ kind: 'session', id: 'opening', sessionKind: 'opening', title: 'Opening', minutes: 60 }],
+} satisfies Res<'curriculum:save'>;
+const CURRICULUM_DETAIL = { curriculum: CURRICULUM, archived: false, checks: [] } as unknown as Res<'curriculum:get'>;
 /** A real module from the sample library: the save channel validates the whole module. */
 const MODULE_PAYLOAD = JSON.parse(readFileSync(join(import.meta.dirname, '../../../resources/library/modules/hr-foundations.json'), 'utf8')) as unknown;
 
@@ -55,12 +78,21 @@ function fakeHandlers(): FakeHandlers {
     'library:duplicate': vi.fn<Handlers['library:duplicate']>(() => Promise.resolve(MODULE)),
     'library:usage': vi.fn<Handlers['library:usage']>(() => Promise.resolve(USAGE)),
     'library:delete': vi.fn<Handlers['library:delete']>(() => Promise.resolve({ usage: USAGE })),
+    'curriculum:list': vi.fn<Handlers['curriculum:list']>(() => Promise.resolve([SUMMARY])),
+    'curriculum:get': vi.fn<Handlers['curriculum:get']>(() => Promise.resolve(CURRICULUM_DETAIL)),
+    'curriculum:create': vi.fn<Handlers['curriculum:create']>(() => Promise.resolve(CURRICULUM)),
+    'curriculum:save': vi.fn<Handlers['curriculum:save']>(() => Promise.resolve(CURRICULUM)),
+    'curriculum:duplicate': vi.fn<Handlers['curriculum:duplicate']>(() => Promise.resolve(CURRICULUM)),
+    'curriculum:archive': vi.fn<Handlers['curriculum:archive']>(() => Promise.resolve(SUMMARY)),
+    'curriculum:delete': vi.fn<Handlers['curriculum:delete']>(() => Promise.resolve({ deleted: SUMMARY })),
+    'curriculum:check': vi.fn<Handlers['curriculum:check']>(() => Promise.resolve([])),
     'app:save-file': vi.fn<Handlers['app:save-file']>(() => Promise.resolve({ saved: true, path: '/home/u/pack.ccpack' })),
     'pack:export': vi.fn<Handlers['pack:export']>(() => Promise.resolve({ fileName: 'p.ccpack', bytesBase64: 'AA==', modules: 1 })),
     'pack:preview': vi.fn<Handlers['pack:preview']>(() => Promise.resolve(PREVIEW)),
     'pack:import': vi.fn<Handlers['pack:import']>(() => Promise.resolve({ written: [], kept: [], dryRun: false })),
     'pack:last-import': vi.fn<Handlers['pack:last-import']>(() => Promise.resolve(null)),
     'pack:undo-import': vi.fn<Handlers['pack:undo-import']>(() => Promise.resolve(LAST_IMPORT)),
+    'task:cancel': vi.fn<Handlers['task:cancel']>(() => Promise.resolve({ cancelled: true })),
   };
 }
 
@@ -139,12 +171,29 @@ const INVALID: [Channel, unknown][] = [
   ['library:usage', { id: 'Not valid' }],
   ['library:delete', { id: 'use-of-force' }],
   ['library:delete', { id: 'use-of-force', confirmed: 'yes' }],
+  ['curriculum:list', { includeArchived: 1 }],
+  ['curriculum:list', { archived: true }],
+  ['curriculum:get', { id: '../../settings' }],
+  ['curriculum:get', {}],
+  ['curriculum:create', { title: 'Induction', moduleIds: ['Not An Id'] }],
+  ['curriculum:create', { title: 'Induction', moduleIds: [], days: 0 }],
+  ['curriculum:create', { title: 'Induction', moduleIds: [], days: 201 }],
+  ['curriculum:create', { moduleIds: [] }],
+  ['curriculum:save', { curriculum: CURRICULUM }],
+  ['curriculum:save', { curriculum: { ...CURRICULUM, days: 0 }, baseUpdatedAt: CURRICULUM.updatedAt }],
+  ['curriculum:save', { curriculum: { ...CURRICULUM, items: [CURRICULUM.items[0], CURRICULUM.items[0]] }, baseUpdatedAt: CURRICULUM.updatedAt }],
+  ['curriculum:save', { curriculum: CURRICULUM, baseUpdatedAt: 'yesterday' }],
+  ['curriculum:duplicate', { id: 'induction' }],
+  ['curriculum:archive', { id: 'induction', archived: 'yes' }],
+  ['curriculum:delete', { id: 'induction' }],
+  ['curriculum:check', { id: 42 }],
   ['app:save-file', { fileName: 'a/b.ccpack', bytesBase64: 'AA==' }],
   ['pack:export', { moduleIds: ['x1'], title: '', publisher: 'p', license: 'l' }],
   ['pack:preview', { fileName: 'p.ccpack' }],
   ['pack:import', { previewId: '00000000-0000-4000-8000-000000000000', decisions: { x1: { action: 'delete-all' } } }],
   ['pack:last-import', []],
   ['pack:undo-import', { force: true }],
+  ['task:cancel', {}],
 ];
 
 /** For every channel, one payload the contract accepts unchanged. */
@@ -163,12 +212,22 @@ const VALID: [Channel, unknown][] = [
   ['library:duplicate', { id: 'use-of-force', title: 'Use of force (copy)' }],
   ['library:usage', { id: 'use-of-force' }],
   ['library:delete', { id: 'use-of-force', confirmed: true }],
+  ['curriculum:list', undefined],
+  ['curriculum:list', { includeArchived: true }],
+  ['curriculum:get', { id: 'induction' }],
+  ['curriculum:create', { title: 'Induction', moduleIds: ['hr-foundations', 'ethics-integrity'], days: 3 }],
+  ['curriculum:save', { curriculum: CURRICULUM, baseUpdatedAt: '2026-11-01T00:00:00.000Z' }],
+  ['curriculum:duplicate', { id: 'induction', title: 'Induction (copy)' }],
+  ['curriculum:archive', { id: 'induction', archived: true }],
+  ['curriculum:delete', { id: 'induction', confirmed: false }],
+  ['curriculum:check', { id: 'induction' }],
   ['app:save-file', { fileName: 'pack.ccpack', bytesBase64: 'AA==' }],
   ['pack:export', { moduleIds: ['use-of-force'], title: 'Force', description: '', publisher: 'Academy', license: 'CC BY 4.0' }],
   ['pack:preview', { fileName: 'p.ccpack', bytesBase64: 'UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==' }],
   ['pack:import', { previewId: '00000000-0000-4000-8000-000000000000', decisions: { 'use-of-force': { action: 'keep-both' } }, dryRun: false }],
   ['pack:last-import', undefined],
   ['pack:undo-import', undefined],
+  ['task:cancel', { taskId: 'preview-1' }],
 ];
 
 describe('registerIpc', () => {

@@ -24,12 +24,21 @@ const BAD_REQUESTS: Record<(typeof CHANNELS)[number], unknown> = {
   'library:duplicate': { id: 'hr-foundations' },
   'library:usage': {},
   'library:delete': { id: 'hr-foundations', confirmed: 1 },
+  'curriculum:list': { includeArchived: 'yes' },
+  'curriculum:get': { id: '../curricula.json' },
+  'curriculum:create': { title: '', moduleIds: ['hr-foundations'] },
+  'curriculum:save': { curriculum: { id: 'foundation-course' }, baseUpdatedAt: '2026-11-01T00:00:00.000Z' },
+  'curriculum:duplicate': { id: 'foundation-course', title: '' },
+  'curriculum:archive': { id: 'foundation-course' },
+  'curriculum:delete': { id: 'foundation-course', confirmed: 'true' },
+  'curriculum:check': { id: 'Foundation Course' },
   'app:save-file': { fileName: '../../etc/passwd', bytesBase64: 'AA==' },
   'pack:export': { moduleIds: [], title: 'x', publisher: 'y', license: 'z' },
   'pack:preview': { fileName: 'a.ccpack', bytesBase64: 'not base64!' },
   'pack:import': { previewId: 'not-a-uuid', decisions: {} },
   'pack:last-import': { x: 1 },
   'pack:undo-import': 'now',
+  'task:cancel': { taskId: '../../x' },
 };
 
 describe('the API contract', () => {

@@ -42,6 +42,7 @@ describe('shipped data formats', () => {
     ['v1', 'settings'],
     ['v1', 'library'],
     ['v2', 'library'],
+    ['v1', 'curricula'],
   ] as const)('loads the frozen %s %s fixture', async (version, name) => {
     const text = await readFile(join(FIXTURES, version, `${name}.json`), 'utf8');
     const data = decodeDocument(text, DOCUMENTS[name] as DocumentDefinition<unknown>);
@@ -56,6 +57,22 @@ describe('shipped data formats', () => {
     expect(v2['upstream']).toEqual([]);
     expect(v2['modules']).toEqual(v1['modules']);
     expect(v2['references']).toEqual(v1['references']);
+  });
+
+  it('curricula 1 keeps snapshots, overrides and the archived list as written', async () => {
+    const text = await readFile(join(FIXTURES, 'v1', 'curricula.json'), 'utf8');
+    const data = decodeDocument(text, DOCUMENTS.curricula);
+    expect(data.curricula.map((c) => c.id)).toEqual(['induction-week', 'old-course']);
+    expect(data.archived).toEqual(['old-course']);
+    const item = data.curricula[0]?.items[1];
+    expect(item).toMatchObject({ kind: 'module', moduleId: 'hr-foundations', revision: 1, lessonOrder: ['1.2', '1.1'] });
+    expect(item?.kind === 'module' ? item.lessons.map((l) => l.lessonCode) : []).toEqual(['1.3', '1.1']);
+  });
+
+  it('refuses a curricula file in which two curricula share an id', async () => {
+    const fixture = JSON.parse(await readFile(join(FIXTURES, 'v1', 'curricula.json'), 'utf8')) as { curricula: unknown[] };
+    const text = JSON.stringify({ ...fixture, curricula: [fixture.curricula[0], fixture.curricula[0]] });
+    expect(() => decodeDocument(text, DOCUMENTS.curricula)).toThrow(/does not match the expected format at curricula: Curriculum ids must be unique/);
   });
 
   it('keeps every migration list consecutive up to the current version', () => {

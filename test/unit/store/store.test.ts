@@ -19,8 +19,10 @@ describe('Store: first start and saving', () => {
     expect(store.status()).toMatchObject({ healthy: true, seeded: true, problems: [] });
     expect(store.read('library').modules).toHaveLength(1);
     expect(store.read('settings').language).toBe('en');
+    // The test seed gives no curricula: that document starts empty.
+    expect(store.read('curricula')).toEqual({ curricula: [], archived: [] });
     store.close();
-    expect((await readdir(dir)).sort()).toEqual(['library.json', 'settings.json']);
+    expect((await readdir(dir)).sort()).toEqual(['curricula.json', 'library.json', 'settings.json']);
   });
 
   it('keeps a saved change across a reopen', async () => {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { toAppErrorShape } from '../../../../shared/errors';
 import type { PackPreview } from '../../../../shared/schemas/pack-import';
 import { call } from '../../lib/api';
+import { getBridge } from '../../lib/bridge';
 import { fileToBase64, onIncomingPack, type IncomingPack } from '../../lib/incoming-packs';
 import { formatDateTime } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
@@ -12,18 +13,27 @@ import { PackPreviewView } from './PackPreviewView';
 export function ImportPanel() {
   const { t, i18n } = useTranslation();
   const [preview, setPreview] = useState<PackPreview | null>(null);
-  const [state, setState] = useState<{ kind: 'idle' } | { kind: 'reading' } | { kind: 'refused'; message: string } | { kind: 'done'; message: string }>({ kind: 'idle' });
+  const [state, setState] = useState<
+    { kind: 'idle' } | { kind: 'reading'; taskId: string; percent: number } | { kind: 'refused'; message: string } | { kind: 'done'; message: string }
+  >({ kind: 'idle' });
   const [last, reloadLast] = useApi(() => call('pack:last-import'));
   const inputRef = useRef<HTMLInputElement>(null);
 
   async function open(pack: IncomingPack) {
-    setState({ kind: 'reading' });
+    const taskId = `preview-${String(Date.now())}`;
+    setState({ kind: 'reading', taskId, percent: 0 });
     setPreview(null);
+    const stop = getBridge().on('task:progress', (p) => {
+      if (p.taskId === taskId) setState({ kind: 'reading', taskId, percent: Math.round((100 * p.done) / Math.max(1, p.total)) });
+    });
     try {
-      setPreview(await call('pack:preview', pack));
+      setPreview(await call('pack:preview', { ...pack, taskId }));
       setState({ kind: 'idle' });
     } catch (error) {
-      setState({ kind: 'refused', message: toAppErrorShape(error).message });
+      const shape = toAppErrorShape(error);
+      setState(shape.code === 'cancelled' ? { kind: 'idle' } : { kind: 'refused', message: shape.message });
+    } finally {
+      stop();
     }
   }
 
@@ -76,7 +86,14 @@ export function ImportPanel() {
           </span>
         )}
       </div>
-      {state.kind === 'reading' && <p role="status">{t('packs.reading')}</p>}
+      {state.kind === 'reading' && (
+        <p role="status" className="packs__reading">
+          {t('packs.reading')} <progress max={100} value={state.percent} aria-label={t('packs.reading')} />{' '}
+          <button type="button" className="button button--small" onClick={() => void call('task:cancel', { taskId: state.taskId })}>
+            {t('packs.cancel')}
+          </button>
+        </p>
+      )}
       {state.kind === 'refused' && <p role="alert" className="panel panel--error">{t('packs.refused', { message: state.message })}</p>}
       {state.kind === 'done' && <p role="status" className="ok">{state.message}</p>}
       {preview && (

@@ -1,0 +1,215 @@
+import { checkCurriculum, type CurriculumCheck, type LibraryLookup } from '../../../shared/domain/curriculum/checks';
+import { curriculumCoverage } from '../../../shared/domain/curriculum/coverage';
+import { assignDays, curriculumUnits, dayCapacity, scheduleCurriculum, unitMinutes } from '../../../shared/domain/curriculum/schedule';
+import { uniqueId } from '../../../shared/domain/ids';
+import { AppError } from '../../../shared/errors';
+import type { CreateCurriculum, CurriculumDetail, CurriculumSummary, SaveCurriculum } from '../../../shared/schemas/curricula';
+import { DEFAULT_DAY_TEMPLATE, DEFAULT_REQUIRED_THEMES, MAX_DAYS, type Curriculum, type ModuleItem } from '../../../shared/schemas/curriculum';
+import type { Module } from '../../../shared/schemas/module';
+import type { Store } from '../store/store';
+
+/**
+ * Curricula over the store: list, detail with schedule, checks and coverage, and editing.
+ *
+ * Concurrency: a save names the `updatedAt` of the version it edited (`baseUpdatedAt`) and is refused when
+ * the stored curriculum has another one. Every write gives the curriculum a strictly later `updatedAt` than
+ * the one it replaces (one millisecond later if the clock has not moved or went back), so two versions never
+ * share a stamp and the stamp works as a revision counter that is also meaningful to people.
+ */
+export class CurriculaService {
+  constructor(
+    private readonly store: Store,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  private get data() {
+    return this.store.read('curricula');
+  }
+
+  private find(id: string): Curriculum {
+    const curriculum = this.data.curricula.find((c) => c.id === id);
+    if (!curriculum) throw new AppError('not-found', `No curriculum with id "${id}"`);
+    return curriculum;
+  }
+
+  private isArchived(id: string): boolean {
+    return this.data.archived.includes(id);
+  }
+
+  private summary(c: Curriculum): CurriculumSummary {
+    return {
+      id: c.id,
+      title: c.title,
+      status: c.status,
+      days: c.days,
+      modules: c.items.filter((i) => i.kind === 'module').length,
+      language: c.language,
+      updatedAt: c.updatedAt,
+      archived: this.isArchived(c.id),
+    };
+  }
+
+  /** Most recently changed first; archived curricula only when asked for. */
+  list(options: { includeArchived?: boolean | undefined } = {}): CurriculumSummary[] {
+    return this.data.curricula
+      .map((c) => this.summary(c))
+      .filter((s) => options.includeArchived === true || !s.archived)
+      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.title.localeCompare(b.title));
+  }
+
+  /** The library as the checks see it: the current revision of each module, for "update available". */
+  private libraryLookup(): LibraryLookup {
+    const modules = new Map(this.store.read('library').modules.map((m) => [m.id, m]));
+    return (id) => modules.get(id);
+  }
+
+  get(id: string): CurriculumDetail {
+    const curriculum = this.find(id);
+    const schedule = scheduleCurriculum(curriculum);
+    return {
+      curriculum,
+      archived: this.isArchived(id),
+      schedule,
+      checks: checkCurriculum(curriculum, { library: this.libraryLookup(), schedule }),
+      coverage: curriculumCoverage(curriculum, this.store.read('library').references),
+    };
+  }
+
+  /** Every problem and hint the checks find, errors first. */
+  check(id: string): CurriculumCheck[] {
+    return checkCurriculum(this.find(id), { library: this.libraryLookup() });
+  }
+
+  /** Curricula that teach a module (archived ones too: they still hold it), for the library's delete question. */
+  usersOf(moduleId: string): { id: string; title: string }[] {
+    return this.data.curricula
+      .filter((c) => c.items.some((i) => i.kind === 'module' && i.moduleId === moduleId))
+      .map((c) => ({ id: c.id, title: c.title }));
+  }
+
+  async create({ title, moduleIds, days, language }: CreateCurriculum): Promise<Curriculum> {
+    const library = new Map(this.store.read('library').modules.map((m) => [m.id, m]));
+    const taken = new Set<string>();
+    const items: ModuleItem[] = moduleIds.map((moduleId) => {
+      const module = library.get(moduleId);
+      if (!module) throw new AppError('not-found', `No module with id "${moduleId}" in the library`);
+      const id = uniqueId(moduleId, taken, 'item');
+      taken.add(id);
+      return snapshotItem(id, module);
+    });
+    const stamp = this.now().toISOString();
+    const curriculum: Curriculum = {
+      id: uniqueId(title, new Set(this.data.curricula.map((c) => c.id)), 'curriculum'),
+      title,
+      subtitle: '',
+      academy: '',
+      audiences: [],
+      language: language ?? items[0]?.snapshot.language ?? 'en',
+      courseCode: '',
+      version: '1.0',
+      status: 'draft',
+      authors: [],
+      createdAt: stamp,
+      updatedAt: stamp,
+      description: '',
+      days: days ?? daysNeeded(items),
+      dayTemplate: DEFAULT_DAY_TEMPLATE,
+      requiredThemes: [...DEFAULT_REQUIRED_THEMES],
+      placeholders: {},
+      items,
+    };
+    await this.store.update('curricula', (data) => ({ ...data, curricula: [...data.curricula, curriculum] }));
+    return this.find(curriculum.id);
+  }
+
+  /** Replaces a whole curriculum; see the class comment for `baseUpdatedAt`. `createdAt` stays the stored one. */
+  async save({ curriculum, baseUpdatedAt }: SaveCurriculum): Promise<Curriculum> {
+    const existing = this.find(curriculum.id);
+    // Compared as text: the editor sends back the stamp exactly as it received it.
+    if (existing.updatedAt !== baseUpdatedAt) {
+      throw new AppError(
+        'conflict',
+        `"${existing.title}" was changed elsewhere (saved ${existing.updatedAt}; you edited the version of ${baseUpdatedAt}). Reopen it to see the changes.`,
+      );
+    }
+    return this.replace(existing, { ...curriculum, createdAt: existing.createdAt });
+  }
+
+  async rename(id: string, title: string): Promise<Curriculum> {
+    const existing = this.find(id);
+    return this.replace(existing, { ...existing, title });
+  }
+
+  async duplicate(id: string, title: string): Promise<Curriculum> {
+    const source = this.find(id);
+    const stamp = this.now().toISOString();
+    // The copy is a new course: it starts as a draft whatever the approval state of the original.
+    const copy: Curriculum = {
+      ...source,
+      id: uniqueId(title, new Set(this.data.curricula.map((c) => c.id)), 'curriculum'),
+      title,
+      status: 'draft',
+      createdAt: stamp,
+      updatedAt: stamp,
+    };
+    await this.store.update('curricula', (data) => ({ ...data, curricula: [...data.curricula, copy] }));
+    return this.find(copy.id);
+  }
+
+  /** Archiving is about listing, not content, so it leaves `updatedAt` (and thus open editors) alone. */
+  async setArchived(id: string, archived: boolean): Promise<CurriculumSummary> {
+    this.find(id);
+    await this.store.update('curricula', (data) => ({
+      ...data,
+      archived: archived ? [...data.archived.filter((a) => a !== id), id] : data.archived.filter((a) => a !== id),
+    }));
+    return this.summary(this.find(id));
+  }
+
+  /**
+   * Deleting cannot be undone from the app (only by restoring a backup), so a course with content is only
+   * deleted once the user has confirmed; an empty one goes without asking.
+   */
+  async delete(id: string, confirmed: boolean): Promise<CurriculumSummary> {
+    const curriculum = this.find(id);
+    const summary = this.summary(curriculum);
+    if (!confirmed && curriculum.items.length > 0) {
+      throw new AppError('conflict', `Deleting "${curriculum.title}" cannot be undone; confirm to delete it`);
+    }
+    await this.store.update('curricula', (data) => ({
+      curricula: data.curricula.filter((c) => c.id !== id),
+      archived: data.archived.filter((a) => a !== id),
+    }));
+    return summary;
+  }
+
+  private async replace(existing: Curriculum, next: Curriculum): Promise<Curriculum> {
+    const saved: Curriculum = { ...next, updatedAt: laterStamp(this.now(), existing.updatedAt) };
+    await this.store.update('curricula', (data) => ({
+      ...data,
+      curricula: data.curricula.map((c) => (c.id === saved.id ? saved : c)),
+    }));
+    return this.find(saved.id);
+  }
+}
+
+/** A library module taken into a course as it is now. */
+export function snapshotItem(id: string, module: Module): ModuleItem {
+  return { kind: 'module', id, moduleId: module.id, revision: module.revision, snapshot: module, lessons: [] };
+}
+
+/** Days a course of these items needs in the default day (lessons are never split), at least one. */
+function daysNeeded(items: ModuleItem[]): number {
+  const units = curriculumUnits({ items });
+  const assignments = assignDays(
+    units.map((u) => ({ minutes: unitMinutes(u) })),
+    dayCapacity(DEFAULT_DAY_TEMPLATE),
+  );
+  return Math.min(MAX_DAYS, Math.max(1, assignments.at(-1)?.day ?? 1));
+}
+
+/** `now`, or one millisecond after `previous` when the clock has not moved past it. */
+function laterStamp(now: Date, previous: string): string {
+  const after = Date.parse(previous) + 1;
+  return new Date(Math.max(now.getTime(), after)).toISOString();
+}
