@@ -186,20 +186,49 @@ export class LibraryIndex {
   /** The last text search: the UI asks for results and facet counts of the same text one after the other. */
   private memo: { text: string; scores: ReadonlyMap<string, number> | null } | undefined;
 
-  /** Resolves once full-text search is available (at once unless built with `open`). */
-  readonly textReady: Promise<void>;
+  /**
+   * The full-text part: built at once (constructor), or deferred until the first text search (`open`), so
+   * that opening a large library never waits for it. While deferred, changes are kept in `pending`.
+   */
+  private text: { state: 'ready' } | { state: 'deferred'; pending: Map<string, Module> } | { state: 'building'; done: Promise<void> };
 
   /** Builds the whole index at once; fine for tests and small libraries, see `open` for large ones. */
-  constructor(modules: readonly Module[], options: { chunkSize?: number } = {}) {
+  constructor(modules: readonly Module[], options: { deferText?: boolean } = {}) {
     for (const module of modules) this.remember(module);
     this.order.push(...[...this.entries.values()].sort(compareTitles));
     this.renumber(0);
-    if (options.chunkSize === undefined) {
-      this.engine.addAll(modules.map(toDocument));
-      this.textReady = Promise.resolve();
+    if (options.deferText) {
+      this.text = { state: 'deferred', pending: new Map(modules.map((m) => [m.id, m])) };
     } else {
-      this.textReady = this.addInChunks(modules, options.chunkSize);
+      this.engine.addAll(modules.map(toDocument));
+      this.text = { state: 'ready' };
     }
+  }
+
+  /**
+   * Lists, facets and sorts at once; the full text is built on the first text search (`textReady`), in
+   * chunks that yield to the event loop: thousands of modules take many seconds to index, and the process
+   * must keep answering meanwhile.
+   */
+  static open(modules: readonly Module[]): LibraryIndex {
+    return new LibraryIndex(modules, { deferText: true });
+  }
+
+  /** Starts the deferred build if needed; resolves when text searches and changes can run. */
+  textReady(chunkSize = 10): Promise<void> {
+    if (this.text.state === 'ready') return Promise.resolve();
+    if (this.text.state === 'building') return this.text.done;
+    const modules = [...this.text.pending.values()];
+    const done = this.addInChunks(modules, chunkSize).then(() => {
+      this.text = { state: 'ready' };
+    });
+    this.text = { state: 'building', done };
+    return done;
+  }
+
+  /** Changes may be applied now unless the text is being built (then after `textReady`). */
+  whenWritable(): Promise<void> {
+    return this.text.state === 'building' ? this.text.done : Promise.resolve();
   }
 
   /** Preparing a module's text costs as much as indexing it, so both happen chunk by chunk. */
@@ -212,13 +241,12 @@ export class LibraryIndex {
     }
   }
 
-  /**
-   * Lists, facets and sorts at once, and builds the full-text part in chunks, yielding to the event loop
-   * between them: thousands of modules take seconds to index, and the process must keep answering meanwhile.
-   * Text searches and changes must wait for `textReady`.
-   */
-  static open(modules: readonly Module[], chunkSize = 10): LibraryIndex {
-    return new LibraryIndex(modules, { chunkSize });
+  /** Applies a text change now, or records it for the deferred build. */
+  private changeText(apply: () => void, module: Module | { id: string }, removed = false): void {
+    if (this.text.state === 'deferred') {
+      if (removed) this.text.pending.delete(module.id);
+      else this.text.pending.set(module.id, module as Module);
+    } else apply();
   }
 
   get size(): number {
@@ -228,7 +256,9 @@ export class LibraryIndex {
   /** Throws if the module is already indexed: adding it twice would be a bug in the caller. */
   add(module: Module): void {
     this.insertInOrder(this.remember(module));
-    this.engine.add(toDocument(module));
+    this.changeText(() => {
+      this.engine.add(toDocument(module));
+    }, module);
     this.memo = undefined;
   }
 
@@ -243,7 +273,9 @@ export class LibraryIndex {
     const entry = entryOf(module);
     this.entries.set(module.id, entry);
     this.insertInOrder(entry);
-    this.engine.replace(toDocument(module));
+    this.changeText(() => {
+      this.engine.replace(toDocument(module));
+    }, module);
     this.memo = undefined;
   }
 
@@ -255,7 +287,13 @@ export class LibraryIndex {
     this.removeFromOrder(entry);
     // discard, not remove: MiniSearch's remove needs the exact content that was indexed, which the caller
     // may no longer have. The stale postings are skipped at once and vacuumed later.
-    this.engine.discard(module.id);
+    this.changeText(
+      () => {
+        this.engine.discard(module.id);
+      },
+      module,
+      true,
+    );
     this.memo = undefined;
     return true;
   }

@@ -59,14 +59,14 @@ export class LibraryService {
     const index = this.index;
     if (!index || this.indexed !== before) return;
     this.indexed = this.modules;
-    await index.textReady;
+    await index.whenWritable();
     apply(index);
   }
 
   /** Lists and filters at once; a text search waits until the full-text index is built. */
   async search(query: LibraryQuery = {}) {
     const index = this.searchIndex();
-    if (query.text?.trim()) await index.textReady;
+    if (query.text?.trim()) await index.textReady();
     return { modules: index.search(query), facets: index.facetCounts(query), total: this.modules.length };
   }
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { open, readdir, rename, rm } from 'node:fs/promises';
+import { open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 const TEMP_MARK = '.tmp-';
@@ -48,5 +48,14 @@ export async function removeStaleTempFiles(dir: string, fileName: string): Promi
   const prefix = `${fileName}${TEMP_MARK}`;
   for (const entry of await readdir(dir)) {
     if (entry.startsWith(prefix)) await rm(join(dir, entry), { force: true });
+  }
+}
+
+/** Whether a regular file is at `path` (a folder or a missing path is not). */
+export async function fileExists(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
   }
 }

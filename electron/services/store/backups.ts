@@ -1,8 +1,8 @@
-import { copyFile, link, mkdir, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { copyFile, link, mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { BACKUP_NAME, DocumentNameSchema, type BackupInfo, type DocumentName } from '../../../shared/schemas/store';
-import { fsyncDirectory } from './atomic-file';
+import { fileExists, fsyncDirectory } from './atomic-file';
 import { decodeDocument, definitionOf } from './documents';
 
 export const BACKUPS_FOLDER = 'backups';
@@ -27,7 +27,7 @@ export async function backUpFile(dataDir: string, document: DocumentName, source
   const dir = join(dataDir, BACKUPS_FOLDER);
   await mkdir(dir, { recursive: true });
   let name = `${document}.${stamp(now)}.json`;
-  for (let n = 1; await exists(join(dir, name)); n += 1) name = `${document}.${stamp(now)}-${n}.json`;
+  for (let n = 1; await fileExists(join(dir, name)); n += 1) name = `${document}.${stamp(now)}-${n}.json`;
   const target = join(dir, name);
   try {
     await link(sourcePath, target);
@@ -93,13 +93,4 @@ function sortKey(name: string): string {
 function readSchemaVersion(text: string): number | null {
   const m = /"schemaVersion"\s*:\s*(\d+)/.exec(text.slice(0, 200));
   return m ? Number(m[1]) : null;
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
 }

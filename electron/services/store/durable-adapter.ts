@@ -1,6 +1,6 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
-import { writeFileAtomic } from './atomic-file';
+import { fileExists, writeFileAtomic } from './atomic-file';
 import { backUpFile, pruneBackups } from './backups';
 import { decodeDocument, encodeDocument, type DocumentDefinition } from './documents';
 
@@ -58,13 +58,5 @@ export class DurableJsonAdapter<T> implements Adapter<T> {
       this.lastBackupAt = now;
     }
     await writeFileAtomic(this.path, text);
-  }
-}
-
-async function fileExists(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isFile();
-  } catch {
-    return false;
   }
 }

@@ -1,10 +1,10 @@
-import { mkdir, readFile, rename, stat } from 'node:fs/promises';
+import { mkdir, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import { DOCUMENT_NAMES, type BackupInfo, type DocumentName, type DocumentProblem, type StoreStatus } from '../../../shared/schemas/store';
-import { removeStaleTempFiles, writeFileAtomic } from './atomic-file';
+import { fileExists, removeStaleTempFiles, writeFileAtomic } from './atomic-file';
 import { backupPath, backUpFile, listBackups } from './backups';
 import { definitionOf, DOCUMENTS, type DocumentData } from './documents';
 import { DurableJsonAdapter, type BackupPolicy } from './durable-adapter';
@@ -146,7 +146,7 @@ export class Store {
     if (!backup.loadable) throw new AppError('store-corrupt', `Backup ${backupId} cannot be loaded: ${backup.problem ?? 'unknown problem'}`);
     const text = await readFile(backupPath(this.dataDir, backupId), 'utf8');
     const path = this.pathOf(backup.document);
-    if (await exists(path)) {
+    if (await fileExists(path)) {
       if (this.slots[backup.document].db) await backUpFile(this.dataDir, backup.document, path);
       else await this.quarantine(backup.document);
     }
@@ -215,15 +215,6 @@ export class Store {
     const message = error instanceof Error ? error.message : String(error);
     const backups = (await this.listBackups()).filter((b) => b.document === name && b.loadable);
     return { document: name, file: path, kind, message, newestGoodBackup: backups.at(-1) ?? null };
-  }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
   }
 }
 

@@ -460,3 +460,20 @@ describe('LibraryQuerySchema', () => {
     expect(LibraryQuerySchema.safeParse(request).success).toBe(false);
   });
 });
+
+describe('LibraryIndex.open: full text built on the first text search', () => {
+  it('lists and filters at once, and finds text after textReady, including changes made before it', async () => {
+    const index = LibraryIndex.open(samples);
+    expect(index.search({ languages: ['ar'] }).length).toBe(2);
+    const renamed = { ...sample('ethics-integrity'), title: 'Integrity and quokkas' };
+    index.replace(renamed);
+    index.remove({ id: 'trafficking-smuggling' });
+    expect(index.search({ themes: ['trafficking-and-smuggling'] }).map((m) => m.id)).not.toContain('trafficking-smuggling');
+    await index.textReady();
+    expect(ids({ text: 'quokkas' }, index)).toEqual(['ethics-integrity']);
+    expect(ids({ text: 'palermo' }, index)).not.toContain('trafficking-smuggling');
+    await index.whenWritable();
+    index.replace({ ...renamed, title: 'Integrity and wombats' });
+    expect(ids({ text: 'wombats' }, index)).toEqual(['ethics-integrity']);
+  });
+});
