@@ -96,7 +96,9 @@ export const contract = {
   },
   'pack:export': {
     req: z.strictObject({
-      moduleIds: z.array(IdSchema).min(1).max(2000),
+      moduleIds: z.array(IdSchema).max(2000),
+      /** Export a whole curriculum with the modules it uses. */
+      curriculumId: IdSchema.optional(),
       title: ShortTextSchema.min(1),
       description: LongTextSchema.default(''),
       publisher: ShortTextSchema.min(1),

@@ -11,9 +11,10 @@ import { printJson, UsageError } from '../output';
 export const packExport: Command = {
   name: 'pack export',
   summary: 'Write modules to a .ccpack file to share with another academy',
-  usage: 'pack export --modules ID,ID --out FILE.ccpack [--title T --publisher P --license L --description D] [--data DIR]',
+  usage: 'pack export (--modules ID,ID | --curriculum ID) --out FILE.ccpack [--title T --publisher P --license L --description D] [--data DIR]',
   options: {
     modules: { type: 'string' },
+    curriculum: { type: 'string' },
     out: { type: 'string' },
     title: { type: 'string' },
     publisher: { type: 'string' },
@@ -23,7 +24,8 @@ export const packExport: Command = {
   async run({ values, output, openServices, appRoot }) {
     const ids = typeof values['modules'] === 'string' ? values['modules'].split(',').map((s) => s.trim()).filter(Boolean) : [];
     const out = values['out'];
-    if (ids.length === 0) throw new UsageError('--modules needs at least one module id (comma-separated)');
+    const curriculumId = str(values['curriculum']);
+    if (ids.length === 0 && !curriculumId) throw new UsageError('give --modules ID,ID (comma-separated) or --curriculum ID');
     if (typeof out !== 'string' || !out.endsWith('.ccpack')) throw new UsageError('--out must name a .ccpack file');
     const services = await openServices();
     try {
@@ -32,7 +34,10 @@ export const packExport: Command = {
         services.store,
         {
           moduleIds: ids,
-          title: str(values['title']) ?? `${ids.length} training module${ids.length === 1 ? '' : 's'}`,
+          ...(curriculumId ? { curriculumId } : {}),
+          title:
+            str(values['title']) ??
+            (curriculumId ? services.curricula.get(curriculumId).curriculum.title : `${ids.length} training module${ids.length === 1 ? '' : 's'}`),
           description: str(values['description']) ?? '',
           publisher: str(values['publisher']) ?? 'Curriculum Composer user',
           license: str(values['license']) ?? 'CC BY 4.0',
@@ -65,6 +70,7 @@ export const packInspect: Command = {
     output.out(`Pack ${m.packId}, format ${m.formatVersion}, made ${m.createdAt} with version ${m.appVersion}`);
     output.out(`All checks passed: ${m.entries.length} entries, checksums verified, every module valid.`);
     for (const module of pack.modules) output.out(`  ${module.id.padEnd(40)} r${module.revision}  ${module.language}  ${module.title}`);
+    for (const curriculum of pack.curricula) output.out(`  curriculum ${curriculum.id}`);
     return 0;
   },
 };

@@ -127,4 +127,23 @@ describe('importing a pack', () => {
     expect(await snapshotDir(academy.dir)).toEqual(before);
     academy.store.close();
   });
+
+  it('exports a whole curriculum with the module versions it uses', async () => {
+    const academy = await open();
+    const { bytes, modules } = await exportPack(
+      academy.store,
+      { moduleIds: [], curriculumId: 'foundation-course', title: 'Foundation course', description: '', publisher: 'Academy A', license: 'CC BY 4.0' },
+      '0.1.0',
+    );
+    const { readPackBytes } = await import('../../../electron/services/packs/pack-reader');
+    const contents = await readPackBytes(bytes);
+    expect(contents.curricula.map((c) => c.id)).toEqual(['foundation-course']);
+    expect(contents.modules).toHaveLength(modules);
+    expect(contents.modules.map((m) => m.id)).toContain('hr-foundations');
+    await expect(
+      exportPack(academy.store, { moduleIds: [], curriculumId: 'no-such-course', title: 'x', description: '', publisher: 'p', license: 'l' }, '0.1.0'),
+    ).rejects.toMatchObject({ code: 'not-found' });
+    academy.store.close();
+  });
 });
+

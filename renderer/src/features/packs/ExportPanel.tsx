@@ -12,6 +12,8 @@ export function ExportPanel() {
   const [filter, setFilter] = useState('');
   const [modules] = useApi(() => call('library:list', { sort: 'title', ...(filter.trim() ? { text: filter } : {}) }), filter);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const [curricula] = useApi(() => call('curriculum:list'));
+  const [curriculumId, setCurriculumId] = useState('');
   const [meta, setMeta] = useState({ title: '', publisher: '', license: 'CC BY 4.0', description: '', contact: '' });
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
@@ -24,6 +26,7 @@ export function ExportPanel() {
     try {
       const pack = await call('pack:export', {
         moduleIds: [...chosen],
+        ...(curriculumId ? { curriculumId } : {}),
         title: meta.title,
         publisher: meta.publisher,
         license: meta.license,
@@ -79,6 +82,23 @@ export function ExportPanel() {
           </div>
         </fieldset>
         <div className="packs__meta">
+          <label className="field">
+            <span className="field__label">{t('packs.curriculum')}</span>
+            <select
+              value={curriculumId}
+              onChange={(e) => {
+                setCurriculumId(e.target.value);
+              }}
+            >
+              <option value="">{t('packs.noCurriculum')}</option>
+              {curricula.state === 'ready' &&
+                curricula.value.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.title}
+                  </option>
+                ))}
+            </select>
+          </label>
           {field('title', t('packs.packTitle'))}
           {field('publisher', t('packs.publisher'))}
           {field('license', t('packs.license'))}
@@ -87,7 +107,7 @@ export function ExportPanel() {
           <button
             type="button"
             className="button button--primary"
-            disabled={busy || chosen.size === 0 || !meta.title.trim() || !meta.publisher.trim() || !meta.license.trim()}
+            disabled={busy || (chosen.size === 0 && !curriculumId) || !meta.title.trim() || !meta.publisher.trim() || !meta.license.trim()}
             onClick={() => void save()}
           >
             {busy ? t('packs.exporting') : t('packs.export')}
