@@ -33,7 +33,7 @@ const BAD_REQUESTS: Record<(typeof CHANNELS)[number], unknown> = {
   'curriculum:delete': { id: 'foundation-course', confirmed: 'true' },
   'curriculum:check': { id: 'Foundation Course' },
   'app:save-file': { fileName: '../../etc/passwd', bytesBase64: 'AA==' },
-  'pack:export': { moduleIds: [], title: 'x', publisher: 'y', license: 'z' },
+  'pack:export': { moduleIds: ['Not Valid!'], title: 'x', publisher: 'y', license: 'z' },
   'pack:preview': { fileName: 'a.ccpack', bytesBase64: 'not base64!' },
   'pack:import': { previewId: 'not-a-uuid', decisions: {} },
   'pack:last-import': { x: 1 },
