@@ -15,6 +15,7 @@ export type FacetCounts = {
   languages: Record<Language, number>;
   audiences: Record<Audience, number>;
   levels: Record<Level, number>;
+  sources: Record<string, number>;
 };
 
 /** What MiniSearch indexes for a module: plain text per field. */
@@ -153,7 +154,8 @@ function passes(request: LibraryQuery, s: ModuleSummary): boolean {
     anyOf(request.themes, s.themes) &&
     oneOf(request.languages, s.language) &&
     anyOf(request.audiences, s.audiences) &&
-    oneOf(request.levels, s.level)
+    oneOf(request.levels, s.level) &&
+    oneOf(request.sources, s.source)
   );
 }
 
@@ -325,6 +327,7 @@ export class LibraryIndex {
       languages: zeroCounts(LANGUAGES),
       audiences: zeroCounts(AUDIENCES),
       levels: zeroCounts(LEVELS),
+      sources: {},
     };
     for (const { summary: s } of this.candidates(this.textScores(request.text))) {
       if (!inRange(request, s.minutes)) continue;
@@ -332,10 +335,12 @@ export class LibraryIndex {
       const language = oneOf(request.languages, s.language);
       const audience = anyOf(request.audiences, s.audiences);
       const level = oneOf(request.levels, s.level);
-      if (language && audience && level) for (const t of s.themes) counts.themes[t] += 1;
-      if (theme && audience && level) counts.languages[s.language] += 1;
-      if (theme && language && level) for (const a of s.audiences) counts.audiences[a] += 1;
-      if (theme && language && audience) counts.levels[s.level] += 1;
+      const source = oneOf(request.sources, s.source);
+      if (language && audience && level && source) for (const t of s.themes) counts.themes[t] += 1;
+      if (theme && audience && level && source) counts.languages[s.language] += 1;
+      if (theme && language && level && source) for (const a of s.audiences) counts.audiences[a] += 1;
+      if (theme && language && audience && source) counts.levels[s.level] += 1;
+      if (theme && language && audience && level) counts.sources[s.source] = (counts.sources[s.source] ?? 0) + 1;
     }
     return counts;
   }

@@ -16,5 +16,6 @@ export function summariseModule(module: Module): ModuleSummary {
     minutes: moduleMinutes(module),
     lessonCount: module.lessons.length,
     updatedAt: module.updatedAt,
+    source: module.provenance.sourcePack ? (module.provenance.sourcePack.publisher ?? module.provenance.sourcePack.packId) : '',
   };
 }

@@ -20,6 +20,8 @@ export const LibraryQuerySchema = z.strictObject({
   languages: z.array(LanguageSchema).max(20).optional(),
   audiences: z.array(AudienceSchema).max(20).optional(),
   levels: z.array(LevelSchema).max(20).optional(),
+  /** Pack publishers to show; "" stands for the academy's own modules. */
+  sources: z.array(z.string().max(300)).max(20).optional(),
   minMinutes: MinutesSchema.optional(),
   maxMinutes: MinutesSchema.optional(),
   sort: LibrarySortSchema.optional(),

@@ -43,6 +43,8 @@ export const ModuleSummarySchema = z.object({
   minutes: z.number().int(),
   lessonCount: z.number().int(),
   updatedAt: IsoDateTimeSchema,
+  /** Who the module came from: the publisher of the pack it was imported from, or "" for the academy's own. */
+  source: z.string(),
 });
 export type ModuleSummary = z.infer<typeof ModuleSummarySchema>;
 
@@ -54,6 +56,8 @@ export const FacetCountsSchema = z.object({
   languages: countsOf(LANGUAGES),
   audiences: countsOf(AUDIENCES),
   levels: countsOf(LEVELS),
+  /** By source ("" = the academy's own modules); only sources present in the library appear. */
+  sources: z.record(z.string(), z.number().int()),
 });
 
 export const LibrarySearchResultSchema = z.object({

@@ -69,6 +69,10 @@ describe.runIf(!SKIP_E2E)('module packs in the web harness', () => {
       await pageB.getByRole('searchbox', { name: 'Search modules' }).fill('ethics');
       await pageB.getByRole('link', { name: /Ethics at our academy/ }).waitFor();
       await pageB.getByRole('link', { name: /Police ethics and integrity \(Academy A\)/ }).waitFor();
+      // Provenance: the library filters by source.
+      await pageB.getByRole('complementary', { name: 'Filters' }).getByRole('checkbox', { name: /Academy A/ }).check();
+      await expect.poll(() => pageB.locator('.module-row').count()).toBe(1);
+      await pageB.getByRole('complementary', { name: 'Filters' }).getByRole('button', { name: 'Clear filters' }).click();
 
       // Undo the import.
       await pageB.getByRole('button', { name: 'Packs' }).click();

@@ -20,6 +20,7 @@ const MODULE: ModuleSummary = {
   minutes: 390,
   lessonCount: 3,
   updatedAt: '2026-11-01T09:00:00.000Z',
+  source: '',
 };
 
 describe('the app shell', () => {

@@ -19,6 +19,7 @@ const summary = (id: string, title: string, extra: Partial<ModuleSummary> = {}):
   minutes: 120,
   lessonCount: 2,
   updatedAt: '2026-11-01T09:00:00.000Z',
+  source: '',
   ...extra,
 });
 

@@ -73,6 +73,7 @@ function summaryOf(module: Module): ModuleSummary {
     level: module.level,
     minutes: 120,
     lessonCount: module.lessons.length,
+    source: '',
     updatedAt: module.updatedAt,
   };
 }

@@ -14,6 +14,7 @@ export const EMPTY_FACETS: FacetCounts = {
   languages: { en: 0, fr: 0, ar: 0 },
   audiences: Object.fromEntries(AUDIENCES.map((k) => [k, 0])) as FacetCounts['audiences'],
   levels: { basic: 0, intermediate: 0, advanced: 0 },
+  sources: {},
 };
 
 export const HEALTHY: StoreStatus = { dataDir: '/data/cc', healthy: true, problems: [], seeded: false };

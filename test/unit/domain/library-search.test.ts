@@ -209,6 +209,7 @@ describe('LibraryIndex: what is indexed', () => {
       minutes: 600,
       lessonCount: source.lessons.length,
       updatedAt: source.updatedAt,
+      source: '',
     });
   });
 });
@@ -475,5 +476,19 @@ describe('LibraryIndex.open: full text built on the first text search', () => {
     await index.whenWritable();
     index.replace({ ...renamed, title: 'Integrity and wombats' });
     expect(ids({ text: 'wombats' }, index)).toEqual(['ethics-integrity']);
+  });
+});
+
+describe('LibraryIndex: filtering by source', () => {
+  it('tells imported modules by their publisher from the academy’s own, with counts', () => {
+    const imported: Module = {
+      ...sample('ethics-integrity'),
+      id: 'ethics-from-partner',
+      provenance: { author: 'X', sourcePack: { packId: 'p1', publisher: 'Partner Academy', revision: 1, importedAt: '2026-11-01T00:00:00.000Z' } },
+    };
+    const index = new LibraryIndex([...samples, imported]);
+    expect(index.facetCounts({}).sources).toEqual({ '': samples.length, 'Partner Academy': 1 });
+    expect(ids({ sources: ['Partner Academy'] }, index)).toEqual(['ethics-from-partner']);
+    expect(ids({ sources: [''] }, index)).not.toContain('ethics-from-partner');
   });
 });

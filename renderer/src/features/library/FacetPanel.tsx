@@ -11,7 +11,7 @@ type Props = { query: LibraryQuery; facets: FacetCounts; onChange: (patch: Parti
 export function FacetPanel({ query, facets, onChange }: Props) {
   const { t } = useTranslation();
   const hasFilters =
-    [query.themes, query.languages, query.audiences, query.levels].some((list) => list !== undefined && list.length > 0) ||
+    [query.themes, query.languages, query.audiences, query.levels, query.sources].some((list) => list !== undefined && list.length > 0) ||
     query.minMinutes !== undefined ||
     query.maxMinutes !== undefined;
 
@@ -25,6 +25,16 @@ export function FacetPanel({ query, facets, onChange }: Props) {
         onChange={(audiences) => { onChange({ audiences }); }} />
       <Group legend={t('library.levels')} values={LEVELS} selected={query.levels} counts={facets.levels} label={(v) => t(`levels.${v}`)}
         onChange={(levels) => { onChange({ levels }); }} />
+      <Group
+        legend={t('library.sources')}
+        values={Object.keys(facets.sources).sort((a, b) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b)))}
+        selected={query.sources}
+        counts={facets.sources}
+        label={(v) => (v === '' ? t('library.localSource') : v)}
+        onChange={(sources) => {
+          onChange({ sources });
+        }}
+      />
       <fieldset className="facets__group">
         <legend>{t('library.duration')}</legend>
         <div className="facets__range">
@@ -34,7 +44,7 @@ export function FacetPanel({ query, facets, onChange }: Props) {
       </fieldset>
       {hasFilters && (
         <button type="button" className="button button--small"
-          onClick={() => { onChange({ themes: undefined, languages: undefined, audiences: undefined, levels: undefined, minMinutes: undefined, maxMinutes: undefined }); }}>
+          onClick={() => { onChange({ themes: undefined, languages: undefined, audiences: undefined, levels: undefined, sources: undefined, minMinutes: undefined, maxMinutes: undefined }); }}>
           {t('library.clearFilters')}
         </button>
       )}
