@@ -10,6 +10,7 @@ import { ModuleEditor } from '../../renderer/src/features/module-editor/ModuleEd
 import { setLanguage } from '../../renderer/src/i18n';
 import { setBridge } from '../../renderer/src/lib/bridge';
 import { fakeBridge } from './fakes/fake-bridge';
+import { summariseModule } from '../../shared/domain/module-summary';
 
 const REFERENCES: Reference[] = [
   { id: 'udhr', shortName: 'UDHR', title: 'Universal Declaration of Human Rights', year: 1948, issuer: 'UN General Assembly', kind: 'resolution' },
@@ -61,21 +62,9 @@ const MODULE: Module = ModuleSchema.parse({
   provenance: { author: 'Academy staff' },
 });
 
+/** The list row the library would show for it. */
 function summaryOf(module: Module): ModuleSummary {
-  return {
-    id: module.id,
-    revision: module.revision,
-    title: module.title,
-    summary: module.summary,
-    language: module.language,
-    themes: module.themes,
-    audiences: module.audiences,
-    level: module.level,
-    minutes: 120,
-    lessonCount: module.lessons.length,
-    source: '',
-    updatedAt: module.updatedAt,
-  };
+  return summariseModule(module);
 }
 
 type SaveRequest = Req<'library:save'>;
