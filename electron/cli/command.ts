@@ -9,8 +9,11 @@ export type CommandContext = {
   output: Output;
   /** Folder of the app's package.json (version for pack manifests). */
   appRoot: string;
-  /** Opens the data folder (taking its lock). Commands that only read files need not call it. */
-  openServices: () => Promise<Services>;
+  /**
+   * Opens the data folder (taking its lock), runs `work`, and always closes it again. Commands that only
+   * read files need not call it.
+   */
+  withServices: <T>(work: (services: Services) => T | Promise<T>) => Promise<T>;
 };
 
 /** One CLI command: a name of one or two words, its help, its options and what it does. */

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError, toAppErrorShape } from '../../shared/errors';
-import { openServices, type Host } from '../services/handlers';
+import { openServices, type Host, type Services } from '../services/handlers';
 import { defaultDataDir } from '../services/paths';
 import type { Command } from './command';
 import { dataBackups, dataCheck, dataRestore } from './commands/data';
@@ -78,7 +78,15 @@ export async function runCli(argv: readonly string[], output: Output, paths: { a
       resourcesDir: join(paths.appRoot, 'resources'),
       openExternal: () => Promise.resolve(false),
     };
-    return await command.run({ dataDir, values, positionals, output, appRoot: paths.appRoot, openServices: () => openServices(dataDir, host) });
+    const withServices = async <T>(work: (services: Services) => T | Promise<T>): Promise<T> => {
+      const services = await openServices(dataDir, host);
+      try {
+        return await work(services);
+      } finally {
+        services.store.close();
+      }
+    };
+    return await command.run({ dataDir, values, positionals, output, appRoot: paths.appRoot, withServices });
   } catch (error) {
     const message = error instanceof UsageError || error instanceof AppError ? error.message : describe(error);
     output.err(`error: ${message}`);

@@ -8,9 +8,8 @@ export const curriculumList: Command = {
   summary: 'List the curricula (courses), most recently changed first',
   usage: 'curriculum list [--archived] [--data DIR] [--json]',
   options: { json: { type: 'boolean' }, archived: { type: 'boolean' } },
-  async run({ values, output, openServices }) {
-    const services = await openServices();
-    try {
+  async run({ values, output, withServices }) {
+    return withServices((services) => {
       const list = services.curricula.list({ includeArchived: values['archived'] === true });
       if (values['json']) printJson(output, list);
       else if (list.length === 0) output.out('No curricula yet. Create one with "curriculum create".');
@@ -21,9 +20,7 @@ export const curriculumList: Command = {
           output.out(`${c.id.padEnd(40)} ${c.language}  ${c.status.padEnd(8)} ${days.padEnd(8)} ${modules.padEnd(11)} ${c.title}${c.archived ? ' (archived)' : ''}`);
         }
       return 0;
-    } finally {
-      services.store.close();
-    }
+    });
   },
 };
 
@@ -33,9 +30,8 @@ export const curriculumShow: Command = {
   usage: 'curriculum show ID [--data DIR] [--json]',
   options: { json: { type: 'boolean' } },
   positionals: 1,
-  async run({ values, positionals, output, openServices }) {
-    const services = await openServices();
-    try {
+  async run({ values, positionals, output, withServices }) {
+    return withServices((services) => {
       const detail = services.curricula.get(positionals[0] ?? '');
       if (values['json']) {
         printJson(output, detail);
@@ -59,9 +55,7 @@ export const curriculumShow: Command = {
       const warnings = detail.checks.filter((k) => k.severity === 'warning').length;
       output.out(`Checks: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} (see "curriculum check ${c.id}")`);
       return 0;
-    } finally {
-      services.store.close();
-    }
+    });
   },
 };
 
@@ -70,7 +64,7 @@ export const curriculumCreate: Command = {
   summary: 'Create a curriculum from library modules, in the order given; prints its id',
   usage: 'curriculum create --title T --modules ID,ID [--days N] [--data DIR]',
   options: { title: { type: 'string' }, modules: { type: 'string' }, days: { type: 'string' } },
-  async run({ values, output, openServices }) {
+  async run({ values, output, withServices }) {
     const title = typeof values['title'] === 'string' ? values['title'].trim() : '';
     if (!title) throw new UsageError('--title is required');
     const moduleIds = typeof values['modules'] === 'string' ? values['modules'].split(',').map((s) => s.trim()).filter(Boolean) : [];
@@ -80,15 +74,12 @@ export const curriculumCreate: Command = {
       days = Number(values['days']);
       if (!Number.isInteger(days) || days < 1 || days > MAX_DAYS) throw new UsageError(`--days must be a whole number from 1 to ${MAX_DAYS}`);
     }
-    const services = await openServices();
-    try {
+    return withServices(async (services) => {
       const created = await services.curricula.create({ title, moduleIds, ...(days === undefined ? {} : { days }) });
       // Only the id, so that scripts can capture it: ID=$(npm run -s cli -- curriculum create ...).
       output.out(created.id);
       return 0;
-    } finally {
-      services.store.close();
-    }
+    });
   },
 };
 
@@ -98,9 +89,8 @@ export const curriculumCheck: Command = {
   usage: 'curriculum check ID [--data DIR] [--json]',
   options: { json: { type: 'boolean' } },
   positionals: 1,
-  async run({ values, positionals, output, openServices }) {
-    const services = await openServices();
-    try {
+  async run({ values, positionals, output, withServices }) {
+    return withServices((services) => {
       const checks = services.curricula.check(positionals[0] ?? '');
       const errors = checks.filter((c) => c.severity === 'error').length;
       if (values['json']) printJson(output, checks);
@@ -111,8 +101,6 @@ export const curriculumCheck: Command = {
         output.out(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${checks.length - errors - warnings} note${checks.length - errors - warnings === 1 ? '' : 's'}.`);
       }
       return errors > 0 ? 1 : 0;
-    } finally {
-      services.store.close();
-    }
+    });
   },
 };

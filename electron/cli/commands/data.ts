@@ -71,24 +71,18 @@ export const dataRestore: Command = {
   usage: 'data restore BACKUP [--data DIR]',
   options: {},
   positionals: 1,
-  async run({ dataDir, positionals, output, openServices }) {
+  async run({ dataDir, positionals, output, withServices }) {
     const backupId = positionals[0] ?? '';
     // Check before opening the store: opening a fresh folder would seed it, and an error must write nothing.
     const backup = (await listBackups(dataDir)).find((b) => b.id === backupId);
     if (!backup) throw new AppError('not-found', `No backup named "${backupId}" in ${dataDir}; run "data backups" to list them`);
     if (!backup.loadable) throw new AppError('store-corrupt', `Backup ${backupId} cannot be loaded: ${backup.problem ?? 'unknown problem'}`);
-    const services = await openServices();
-    try {
+    return withServices(async (services) => {
       const status = await services.store.restore(backupId);
       output.out(`Restored ${backupId}.`);
       if (!status.healthy) for (const p of status.problems) output.out(`Still a problem: ${p.message}`);
       return status.healthy ? 0 : 1;
-    } catch (error) {
-      if (error instanceof AppError) throw error;
-      throw new AppError('io-error', (error as Error).message);
-    } finally {
-      services.store.close();
-    }
+    });
   },
 };
 

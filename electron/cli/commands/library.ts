@@ -19,13 +19,12 @@ export const libraryList: Command = {
   summary: 'List the modules in the library',
   usage: 'library list [--theme T] [--lang L] [--data DIR] [--json]',
   options: { json: { type: 'boolean' }, theme: { type: 'string' }, lang: { type: 'string' } },
-  async run({ values, output, openServices }) {
+  async run({ values, output, withServices }) {
     const theme = values['theme'] === undefined ? undefined : ThemeSchema.safeParse(values['theme']);
     if (theme && !theme.success) throw new UsageError(`--theme must be one of: ${ThemeSchema.options.join(', ')}`);
     const lang = values['lang'] === undefined ? undefined : LanguageSchema.safeParse(values['lang']);
     if (lang && !lang.success) throw new UsageError(`--lang must be one of: ${LanguageSchema.options.join(', ')}`);
-    const services = await openServices();
-    try {
+    return withServices(async (services) => {
       const { modules } = await services.library.search({
         sort: 'title',
         ...(theme?.data ? { themes: [theme.data] } : {}),
@@ -34,9 +33,7 @@ export const libraryList: Command = {
       if (values['json']) printJson(output, modules);
       else printSummaries(output, modules);
       return 0;
-    } finally {
-      services.store.close();
-    }
+    });
   },
 };
 
@@ -46,19 +43,16 @@ export const librarySearch: Command = {
   usage: 'library search QUERY [--data DIR] [--json]',
   options: { json: { type: 'boolean' } },
   positionals: 1,
-  async run({ values, positionals, output, openServices }) {
+  async run({ values, positionals, output, withServices }) {
     const text = positionals[0] ?? '';
     if (text.length > 200) throw new UsageError('the search text is limited to 200 characters');
-    const services = await openServices();
-    try {
+    return withServices(async (services) => {
       const { modules } = await services.library.search({ text });
       if (values['json']) printJson(output, modules);
       else if (modules.length === 0) output.out(`No module matches "${text}".`);
       else printSummaries(output, modules);
       return 0;
-    } finally {
-      services.store.close();
-    }
+    });
   },
 };
 
@@ -68,9 +62,8 @@ export const libraryShow: Command = {
   usage: 'library show ID [--data DIR] [--json]',
   options: { json: { type: 'boolean' } },
   positionals: 1,
-  async run({ values, positionals, output, openServices }) {
-    const services = await openServices();
-    try {
+  async run({ values, positionals, output, withServices }) {
+    return withServices((services) => {
       const detail = services.library.get(positionals[0] ?? '');
       if (values['json']) {
         printJson(output, detail);
@@ -88,9 +81,7 @@ export const libraryShow: Command = {
         for (const o of lesson.objectives) output.out(`        ${o.id} [${o.bloom}] ${o.text}`);
       }
       return 0;
-    } finally {
-      services.store.close();
-    }
+    });
   },
 };
 
@@ -100,7 +91,7 @@ export const libraryImportJson: Command = {
   usage: 'library import-json FILE [--replace] [--data DIR]',
   options: { replace: { type: 'boolean' } },
   positionals: 1,
-  async run({ values, positionals, output, openServices }) {
+  async run({ values, positionals, output, withServices }) {
     const file = positionals[0] ?? '';
     let raw: unknown;
     try {
@@ -110,8 +101,7 @@ export const libraryImportJson: Command = {
     }
     const parsed = ModuleSchema.safeParse(raw);
     if (!parsed.success) throw new AppError('invalid-argument', `${file} is not a valid module: ${describeIssues(parsed.error.issues)}`);
-    const services = await openServices();
-    try {
+    return withServices(async (services) => {
       const existing = (await services.library.search({})).modules.find((m) => m.id === parsed.data.id);
       if (existing && !values['replace']) {
         throw new AppError('conflict', `A module with id "${parsed.data.id}" is already in the library; use --replace to overwrite it`);
@@ -119,9 +109,7 @@ export const libraryImportJson: Command = {
       const saved = await services.library.save({ module: parsed.data, baseRevision: existing ? existing.revision : null, bump: true });
       output.out(`${existing ? 'Replaced' : 'Added'} ${saved.id} (revision ${saved.revision}).`);
       return 0;
-    } finally {
-      services.store.close();
-    }
+    });
   },
 };
 
@@ -131,9 +119,8 @@ export const libraryExportJson: Command = {
   usage: 'library export-json ID [--out FILE] [--data DIR]',
   options: { out: { type: 'string' } },
   positionals: 1,
-  async run({ values, positionals, output, openServices }) {
-    const services = await openServices();
-    try {
+  async run({ values, positionals, output, withServices }) {
+    return withServices(async (services) => {
       const module = services.library.find(positionals[0] ?? '');
       const json = `${JSON.stringify(module, null, 2)}\n`;
       const out = values['out'];
@@ -142,8 +129,6 @@ export const libraryExportJson: Command = {
         output.out(`Wrote ${module.id} to ${out}.`);
       } else output.out(json.trimEnd());
       return 0;
-    } finally {
-      services.store.close();
-    }
+    });
   },
 };

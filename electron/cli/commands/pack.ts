@@ -21,14 +21,13 @@ export const packExport: Command = {
     license: { type: 'string' },
     description: { type: 'string' },
   },
-  async run({ values, output, openServices, appRoot }) {
+  async run({ values, output, withServices, appRoot }) {
     const ids = typeof values['modules'] === 'string' ? values['modules'].split(',').map((s) => s.trim()).filter(Boolean) : [];
     const out = values['out'];
     const curriculumId = str(values['curriculum']);
     if (ids.length === 0 && !curriculumId) throw new UsageError('give --modules ID,ID (comma-separated) or --curriculum ID');
     if (typeof out !== 'string' || !out.endsWith('.ccpack')) throw new UsageError('--out must name a .ccpack file');
-    const services = await openServices();
-    try {
+    return withServices(async (services) => {
       const { version } = await readAppVersion(appRoot);
       const pack = await exportPack(
         services.store,
@@ -47,9 +46,7 @@ export const packExport: Command = {
       await writeFileAtomic(out, pack.bytes);
       output.out(`Wrote ${pack.modules} module${pack.modules === 1 ? '' : 's'} to ${out} (${pack.bytes.length.toLocaleString('en-US')} bytes).`);
       return 0;
-    } finally {
-      services.store.close();
-    }
+    });
   },
 };
 
@@ -81,7 +78,7 @@ export const packImport: Command = {
   usage: 'pack import FILE [--on-conflict keep-mine|take-theirs|keep-both] [--dry-run] [--data DIR] [--json]',
   options: { 'on-conflict': { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
   positionals: 1,
-  async run({ values, positionals, output, openServices }) {
+  async run({ values, positionals, output, withServices }) {
     const onConflict = values['on-conflict'];
     if (onConflict !== undefined && (typeof onConflict !== 'string' || !['keep-mine', 'take-theirs', 'keep-both'].includes(onConflict))) {
       throw new UsageError('--on-conflict must be keep-mine, take-theirs or keep-both');
@@ -93,8 +90,7 @@ export const packImport: Command = {
     } catch (error) {
       throw new AppError('not-found', `Cannot read ${file}: ${(error as Error).message}`);
     }
-    const services = await openServices();
-    try {
+    return withServices(async (services) => {
       const preview = await services.packs.preview({ bytes });
       const dryRun = values['dry-run'] === true;
       const result = await services.packs.import(preview.previewId, {}, { dryRun, ...(onConflict ? { onConflict: onConflict as ImportAction } : {}) });
@@ -111,9 +107,7 @@ export const packImport: Command = {
       }
       if (!dryRun) output.out(`Imported ${result.written.length} module${result.written.length === 1 ? '' : 's'}; a backup was taken first ("pack undo" reverts this import).`);
       return 0;
-    } finally {
-      services.store.close();
-    }
+    });
   },
 };
 
@@ -122,15 +116,12 @@ export const packUndo: Command = {
   summary: 'Undo the last pack import (the library goes back to how it was before it)',
   usage: 'pack undo [--data DIR]',
   options: {},
-  async run({ output, openServices }) {
-    const services = await openServices();
-    try {
+  async run({ output, withServices }) {
+    return withServices(async (services) => {
       const last = await services.packs.undoLastImport();
       output.out(`Undid the import of "${last.title}" (${last.publisher}, ${last.importedAt}).`);
       return 0;
-    } finally {
-      services.store.close();
-    }
+    });
   },
 };
 
