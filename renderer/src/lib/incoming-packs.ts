@@ -1,5 +1,6 @@
 import type { EventPayload } from '../../../shared/ipc/contract';
 import { getBridge } from './bridge';
+import { downloadBytes } from './download';
 
 export type IncomingPack = EventPayload<'pack:open-file'>;
 
@@ -47,19 +48,6 @@ export async function fileToBase64(file: Blob): Promise<string> {
 export async function saveOrDownload(fileName: string, bytesBase64: string, save: () => Promise<{ saved: boolean; path?: string }>): Promise<string | null> {
   const result = await save();
   if (result.saved) return result.path ?? fileName;
-  const binary = atob(bytesBase64);
-  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/zip' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked after the click has been handled, so the download has its data.
-  setTimeout(() => {
-    URL.revokeObjectURL(url);
-  }, 0);
+  downloadBytes(fileName, bytesBase64, 'application/zip');
   return fileName;
 }

@@ -9,7 +9,7 @@ import { RichText } from '../../components/RichText';
  * One lesson as in a UN-style training package: at a glance, lesson map, trainer notes, handouts and
  * evaluation. Trainer-only parts are labelled so nobody copies them into a participant handout.
  */
-export function LessonView({ lesson, references }: { lesson: Lesson; references: readonly Reference[] }) {
+export function LessonView({ lesson, references, onExport }: { lesson: Lesson; references: readonly Reference[]; onExport?: () => void }) {
   const { t } = useTranslation();
   const objectiveText = new Map(lesson.objectives.map((o) => [o.id, o.text]));
   const headingId = `lesson-${lesson.code.replace('.', '-')}`;
@@ -19,6 +19,11 @@ export function LessonView({ lesson, references }: { lesson: Lesson; references:
         {t('module.lessonHeading', { code: lesson.code, title: lesson.title })}
         <span className="lesson__duration"><Duration minutes={lessonMinutes(lesson)} /></span>
       </h3>
+      {onExport && (
+        <button type="button" className="button button--small lesson__export" aria-describedby={headingId} onClick={onExport}>
+          {t('export.exportLesson')}
+        </button>
+      )}
       <div className="lesson__glance">
         <div>
           <h4>{t('module.aim')}</h4>

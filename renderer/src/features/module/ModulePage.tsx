@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { moduleMinutes } from '../../../../shared/domain/durations';
+import type { ExportTarget } from '../../../../shared/schemas/export';
 import type { ModuleDetail } from '../../../../shared/schemas/library-detail';
 import type { Route } from '../../app/sections';
 import { Duration } from '../../components/Duration';
@@ -9,6 +10,7 @@ import { RichText } from '../../components/RichText';
 import { call } from '../../lib/api';
 import { formatDate } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
+import { ExportDialog } from '../export/ExportDialog';
 import { DeleteModuleDialog } from './DeleteModuleDialog';
 import { LessonView } from './LessonView';
 import './module.css';
@@ -27,6 +29,7 @@ function ModuleView({ detail, onOpen }: { detail: ModuleDetail; onOpen: (route: 
   const { module } = detail;
   const [deleting, setDeleting] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [exporting, setExporting] = useState<ExportTarget | null>(null);
   const dir = module.language === 'ar' ? 'rtl' : 'ltr';
   const source = detail.translations.find((m) => m.id === module.translationOf?.moduleId);
 
@@ -52,6 +55,9 @@ function ModuleView({ detail, onOpen }: { detail: ModuleDetail; onOpen: (route: 
         </button>
         <button type="button" className="button" disabled={busy} onClick={() => void duplicate()}>
           {t('module.duplicate')}
+        </button>
+        <button type="button" className="button" onClick={() => { setExporting({ kind: 'module', id: module.id }); }}>
+          {t('export.exportModule')}
         </button>
         <button type="button" className="button button--danger" onClick={() => { setDeleting(true); }}>
           {t('module.delete')}
@@ -143,9 +149,12 @@ function ModuleView({ detail, onOpen }: { detail: ModuleDetail; onOpen: (route: 
 
       <section aria-labelledby="lessons-h" lang={module.language} dir={dir}>
         <h2 id="lessons-h">{t('module.lessons')}</h2>
-        {module.lessons.map((lesson) => <LessonView key={lesson.code} lesson={lesson} references={detail.references} />)}
+        {module.lessons.map((lesson, lessonIndex) => (
+          <LessonView key={lesson.code} lesson={lesson} references={detail.references} onExport={() => { setExporting({ kind: 'lesson', id: module.id, lessonIndex }); }} />
+        ))}
       </section>
 
+      {exporting && <ExportDialog target={exporting} onClose={() => { setExporting(null); }} />}
       {deleting && (
         <DeleteModuleDialog
           module={module}

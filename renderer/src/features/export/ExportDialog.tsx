@@ -1,0 +1,76 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ExportOptions, ExportVariant, PaperSize } from '../../../../shared/domain/export/plan';
+import type { ExportRequest, ExportTarget } from '../../../../shared/schemas/export';
+import { ExportOptionsFields } from './ExportOptionsFields';
+import { ExportStatus } from './ExportStatus';
+import { useExportJob } from './use-export-job';
+import { useModal } from './use-modal';
+import './export.css';
+
+/** Props of {@link ExportDialog}. */
+export type ExportDialogProps = {
+  /** What to export: a curriculum, a library module, or one lesson of a module. */
+  target: ExportTarget;
+  defaultVariant?: ExportVariant;
+  defaultPaper?: PaperSize;
+  onClose: () => void;
+  /** Shown as a "Print preview" button when given; the parent decides where the preview lives. */
+  onPreview?: (request: ExportRequest) => void;
+};
+
+/**
+ * Export to Word: choose the document and the paper, follow the progress (cancellable), then save the file
+ * (a save dialog in the desktop app, a download in the browser) and open it or its folder.
+ */
+export function ExportDialog({ target, defaultVariant = 'full', defaultPaper = 'a4', onClose, onPreview }: ExportDialogProps) {
+  const { t } = useTranslation();
+  const dialogRef = useRef<HTMLDivElement>(null);
+  const [options, setOptions] = useState<ExportOptions>({ variant: defaultVariant, paper: defaultPaper, annexes: true });
+  const job = useExportJob();
+  const busy = job.state.kind === 'running' || job.state.kind === 'saving';
+  const request: ExportRequest = { target, ...options };
+  useModal(dialogRef, onClose);
+
+  return (
+    <div className="overlay">
+      <div ref={dialogRef} role="dialog" aria-modal="true" aria-labelledby="export-dialog-title" aria-describedby="export-dialog-target" className="dialog export-dialog" tabIndex={-1}>
+        <h2 id="export-dialog-title">{t('export.title')}</h2>
+        <p id="export-dialog-target" className="muted">
+          {target.kind === 'lesson' ? t('export.target.lesson', { number: target.lessonIndex + 1 }) : t(`export.target.${target.kind}`)}
+        </p>
+        <ExportOptionsFields value={options} onChange={setOptions} disabled={busy} />
+        <div className="export-dialog__status" aria-live="polite">
+          <ExportStatus state={job.state} />
+        </div>
+        <div className="dialog__actions">
+          {onPreview && (
+            <button
+              type="button"
+              className="button export-dialog__preview"
+              disabled={busy}
+              onClick={() => {
+                onPreview(request);
+              }}
+            >
+              {t('export.preview')}
+            </button>
+          )}
+          <span className="export-dialog__spacer" />
+          {job.state.kind === 'running' ? (
+            <button type="button" className="button" onClick={job.cancel}>
+              {t('export.cancel')}
+            </button>
+          ) : (
+            <button type="button" className="button" disabled={busy} onClick={onClose}>
+              {t('export.close')}
+            </button>
+          )}
+          <button type="button" className="button button--primary" disabled={busy} onClick={() => void job.start(request)}>
+            {t('export.export')}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

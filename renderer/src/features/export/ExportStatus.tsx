@@ -1,0 +1,71 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { toAppErrorShape, type AppErrorShape } from '../../../../shared/errors';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { call } from '../../lib/api';
+import { ExportFailure } from './ExportFailure';
+import type { ExportJobState } from './use-export-job';
+
+/** What the export is doing now, and once the file is saved, the ways to open it. */
+export function ExportStatus({ state }: { state: ExportJobState }) {
+  const { t } = useTranslation();
+  switch (state.kind) {
+    case 'idle':
+      return null;
+    case 'running': {
+      const percent = state.total > 0 ? Math.min(100, Math.round((100 * state.done) / state.total)) : null;
+      return (
+        <div className="export-progress" role="status">
+          <span className="export-progress__label">{state.label ?? t('export.preparing')}</span>
+          {/* Without a total yet the bar is indeterminate rather than stuck at 0 %. */}
+          <progress max={100} {...(percent === null ? {} : { value: percent })} aria-label={t('export.progress')} />
+          {percent !== null && <span className="export-progress__percent">{t('export.percent', { percent })}</span>}
+        </div>
+      );
+    }
+    case 'saving':
+      return <p role="status">{t('export.saving')}</p>;
+    case 'saved':
+      return state.path ? <SavedFile path={state.path} /> : <p role="status" className="ok">{t('export.savedAs', { file: state.fileName })}</p>;
+    case 'downloaded':
+      return <p role="status" className="ok">{t('export.downloaded', { file: state.fileName })}</p>;
+    case 'not-saved':
+      return <p role="status">{t('export.notSaved')}</p>;
+    case 'cancelled':
+      return <p role="status">{t('export.cancelled')}</p>;
+    case 'failed':
+      return <ExportFailure error={state.error} />;
+  }
+}
+
+/** A saved file: where it is, and buttons to open it or show it in the file manager. */
+function SavedFile({ path }: { path: string }) {
+  const { t } = useTranslation();
+  const [failure, setFailure] = useState<AppErrorShape | null>(null);
+
+  async function reveal(action: 'open' | 'folder') {
+    setFailure(null);
+    try {
+      await call('app:reveal-file', { path, action });
+    } catch (error) {
+      setFailure(toAppErrorShape(error));
+    }
+  }
+
+  return (
+    <div className="export-saved">
+      <p role="status" className="ok">
+        {t('export.saved')} <bdi dir="ltr" className="path">{path}</bdi>
+      </p>
+      <div className="export-saved__actions">
+        <button type="button" className="button button--small" onClick={() => void reveal('open')}>
+          {t('export.openFile')}
+        </button>
+        <button type="button" className="button button--small" onClick={() => void reveal('folder')}>
+          {t('export.showInFolder')}
+        </button>
+      </div>
+      {failure && <ErrorMessage error={failure} />}
+    </div>
+  );
+}
