@@ -1,0 +1,85 @@
+/**
+ * The export plan builder: one pure function from a curriculum (module snapshots, overrides applied) to
+ * the neutral plan both renderers print. It schedules the course itself so clock times always match the
+ * timetable, and it refuses participant documents that would carry trainer-only text.
+ */
+import { assertNever } from '../../errors';
+import { planContext, type PlanContext, type PlanInput } from './context';
+import { planCover, planFileName, planLabels, planProperties, planRunning } from './document-meta';
+import { assertParticipantSafe } from './participant-safety';
+import type { ExportOptions, ExportPlan, PlanSection } from './plan';
+import { coverageSection, planCoverage, traceabilitySection } from './sections/coverage';
+import { participantSections } from './sections/handouts';
+import { lessonPlanSections } from './sections/lesson-plan';
+import { emptyNotice, fullModuleSections } from './sections/module';
+import { overviewSection } from './sections/overview';
+import { referencesSection } from './sections/references';
+import { answerKeySections, testSections } from './sections/tests';
+import { timetableSection } from './sections/timetable';
+
+export type { PlanInput } from './context';
+
+function present(...sections: (PlanSection | undefined)[]): PlanSection[] {
+  return sections.filter((s): s is PlanSection => s !== undefined && s.blocks.length > 0);
+}
+
+function fullSections(ctx: PlanContext): PlanSection[] {
+  const coverage = planCoverage(ctx);
+  return present(
+    overviewSection(ctx),
+    timetableSection(ctx),
+    coverageSection(ctx, coverage),
+    ...fullModuleSections(ctx),
+    ctx.options.annexes ? traceabilitySection(ctx, coverage) : undefined,
+    ctx.options.annexes ? referencesSection(ctx) : undefined,
+  );
+}
+
+function withAnnex(ctx: PlanContext, sections: PlanSection[]): PlanSection[] {
+  const content = sections.length > 0 ? sections : [emptyNotice('no-lessons', ctx.labels.noLessons)];
+  return present(...content, ctx.options.annexes ? referencesSection(ctx) : undefined);
+}
+
+function variantSections(ctx: PlanContext): PlanSection[] {
+  const variant = ctx.options.variant;
+  switch (variant) {
+    case 'full':
+      return fullSections(ctx);
+    case 'trainer':
+      return withAnnex(ctx, lessonPlanSections(ctx));
+    case 'participant':
+      return withAnnex(ctx, participantSections(ctx));
+    case 'pre-test':
+    case 'post-test':
+      return testSections(ctx, variant);
+    case 'answer-key':
+      return answerKeySections(ctx);
+    default:
+      return assertNever(variant);
+  }
+}
+
+/**
+ * Builds the plan of one document. Participant variants (participant, pre-test, post-test) are checked
+ * with `assertParticipantSafe`, so a document that would leak trainer-only text throws AppError('forbidden').
+ */
+export function buildExportPlan(input: PlanInput, options: ExportOptions): ExportPlan {
+  const ctx = planContext(input, options);
+  const sections = variantSections(ctx);
+  const plan: ExportPlan = {
+    variant: options.variant,
+    paper: options.paper,
+    language: ctx.language,
+    direction: ctx.language === 'ar' ? 'rtl' : 'ltr',
+    properties: planProperties(ctx),
+    running: planRunning(ctx),
+    labels: planLabels(ctx),
+    cover: planCover(ctx),
+    // Tests are short and handed out as they are; a contents page would only add a page to print.
+    tableOfContents: (options.variant === 'full' || options.variant === 'trainer' || options.variant === 'participant') && sections.length > 1,
+    sections,
+    fileName: planFileName(ctx),
+  };
+  assertParticipantSafe(plan, input.curriculum);
+  return plan;
+}

@@ -1,0 +1,85 @@
+/**
+ * What every section builder needs, computed once per export: the schedule, the lessons as this course
+ * teaches them (overrides applied, module snapshots only) with their UN-style numbers, and the labels.
+ */
+import type { Language } from '../languages';
+import { effectiveLessons, type EffectiveLesson } from '../curriculum/effective-lessons';
+import { scheduleCurriculum, type Placement, type Schedule } from '../curriculum/schedule';
+import type { Curriculum, ModuleItem, SessionItem } from '../../schemas/curriculum';
+import type { Module } from '../../schemas/module';
+import type { Reference } from '../../schemas/reference';
+import type { PlaceholderValues } from './inline';
+import { labelsFor, type LabelTable } from './labels';
+import type { ExportOptions, PlanCover } from './plan';
+
+/** What the export is built from; the library is never consulted, only the curriculum's snapshots. */
+export type PlanInput = {
+  curriculum: Curriculum;
+  references: readonly Reference[];
+  /** ISO date (yyyy-mm-dd) printed on the cover. */
+  today: string;
+  logo?: PlanCover['logo'];
+};
+
+export type NumberedLesson = {
+  effective: EffectiveLesson;
+  /** "2.3": module number, then the lesson's position in the module's teaching order. */
+  number: string;
+  placement: Placement | undefined;
+};
+
+export type NumberedModule = {
+  item: ModuleItem;
+  /** The snapshot as taught: omitted lessons left out, overrides applied, lessons in teaching order. */
+  module: Module;
+  /** Position among the curriculum's module items, from 1. */
+  number: number;
+  lessons: NumberedLesson[];
+};
+
+export type PlanContext = {
+  input: PlanInput;
+  curriculum: Curriculum;
+  options: ExportOptions;
+  language: Language;
+  labels: LabelTable;
+  values: PlaceholderValues;
+  schedule: Schedule;
+  modules: NumberedModule[];
+  sessions: { item: SessionItem; placement: Placement | undefined }[];
+  references: ReadonlyMap<string, Reference>;
+};
+
+export function planContext(input: PlanInput, options: ExportOptions): PlanContext {
+  const { curriculum } = input;
+  const schedule = scheduleCurriculum(curriculum);
+  const placements = new Map(schedule.placements.map((p) => [p.unitKey, p]));
+  const modules: NumberedModule[] = [];
+  const sessions: PlanContext['sessions'] = [];
+  for (const item of curriculum.items) {
+    if (item.kind === 'session') {
+      sessions.push({ item, placement: placements.get(item.id) });
+      continue;
+    }
+    const number = modules.length + 1;
+    const lessons = effectiveLessons(item).map((effective, index) => ({
+      effective,
+      number: `${number}.${index + 1}`,
+      // Same key as the scheduler's units (curriculumUnits), so every lesson finds its placement.
+      placement: placements.get(`${item.id}/${effective.lessonIndex}`),
+    }));
+    modules.push({ item, module: { ...item.snapshot, lessons: lessons.map((l) => l.effective.lesson) }, number, lessons });
+  }
+  return {
+    input,
+    curriculum,
+    options,
+    language: curriculum.language,
+    labels: labelsFor(curriculum.language),
+    values: curriculum.placeholders,
+    schedule,
+    modules,
+    sessions,
+    references: new Map(input.references.map((r) => [r.id, r])),
+  };
+}

@@ -1,0 +1,31 @@
+/** The file name offered in the save dialog. */
+import type { ExportVariant } from './plan';
+
+const MAX_SLUG = 60;
+
+/**
+ * ASCII slug of a title: accents folded ("Fondements" from "Fondéments"), anything else that is not a
+ * letter or digit becomes one hyphen. Empty when nothing Latin is left, e.g. for an Arabic title.
+ */
+export function asciiSlug(text: string): string {
+  const slug = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug.slice(0, MAX_SLUG).replace(/-+$/, '');
+}
+
+/** A letter of a script other than Latin (Arabic, for instance), which a slug would silently drop. */
+const NON_LATIN_LETTER = /(?!\p{Script=Latin})\p{L}/u;
+
+/**
+ * "foundation-course-on-human-rights-trainer.docx". A title with letters of another script would lose
+ * most of its words, so it gives way to the curriculum id, which is always a slug.
+ */
+export function exportFileName(title: string, fallbackId: string, variant: ExportVariant): string {
+  const fromTitle = NON_LATIN_LETTER.test(title) ? '' : asciiSlug(title);
+  const slug = fromTitle || asciiSlug(fallbackId) || 'curriculum';
+  return `${slug}-${variant}.docx`;
+}

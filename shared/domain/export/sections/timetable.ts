@@ -1,0 +1,63 @@
+/**
+ * Full curriculum: the timetable, one table per teaching day (small tables keep Word fast and break
+ * cleanly across pages), with the schedule's own clock times and breaks shaded.
+ */
+import type { ScheduleDay, TimetableSlot } from '../../curriculum/schedule';
+import { clockRange, dayTitle, headerCell, heading, lessonNumber, moduleNumber, paragraph, run } from '../blocks';
+import type { PlanContext } from '../context';
+import { textInlines } from '../inline';
+import { formatLabel } from '../labels';
+import type { PlanCell, PlanInline, PlanSection, PlanTable } from '../plan';
+
+type UnitLabel = { number: string; module?: string };
+
+function unitLabels(ctx: PlanContext): Map<string, UnitLabel> {
+  const labels = new Map<string, UnitLabel>();
+  for (const m of ctx.modules)
+    for (const lesson of m.lessons)
+      labels.set(`${m.item.id}/${lesson.effective.lessonIndex}`, {
+        number: lessonNumber(ctx.labels, lesson.number),
+        module: `${moduleNumber(ctx.labels, m.number)} – ${m.module.title}`,
+      });
+  for (const { item } of ctx.sessions) labels.set(item.id, { number: ctx.labels[`session.${item.sessionKind}`] });
+  return labels;
+}
+
+function slotCell(slot: TimetableSlot, units: ReadonlyMap<string, UnitLabel>, ctx: PlanContext): PlanCell {
+  const l = ctx.labels;
+  if (slot.kind === 'break' || slot.kind === 'lunch') {
+    const label = slot.title.trim() ? textInlines(slot.title, ctx.values) : [run(slot.kind === 'lunch' ? l.lunch : l.break)];
+    return { blocks: [paragraph(label, 'small')], shade: 'break' };
+  }
+  const unit = slot.unitKey === undefined ? undefined : units.get(slot.unitKey);
+  const inlines: PlanInline[] = [];
+  if (unit) inlines.push(run(`${unit.number} `, { bold: true }));
+  inlines.push(...textInlines(slot.title, ctx.values));
+  if (slot.parts !== undefined && slot.parts > 1) inlines.push(run(` (${formatLabel(l.part, { part: slot.part ?? 1, parts: slot.parts })})`, { italic: true }));
+  const blocks = [paragraph(inlines, 'small')];
+  if (unit?.module) blocks.push(paragraph(textInlines(unit.module, ctx.values, { bold: false, italic: true }), 'small'));
+  return { blocks };
+}
+
+function dayTable(day: ScheduleDay, units: ReadonlyMap<string, UnitLabel>, ctx: PlanContext): PlanTable {
+  const l = ctx.labels;
+  return {
+    kind: 'table',
+    caption: dayTitle(l, day.day, day.date),
+    columns: [1.6, 7],
+    header: [[headerCell(l.time), headerCell(`${l.lesson} / ${l.session}`)]],
+    rows: day.slots.map((slot) => {
+      const shade = slot.kind === 'break' || slot.kind === 'lunch' ? 'break' : undefined;
+      const time: PlanCell = { blocks: [paragraph([run(clockRange(slot.start, slot.end))], 'small')], ...(shade ? { shade } : {}) };
+      return [time, slotCell(slot, units, ctx)];
+    }),
+  };
+}
+
+export function timetableSection(ctx: PlanContext): PlanSection | undefined {
+  const units = unitLabels(ctx);
+  // Planned days with nothing taught would only print their breaks.
+  const days = ctx.schedule.days.filter((d) => d.slots.some((s) => s.kind === 'lesson' || s.kind === 'session'));
+  if (days.length === 0) return undefined;
+  return { id: 'timetable', blocks: [heading(1, ctx.labels.timetable, ctx.values), ...days.map((d) => dayTable(d, units, ctx))] };
+}
