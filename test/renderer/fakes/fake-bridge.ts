@@ -1,6 +1,7 @@
 import { vi } from 'vitest';
 import type { Channel, EventName } from '../../../shared/ipc/channels';
 import type { ComposerBridge, EventPayload, IpcResult, Res } from '../../../shared/ipc/contract';
+import { AppError } from '../../../shared/errors';
 import type { FacetCounts } from '../../../shared/domain/library-search';
 import { AUDIENCES } from '../../../shared/schemas/module';
 import type { Settings } from '../../../shared/schemas/settings';
@@ -37,6 +38,8 @@ export function fakeBridge(answers: Answers = {}) {
     try {
       return { ok: true, value: await answer(payload) };
     } catch (error) {
+      // An AppError keeps its code, as the real API does; anything else is reported as 'internal'.
+      if (error instanceof AppError) return { ok: false, error: { code: error.code, message: error.message } };
       return { ok: false, error: { code: 'internal', message: (error as Error).message } };
     }
   });
