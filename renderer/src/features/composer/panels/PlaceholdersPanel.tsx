@@ -1,0 +1,66 @@
+import { useId, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PanelProps } from '../composer-types';
+import { PlaceholderField } from './PlaceholderField';
+import { placeholderUses } from './placeholder-usage';
+import './panels.css';
+
+/**
+ * The values of `{country}` and the like, filled once for the whole course. Lists every placeholder the
+ * course's modules use, where, and which are still empty; values no module uses any more can be removed.
+ */
+export function PlaceholdersPanel(props: PanelProps) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const { curriculum, change } = props;
+  const uses = useMemo(() => placeholderUses(curriculum.items), [curriculum.items]);
+  const values = curriculum.placeholders;
+  const unfilled = uses.filter((u) => !values[u.name]?.trim()).length;
+  const unused = useMemo(() => {
+    const used = new Set(uses.map((u) => u.name));
+    return Object.keys(values).filter((name) => !used.has(name)).sort();
+  }, [uses, values]);
+
+  return (
+    <section className="cp-panel" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('composerPanels.placeholders.title')}</h2>
+      <p className="muted">{t('composerPanels.placeholders.help')}</p>
+      {uses.length === 0 ? (
+        <p>{t('composerPanels.placeholders.none')}</p>
+      ) : (
+        <p role="status" className={unfilled > 0 ? 'ph-status--warn' : 'cp-ok'}>
+          {unfilled > 0 ? t('composerPanels.placeholders.unfilledCount', { count: unfilled }) : t('composerPanels.placeholders.allFilled')}
+        </p>
+      )}
+      <ul className="ph-list">
+        {uses.map((use) => (
+          <PlaceholderField key={use.name} use={use} value={values[use.name] ?? ''} change={change} />
+        ))}
+      </ul>
+      {unused.length > 0 && (
+        <>
+          <h3>{t('composerPanels.placeholders.unusedTitle')}</h3>
+          <ul className="cp-list">
+            {unused.map((name) => (
+              <li key={name} className="cp-check">
+                <span dir="ltr">{`{${name}}`}</span> <span className="muted">{values[name]}</span>
+                <button
+                  type="button"
+                  className="button button--small"
+                  onClick={() => {
+                    change(t('composerPanels.placeholders.removeLabel', { placeholder: `{${name}}` }), (current) => {
+                      const { [name]: _removed, ...rest } = current.placeholders;
+                      return { ...current, placeholders: rest };
+                    });
+                  }}
+                >
+                  {t('composerPanels.placeholders.remove')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+import { useCallback, useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PanelProps } from '../composer-types';
+import { MoveUnitBar } from './MoveUnitBar';
+import { daysText, minutesText } from './panel-format';
+import { TimetableGrid } from './TimetableGrid';
+import { unitPin } from './timetable-edits';
+import { useFindingText } from './use-finding-text';
+import './panels.css';
+
+/**
+ * The timetable, days × time, with breaks shaded and overflowing days flagged, the schedule's warnings,
+ * and a way to move a lesson or session to another day: choose it in the grid, then a day.
+ */
+export function TimetablePanel(props: PanelProps) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const { curriculum, computed } = props;
+  const { schedule } = computed;
+  const text = useFindingText(props);
+  const [selectedKey, setSelectedKey] = useState<string | undefined>();
+  const onSelect = useCallback((key: string) => {
+    setSelectedKey((current) => (current === key ? undefined : key));
+  }, []);
+
+  const placement = useMemo(() => schedule.placements.find((p) => p.unitKey === selectedKey), [schedule.placements, selectedKey]);
+  const pin = placement ? unitPin(curriculum, placement) : undefined;
+
+  return (
+    <section className="cp-panel" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('composerPanels.timetable.title')}</h2>
+      <p className="cp-summary">
+        {t('composerPanels.timetable.summary', {
+          used: daysText(t, schedule.daysUsed),
+          planned: daysText(t, schedule.plannedDays),
+          teaching: minutesText(t, schedule.teachingMinutes),
+          perDay: minutesText(t, schedule.capacityPerDay),
+        })}
+      </p>
+      <p className="muted">{t('composerPanels.timetable.help')}</p>
+      {placement && (
+        <MoveUnitBar key={placement.unitKey} placement={placement} pin={pin} dayCount={Math.max(curriculum.days, schedule.days.length)} change={props.change} />
+      )}
+      <TimetableGrid schedule={schedule} template={curriculum.dayTemplate} selectedKey={selectedKey} onSelect={onSelect} />
+      {schedule.warnings.length > 0 && (
+        <>
+          <h3>{t('composerPanels.timetable.warnings', { count: schedule.warnings.length })}</h3>
+          <ul className="cp-list">
+            {schedule.warnings.map((w, i) => (
+              <li key={`${w.code}-${w.unitKey ?? ''}-${String(w.day ?? '')}-${String(i)}`} className="cp-check">
+                <span className={`cp-severity cp-severity--${w.severity}`} aria-hidden="true" />
+                <span className="cp-sr-only">{t(`composerPanels.checks.severity.${w.severity}`)}</span>
+                <span>{text({ code: w.code, message: w.message, params: w.params, where: { ...(w.itemId === undefined ? {} : { itemId: w.itemId }), ...(w.lessonCode === undefined ? {} : { lessonCode: w.lessonCode }) } })}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

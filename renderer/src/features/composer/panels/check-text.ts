@@ -1,0 +1,120 @@
+/**
+ * Checks and schedule warnings in the user's language. The domain gives each finding a stable code and
+ * params; here each code gets a template under `composerPanels.checkText`, and the params that are ids
+ * (themes, languages, audiences, modules) or quantities (minutes, days) become words first.
+ */
+import type { CheckCode, CheckWhere } from '../../../../../shared/domain/curriculum/checks';
+import type { ScheduleWarningCode } from '../../../../../shared/domain/curriculum/schedule';
+import { daysText, minutesText, unitName, type Translate } from './panel-format';
+
+/** Every code a check or a schedule warning can carry. */
+export type TextCode = CheckCode | ScheduleWarningCode;
+
+type Params = Record<string, string | number>;
+
+/** What a template needs beyond `t`: names the panels know and the domain only refers to by id. */
+export type TextContext = {
+  t: Translate;
+  /** The library's title of a module id, or the id itself when the library does not have it. */
+  moduleTitle: (moduleId: string) => string;
+  /** The title of a lesson or session of the course, from its item and lesson code. */
+  unitTitle: (where: CheckWhere) => string | undefined;
+};
+
+type Prepared = { variant?: string; values: Params };
+type Prepare = (params: Params, context: TextContext, where: CheckWhere) => Prepared;
+
+const str = (value: string | number | undefined): string => (value === undefined ? '' : String(value));
+const num = (value: string | number | undefined): number => (typeof value === 'number' ? value : Number(value ?? 0));
+const same: Prepare = (params) => ({ values: params });
+
+/** The unit a schedule warning is about, named in the UI language; the English `name` param only as a fallback. */
+const withName: Prepare = (params, { t, unitTitle }, where) => {
+  const title = unitTitle(where);
+  return { values: { ...params, name: title === undefined ? str(params.name) : unitName(t, { lessonCode: where.lessonCode, title }) } };
+};
+
+const hours: Prepare = (params, { t }) => ({
+  values: {
+    ...params,
+    total: minutesText(t, num(params.totalMinutes)),
+    capacity: minutesText(t, num(params.capacityMinutes)),
+    free: minutesText(t, num(params.freeMinutes)),
+    days: daysText(t, num(params.days)),
+    daysUsed: daysText(t, num(params.daysUsed)),
+  },
+});
+
+/**
+ * One entry per code; the type makes a missing code a compile error, and the translation test checks that
+ * every key listed here has a template in every language.
+ */
+const PREPARE: Record<TextCode, Prepare> = {
+  'curriculum-empty': same,
+  'prerequisite-missing': (params, { moduleTitle }) => ({ values: { ...params, prerequisite: moduleTitle(str(params.prerequisite)) } }),
+  'prerequisite-after': (params, { moduleTitle }) => ({ values: { ...params, prerequisite: moduleTitle(str(params.prerequisite)) } }),
+  'duplicate-module': (params) => (params.translation === 1 ? { variant: 'translation', values: params } : { values: params }),
+  'module-language-differs': (params, { t }) => ({
+    values: { ...params, language: t(`languages.${str(params.language)}`), courseLanguage: t(`languages.${str(params.courseLanguage)}`) },
+  }),
+  'audience-mismatch': (params, { t }) => ({
+    values: { ...params, audiences: str(params.audiences).split(', ').map((a) => t(`module.audienceNames.${a}`)).join(', ') },
+  }),
+  'hours-exceed-days': hours,
+  'schedule-exceeds-days': hours,
+  'days-underused': hours,
+  'theme-not-covered': (params, { t }) => ({ values: { ...params, theme: t(`themes.${str(params.theme)}`) } }),
+  'no-human-rights-lesson': same,
+  'no-gender-lesson': same,
+  'all-lessons-omitted': same,
+  'lesson-no-objectives': same,
+  'lesson-no-evaluation': same,
+  'objective-not-taught': same,
+  'objective-not-assessed': same,
+  'sensitive-before-opening': same,
+  'sensitive-without-opening': same,
+  'placeholder-unfilled': (params) => ({ values: { ...params, placeholder: `{${str(params.name)}}` } }),
+  'translation-outdated': (params, { moduleTitle }) => ({ values: { ...params, source: moduleTitle(str(params.source)) } }),
+  'update-available': same,
+  'module-not-in-library': same,
+  'stale-override': (params) => (params.step === undefined ? { values: params } : { variant: 'step', values: params }),
+  'longer-than-day': (params, context, where) => {
+    const named = withName(params, context, where).values;
+    return { values: { ...named, minutes: minutesText(context.t, num(params.minutes)), capacity: minutesText(context.t, num(params.capacity)) } };
+  },
+  'moved-to-next-day': (params, context, where) => {
+    const named = withName(params, context, where).values;
+    const { t } = context;
+    return { values: { ...named, minutes: minutesText(t, num(params.minutes)), free: minutesText(t, num(params.free)), previousDay: num(params.day) - 1 } };
+  },
+  'pin-unmet': withName,
+  'pin-beyond-days': (params, context, where) => ({ values: { ...withName(params, context, where).values, days: daysText(context.t, num(params.days)) } }),
+  'break-delayed': same,
+  'course-exceeds-days': (params, { t }) => ({ values: { ...params, days: daysText(t, num(params.days)), daysUsed: daysText(t, num(params.daysUsed)) } }),
+};
+
+/** Codes with a second template for a variant of the finding (a translation counted as a duplicate, a missing step). */
+export const TEXT_VARIANTS: Partial<Record<TextCode, readonly string[]>> = { 'duplicate-module': ['translation'], 'stale-override': ['step'] };
+
+export const TEXT_CODES = Object.keys(PREPARE) as TextCode[];
+
+/** The translation key of a code's template. */
+export function textKey(code: TextCode, variant?: string): string {
+  return `composerPanels.checkText.${code}${variant === undefined ? '' : `-${variant}`}`;
+}
+
+/**
+ * The finding in the UI language. `exists` says whether a template is there; without one (a code added to
+ * the domain after this panel) the domain's English message is shown rather than a raw key.
+ */
+export function findingText(
+  finding: { code: string; message: string; params: Params; where?: CheckWhere },
+  context: TextContext,
+  exists: (key: string) => boolean,
+): string {
+  const prepare = (PREPARE as Partial<Record<string, Prepare>>)[finding.code];
+  if (!prepare) return finding.message;
+  const { variant, values } = prepare(finding.params, context, finding.where ?? {});
+  const key = textKey(finding.code as TextCode, variant);
+  return exists(key) ? context.t(key, values) : finding.message;
+}
