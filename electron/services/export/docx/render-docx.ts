@@ -1,0 +1,93 @@
+/**
+ * Turns an export plan into .docx bytes. It runs in a worker thread: building blocks that thread, so between
+ * sections it yields once to the event loop, which lets a cancel message arrive, checks the signal and reports
+ * progress. Packing (`Packer.toBuffer`) is the last step and counts as one more unit of progress.
+ */
+import type { Paragraph, Table, TableOfContents } from 'docx';
+import { Document, Packer } from 'docx';
+import { AppError } from '../../../../shared/errors';
+import type { ExportPlan } from '../../../../shared/domain/export/plan';
+import { renderBlocks } from './blocks';
+import type { RenderContext } from './context';
+import { renderCover } from './cover';
+import { headersAndFooters } from './header-footer';
+import { ListNumbering } from './numbering';
+import { pageGeometry } from './page';
+import { directionSettings } from './rtl';
+import { documentStyles } from './styles';
+import { xmlSafe } from './text';
+import { renderContents } from './toc';
+
+/** Progress and cancellation for one rendering. */
+export type RenderDocxOptions = {
+  /** Called after the cover, after each section and after packing; `done` reaches `total` at the end. */
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+};
+
+function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new AppError('cancelled', 'Export cancelled');
+}
+
+/** One turn of the event loop, so messages (a cancel) reach a worker that is busy building. */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Renders the plan as a Word document and returns its bytes. Rejects with code `cancelled` when aborted. */
+export async function renderDocx(plan: ExportPlan, options: RenderDocxOptions = {}): Promise<Uint8Array> {
+  const { onProgress, signal } = options;
+  const total = plan.sections.length + 2;
+  let done = 0;
+  const step = async (): Promise<void> => {
+    done += 1;
+    onProgress?.(done, total);
+    await yieldToEventLoop();
+    throwIfCancelled(signal);
+  };
+  throwIfCancelled(signal);
+
+  const page = pageGeometry(plan.paper);
+  const numbering = new ListNumbering();
+  const ctx: RenderContext = { dir: directionSettings(plan.language, plan.direction), textWidth: page.textWidth, numbering, labels: plan.labels };
+
+  const children: (Paragraph | Table | TableOfContents)[] = renderCover(plan, ctx);
+  if (plan.tableOfContents) children.push(...renderContents(ctx));
+  await step();
+  for (const section of plan.sections) {
+    // Every section opens a page: the cover (and the contents) are always before it. An empty section writes
+    // nothing, so it cannot leave a blank page.
+    children.push(...renderBlocks(section.blocks, ctx, true));
+    await step();
+  }
+
+  const document = new Document({
+    title: xmlSafe(plan.properties.title),
+    subject: xmlSafe(plan.properties.subject),
+    creator: xmlSafe(plan.properties.creator),
+    lastModifiedBy: xmlSafe(plan.properties.creator),
+    keywords: xmlSafe(plan.properties.keywords.join(', ')),
+    description: xmlSafe(plan.properties.description),
+    features: { updateFields: true },
+    styles: documentStyles(ctx.dir),
+    numbering: { config: numbering.config() },
+    sections: [
+      {
+        properties: {
+          titlePage: true,
+          page: {
+            size: { width: page.width, height: page.height },
+            margin: page.margin,
+          },
+        },
+        ...headersAndFooters(plan, ctx),
+        children,
+      },
+    ],
+  });
+  const buffer = await Packer.toBuffer(document);
+  throwIfCancelled(signal);
+  done += 1;
+  onProgress?.(done, total);
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
