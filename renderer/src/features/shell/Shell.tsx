@@ -1,12 +1,12 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoreStatus } from '../../../../shared/schemas/store';
-import { hashOf, routeFromHash, type Route, type Section } from '../../app/sections';
+import { hashOf, routeFromHash, sectionHome, type Route, type Section } from '../../app/sections';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { getBridge } from '../../lib/bridge';
 import { listenForEditCommands } from '../../lib/edit-commands';
 import { AboutDialog } from '../about/AboutDialog';
-import { ComingPage } from '../coming/ComingPage';
+import { CurriculaPage } from '../curricula/CurriculaPage';
 import { LibraryPage } from '../library/LibraryPage';
 import { useLibraryQuery } from '../library/use-library-query';
 import { ModulePage } from '../module/ModulePage';
@@ -18,6 +18,8 @@ import { StatusBar } from './StatusBar';
 
 // The editor carries zod and many forms: load it only when someone edits.
 const ModuleEditor = lazy(() => import('../module-editor/ModuleEditor'));
+// The composer carries dnd-kit, zod and the scheduler: load it only when a curriculum is opened.
+const Composer = lazy(() => import('../composer/Composer'));
 
 /** The app frame: skip link, sidebar, the current page, status bar; native menu commands are routed here. */
 export function Shell({ status }: { status: StoreStatus }) {
@@ -25,6 +27,7 @@ export function Shell({ status }: { status: StoreStatus }) {
   const [route, setRoute] = useState<Route>(() => routeFromHash(window.location.hash));
   const [aboutOpen, setAboutOpen] = useState(false);
   const [focusSearch, setFocusSearch] = useState(0);
+  const [newCurriculum, setNewCurriculum] = useState(false);
   const library = useLibraryQuery();
   const mainRef = useRef<HTMLElement>(null);
 
@@ -34,7 +37,7 @@ export function Shell({ status }: { status: StoreStatus }) {
   }, []);
   const go = useCallback(
     (section: Section) => {
-      open(section === 'library' ? { section, view: 'list' } : { section });
+      open(sectionHome(section));
     },
     [open],
   );
@@ -62,7 +65,10 @@ export function Shell({ status }: { status: StoreStatus }) {
         else if (command === 'find') {
           go('library');
           setFocusSearch((n) => n + 1);
-        } else if (command === 'new-curriculum' || command === 'export') go('curricula');
+        } else if (command === 'new-curriculum') {
+          go('curricula');
+          setNewCurriculum(true);
+        } else if (command === 'export') go('curricula');
         else if (command === 'import-pack') go('packs');
       }),
     [go],
@@ -100,7 +106,19 @@ export function Shell({ status }: { status: StoreStatus }) {
                 }}
               />
             )}
-            {route.section === 'curricula' && <ComingPage title={t('nav.curricula')} text={t('coming.curricula')} />}
+            {route.section === 'curricula' && route.view === 'list' && (
+              <CurriculaPage
+                createRequested={newCurriculum}
+                onCreateHandled={() => {
+                  setNewCurriculum(false);
+                }}
+                onOpen={open}
+              />
+            )}
+            {/* The print preview is its own page once built; until then its route opens the composer it previews. */}
+            {route.section === 'curricula' && (route.view === 'composer' || route.view === 'preview') && (
+              <Composer curriculumId={route.curriculumId} onOpen={open} />
+            )}
             {route.section === 'packs' && <PacksPage />}
             {route.section === 'settings' && <SettingsPage dataDir={status.dataDir} />}
           </Suspense>

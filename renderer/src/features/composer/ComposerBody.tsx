@@ -1,0 +1,127 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CheckWhere } from '../../../../shared/domain/curriculum/checks';
+import type { ModuleItem } from '../../../../shared/schemas/curriculum';
+import type { Route } from '../../app/sections';
+import type { ComposerLoad } from './Composer';
+import type { ComposerChange, PanelProps } from './composer-types';
+import { ComposerHeader } from './ComposerHeader';
+import { ComposerTabs, tabIds, type ComposerTab } from './ComposerTabs';
+import { CourseDetailsForm } from './CourseDetailsForm';
+import { itemDomId, lessonDomId } from './dom-ids';
+import { itemActions } from './item-actions';
+import { OutlineView } from './OutlineView';
+import { PanelView } from './PanelView';
+import { ProblemList } from './ProblemList';
+import { UpdateDiffDialog } from './panels/UpdateDiffDialog';
+import { useComposerHistory } from './use-composer-history';
+import { useComputed } from './use-computed';
+import { useCurriculumAutosave } from './use-curriculum-autosave';
+import { useFocusLater } from './use-focus-later';
+import { validateDraft } from './validate-draft';
+
+/** One editing session of a course: the draft and its history, autosave, computed views and the tabs. */
+export function ComposerBody({ loaded, onOpen, onReload }: { loaded: ComposerLoad; onOpen: (route: Route) => void; onReload: () => void }) {
+  const { t } = useTranslation();
+  const rootRef = useRef<HTMLElement>(null);
+  const history = useComposerHistory(loaded.curriculum, rootRef);
+  const { draft, apply } = history;
+  const problems = useMemo(() => validateDraft(draft), [draft]);
+  const autosave = useCurriculumAutosave({ draft, initial: loaded.curriculum, problemCount: problems.length });
+  const computed = useComputed(draft, loaded.library, loaded.references);
+  const [tab, setTab] = useState<ComposerTab>('outline');
+  const [updating, setUpdating] = useState<string | null>(null);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
+  const [announcement, setAnnouncement] = useState('');
+  const focusLater = useFocusLater();
+  const actions = useMemo(
+    () =>
+      itemActions({
+        t,
+        apply,
+        announce: setAnnouncement,
+        focusLater,
+        toggleLessons: (itemId) => {
+          setExpanded((open) => {
+            const next = new Set(open);
+            if (!next.delete(itemId)) next.add(itemId);
+            return next;
+          });
+        },
+        reviewUpdate: setUpdating,
+      }),
+    [t, apply, focusLater],
+  );
+
+  const change = useCallback<ComposerChange>((label, update) => {
+    apply(label, update);
+  }, [apply]);
+  const select = useCallback(
+    (where: CheckWhere) => {
+      const itemId = where.itemId ?? draft.items.find((i) => i.kind === 'module' && i.moduleId === where.moduleId)?.id;
+      if (itemId === undefined) {
+        if (where.day !== undefined) setTab('timetable');
+        return;
+      }
+      setTab('outline');
+      const lessonCode = where.lessonCode;
+      if (lessonCode !== undefined) setExpanded((open) => (open.has(itemId) ? open : new Set([...open, itemId])));
+      focusLater(...(lessonCode === undefined ? [] : [lessonDomId(itemId, lessonCode)]), itemDomId(itemId));
+    },
+    [draft.items, focusLater],
+  );
+  const panelProps = useMemo<PanelProps>(
+    () => ({ curriculum: draft, computed, library: loaded.library, references: loaded.references, change, select }),
+    [draft, computed, loaded.library, loaded.references, change, select],
+  );
+  const updatingItem = draft.items.find((i): i is ModuleItem => i.kind === 'module' && i.id === updating);
+
+  const goToProblem = (path: string) => {
+    const inItem = /^items\.([^.]+)\./.exec(path);
+    if (inItem?.[1]) {
+      setTab('outline');
+      focusLater(itemDomId(inItem[1]));
+      return;
+    }
+    setTab('details');
+    focusLater(`field-${path}`, `field-${path.split('.').slice(0, 2).join('.')}`);
+  };
+
+  const ids = tabIds(tab);
+  return (
+    <section ref={rootRef} className="composer" aria-labelledby="composer-title">
+      <ComposerHeader
+        draft={draft}
+        computed={computed}
+        history={history}
+        status={autosave.status}
+        onBack={() => {
+          void autosave.flush().then(() => {
+            onOpen({ section: 'curricula', view: 'list' });
+          });
+        }}
+        onReload={onReload}
+        onRetry={autosave.retry}
+      />
+      <ProblemList problems={problems} onGo={goToProblem} />
+      <ComposerTabs current={tab} onSelect={setTab} checks={computed.checks} />
+      <div role="tabpanel" id={ids.panel} aria-labelledby={ids.tab} className="composer__panel">
+        {tab === 'outline' && (
+          <OutlineView draft={draft} computed={computed} library={loaded.library} actions={actions} expanded={expanded} announcement={announcement} />
+        )}
+        {tab === 'details' && <CourseDetailsForm draft={draft} apply={apply} problems={problems} />}
+        {tab !== 'outline' && tab !== 'details' && <PanelView tab={tab} props={panelProps} />}
+      </div>
+      {updatingItem && (
+        <UpdateDiffDialog
+          item={updatingItem}
+          props={panelProps}
+          onClose={() => {
+            setUpdating(null);
+            focusLater(itemDomId(updatingItem.id));
+          }}
+        />
+      )}
+    </section>
+  );
+}

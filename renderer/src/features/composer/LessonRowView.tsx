@@ -1,0 +1,58 @@
+import { memo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ModuleItem } from '../../../../shared/schemas/curriculum';
+import { Duration } from '../../components/Duration';
+import { lessonDomId } from './dom-ids';
+import { setOmitted } from './item-ops';
+import { LessonAdjust } from './LessonAdjust';
+import type { LessonRow } from './lesson-rows';
+import type { ApplyChange } from './use-composer-history';
+
+/** One lesson of a module in the outline: taught or left out, its time, and its local adjustments. */
+export const LessonRowView = memo(function LessonRowView({ item, row, apply }: { item: ModuleItem; row: LessonRow; apply: ApplyChange }) {
+  const { t } = useTranslation();
+  const [adjusting, setAdjusting] = useState(false);
+  const id = lessonDomId(item.id, row.lessonCode);
+  const changed = row.override !== undefined && ((row.override.stepMinutes?.length ?? 0) > 0 || Boolean(row.override.trainerNotes));
+  const name = t('composer.lessons.name', { code: row.lessonCode, title: row.lesson.title });
+  return (
+    <li className={`composer-lesson${row.omitted ? ' composer-lesson--omitted' : ''}`}>
+      <div className="composer-lesson__line">
+        <label className="composer-lesson__include">
+          <input
+            id={id}
+            type="checkbox"
+            checked={!row.omitted}
+            onChange={(event) => {
+              const include = event.target.checked;
+              apply(t(include ? 'composer.history.include' : 'composer.history.omit', { name }), (c) => setOmitted(c, item.id, row.lessonCode, !include));
+            }}
+          />
+          <span className="visually-hidden">{t('composer.lessons.include', { name })}</span>
+          <span aria-hidden="true" className="composer-lesson__code">
+            {row.lessonCode}
+          </span>
+          <span aria-hidden="true" lang={item.snapshot.language} dir="auto">
+            {row.lesson.title}
+          </span>
+        </label>
+        <span className="composer-lesson__minutes">
+          {row.omitted ? t('composer.lessons.omitted') : <Duration minutes={row.minutes} />}
+        </span>
+        {changed && <span className="badge">{t('composer.lessons.adjusted')}</span>}
+        <button
+          type="button"
+          className="button button--small"
+          aria-expanded={adjusting}
+          aria-label={t('composer.lessons.adjustNamed', { name })}
+          onClick={() => {
+            setAdjusting((open) => !open);
+          }}
+        >
+          {t('composer.lessons.adjust')}
+        </button>
+      </div>
+      {adjusting && <LessonAdjust item={item} row={row} name={name} apply={apply} />}
+    </li>
+  );
+});

@@ -1,0 +1,95 @@
+import { useDeferredValue, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Curriculum } from '../../../../shared/schemas/curriculum';
+import { Duration } from '../../components/Duration';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { call } from '../../lib/api';
+import { useApi } from '../../lib/use-api';
+import { useAction } from '../curricula/use-action';
+import type { ItemActions } from './item-actions';
+import { appendItem, moduleItem } from './item-ops';
+
+/** Enough rows to browse; a longer list is narrowed by searching. */
+const SHOWN = 50;
+
+/**
+ * Search the library (the same full-text search as the library page) and add a module to the end of the
+ * course. Adding takes a snapshot of the module as it is now: later library edits do not change the course.
+ */
+export function LibraryPanel({ draft, actions }: { draft: Curriculum; actions: ItemActions }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [text, setText] = useState('');
+  const query = useDeferredValue(text.trim());
+  const [result] = useApi(() => call('library:list', query ? { text: query, sort: 'relevance' } : { sort: 'title' }), query);
+  const adding = useAction();
+  const used = new Map<string, number>();
+  for (const item of draft.items) if (item.kind === 'module') used.set(item.moduleId, (used.get(item.moduleId) ?? 0) + 1);
+
+  // Adds run one after another, so quick clicks add modules in the order they were clicked.
+  const queue = useRef(Promise.resolve());
+  const add = (moduleId: string) => {
+    queue.current = queue.current.then(async () => {
+      await adding.run(async () => {
+        const { module } = await call('library:get', { id: moduleId });
+        const item = moduleItem(draft, module);
+        // The id was chosen against the draft of the click; another change may have taken it since.
+        actions.apply(t('composer.history.add', { title: module.title }), (c) => appendItem(c, c.items.some((i) => i.id === item.id) ? moduleItem(c, module) : item));
+        actions.announce(t('composer.library.added', { title: module.title }));
+      });
+    });
+  };
+
+  return (
+    <section className="panel composer-library" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('composer.library.title')}</h2>
+      <label className="field">
+        <span className="field__label">{t('composer.library.search')}</span>
+        <input
+          type="search"
+          value={text}
+          placeholder={t('composer.library.searchPlaceholder')}
+          onChange={(event) => {
+            setText(event.target.value);
+          }}
+        />
+      </label>
+      {adding.error && <ErrorMessage error={adding.error} />}
+      {result.state === 'error' && <ErrorMessage error={result.error} />}
+      {result.state === 'ready' && (
+        <>
+          <p className="muted" aria-live="polite">
+            {t('composer.library.count', { count: result.value.modules.length })}
+          </p>
+          <ul className="composer-library__list">
+            {result.value.modules.slice(0, SHOWN).map((m) => (
+              <li key={m.id} className="composer-library__row">
+                <div className="composer-library__text">
+                  <span className="composer-library__title" lang={m.language} dir="auto">
+                    {m.title}
+                  </span>
+                  <span className="composer-library__meta">
+                    <Duration minutes={m.minutes} /> · {t('composer.library.lessons', { count: m.lessonCount })} · {t(`languages.${m.language}`)}
+                    {used.has(m.id) && <> · <strong>{t('composer.library.inCourse')}</strong></>}
+                  </span>
+                </div>
+                <button
+                  id={`composer-add-${m.id}`}
+                  type="button"
+                  className="button button--small"
+                  aria-label={t('composer.library.addNamed', { title: m.title })}
+                  onClick={() => {
+                    add(m.id);
+                  }}
+                >
+                  {t('composer.library.add')}
+                </button>
+              </li>
+            ))}
+          </ul>
+          {result.value.modules.length > SHOWN && <p className="muted">{t('composer.library.more', { count: result.value.modules.length - SHOWN })}</p>}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,12 @@
+/** Element ids of outline rows, shared by the rows and everything that brings one into view. */
+export function itemDomId(itemId: string): string {
+  return `composer-item-${itemId}`;
+}
+
+export function lessonDomId(itemId: string, lessonCode: string): string {
+  return `composer-lesson-${itemId}-${lessonCode.replace('.', '-')}`;
+}
+
+export function handleDomId(itemId: string): string {
+  return `composer-handle-${itemId}`;
+}

@@ -1,0 +1,107 @@
+/**
+ * Pure edits of a curriculum's items. Each returns a new curriculum sharing every part it did not change,
+ * or the same object when nothing changes (so the history records no empty step).
+ */
+import { uniqueId } from '../../../../shared/domain/ids';
+import type { Curriculum, CurriculumItem, LessonOverride, ModuleItem, SessionItem, SessionKind } from '../../../../shared/schemas/curriculum';
+import type { Module } from '../../../../shared/schemas/module';
+
+/** Step and session minutes allowed by the schema (StepMinutesSchema, SessionItemSchema). */
+export const MINUTES_MIN = 1;
+export const MINUTES_MAX = 480;
+
+/** Moves the item at `from` to position `to`, the others closing up around it. */
+export function moveItem(curriculum: Curriculum, from: number, to: number): Curriculum {
+  const { items } = curriculum;
+  if (from === to || from < 0 || to < 0 || from >= items.length || to >= items.length) return curriculum;
+  const next = [...items];
+  const [moved] = next.splice(from, 1);
+  if (!moved) return curriculum;
+  next.splice(to, 0, moved);
+  return { ...curriculum, items: next };
+}
+
+export function removeItem(curriculum: Curriculum, itemId: string): Curriculum {
+  const items = curriculum.items.filter((item) => item.id !== itemId);
+  return items.length === curriculum.items.length ? curriculum : { ...curriculum, items };
+}
+
+export function appendItem(curriculum: Curriculum, item: CurriculumItem): Curriculum {
+  return { ...curriculum, items: [...curriculum.items, item] };
+}
+
+/** An item id not used in this course yet, readable: "use-of-force", "use-of-force-2", "opening". */
+export function newItemId(curriculum: Curriculum, base: string): string {
+  return uniqueId(base, new Set(curriculum.items.map((item) => item.id)), 'item');
+}
+
+/** A library module taken into the course as it is now: the snapshot is what the course keeps. */
+export function moduleItem(curriculum: Curriculum, module: Module): ModuleItem {
+  return { kind: 'module', id: newItemId(curriculum, module.id), moduleId: module.id, revision: module.revision, snapshot: module, lessons: [] };
+}
+
+export function sessionItem(curriculum: Curriculum, sessionKind: SessionKind, title: string, minutes: number): SessionItem {
+  return { kind: 'session', id: newItemId(curriculum, sessionKind), sessionKind, title, minutes };
+}
+
+function replaceItem<T extends CurriculumItem>(curriculum: Curriculum, itemId: string, update: (item: T) => T, kind: T['kind']): Curriculum {
+  const index = curriculum.items.findIndex((item) => item.id === itemId && item.kind === kind);
+  const item = curriculum.items[index];
+  if (!item) return curriculum;
+  const next = update(item as T);
+  return next === item ? curriculum : { ...curriculum, items: curriculum.items.with(index, next) };
+}
+
+export function updateSession(curriculum: Curriculum, itemId: string, patch: Partial<Pick<SessionItem, 'title' | 'minutes' | 'sessionKind'>>): Curriculum {
+  return replaceItem<SessionItem>(curriculum, itemId, (item) => (Object.entries(patch).every(([k, v]) => item[k as keyof SessionItem] === v) ? item : { ...item, ...patch }), 'session');
+}
+
+/** An override that changes nothing is dropped, so "include again" leaves the item as it was taken. */
+function isEmptyOverride(override: LessonOverride): boolean {
+  return override.omit !== true && (override.stepMinutes?.length ?? 0) === 0 && !override.trainerNotes && override.day === undefined;
+}
+
+function tidy(override: LessonOverride): LessonOverride {
+  const { lessonCode, omit, stepMinutes, trainerNotes, day } = override;
+  return {
+    lessonCode,
+    ...(omit === true ? { omit } : {}),
+    ...(stepMinutes && stepMinutes.length > 0 ? { stepMinutes: [...stepMinutes].sort((a, b) => a.step - b.step) } : {}),
+    ...(trainerNotes ? { trainerNotes } : {}),
+    ...(day !== undefined ? { day } : {}),
+  };
+}
+
+/** Changes the override of one lesson of a module item (creating or dropping it as needed). */
+export function updateLesson(curriculum: Curriculum, itemId: string, lessonCode: string, update: (override: LessonOverride) => LessonOverride): Curriculum {
+  return replaceItem<ModuleItem>(
+    curriculum,
+    itemId,
+    (item) => {
+      const index = item.lessons.findIndex((o) => o.lessonCode === lessonCode);
+      const current = item.lessons[index] ?? { lessonCode };
+      const next = tidy(update(current));
+      if (index >= 0 && JSON.stringify(next) === JSON.stringify(current)) return item;
+      const lessons = item.lessons.filter((o) => o.lessonCode !== lessonCode);
+      if (!isEmptyOverride(next)) lessons.splice(index >= 0 ? index : lessons.length, 0, next);
+      return index < 0 && isEmptyOverride(next) ? item : { ...item, lessons };
+    },
+    'module',
+  );
+}
+
+export function setOmitted(curriculum: Curriculum, itemId: string, lessonCode: string, omit: boolean): Curriculum {
+  return updateLesson(curriculum, itemId, lessonCode, (o) => ({ ...o, omit }));
+}
+
+/** Minutes of one step; the snapshot's own length removes the override. */
+export function setStepMinutes(curriculum: Curriculum, itemId: string, lessonCode: string, step: number, minutes: number, snapshotMinutes: number): Curriculum {
+  return updateLesson(curriculum, itemId, lessonCode, (o) => {
+    const others = (o.stepMinutes ?? []).filter((s) => s.step !== step);
+    return { ...o, stepMinutes: minutes === snapshotMinutes ? others : [...others, { step, minutes }] };
+  });
+}
+
+export function setTrainerNotes(curriculum: Curriculum, itemId: string, lessonCode: string, trainerNotes: string): Curriculum {
+  return updateLesson(curriculum, itemId, lessonCode, (o) => ({ ...o, trainerNotes }));
+}

@@ -1,0 +1,20 @@
+import { useMemo } from 'react';
+import { checkCurriculum, type LibraryLookup } from '../../../../shared/domain/curriculum/checks';
+import { curriculumCoverage } from '../../../../shared/domain/curriculum/coverage';
+import { scheduleCurriculum } from '../../../../shared/domain/curriculum/schedule';
+import type { Curriculum } from '../../../../shared/schemas/curriculum';
+import type { ModuleSummary } from '../../../../shared/schemas/library';
+import type { Reference } from '../../../../shared/schemas/reference';
+import type { ComposerComputed } from './composer-types';
+
+/**
+ * Schedule, checks and coverage of the draft, recomputed in the renderer with the same pure functions the
+ * back end uses, whenever the draft changes (and only then: dragging changes nothing until the drop).
+ */
+export function useComputed(draft: Curriculum, library: ReadonlyMap<string, ModuleSummary>, references: readonly Reference[]): ComposerComputed {
+  const lookup = useMemo<LibraryLookup>(() => (id) => library.get(id), [library]);
+  return useMemo(() => {
+    const schedule = scheduleCurriculum(draft);
+    return { schedule, checks: checkCurriculum(draft, { library: lookup, schedule }), coverage: curriculumCoverage(draft, references) };
+  }, [draft, lookup, references]);
+}
