@@ -55,7 +55,8 @@ const PREPARE: Record<TextCode, Prepare> = {
   'prerequisite-after': (params, { moduleTitle }) => ({ values: { ...params, prerequisite: moduleTitle(str(params.prerequisite)) } }),
   'duplicate-module': (params) => (params.translation === 1 ? { variant: 'translation', values: params } : { values: params }),
   'module-language-differs': (params, { t }) => ({
-    values: { ...params, language: t(`languages.${str(params.language)}`), courseLanguage: t(`languages.${str(params.courseLanguage)}`) },
+    // Mid-sentence forms: French writes language names in lower case (« en français »).
+    values: { ...params, language: t(`composerPanels.common.languageInSentence.${str(params.language)}`), courseLanguage: t(`composerPanels.common.languageInSentence.${str(params.courseLanguage)}`) },
   }),
   'audience-mismatch': (params, { t }) => ({
     values: { ...params, audiences: str(params.audiences).split(', ').map((a) => t(`module.audienceNames.${a}`)).join(', ') },
