@@ -30,6 +30,7 @@ export function fakeBridge(answers: Answers = {}) {
     'settings:update': (req) => (settings = { ...settings, ...(req as Partial<Settings>) }),
     'library:list': () => ({ modules: [], facets: EMPTY_FACETS, total: 0 }),
     'store:backups': () => [],
+    'curriculum:list': () => [],
     'app:info': () => ({ name: 'Curriculum Composer', version: '1.2.3', host: 'web', dataDir: '/data/cc', licenses: [{ name: 'react', version: '19', license: 'MIT' }] }),
   };
   const invoke = vi.fn(async (channel: Channel, payload: unknown): Promise<IpcResult<unknown>> => {

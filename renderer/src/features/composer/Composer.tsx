@@ -8,6 +8,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { call } from '../../lib/api';
 import { useApi } from '../../lib/use-api';
 import { ComposerBody } from './ComposerBody';
+import '../curricula/curricula.css';
 import './composer.css';
 
 /** What the composer starts from: the stored course and the library as it is now. */

@@ -7,7 +7,7 @@ export function ProblemList({ problems, onGo }: { problems: readonly DraftProble
   if (problems.length === 0) return null;
   return (
     <section className="panel panel--error composer__problems" aria-labelledby="composer-problems-title">
-      <h2 id="composer-problems-title">{t('composer.problems.title', { count: problems.length })}</h2>
+      <h2 id="composer-problems-title">{t('composer.problems.heading', { count: problems.length })}</h2>
       <ul>
         {problems.map((problem, index) => (
           <li key={`${problem.path}#${index}`}>
