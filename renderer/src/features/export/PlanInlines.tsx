@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { PlanInline } from '../../../../shared/domain/export/plan';
+import { isSafeHref } from '../../../../shared/domain/markdown';
 
 /**
  * Runs of plan text as React nodes. Text only ever becomes text nodes (never HTML), so "<b>" in a module
@@ -14,8 +15,10 @@ function renderInline(inline: PlanInline, key: number, unfilledLabel: string): R
     case 'text':
       return emphasise(inline.text, inline, key);
     case 'link':
-      // Plans only carry http, https and mailto links. A new-window request is denied by the main process,
-      // which offers http(s) links to the user's browser after asking, as for links in module pages.
+      // Plans should only carry http, https and mailto links; checked again here because a link is the one
+      // way plan text could run code in the app. A new-window request is denied by the main process, which
+      // offers http(s) links to the user's browser after asking, as for links in module pages.
+      if (!isSafeHref(inline.href)) return emphasise(inline.text, inline, key);
       return (
         <a key={key} href={inline.href} target="_blank" rel="noopener noreferrer">
           {emphasise(inline.text, inline, 0)}
