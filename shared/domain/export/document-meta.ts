@@ -20,7 +20,7 @@ export function planCover(ctx: PlanContext): PlanCover {
   add(l.version, c.version);
   add(l.status, l[`status.${c.status}`]);
   add(l.date, input.today);
-  add(l.audience, c.audiences.map((a) => l[`audience.${a}`]).join(', '));
+  add(l.audience, c.audiences.map((a) => l[`audience.${a}`]).join(l.listSeparator));
   const subtitle = textLine(c.subtitle, ctx.values);
   return {
     title: textLine(c.title, ctx.values),
@@ -41,7 +41,7 @@ function taughtThemes(ctx: PlanContext): Theme[] {
 export function planProperties(ctx: PlanContext): ExportPlan['properties'] {
   const { curriculum: c, labels: l } = ctx;
   const subtitle = textLine(c.subtitle, ctx.values).trim();
-  const authors = c.authors.map((a) => textLine(a, ctx.values)).join(', ');
+  const authors = c.authors.map((a) => textLine(a, ctx.values)).join(l.listSeparator);
   return {
     title: textLine(c.title, ctx.values),
     subject: subtitle || l[`document.${ctx.options.variant}`],

@@ -14,7 +14,11 @@ export function asciiSlug(text: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  return slug.slice(0, MAX_SLUG).replace(/-+$/, '');
+  if (slug.length <= MAX_SLUG) return slug;
+  // Cut at a word boundary when there is one, so the name does not end in half a word.
+  const cut = slug.slice(0, MAX_SLUG + 1);
+  const boundary = cut.lastIndexOf('-');
+  return (boundary > 0 ? cut.slice(0, boundary) : cut.slice(0, MAX_SLUG)).replace(/-+$/, '');
 }
 
 /** A letter of a script other than Latin (Arabic, for instance), which a slug would silently drop. */

@@ -90,8 +90,36 @@ function mergeRuns(inlines: PlanInline[]): PlanInline[] {
   return merged;
 }
 
+/**
+ * Converted texts per placeholder-values object, that is per curriculum. Courses repeat texts (the same
+ * step text in the full document and in the safety check, modules taught twice, benchmark courses), and
+ * parsing Markdown is most of an export's cost. Cached blocks are shared between the places that print
+ * them, so nothing may mutate a block or run it receives from here; the arrays returned are fresh.
+ */
+type Converted = readonly (PlanParagraph | PlanList)[] | readonly PlanInline[];
+
+// Keyed by kind and then by the source string itself: a Map hashes a string once and keeps the hash, where
+// a concatenated key would be hashed afresh, character by character, on every lookup.
+const converted = new WeakMap<PlaceholderValues, Map<string, Map<string, Converted>>>();
+
+function memo<T extends Converted>(values: PlaceholderValues, kind: string, source: string, convert: () => T): T {
+  let byKind = converted.get(values);
+  if (!byKind) converted.set(values, (byKind = new Map()));
+  let cache = byKind.get(kind);
+  if (!cache) byKind.set(kind, (cache = new Map()));
+  const hit = cache.get(source) as T | undefined;
+  if (hit) return hit;
+  const value = convert();
+  cache.set(source, value);
+  return value;
+}
+
 /** Runs of one line of Markdown (a title, a list entry): emphasis, links and placeholders, no blocks. */
 export function markdownInlines(source: string, values: PlaceholderValues): PlanInline[] {
+  return [...memo(values, 'inline', source, () => convertLine(source, values))];
+}
+
+function convertLine(source: string, values: PlaceholderValues): readonly PlanInline[] {
   const out: PlanInline[] = [];
   for (const block of parseMarkdown(source)) {
     if (out.length > 0) out.push({ kind: 'text', text: ' ' });
@@ -105,8 +133,15 @@ export function markdownInlines(source: string, values: PlaceholderValues): Plan
   return mergeRuns(out);
 }
 
-/** A long Markdown text as paragraphs (in `style`) and lists; an empty text gives no blocks. */
+/**
+ * A long Markdown text as paragraphs (in `style`) and lists; an empty text gives no blocks. The array is
+ * the caller's, the blocks in it are shared and must not be changed (replace one instead).
+ */
 export function markdownBlocks(source: string, values: PlaceholderValues, style?: PlanParagraph['style']): (PlanParagraph | PlanList)[] {
+  return [...memo(values, style ?? 'block', source, () => convertBlocks(source, values, style))];
+}
+
+function convertBlocks(source: string, values: PlaceholderValues, style?: PlanParagraph['style']): readonly (PlanParagraph | PlanList)[] {
   const blocks = parseMarkdown(source).map((block): PlanParagraph | PlanList => {
     if (block.kind === 'list')
       return {

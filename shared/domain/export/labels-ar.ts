@@ -59,6 +59,7 @@ export const AR_LABELS: LabelTable = {
   modules: 'الوحدات',
   required: 'إلزامي',
   total: 'المجموع',
+  listSeparator: '، ',
   traceability: 'تتبّع الصكوك الدولية',
   instrument: 'الصك',
   references: 'المراجع',

@@ -59,6 +59,7 @@ export const EN_BASE_LABELS = {
   modules: 'Modules',
   required: 'Required',
   total: 'Total',
+  listSeparator: ', ',
   traceability: 'Traceability of international instruments',
   instrument: 'Instrument',
   references: 'References',

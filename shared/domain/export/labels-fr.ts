@@ -59,6 +59,7 @@ export const FR_LABELS: LabelTable = {
   modules: 'Modules',
   required: 'Obligatoire',
   total: 'Total',
+  listSeparator: ', ',
   traceability: 'Traçabilité des instruments internationaux',
   instrument: 'Instrument',
   references: 'Références',

@@ -33,7 +33,7 @@ export function bulletList(texts: readonly string[], ctx: PlanContext): PlanList
 
 /** Methods of a lesson as one line of names. */
 export function methodNames(lesson: Lesson, ctx: PlanContext): string {
-  return lesson.methods.map((m) => ctx.labels[`method.${m}`]).join(', ');
+  return lesson.methods.map((m) => ctx.labels[`method.${m}`]).join(ctx.labels.listSeparator);
 }
 
 function warningParagraph(label: string, warning: string, ctx: PlanContext): PlanParagraph {

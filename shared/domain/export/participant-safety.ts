@@ -2,9 +2,9 @@
  * Defence in depth for documents that participants receive. The section builders already leave trainer
  * material out; this check reads the finished plan and refuses it if any trainer-only text of the
  * curriculum shows up anyway (a handout that copies the trainer notes, an answer pasted into a question,
- * a builder bug). Each paragraph and list item of a trainer-only text is looked for on its own, after
- * placeholders are filled and whitespace and case are normalised, so that a copied paragraph is found
- * wherever it lands.
+ * a builder bug). Trainer-only texts are looked for paragraph by paragraph (short paragraphs together
+ * with the ones after them), after placeholders are filled and whitespace and case are normalised, so
+ * that a copied paragraph is found wherever it lands.
  */
 import { AppError } from '../../errors';
 import type { Curriculum, ModuleItem } from '../../schemas/curriculum';
@@ -13,25 +13,70 @@ import { markdownBlocks, type PlaceholderValues } from './inline';
 import { participantMaySee } from './lesson-parts';
 import { PARTICIPANT_VARIANTS, type ExportPlan } from './plan';
 import { blockTexts, planTexts } from './plan-text';
+import { findFirst, KEY_LENGTH, normaliseEach, normaliseJoined, SEPARATOR } from './text-search';
 
-/** Shorter fragments ("True.", "B", "See above") occur in ordinary text by chance. */
-export const MIN_TRAINER_TEXT_LENGTH = 12;
+/** Shorter texts ("True.", "B", "See above") occur in ordinary text by chance. */
+export const MIN_TRAINER_TEXT_LENGTH = KEY_LENGTH;
+
+/**
+ * A single paragraph or list item is only looked for on its own from this length: short generic lines
+ * ("Questions for your group:") legitimately recur in participant material. Shorter ones are looked for
+ * together with the paragraphs that follow them, which a copied text keeps next to each other.
+ */
+const FRAGMENT_LENGTH = 40;
 
 type TrainerText = { text: string; kind: string; where: string };
 
-/** Lowercase, whitespace collapsed, and leading punctuation dropped so that every fragment starts a word. */
-function normalise(text: string): string {
-  return text.replace(/\s+/gu, ' ').toLowerCase().replace(/^[^\p{L}\p{N}]+/u, '').trimEnd();
+/** Normalised paragraphs of a text, per curriculum (placeholder values) and source string. */
+const partsCache = new WeakMap<PlaceholderValues, Map<string, readonly string[]>>();
+
+function parts(source: string, values: PlaceholderValues): readonly string[] {
+  let cache = partsCache.get(values);
+  if (!cache) partsCache.set(values, (cache = new Map()));
+  let found = cache.get(source);
+  if (!found) cache.set(source, (found = normaliseEach(blockTexts(markdownBlocks(source, values)))));
+  return found;
 }
 
-function fragments(source: string, values: PlaceholderValues): string[] {
-  return blockTexts(markdownBlocks(source, values)).map(normalise).filter((t) => t.length >= MIN_TRAINER_TEXT_LENGTH);
+type Fragment = { text: string; parts: readonly string[] };
+
+/**
+ * What to look for in a trainer-only text: each paragraph or list item, joined with the ones after it
+ * until the window is FRAGMENT_LENGTH long, or the whole text when it is shorter, joined as the plan's
+ * texts are in `assertParticipantSafe`.
+ */
+function fragments(source: string, values: PlaceholderValues): Fragment[] {
+  const all = parts(source, values);
+  const windows: Fragment[] = [];
+  for (let start = 0; start < all.length; start += 1) {
+    let end = start + 1;
+    let text = all[start] ?? '';
+    for (; text.length < FRAGMENT_LENGTH && end < all.length; end += 1) text += `${SEPARATOR}${all[end] ?? ''}`;
+    if (text.length >= MIN_TRAINER_TEXT_LENGTH) windows.push({ text, parts: all.slice(start, end) });
+    if (text.length < FRAGMENT_LENGTH) break;
+  }
+  return windows;
 }
 
-/** Adds the fragments of a trainer-only text; `keep` drops fragments that are not secret after all. */
-type Add = (source: string, kind: string, keep?: (fragment: string) => boolean) => void;
+type Add = (source: string, kind: string, exempt?: ReadonlySet<string>) => void;
 
-function lessonTrainerTexts(lesson: Lesson, add: Add): void {
+/**
+ * Paragraphs a lesson hands participants anyway: released handouts and activities, questions and options.
+ * A marking guide often restates what a handout teaches ("the four elements are…"); such a paragraph is
+ * not secret, so answers (and only answers) are not refused for paragraphs the lesson already shows.
+ */
+function participantMaterial(lesson: Lesson, values: PlaceholderValues): Set<string> {
+  const material = new Set<string>();
+  const add = (text: string): void => {
+    for (const part of parts(text, values)) material.add(part);
+  };
+  for (const step of lesson.steps) if (participantMaySee(step)) add(step.participantActivity);
+  for (const handout of lesson.handouts) if (participantMaySee(handout)) add(handout.body);
+  for (const item of lesson.evaluation) [item.question, ...(item.options ?? [])].forEach(add);
+  return material;
+}
+
+function lessonTrainerTexts(lesson: Lesson, values: PlaceholderValues, add: Add): void {
   add(lesson.trainerNotes, 'trainer notes');
   for (const step of lesson.steps) {
     add(step.trainerActivity, 'trainer activity');
@@ -45,11 +90,9 @@ function lessonTrainerTexts(lesson: Lesson, add: Add): void {
       add(handout.body, 'sensitive handout');
       if (handout.sensitivity) add(handout.sensitivity.warning, 'sensitivity warning');
     }
-  for (const item of lesson.evaluation) {
-    // A multiple-choice answer may be one of the options, which participants are meant to see.
-    const options = new Set((item.options ?? []).map(normalise));
-    add(item.answer, 'answer or marking guide', (fragment) => !options.has(fragment));
-  }
+  if (lesson.evaluation.length === 0) return;
+  const material = participantMaterial(lesson, values);
+  for (const item of lesson.evaluation) add(item.answer, 'answer or marking guide', material);
 }
 
 /** Every trainer-only fragment of a module item, snapshot lessons and the curriculum's own notes alike. */
@@ -57,12 +100,13 @@ function itemTrainerTexts(item: ModuleItem, moduleNumber: number, values: Placeh
   const moduleName = `module ${moduleNumber} "${item.snapshot.title}"`;
   for (const lesson of item.snapshot.lessons) {
     const where = `${moduleName}, lesson ${lesson.code} "${lesson.title}"`;
-    lessonTrainerTexts(lesson, (source, kind, keep = () => true) => {
-      for (const text of fragments(source, values)) if (keep(text)) out.push({ text, kind, where });
+    lessonTrainerTexts(lesson, values, (source, kind, exempt) => {
+      for (const fragment of fragments(source, values))
+        if (!exempt || !fragment.parts.every((part) => exempt.has(part))) out.push({ text: fragment.text, kind, where });
     });
   }
   for (const override of item.lessons)
-    for (const text of fragments(override.trainerNotes ?? '', values))
+    for (const { text } of fragments(override.trainerNotes ?? '', values))
       out.push({ text, kind: "the course's extra trainer notes", where: `${moduleName}, lesson ${override.lessonCode}` });
 }
 
@@ -78,26 +122,6 @@ function trainerTexts(curriculum: Curriculum): TrainerText[] {
 }
 
 /**
- * The first trainer-only fragment found in `haystack`. Fragments are indexed by their first
- * MIN_TRAINER_TEXT_LENGTH characters and only word starts of the haystack are tried, which keeps the
- * check linear in the size of the document rather than proportional to document × fragments.
- */
-function findLeak(haystack: string, needles: readonly TrainerText[]): TrainerText | undefined {
-  const byKey = new Map<string, TrainerText[]>();
-  for (const needle of needles) {
-    const key = needle.text.slice(0, MIN_TRAINER_TEXT_LENGTH);
-    const list = byKey.get(key);
-    if (list) list.push(needle);
-    else byKey.set(key, [needle]);
-  }
-  for (const match of haystack.matchAll(/(?<![\p{L}\p{N}])[\p{L}\p{N}]/gu)) {
-    const candidates = byKey.get(haystack.slice(match.index, match.index + MIN_TRAINER_TEXT_LENGTH));
-    if (candidates) for (const needle of candidates) if (haystack.startsWith(needle.text, match.index)) return needle;
-  }
-  return undefined;
-}
-
-/**
  * Throws AppError('forbidden') when a participant document (participant handouts, pre-test, post-test)
  * holds any trainer-only text of the curriculum: trainer notes and the course's extra trainer notes,
  * trainer activities, answers and marking guides, sensitive steps and handouts not released to
@@ -105,12 +129,14 @@ function findLeak(haystack: string, needles: readonly TrainerText[]): TrainerTex
  */
 export function assertParticipantSafe(plan: ExportPlan, curriculum: Curriculum): void {
   if (!PARTICIPANT_VARIANTS.includes(plan.variant)) return;
-  const needles = trainerTexts(curriculum);
-  if (needles.length === 0) return;
-  const haystack = planTexts(plan).map(normalise).join('\n');
-  const leak = findLeak(haystack, needles);
+  // A text taught twice is looked for once; its first place is the one named.
+  const needles = new Map<string, TrainerText>();
+  for (const needle of trainerTexts(curriculum)) if (!needles.has(needle.text)) needles.set(needle.text, needle);
+  if (needles.size === 0) return;
+  const leak = findFirst(normaliseJoined(planTexts(plan)), [...needles.values()]);
   if (leak) {
-    const excerpt = leak.text.length > 60 ? `${leak.text.slice(0, 60)}…` : leak.text;
+    const text = leak.text.replaceAll(SEPARATOR, ' / ');
+    const excerpt = text.length > 60 ? `${text.slice(0, 60)}…` : text;
     throw new AppError('forbidden', `This ${plan.variant} document would contain trainer-only text (${leak.kind}) of ${leak.where}: "${excerpt}". The export is refused.`);
   }
 }

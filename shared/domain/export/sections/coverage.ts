@@ -65,7 +65,7 @@ export function traceabilitySection(ctx: PlanContext, coverage: Coverage): PlanS
             return ref ? (numbers.get(`${ref.itemId}/${ref.lessonCode}`) ?? ref.lessonCode) : '';
           });
           const moduleList = r.itemIds.map((id) => String(moduleNumbers.get(id) ?? id));
-          return [name, textCell([...new Set(lessonList)].join(', '), ctx.values), textCell(moduleList.join(', '), ctx.values)];
+          return [name, textCell([...new Set(lessonList)].join(l.listSeparator), ctx.values), textCell(moduleList.join(', '), ctx.values)];
         }),
       },
     ],

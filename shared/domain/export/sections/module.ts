@@ -22,7 +22,7 @@ function lessonFacts(lesson: NumberedLesson, ctx: PlanContext): PlanFacts {
 function assessmentList(lesson: NumberedLesson, ctx: PlanContext): PlanBlock[] {
   const l = ctx.labels;
   const items = lesson.effective.lesson.evaluation.map((item) => {
-    const uses = item.use.map((u) => (u === 'pre-test' ? l.preTest : l.postTest)).join(', ');
+    const uses = item.use.map((u) => (u === 'pre-test' ? l.preTest : l.postTest)).join(l.listSeparator);
     return [...markdownInlines(item.question, ctx.values), run(` (${uses})`, { italic: true })];
   });
   return items.length === 0 ? [] : [{ kind: 'list', ordered: true, start: 1, items }];
@@ -58,8 +58,8 @@ export function moduleIntro(m: NumberedModule, ctx: PlanContext, withFacts: bool
       rows: [
         { label: l.duration, value: [run(formatDuration(minutes, l))] },
         { label: l.lessons, value: [run(String(m.lessons.length))] },
-        { label: l.themes, value: [run(m.module.themes.map((t) => l[`theme.${t}`]).join(', '))] },
-        { label: l.audience, value: [run(m.module.audiences.map((a) => l[`audience.${a}`]).join(', '))] },
+        { label: l.themes, value: [run(m.module.themes.map((t) => l[`theme.${t}`]).join(l.listSeparator))] },
+        { label: l.audience, value: [run(m.module.audiences.map((a) => l[`audience.${a}`]).join(l.listSeparator))] },
       ],
     });
   }

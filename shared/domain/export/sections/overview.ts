@@ -30,7 +30,7 @@ export function overviewSection(ctx: PlanContext): PlanSection {
   const facts: PlanBlock = {
     kind: 'facts',
     rows: [
-      ...(c.audiences.length > 0 ? [{ label: l.audience, value: [run(c.audiences.map((a) => l[`audience.${a}`]).join(', '))] }] : []),
+      ...(c.audiences.length > 0 ? [{ label: l.audience, value: [run(c.audiences.map((a) => l[`audience.${a}`]).join(l.listSeparator))] }] : []),
       { label: l.days, value: [run(String(Math.max(c.days, schedule.daysUsed)))] },
       { label: l.teachingHours, value: [run(formatHours(schedule.teachingMinutes, ctx.language))] },
       { label: l.modules, value: [run(String(ctx.modules.length))] },

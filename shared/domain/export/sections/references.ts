@@ -22,7 +22,7 @@ export function referencesSection(ctx: PlanContext): PlanSection | undefined {
   for (const reference of ctx.input.references) {
     if (!ids.has(reference.id)) continue;
     ids.delete(reference.id);
-    const details = [reference.issuer, reference.year === undefined ? '' : String(reference.year)].filter(Boolean).join(', ');
+    const details = [reference.issuer, reference.year === undefined ? '' : String(reference.year)].filter(Boolean).join(ctx.labels.listSeparator);
     const item: PlanInline[] = [
       ...textInlines(reference.shortName, ctx.values, { bold: true, italic: false }),
       run(' – '),

@@ -25,7 +25,8 @@ function question(item: EvaluationItem, number: number, ctx: PlanContext, withAn
   const blocks: PlanBlock[] = markdownBlocks(item.question, ctx.values);
   const first = blocks[0];
   const label = run(`${number}. `, { bold: true });
-  if (first?.kind === 'paragraph') first.inlines.unshift(label);
+  // Blocks from markdownBlocks are shared: the numbered first paragraph is a new one.
+  if (first?.kind === 'paragraph') blocks[0] = { ...first, inlines: [label, ...first.inlines] };
   else blocks.unshift(paragraph([label]));
   if (item.type === 'multiple-choice')
     (item.options ?? []).forEach((option, index) => {
@@ -36,7 +37,7 @@ function question(item: EvaluationItem, number: number, ctx: PlanContext, withAn
     const answer = markdownBlocks(item.answer, ctx.values, 'note');
     const head = answer[0];
     const answerLabel = run(`${l.answer}: `, { bold: true });
-    if (head?.kind === 'paragraph') head.inlines.unshift(answerLabel);
+    if (head?.kind === 'paragraph') answer[0] = { ...head, inlines: [answerLabel, ...head.inlines] };
     else answer.unshift(paragraph([answerLabel], 'note'));
     blocks.push(...answer);
   } else if (ANSWER_LINES[item.type] > 0) {
