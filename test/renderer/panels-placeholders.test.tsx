@@ -1,0 +1,79 @@
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { effectiveModule } from '../../shared/domain/curriculum/effective-lessons';
+import { modulePlaceholders } from '../../shared/domain/placeholders';
+import type { ModuleItem } from '../../shared/schemas/curriculum';
+import { PlaceholdersPanel } from '../../renderer/src/features/composer/panels/PlaceholdersPanel';
+import { lastChange, panelProps, SAMPLE } from './panels-fixture';
+
+const moduleItems = SAMPLE.items.filter((i): i is ModuleItem => i.kind === 'module');
+const used = [...new Set(moduleItems.flatMap((i) => modulePlaceholders(effectiveModule(i))))].sort();
+
+describe('PlaceholdersPanel', () => {
+  it('lists every placeholder the modules use, with its value and where it is used', () => {
+    render(<PlaceholdersPanel {...panelProps()} />);
+    expect(used.length).toBeGreaterThan(3);
+    for (const name of used) expect(screen.getByRole('textbox', { name: new RegExp(`^Value of \\{${name}\\}`) })).toBeInTheDocument();
+    expect(screen.getAllByRole('textbox')).toHaveLength(used.length);
+    const country = screen.getByRole('textbox', { name: /^Value of \{country\}/ });
+    expect(country).toHaveValue('Veridia');
+    const users = moduleItems.filter((i) => modulePlaceholders(effectiveModule(i)).includes('country'));
+    expect(country).toHaveAccessibleDescription(new RegExp(`^Used in ${String(users.length)} modules: ${users[0]!.snapshot.title}`));
+  });
+
+  it('flags unfilled placeholders and counts them', () => {
+    render(<PlaceholdersPanel {...panelProps({ ...SAMPLE, placeholders: { country: 'Veridia' } })} />);
+    expect(screen.getByRole('status')).toHaveTextContent(`${String(used.length - 1)} placeholders have no value yet.`);
+    const emergency = screen.getByRole('textbox', { name: /^Value of \{emergency_number\}/ });
+    expect(emergency).toHaveAccessibleName('Value of {emergency_number} Not filled');
+    expect(screen.getByRole('textbox', { name: /^Value of \{country\}/ })).toHaveAccessibleName('Value of {country}');
+  });
+
+  it('sets a value through change, and clearing it leaves the placeholder unfilled', () => {
+    const props = panelProps({ ...SAMPLE, placeholders: {} });
+    render(<PlaceholdersPanel {...props} />);
+    fireEvent.change(screen.getByRole('textbox', { name: /^Value of \{country\}/ }), { target: { value: 'Arcadia' } });
+    const set = lastChange(props.change, props.curriculum);
+    expect(set.label).toBe('Set {country}');
+    expect(set.result.placeholders).toEqual({ country: 'Arcadia' });
+
+    const filled = panelProps();
+    render(<PlaceholdersPanel {...filled} />);
+    const [, field] = screen.getAllByRole('textbox', { name: /^Value of \{country\}/ });
+    fireEvent.change(field!, { target: { value: '' } });
+    const cleared = lastChange(filled.change, SAMPLE).result.placeholders;
+    expect(cleared).not.toHaveProperty('country');
+    expect(cleared).toHaveProperty('emergency_number', '112');
+  });
+
+  it('refuses text the store would not save, and says why', () => {
+    const props = panelProps();
+    render(<PlaceholdersPanel {...props} />);
+    const field = screen.getByRole('textbox', { name: /^Value of \{country\}/ });
+    fireEvent.change(field, { target: { value: 'Veri\u0007dia' } });
+    expect(props.change).not.toHaveBeenCalled();
+    expect(screen.getByRole('alert')).toHaveTextContent('control characters');
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    fireEvent.change(field, { target: { value: 'Veridia Republic' } });
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(lastChange(props.change, SAMPLE).result.placeholders.country).toBe('Veridia Republic');
+  });
+
+  it('removes values no module uses any more', async () => {
+    const user = userEvent.setup();
+    const props = panelProps({ ...SAMPLE, placeholders: { ...SAMPLE.placeholders, old_ministry: 'Ministry of the Interior' } });
+    render(<PlaceholdersPanel {...props} />);
+    const unused = screen.getByRole('heading', { name: 'Values no module uses any more' }).nextElementSibling as HTMLElement;
+    expect(within(unused).getByText('Ministry of the Interior')).toBeInTheDocument();
+    await user.click(within(unused).getByRole('button', { name: 'Remove' }));
+    const { label, result } = lastChange(props.change, props.curriculum);
+    expect(label).toBe('Remove the value of {old_ministry}');
+    expect(result.placeholders).toEqual(SAMPLE.placeholders);
+  });
+
+  it('says so when no module uses a placeholder', () => {
+    render(<PlaceholdersPanel {...panelProps({ ...SAMPLE, items: [] })} />);
+    expect(screen.getByText('The modules in this course use no placeholders.')).toBeInTheDocument();
+  });
+});
