@@ -52,7 +52,7 @@ export async function renderDocx(plan: ExportPlan, options: RenderDocxOptions = 
   const ctx: RenderContext = { dir: directionSettings(plan.language, plan.direction), textWidth: page.textWidth, numbering, labels: plan.labels };
 
   const children: (Paragraph | Table | TableOfContents)[] = renderCover(plan, ctx);
-  if (plan.tableOfContents) children.push(...renderContents(ctx));
+  if (plan.tableOfContents) children.push(...renderContents(plan, ctx));
   await step();
   for (const section of plan.sections) {
     // Every section opens a page: the cover (and the contents) are always before it. An empty section writes

@@ -14,6 +14,8 @@ export const STYLE = {
   /** Headings of levels 1 and 2 that stay out of the table of contents (`toc: false`). */
   headingOutsideToc: ['HeadingNoToc1', 'HeadingNoToc2'],
   tocHeading: 'TOCHeading',
+  /** Entries of the contents, levels 1 and 2 (Word's own ids, which Word uses when it rebuilds the contents). */
+  toc: ['TOC1', 'TOC2'],
   tableHeader: 'TableHeader',
   tableText: 'TableText',
   caption: 'Caption',
@@ -120,6 +122,8 @@ export function documentStyles(dir: DirectionSettings): IStylesOptions {
         run: { size: 32, bold: true, color: COLOR.primary },
         paragraph: { spacing: { after: 240 }, keepNext: true },
       },
+      { id: STYLE.toc[0], name: 'toc 1', basedOn: 'Normal', next: 'Normal', run: { bold: true }, paragraph: { spacing: { before: 120, after: 60 } } },
+      { id: STYLE.toc[1], name: 'toc 2', basedOn: 'Normal', next: 'Normal', paragraph: { spacing: { after: 40 }, indent: { left: 340 } } },
       {
         id: STYLE.tableHeader,
         name: 'Table Header',
