@@ -77,7 +77,7 @@ describe('ChecksPanel', () => {
     expect(items).toHaveLength(TEXT_CODES.length);
     for (const item of items) {
       expect(item.textContent).not.toMatch(/ENGLISH FALLBACK|\{\{|composerPanels/);
-      expect(item.textContent?.trim()).not.toBe('');
+      expect(item.textContent.trim()).not.toBe('');
     }
   });
 

@@ -62,8 +62,8 @@ describe('UpdateDiffDialog', () => {
     expect(within(dialog).getByText(/^Lesson 1\.3 “Serving and protecting: .*” removed$/)).toBeInTheDocument();
     expect(within(dialog).getByText(/^Lesson 1\.2 “.*” now lasts 2 h 35 min instead of 2 h 30 min$/)).toBeInTheDocument();
     expect(within(dialog).getByText(/^Lesson 1\.1 “.*” changed: aim$/)).toBeInTheDocument();
-    expect(within(dialog).getByText((_t, el) => el?.tagName === 'DEL' && /a shared understanding/.test(el.textContent ?? ''))).toBeInTheDocument();
-    expect(within(dialog).getByText((_t, el) => el?.tagName === 'INS' && /a common understanding/.test(el.textContent ?? ''))).toBeInTheDocument();
+    expect(within(dialog).getByText((_t, el) => el?.tagName === 'DEL' && /a shared understanding/.test(el.textContent))).toBeInTheDocument();
+    expect(within(dialog).getByText((_t, el) => el?.tagName === 'INS' && /a common understanding/.test(el.textContent))).toBeInTheDocument();
     // The course shortened steps of lesson 1.3, which the new revision no longer has.
     const note = within(dialog).getByRole('note');
     expect(note).toHaveTextContent('1 local change to this module no longer applies');
