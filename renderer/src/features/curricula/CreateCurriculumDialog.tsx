@@ -46,7 +46,7 @@ export function CreateCurriculumDialog({ onCreated, onClose }: { onCreated: (cur
             type="text"
             value={title}
             maxLength={TITLE_MAX}
-            required
+            aria-required="true"
             aria-invalid={(touched && titleMissing) || undefined}
             aria-describedby={touched && titleMissing ? `${id}-title-error` : undefined}
             onChange={(event) => {

@@ -46,7 +46,7 @@ export function TitleDialog({
             type="text"
             value={title}
             maxLength={TITLE_MAX}
-            required
+            aria-required="true"
             aria-invalid={empty || undefined}
             onChange={(event) => {
               setTitle(event.target.value);
