@@ -1,7 +1,7 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { ModuleItem } from '../../shared/schemas/curriculum';
+import type { CurriculumItem, ModuleItem } from '../../shared/schemas/curriculum';
 import { Composer } from '../../renderer/src/features/composer/Composer';
 import { composerBackend, curriculum, moduleItem, session } from './composer-fixture';
 
@@ -30,7 +30,7 @@ function layOutRows(): void {
   });
 }
 
-async function openComposer(items = [moduleItem('hr-foundations'), moduleItem('ethics-integrity'), moduleItem('use-of-force-firearms')]) {
+async function openComposer(items: CurriculumItem[] = [moduleItem('hr-foundations'), moduleItem('ethics-integrity'), moduleItem('use-of-force-firearms')]) {
   const backend = composerBackend(curriculum(items));
   render(<Composer curriculumId="test-course" onOpen={vi.fn()} />);
   await screen.findByRole('heading', { level: 1, name: 'Test course' });
