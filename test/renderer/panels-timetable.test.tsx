@@ -32,6 +32,13 @@ describe('TimetablePanel', () => {
     expect(screen.getByText(/Uses 10 days of 10 days/)).toBeInTheDocument();
   });
 
+  it('lists the schedule warnings in words', () => {
+    render(<TimetablePanel {...panelProps()} />);
+    expect(screen.getByRole('heading', { name: /^\d+ timetable warnings$/ })).toBeInTheDocument();
+    expect(screen.getByText(/^Lesson 1\.3 “Serving and protecting: .*” \(2 h 5 min\) does not fit in the 30 min left on day 1 and starts day 2\.$/)).toBeInTheDocument();
+    expect(screen.getByText(/^Day 2 is full, so Lesson 3\.3 “.*” \(2 h\) starts day 3\.$/)).toBeInTheDocument();
+  });
+
   it('numbers the parts of a lesson interrupted by a break', () => {
     const props = panelProps();
     const split = props.computed.schedule.days.flatMap((d) => d.slots).find((s) => (s.parts ?? 1) > 1);

@@ -11,6 +11,9 @@ type GridProps = {
   onSelect: (unitKey: string) => void;
 };
 
+/** Slots shorter than this many minutes have room for one line only: time and title share it. */
+const SHORT = 30;
+
 /** Custom properties carry the geometry; the stylesheet turns minutes into lengths. */
 const vars = (values: Record<string, number>): CSSProperties => Object.fromEntries(Object.entries(values).map(([k, v]) => [`--${k}`, v]));
 
@@ -63,7 +66,7 @@ function DayColumn({ day, planned, gridStart, headingId, language, selectedKey, 
       </header>
       <ol className="tt-day__body">
         {day.slots.map((slot) => (
-          <li key={`${slot.kind}-${String(slot.startMinute)}`} className={`tt-slot tt-slot--${slot.kind}`} style={vars({ start: slot.startMinute - gridStart, len: slot.endMinute - slot.startMinute })}>
+          <li key={`${slot.kind}-${String(slot.startMinute)}`} className={`tt-slot tt-slot--${slot.kind}${slot.endMinute - slot.startMinute < SHORT ? ' tt-slot--short' : ''}`} style={vars({ start: slot.startMinute - gridStart, len: slot.endMinute - slot.startMinute })}>
             <SlotContent slot={slot} selected={slot.unitKey !== undefined && slot.unitKey === selectedKey} onSelect={onSelect} />
           </li>
         ))}
@@ -78,7 +81,7 @@ function SlotContent({ slot, selected, onSelect }: { slot: TimetableSlot; select
   if (slot.kind === 'break' || slot.kind === 'lunch')
     return (
       <div className="tt-slot__inner">
-        {time} <span>{slot.title || t(`composerPanels.timetable.${slot.kind}`)}</span>
+        <span>{slot.title || t(`composerPanels.timetable.${slot.kind}`)}</span> {time}
       </div>
     );
   const { unitKey } = slot;

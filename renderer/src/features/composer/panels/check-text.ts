@@ -86,7 +86,9 @@ const PREPARE: Record<TextCode, Prepare> = {
   'moved-to-next-day': (params, context, where) => {
     const named = withName(params, context, where).values;
     const { t } = context;
-    return { values: { ...named, minutes: minutesText(t, num(params.minutes)), free: minutesText(t, num(params.free)), previousDay: num(params.day) - 1 } };
+    const values = { ...named, minutes: minutesText(t, num(params.minutes)), free: minutesText(t, num(params.free)), previousDay: num(params.day) - 1 };
+    // "does not fit in the 0 min left" reads oddly: a full day is said as such.
+    return num(params.free) <= 0 ? { variant: 'full', values } : { values };
   },
   'pin-unmet': withName,
   'pin-beyond-days': (params, context, where) => ({ values: { ...withName(params, context, where).values, days: daysText(context.t, num(params.days)) } }),
@@ -95,7 +97,7 @@ const PREPARE: Record<TextCode, Prepare> = {
 };
 
 /** Codes with a second template for a variant of the finding (a translation counted as a duplicate, a missing step). */
-export const TEXT_VARIANTS: Partial<Record<TextCode, readonly string[]>> = { 'duplicate-module': ['translation'], 'stale-override': ['step'] };
+export const TEXT_VARIANTS: Partial<Record<TextCode, readonly string[]>> = { 'duplicate-module': ['translation'], 'stale-override': ['step'], 'moved-to-next-day': ['full'] };
 
 export const TEXT_CODES = Object.keys(PREPARE) as TextCode[];
 
