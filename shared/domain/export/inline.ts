@@ -104,9 +104,9 @@ const converted = new WeakMap<PlaceholderValues, Map<string, Map<string, Convert
 
 function memo<T extends Converted>(values: PlaceholderValues, kind: string, source: string, convert: () => T): T {
   let byKind = converted.get(values);
-  if (!byKind) converted.set(values, (byKind = new Map()));
+  if (!byKind) converted.set(values, (byKind = new Map<string, Map<string, Converted>>()));
   let cache = byKind.get(kind);
-  if (!cache) byKind.set(kind, (cache = new Map()));
+  if (!cache) byKind.set(kind, (cache = new Map<string, Converted>()));
   const hit = cache.get(source) as T | undefined;
   if (hit) return hit;
   const value = convert();

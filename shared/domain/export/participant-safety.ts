@@ -12,8 +12,8 @@ import type { Lesson } from '../../schemas/module';
 import { markdownBlocks, type PlaceholderValues } from './inline';
 import { participantMaySee } from './lesson-parts';
 import { PARTICIPANT_VARIANTS, type ExportPlan } from './plan';
-import { blockTexts, planTexts } from './plan-text';
-import { findFirst, KEY_LENGTH, normaliseEach, normaliseJoined, SEPARATOR } from './text-search';
+import { blockTexts, planFrameTexts } from './plan-text';
+import { KEY_LENGTH, NeedleIndex, normaliseEach, normaliseJoined, SEPARATOR } from './text-search';
 
 /** Shorter texts ("True.", "B", "See above") occur in ordinary text by chance. */
 export const MIN_TRAINER_TEXT_LENGTH = KEY_LENGTH;
@@ -32,7 +32,7 @@ const partsCache = new WeakMap<PlaceholderValues, Map<string, readonly string[]>
 
 function parts(source: string, values: PlaceholderValues): readonly string[] {
   let cache = partsCache.get(values);
-  if (!cache) partsCache.set(values, (cache = new Map()));
+  if (!cache) partsCache.set(values, (cache = new Map<string, readonly string[]>()));
   let found = cache.get(source);
   if (!found) cache.set(source, (found = normaliseEach(blockTexts(markdownBlocks(source, values)))));
   return found;
@@ -133,7 +133,11 @@ export function assertParticipantSafe(plan: ExportPlan, curriculum: Curriculum):
   const needles = new Map<string, TrainerText>();
   for (const needle of trainerTexts(curriculum)) if (!needles.has(needle.text)) needles.set(needle.text, needle);
   if (needles.size === 0) return;
-  const leak = findFirst(normaliseJoined(planTexts(plan)), [...needles.values()]);
+  const index = new NeedleIndex(needles.values());
+  // Section by section: a copied text lands within one section, and many small strings are far cheaper for
+  // the garbage collector than one string of the whole document.
+  let leak = index.find(normaliseJoined(planFrameTexts(plan)));
+  for (let i = 0; leak === undefined && i < plan.sections.length; i += 1) leak = index.find(normaliseJoined(blockTexts(plan.sections[i]?.blocks ?? [])));
   if (leak) {
     const text = leak.text.replaceAll(SEPARATOR, ' / ');
     const excerpt = text.length > 60 ? `${text.slice(0, 60)}…` : text;

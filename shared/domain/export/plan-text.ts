@@ -33,10 +33,16 @@ export function blockTexts(blocks: readonly PlanBlock[], out: string[] = []): st
   return out;
 }
 
-/** Every text of a plan: cover, running header and footer, and every section. */
-export function planTexts(plan: ExportPlan): string[] {
+/** Texts around the sections: cover, running header and footer. */
+export function planFrameTexts(plan: ExportPlan): string[] {
   const out: string[] = [plan.cover.title, plan.cover.subtitle ?? '', plan.cover.documentKind, plan.running.header, plan.running.footer];
   for (const fact of plan.cover.facts) out.push(fact.value);
+  return out;
+}
+
+/** Every text of a plan: cover, running header and footer, and every section. */
+export function planTexts(plan: ExportPlan): string[] {
+  const out = planFrameTexts(plan);
   for (const section of plan.sections) blockTexts(section.blocks, out);
   return out;
 }

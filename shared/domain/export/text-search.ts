@@ -13,6 +13,7 @@ export const KEY_LENGTH = 12;
 export function normaliseJoined(texts: readonly string[]): string {
   return `${SEPARATOR}${texts.join(SEPARATOR)}`
     .replace(/\s+/gu, ' ')
+    // eslint-disable-next-line no-control-regex -- SEPARATOR is a control character on purpose
     .replace(/ ?\u0001[^\p{L}\p{N}]*/gu, SEPARATOR)
     .toLowerCase();
 }
@@ -43,27 +44,36 @@ function keyHash(text: string, start: number): number {
 }
 
 /**
- * The first needle (in haystack order) that occurs in `haystack` starting at the beginning of a word.
- * Needles must start with a letter or digit and be at least KEY_LENGTH long. Only word starts are tried,
- * each with a numeric hash of its next KEY_LENGTH characters, so no string is built per position.
+ * An index of needles for `find`. Needles must start with a letter or digit and be at least KEY_LENGTH
+ * long; they are filed under a numeric hash of their first KEY_LENGTH characters.
  */
-export function findFirst<T extends { text: string }>(haystack: string, needles: readonly T[]): T | undefined {
-  const byKey = new Map<number, T[]>();
-  for (const needle of needles) {
-    const key = keyHash(needle.text, 0);
-    const list = byKey.get(key);
-    if (list) list.push(needle);
-    else byKey.set(key, [needle]);
-  }
-  let previousAlnum = false;
-  const last = haystack.length - KEY_LENGTH;
-  for (let index = 0; index <= last; index += 1) {
-    const current = isAlnum(haystack.charCodeAt(index));
-    if (current && !previousAlnum) {
-      const candidates = byKey.get(keyHash(haystack, index));
-      if (candidates) for (const needle of candidates) if (haystack.startsWith(needle.text, index)) return needle;
+export class NeedleIndex<T extends { text: string }> {
+  private readonly byKey = new Map<number, T[]>();
+
+  constructor(needles: Iterable<T>) {
+    for (const needle of needles) {
+      const key = keyHash(needle.text, 0);
+      const list = this.byKey.get(key);
+      if (list) list.push(needle);
+      else this.byKey.set(key, [needle]);
     }
-    previousAlnum = current;
   }
-  return undefined;
+
+  /**
+   * The first needle (in haystack order) that occurs in `haystack` at the beginning of a word. Only word
+   * starts are tried, each by the hash of its next KEY_LENGTH characters, so no string is built per position.
+   */
+  find(haystack: string): T | undefined {
+    let previousAlnum = false;
+    const last = haystack.length - KEY_LENGTH;
+    for (let index = 0; index <= last; index += 1) {
+      const current = isAlnum(haystack.charCodeAt(index));
+      if (current && !previousAlnum) {
+        const candidates = this.byKey.get(keyHash(haystack, index));
+        if (candidates) for (const needle of candidates) if (haystack.startsWith(needle.text, index)) return needle;
+      }
+      previousAlnum = current;
+    }
+    return undefined;
+  }
 }
