@@ -5,6 +5,7 @@ import { openServices, type Host, type Services } from '../services/handlers';
 import { defaultDataDir } from '../services/paths';
 import type { Command } from './command';
 import { dataBackups, dataCheck, dataRestore } from './commands/data';
+import { exportCurriculum, exportLesson, exportModule } from './commands/export';
 import { curriculumCheck, curriculumCreate, curriculumList, curriculumShow } from './commands/curriculum';
 import { libraryExportJson, libraryImportJson, libraryList, librarySearch, libraryShow } from './commands/library';
 import { packExport, packImport, packInspect, packUndo } from './commands/pack';
@@ -27,6 +28,9 @@ export const COMMANDS: readonly Command[] = [
   packInspect,
   packImport,
   packUndo,
+  exportCurriculum,
+  exportModule,
+  exportLesson,
 ];
 
 function overview(): string {

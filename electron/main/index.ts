@@ -6,8 +6,10 @@ import { confirmAndOpenExternal } from './external-links';
 import { broadcast, registerIpc } from './ipc/register-ipc';
 import { buildMenuTemplate } from './menu';
 import { packPathsIn, readPackForRenderer } from './open-files';
-import { saveWithDialog } from './save-file';
+import { revealSavedFile, saveWithDialog } from './save-file';
+import { workerExportRunner } from '../services/export/export-worker';
 import { workerPackReader } from '../services/packs/pack-read-worker';
+import createExportWorker from '../workers/export.worker?nodeWorker';
 import createPackReadWorker from '../workers/pack-read.worker?nodeWorker';
 import { originOf } from './origin';
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './protocol';
@@ -63,6 +65,8 @@ async function start(): Promise<void> {
       openExternal: (url) => confirmAndOpenExternal(url, mainWindow),
       saveFile: (fileName, bytes) => saveWithDialog(mainWindow, fileName, bytes),
       readPack: workerPackReader(createPackReadWorker),
+      runExport: workerExportRunner(createExportWorker),
+      revealFile: revealSavedFile,
       emit: broadcast,
     });
   } catch (error) {

@@ -1,6 +1,13 @@
-import { dialog, type BrowserWindow } from 'electron';
+import { dialog, shell, type BrowserWindow } from 'electron';
 import { extname } from 'node:path';
+import { AppError } from '../../shared/errors';
 import { writeFileAtomic } from '../services/store/atomic-file';
+
+/**
+ * Files the user saved through this app's save dialog in this session. Opening a file or its folder is
+ * only allowed for these, so a compromised renderer cannot use "open file" to launch arbitrary programs.
+ */
+const savedThisSession = new Set<string>();
 
 /** Asks where to save and writes atomically (temp file, then rename); null when the user cancels. */
 export async function saveWithDialog(parent: BrowserWindow | null, fileName: string, bytes: Buffer): Promise<string | null> {
@@ -12,5 +19,18 @@ export async function saveWithDialog(parent: BrowserWindow | null, fileName: str
   const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
   if (result.canceled || !result.filePath) return null;
   await writeFileAtomic(result.filePath, bytes);
+  savedThisSession.add(result.filePath);
   return result.filePath;
+}
+
+/** Opens a file saved in this session with its default program, or shows it in the file manager. */
+export async function revealSavedFile(path: string, action: 'open' | 'folder'): Promise<boolean> {
+  if (!savedThisSession.has(path)) throw new AppError('forbidden', 'Only files saved from this window in this session can be opened from here.');
+  if (action === 'folder') {
+    shell.showItemInFolder(path);
+    return true;
+  }
+  const failure = await shell.openPath(path);
+  if (failure) throw new AppError('io-error', `The file could not be opened: ${failure}`);
+  return true;
 }

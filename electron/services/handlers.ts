@@ -4,6 +4,8 @@ import { DEFAULT_SETTINGS } from '../../shared/schemas/settings';
 import { readAppVersion, readThirdPartyLicenses } from './app/licenses';
 import { CurriculaService } from './curricula/curricula-service';
 import { loadSampleCurriculum } from './curricula/sample-curriculum';
+import { runExportJob, type ExportRunner } from './export/export-job';
+import { ExportService } from './export/export-service';
 import { LibraryService } from './library/library-service';
 import { loadSampleLibrary } from './library/sample-library';
 import { exportPack } from './packs/pack-export';
@@ -24,11 +26,22 @@ export type Host = {
   saveFile?: (fileName: string, bytes: Buffer) => Promise<string | null>;
   /** Reads packs off the main thread (a worker); absent in the CLI, which may block. */
   readPack?: PackReader;
+  /** Builds Word documents off the main thread (a worker); absent in the CLI, which runs them in-process. */
+  runExport?: ExportRunner;
+  /** Opens a file this app saved, or shows it in its folder; absent where there is no desktop (web, CLI). */
+  revealFile?: (path: string, action: 'open' | 'folder') => Promise<boolean>;
   /** Pushes an event to the renderer (progress of long jobs). */
   emit?: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 };
 
-export type Services = { store: Store; library: LibraryService; curricula: CurriculaService; packs: PackImportService; host: Host };
+export type Services = {
+  store: Store;
+  library: LibraryService;
+  curricula: CurriculaService;
+  packs: PackImportService;
+  exports: ExportService;
+  host: Host;
+};
 
 /** Opens the data directory (taking its lock) and wires the services. */
 export async function openServices(dataDir: string, host: Host, backups?: { keep?: number; minIntervalMs?: number }): Promise<Services> {
@@ -51,12 +64,13 @@ export async function openServices(dataDir: string, host: Host, backups?: { keep
     library: new LibraryService(store, (moduleId) => curricula.usersOf(moduleId)),
     curricula,
     packs: new PackImportService(store, host.readPack),
+    exports: new ExportService(store, host.runExport ?? runExportJob),
     host,
   };
 }
 
 /** Every channel of the contract, implemented once over the services and served by every host. */
-export function createHandlers({ store, library, curricula, packs, host }: Services): Handlers {
+export function createHandlers({ store, library, curricula, packs, exports, host }: Services): Handlers {
   return {
     'app:info': async () => ({
       ...(await readAppVersion(host.appRoot)),
@@ -105,7 +119,18 @@ export function createHandlers({ store, library, curricula, packs, host }: Servi
           },
         },
       ),
-    'task:cancel': ({ taskId }) => Promise.resolve({ cancelled: packs.cancel(taskId) }),
+    'export:plan': (request) => Promise.resolve(exports.plan(request)),
+    'export:docx': async ({ taskId, ...request }) => {
+      const file = await exports.docx(request, {
+        ...(taskId ? { taskId } : {}),
+        onProgress: (p) => {
+          if (taskId) host.emit?.('task:progress', { taskId, done: p.done, total: p.total, label: p.label });
+        },
+      });
+      return { fileName: file.fileName, bytesBase64: Buffer.from(file.bytes).toString('base64') };
+    },
+    'app:reveal-file': async ({ path, action }) => ({ done: host.revealFile ? await host.revealFile(path, action) : false }),
+    'task:cancel': ({ taskId }) => Promise.resolve({ cancelled: packs.cancel(taskId) || exports.cancel(taskId) }),
     'pack:import': ({ previewId, decisions, dryRun }) => packs.import(previewId, decisions, { dryRun }),
     'pack:last-import': () => Promise.resolve(packs.lastImport()),
     'pack:undo-import': () => packs.undoLastImport(),

@@ -16,6 +16,7 @@ export function summariseModule(module: Module): ModuleSummary {
     minutes: moduleMinutes(module),
     lessonCount: module.lessons.length,
     updatedAt: module.updatedAt,
+    ...(module.translationOf ? { translationOf: { ...module.translationOf } } : {}),
     source: module.provenance.sourcePack ? (module.provenance.sourcePack.publisher ?? module.provenance.sourcePack.packId) : '',
   };
 }

@@ -31,6 +31,9 @@ export const CHANNELS = [
   'pack:import',
   'pack:last-import',
   'pack:undo-import',
+  'export:plan',
+  'export:docx',
+  'app:reveal-file',
   'task:cancel',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];

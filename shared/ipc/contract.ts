@@ -9,6 +9,7 @@ import {
   SaveCurriculumSchema,
 } from '../schemas/curricula';
 import { CurriculumSchema } from '../schemas/curriculum';
+import { ExportPlanSchema, ExportRequestSchema } from '../schemas/export';
 import { LastImportSchema, LibrarySearchResultSchema } from '../schemas/library';
 import { ImportDecisionSchema, ImportResultSchema, PackPreviewSchema } from '../schemas/pack-import';
 import { ModuleDetailSchema, ModuleUsageSchema } from '../schemas/library-detail';
@@ -118,6 +119,18 @@ export const contract = {
   },
   'pack:last-import': { req: NoArgs, res: LastImportSchema.nullable() },
   'pack:undo-import': { req: NoArgs, res: LastImportSchema },
+  /** The plan of a document, for the print preview: the same content the .docx gets. */
+  'export:plan': { req: ExportRequestSchema, res: ExportPlanSchema },
+  /** Builds the .docx off the main thread; follow it with `task:progress`, stop it with `task:cancel`. */
+  'export:docx': {
+    req: ExportRequestSchema.extend({ taskId: TaskIdSchema.optional() }),
+    res: z.object({ fileName: FileNameSchema, bytesBase64: Base64Schema }),
+  },
+  /** After a save: open the file or show it in its folder. Only files this app saved in this session. */
+  'app:reveal-file': {
+    req: z.strictObject({ path: z.string().min(1).max(4096), action: z.enum(['open', 'folder']) }),
+    res: z.object({ done: z.boolean() }),
+  },
   'task:cancel': { req: z.strictObject({ taskId: TaskIdSchema }), res: z.object({ cancelled: z.boolean() }) },
 } as const satisfies Record<Channel, { req: z.ZodType; res: z.ZodType }>;
 

@@ -45,6 +45,8 @@ export const ModuleSummarySchema = z.object({
   updatedAt: IsoDateTimeSchema,
   /** Who the module came from: the publisher of the pack it was imported from, or "" for the academy's own. */
   source: z.string(),
+  /** Set on translations, so the composer can flag outdated ones without fetching whole modules. */
+  translationOf: z.object({ moduleId: IdSchema, revision: z.number().int() }).optional(),
 });
 export type ModuleSummary = z.infer<typeof ModuleSummarySchema>;
 

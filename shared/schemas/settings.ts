@@ -10,9 +10,23 @@ export const WindowStateSchema = z.object({
 });
 export type WindowState = z.infer<typeof WindowStateSchema>;
 
+/**
+ * The academy's logo for the cover of exported documents: a PNG or JPEG of at most 1 MB, with the size it
+ * is printed at (points).
+ */
+export const LogoSchema = z.strictObject({
+  base64: z.string().min(1).max(1_400_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Base64 data'),
+  type: z.enum(['png', 'jpg']),
+  width: z.number().int().min(8).max(600),
+  height: z.number().int().min(8).max(600),
+});
+export type Logo = z.infer<typeof LogoSchema>;
+
 export const SettingsSchema = z.object({
   language: LanguageSchema,
   window: WindowStateSchema.optional(),
+  /** Printed on the cover of exported documents; null removes it. */
+  logo: LogoSchema.nullable().optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

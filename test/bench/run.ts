@@ -5,6 +5,7 @@
  */
 import { cpus } from 'node:os';
 import { benchCurriculum } from './curriculum';
+import { benchExport } from './export';
 import { benchLibrarySearch } from './library-search';
 import { benchPacks } from './packs';
 import { benchLibraryWeb } from './library-web';
@@ -18,6 +19,7 @@ const GROUPS: Record<string, () => Promise<Record<string, unknown>>> = {
   libraryWeb: async () => ({ target: '5,000 modules: library shown <= 1500 ms after opening', ...(await benchLibraryWeb()) }),
   packs: () => benchPacks(),
   curriculum: () => benchCurriculum(),
+  export: () => benchExport(),
 };
 
 const chosen = process.argv.slice(2).filter((name) => name in GROUPS);

@@ -33,6 +33,7 @@ const STATUS = { dataDir: '/data', healthy: true, problems: [], seeded: true };
 const MODULE = { id: 'use-of-force' } as unknown as Res<'library:save'>;
 const USAGE = { curricula: [], prerequisiteOf: [], translations: [] };
 const DETAIL = { module: MODULE, references: [], translationStatus: 'source', translations: [], prerequisites: [], placeholders: [], usage: USAGE } as Res<'library:get'>;
+const PLAN = { fileName: 'course.docx' } as unknown as Res<'export:plan'>;
 const PREVIEW = { previewId: '00000000-0000-4000-8000-000000000000', packId: 'p', title: 't', description: '', publisher: 'p', license: 'l', createdAt: '2026-11-01T00:00:00.000Z', items: [], newReferences: 0 } as Res<'pack:preview'>;
 const LAST_IMPORT = { packId: 'p', title: 't', publisher: 'p', importedAt: '2026-11-01T00:00:00.000Z', snapshot: 'before-import-20261101T000000000Z.json', moduleIds: [] } as Res<'pack:undo-import'>;
 const FACETS = { themes: {}, languages: {}, audiences: {}, levels: {} } as Res<'library:list'>['facets'];
@@ -92,6 +93,9 @@ function fakeHandlers(): FakeHandlers {
     'pack:import': vi.fn<Handlers['pack:import']>(() => Promise.resolve({ written: [], kept: [], dryRun: false })),
     'pack:last-import': vi.fn<Handlers['pack:last-import']>(() => Promise.resolve(null)),
     'pack:undo-import': vi.fn<Handlers['pack:undo-import']>(() => Promise.resolve(LAST_IMPORT)),
+    'export:plan': vi.fn<Handlers['export:plan']>(() => Promise.resolve(PLAN)),
+    'export:docx': vi.fn<Handlers['export:docx']>(() => Promise.resolve({ fileName: 'course.docx', bytesBase64: 'AA==' })),
+    'app:reveal-file': vi.fn<Handlers['app:reveal-file']>(() => Promise.resolve({ done: true })),
     'task:cancel': vi.fn<Handlers['task:cancel']>(() => Promise.resolve({ cancelled: true })),
   };
 }
@@ -193,6 +197,9 @@ const INVALID: [Channel, unknown][] = [
   ['pack:import', { previewId: '00000000-0000-4000-8000-000000000000', decisions: { x1: { action: 'delete-all' } } }],
   ['pack:last-import', []],
   ['pack:undo-import', { force: true }],
+  ['export:plan', { target: { kind: 'module', id: 'use-of-force' }, paper: 'a3' }],
+  ['export:docx', { target: { kind: 'curriculum', id: 'induction' }, taskId: 'a b' }],
+  ['app:reveal-file', { path: '', action: 'open' }],
   ['task:cancel', {}],
 ];
 
@@ -227,6 +234,9 @@ const VALID: [Channel, unknown][] = [
   ['pack:import', { previewId: '00000000-0000-4000-8000-000000000000', decisions: { 'use-of-force': { action: 'keep-both' } }, dryRun: false }],
   ['pack:last-import', undefined],
   ['pack:undo-import', undefined],
+  ['export:plan', { target: { kind: 'lesson', id: 'use-of-force', lessonIndex: 1 }, variant: 'trainer', paper: 'letter', annexes: false }],
+  ['export:docx', { target: { kind: 'curriculum', id: 'induction' }, variant: 'participant', paper: 'a4', annexes: true, taskId: 'export-1' }],
+  ['app:reveal-file', { path: '/home/trainer/course.docx', action: 'folder' }],
   ['task:cancel', { taskId: 'preview-1' }],
 ];
 

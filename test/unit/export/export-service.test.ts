@@ -14,8 +14,9 @@ describe('export channels over the real services', () => {
       const course = await handlers['export:plan'](request({ target: { kind: 'curriculum', id: 'foundation-course' } }));
       expect(course.cover.title).toBe('Foundation course on human rights and community policing for recruits');
       expect(course.variant).toBe('full');
-      const module = await handlers['export:plan'](request({ target: { kind: 'module', id: 'use-of-force' }, variant: 'trainer' }));
-      const lesson = await handlers['export:plan'](request({ target: { kind: 'lesson', id: 'use-of-force', lessonIndex: 0 }, variant: 'trainer' }));
+      const module = await handlers['export:plan'](request({ target: { kind: 'module', id: 'use-of-force-firearms' }, variant: 'trainer', annexes: false }));
+      const lesson = await handlers['export:plan'](request({ target: { kind: 'lesson', id: 'use-of-force-firearms', lessonIndex: 0 }, variant: 'trainer', annexes: false }));
+      // Trainer plans give each lesson its own section; one lesson without annexes is one section.
       expect(lesson.sections.length).toBe(1);
       expect(module.sections.length).toBeGreaterThan(lesson.sections.length);
     } finally {
@@ -26,9 +27,9 @@ describe('export channels over the real services', () => {
   it('says what it cannot find', async () => {
     const { handlers, store } = await openTestServices(await tempDir());
     try {
-      await expect(handlers['export:plan'](request({ target: { kind: 'curriculum', id: 'nope' } }))).rejects.toMatchObject({ code: 'not-found' });
-      await expect(handlers['export:plan'](request({ target: { kind: 'module', id: 'nope' } }))).rejects.toMatchObject({ code: 'not-found' });
-      await expect(handlers['export:plan'](request({ target: { kind: 'lesson', id: 'use-of-force', lessonIndex: 11 } }))).rejects.toMatchObject({ code: 'not-found' });
+      await expect(async () => handlers['export:plan'](request({ target: { kind: 'curriculum', id: 'nope' } }))).rejects.toMatchObject({ code: 'not-found' });
+      await expect(async () => handlers['export:plan'](request({ target: { kind: 'module', id: 'nope' } }))).rejects.toMatchObject({ code: 'not-found' });
+      await expect(async () => handlers['export:plan'](request({ target: { kind: 'lesson', id: 'use-of-force-firearms', lessonIndex: 11 } }))).rejects.toMatchObject({ code: 'not-found' });
     } finally {
       store.close();
     }
@@ -42,7 +43,7 @@ describe('export channels over the real services', () => {
     };
     try {
       const { handlers } = services;
-      const file = await handlers['export:docx']({ ...request({ target: { kind: 'module', id: 'use-of-force' } }), taskId: 'export-1' });
+      const file = await handlers['export:docx']({ ...request({ target: { kind: 'module', id: 'use-of-force-firearms' } }), taskId: 'export-1' });
       expect(file.fileName).toMatch(/\.docx$/);
       expect(Buffer.from(file.bytesBase64, 'base64').subarray(0, 2).toString('latin1')).toBe('PK');
       expect(events.length).toBeGreaterThan(1);
@@ -67,8 +68,8 @@ describe('ExportService task handling', () => {
     const { store } = await openTestServices(await tempDir());
     try {
       const service = new ExportService(store, waitingRunner);
-      const running = service.docx(request({ target: { kind: 'module', id: 'use-of-force' } }), { taskId: 't1' });
-      await expect(service.docx(request({ target: { kind: 'module', id: 'use-of-force' } }), { taskId: 't1' })).rejects.toMatchObject({ code: 'conflict' });
+      const running = service.docx(request({ target: { kind: 'module', id: 'use-of-force-firearms' } }), { taskId: 't1' });
+      await expect(service.docx(request({ target: { kind: 'module', id: 'use-of-force-firearms' } }), { taskId: 't1' })).rejects.toMatchObject({ code: 'conflict' });
       expect(service.cancel('t1')).toBe(true);
       await expect(running).rejects.toMatchObject({ code: 'cancelled' });
       expect(service.cancel('t1')).toBe(false);

@@ -16,7 +16,7 @@ const createWorker = (options: WorkerOptions) => new Worker(join(chunks, builtWo
 
 async function moduleJob(variant: ExportJob['options']['variant']): Promise<ExportJob> {
   const library = await loadSampleLibrary(RESOURCES_DIR);
-  const module = library.modules.find((m) => m.id === 'use-of-force');
+  const module = library.modules.find((m) => m.id === 'use-of-force-firearms');
   if (!module) throw new Error('sample module missing');
   return {
     input: { curriculum: curriculumForModule(module, new Date('2026-11-26T00:00:00Z')), references: library.references, today: '2026-11-26' },

@@ -38,6 +38,9 @@ const BAD_REQUESTS: Record<(typeof CHANNELS)[number], unknown> = {
   'pack:import': { previewId: 'not-a-uuid', decisions: {} },
   'pack:last-import': { x: 1 },
   'pack:undo-import': 'now',
+  'export:plan': { target: { kind: 'lesson', id: 'use-of-force', lessonIndex: -1 } },
+  'export:docx': { target: { kind: 'curriculum', id: 'foundation-course' }, variant: 'everything' },
+  'app:reveal-file': { path: '/tmp/a.docx', action: 'run' },
   'task:cancel': { taskId: '../../x' },
 };
 

@@ -6,6 +6,7 @@ import { setLanguage } from '../../i18n';
 import { call } from '../../lib/api';
 import { useApi } from '../../lib/use-api';
 import { BackupList } from './BackupList';
+import { LogoSetting } from './LogoSetting';
 
 /** Interface language (stored in the data folder) and the data folder with its backups. */
 export function SettingsPage({ dataDir }: { dataDir: string }) {
@@ -53,6 +54,7 @@ export function SettingsPage({ dataDir }: { dataDir: string }) {
           )}
         </div>
       )}
+      {settings.state === 'ready' && <LogoSetting logo={settings.value.logo} onChanged={reloadSettings} />}
       <div className="panel">
         <h2>{t('settings.dataFolder')}</h2>
         <p className="muted">{t('settings.dataFolderHelp')}</p>

@@ -1,0 +1,77 @@
+/**
+ * Exports over the store: finds what a request names (a curriculum, or a library module or lesson turned
+ * into a one-module course so that it goes through the same plan), and runs the job with the host's
+ * runner. Running exports are kept by task id so the renderer can cancel them.
+ */
+import { randomUUID } from 'node:crypto';
+import { buildExportPlan } from '../../../shared/domain/export/build-plan';
+import { curriculumForModule } from '../../../shared/domain/export/module-curriculum';
+import type { ExportPlan } from '../../../shared/domain/export/plan';
+import { AppError } from '../../../shared/errors';
+import type { Curriculum } from '../../../shared/schemas/curriculum';
+import type { ExportRequest } from '../../../shared/schemas/export';
+import type { Store } from '../store/store';
+import type { ExportedFile, ExportJob, ExportProgress, ExportRunner } from './export-job';
+
+export class ExportService {
+  private readonly running = new Map<string, AbortController>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly runner: ExportRunner,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  private curriculumOf(request: ExportRequest): Curriculum {
+    const { target } = request;
+    if (target.kind === 'curriculum') {
+      const curriculum = this.store.read('curricula').curricula.find((c) => c.id === target.id);
+      if (!curriculum) throw new AppError('not-found', `No curriculum with id "${target.id}"`);
+      return curriculum;
+    }
+    const module = this.store.read('library').modules.find((m) => m.id === target.id);
+    if (!module) throw new AppError('not-found', `No module with id "${target.id}" in the library`);
+    return curriculumForModule(module, this.now(), target.kind === 'lesson' ? target.lessonIndex : undefined);
+  }
+
+  /** Everything the plan needs, as plain data that can cross into a worker. */
+  job(request: ExportRequest): ExportJob {
+    const logo = this.store.read('settings').logo;
+    return {
+      input: {
+        curriculum: this.curriculumOf(request),
+        references: this.store.read('library').references,
+        today: this.now().toISOString().slice(0, 10),
+        ...(logo ? { logo } : {}),
+      },
+      options: { variant: request.variant, paper: request.paper, annexes: request.annexes },
+    };
+  }
+
+  /** The plan the print preview renders: the same one the .docx is made from. */
+  plan(request: ExportRequest): ExportPlan {
+    const { input, options } = this.job(request);
+    return buildExportPlan(input, options);
+  }
+
+  async docx(request: ExportRequest, options: { taskId?: string; onProgress?: (progress: ExportProgress) => void } = {}): Promise<ExportedFile> {
+    const job = this.job(request);
+    const taskId = options.taskId ?? randomUUID();
+    if (this.running.has(taskId)) throw new AppError('conflict', `An export with task id "${taskId}" is already running`);
+    const controller = new AbortController();
+    this.running.set(taskId, controller);
+    try {
+      return await this.runner(job, { signal: controller.signal, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+    } finally {
+      this.running.delete(taskId);
+    }
+  }
+
+  /** false when no export runs under that id (already finished, or another kind of task). */
+  cancel(taskId: string): boolean {
+    const controller = this.running.get(taskId);
+    if (!controller) return false;
+    controller.abort();
+    return true;
+  }
+}

@@ -1,0 +1,25 @@
+/**
+ * Builds and renders one Word document off the main thread. It imports nothing from Electron and checks
+ * what it is handed: the job crossed a thread boundary and is validated again before use.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { AppError } from '../../shared/errors';
+import { parseExportJob } from '../services/export/export-job-schema';
+import { runExportJob } from '../services/export/export-job';
+import type { ExportWorkerMessage } from '../services/export/export-worker';
+
+function post(message: ExportWorkerMessage, transfer: ArrayBuffer[] = []): void {
+  parentPort?.postMessage(message, transfer);
+}
+
+async function main(): Promise<void> {
+  const job = parseExportJob(workerData);
+  const file = await runExportJob(job, { onProgress: (progress) => { post({ kind: 'progress', progress }); } });
+  // Hand the bytes over without copying them.
+  const bytes = new Uint8Array(file.bytes);
+  post({ kind: 'done', fileName: file.fileName, bytes }, [bytes.buffer]);
+}
+
+main().catch((error: unknown) => {
+  post({ kind: 'error', code: error instanceof AppError ? error.code : 'internal', message: error instanceof Error ? error.message : String(error) });
+});

@@ -1,0 +1,23 @@
+/**
+ * One cold export, run by `export.ts` in a fresh Node process: reads a job file, builds the plan and the
+ * .docx exactly as the export worker does, and prints the time from before the export code was loaded to
+ * the finished bytes, and the process's peak memory.
+ */
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+
+const started = performance.now();
+const { runExportJob } = await import('../../electron/services/export/export-job');
+const { parseExportJob } = await import('../../electron/services/export/export-job-schema');
+const job = parseExportJob(JSON.parse(readFileSync(process.argv[2] ?? '', 'utf8')));
+const loaded = performance.now();
+const file = await runExportJob(job, {});
+const finished = performance.now();
+console.log(
+  JSON.stringify({
+    totalMs: Math.round(finished - started),
+    exportMs: Math.round(finished - loaded),
+    bytes: file.bytes.length,
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  }),
+);
