@@ -39,6 +39,8 @@ export function PlaceholderField({ use, value, change }: FieldProps) {
         </span>
         <input
           type="text"
+          // Values are often in another script than the interface (an English law name in Arabic): each keeps its own direction.
+          dir="auto"
           value={rejected?.text ?? value}
           maxLength={300}
           aria-invalid={rejected !== null}
