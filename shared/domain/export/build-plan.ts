@@ -6,7 +6,7 @@
 import { assertNever } from '../../errors';
 import { planContext, type PlanContext, type PlanInput } from './context';
 import { planCover, planFileName, planLabels, planProperties, planRunning } from './document-meta';
-import { assertParticipantSafe } from './participant-safety';
+import { checkParticipantSafe } from './participant-safety';
 import type { ExportOptions, ExportPlan, PlanSection } from './plan';
 import { coverageSection, planCoverage, traceabilitySection } from './sections/coverage';
 import { participantSections } from './sections/handouts';
@@ -80,6 +80,6 @@ export function buildExportPlan(input: PlanInput, options: ExportOptions): Expor
     sections,
     fileName: planFileName(ctx),
   };
-  assertParticipantSafe(plan, input.curriculum);
+  checkParticipantSafe(plan, input.curriculum, ctx.values);
   return plan;
 }

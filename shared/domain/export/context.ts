@@ -76,7 +76,9 @@ export function planContext(input: PlanInput, options: ExportOptions): PlanConte
     options,
     language: curriculum.language,
     labels: labelsFor(curriculum.language),
-    values: curriculum.placeholders,
+    // A copy per export: converted texts are cached per values object (see inline.ts), and a copy can
+    // never be changed behind the cache's back, nor keep the cache alive after the export.
+    values: { ...curriculum.placeholders },
     schedule,
     modules,
     sessions,

@@ -110,13 +110,13 @@ function itemTrainerTexts(item: ModuleItem, moduleNumber: number, values: Placeh
       out.push({ text, kind: "the course's extra trainer notes", where: `${moduleName}, lesson ${override.lessonCode}` });
 }
 
-function trainerTexts(curriculum: Curriculum): TrainerText[] {
+function trainerTexts(curriculum: Curriculum, values: PlaceholderValues): TrainerText[] {
   const out: TrainerText[] = [];
   let moduleNumber = 0;
   for (const item of curriculum.items)
     if (item.kind === 'module') {
       moduleNumber += 1;
-      itemTrainerTexts(item, moduleNumber, curriculum.placeholders, out);
+      itemTrainerTexts(item, moduleNumber, values, out);
     }
   return out;
 }
@@ -128,16 +128,27 @@ function trainerTexts(curriculum: Curriculum): TrainerText[] {
  * participants, and their warnings. Other variants are trainer documents and pass unchecked.
  */
 export function assertParticipantSafe(plan: ExportPlan, curriculum: Curriculum): void {
+  checkParticipantSafe(plan, curriculum, { ...curriculum.placeholders });
+}
+
+/** `assertParticipantSafe` with the placeholder values object of the export, to share its converted texts. */
+export function checkParticipantSafe(plan: ExportPlan, curriculum: Curriculum, values: PlaceholderValues): void {
   if (!PARTICIPANT_VARIANTS.includes(plan.variant)) return;
   // A text taught twice is looked for once; its first place is the one named.
   const needles = new Map<string, TrainerText>();
-  for (const needle of trainerTexts(curriculum)) if (!needles.has(needle.text)) needles.set(needle.text, needle);
+  for (const needle of trainerTexts(curriculum, values)) if (!needles.has(needle.text)) needles.set(needle.text, needle);
   if (needles.size === 0) return;
   const index = new NeedleIndex(needles.values());
   // Section by section: a copied text lands within one section, and many small strings are far cheaper for
-  // the garbage collector than one string of the whole document.
+  // the garbage collector than one string of the whole document. Identical sections are searched once.
+  const searched = new Set<string>();
   let leak = index.find(normaliseJoined(planFrameTexts(plan)));
-  for (let i = 0; leak === undefined && i < plan.sections.length; i += 1) leak = index.find(normaliseJoined(blockTexts(plan.sections[i]?.blocks ?? [])));
+  for (let i = 0; leak === undefined && i < plan.sections.length; i += 1) {
+    const text = normaliseJoined(blockTexts(plan.sections[i]?.blocks ?? []));
+    if (searched.has(text)) continue;
+    searched.add(text);
+    leak = index.find(text);
+  }
   if (leak) {
     const text = leak.text.replaceAll(SEPARATOR, ' / ');
     const excerpt = text.length > 60 ? `${text.slice(0, 60)}…` : text;
