@@ -137,7 +137,9 @@ describe('the export dialog', () => {
     });
     fake.finish();
 
-    expect(await screen.findByText('community-policing-participant.docx was downloaded.')).toBeInTheDocument();
+    await waitFor(() => {
+      expect(screen.getByRole('status')).toHaveTextContent('Downloaded: community-policing-participant.docx');
+    });
     expect(clicked).toEqual([{ download: FILE.fileName, href: 'blob:export' }]);
     expect(blobs[0]?.type).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     expect(await readBlob(blobs[0])).toBe('PK-docx-bytes');

@@ -26,9 +26,9 @@ export function ExportStatus({ state }: { state: ExportJobState }) {
     case 'saving':
       return <p role="status">{t('export.saving')}</p>;
     case 'saved':
-      return state.path ? <SavedFile path={state.path} /> : <p role="status" className="ok">{t('export.savedAs', { file: state.fileName })}</p>;
+      return state.path ? <SavedFile path={state.path} /> : <FileLine label={t('export.saved')} file={state.fileName} />;
     case 'downloaded':
-      return <p role="status" className="ok">{t('export.downloaded', { file: state.fileName })}</p>;
+      return <FileLine label={t('export.downloaded')} file={state.fileName} />;
     case 'not-saved':
       return <p role="status">{t('export.notSaved')}</p>;
     case 'cancelled':
@@ -36,6 +36,15 @@ export function ExportStatus({ state }: { state: ExportJobState }) {
     case 'failed':
       return <ExportFailure error={state.error} />;
   }
+}
+
+/** File names and paths are left-to-right whatever the interface language: isolated so they do not reorder. */
+function FileLine({ label, file }: { label: string; file: string }) {
+  return (
+    <p role="status" className="ok">
+      {label} <bdi dir="ltr" className="path">{file}</bdi>
+    </p>
+  );
 }
 
 /** A saved file: where it is, and buttons to open it or show it in the file manager. */
@@ -54,9 +63,7 @@ function SavedFile({ path }: { path: string }) {
 
   return (
     <div className="export-saved">
-      <p role="status" className="ok">
-        {t('export.saved')} <bdi dir="ltr" className="path">{path}</bdi>
-      </p>
+      <FileLine label={t('export.saved')} file={path} />
       <div className="export-saved__actions">
         <button type="button" className="button button--small" onClick={() => void reveal('open')}>
           {t('export.openFile')}
