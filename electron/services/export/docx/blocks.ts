@@ -1,12 +1,12 @@
 /** A section's blocks in order, with the page break on the first thing the section writes. */
-import { LineRuleType, Table, type Paragraph } from 'docx';
 import { assertNever } from '../../../../shared/errors';
 import type { PlanBlock } from '../../../../shared/domain/export/plan';
 import type { RenderContext } from './context';
-import { paragraph, renderHeading, renderLines, renderList, renderParagraph, type Placement } from './paragraphs';
+import { paragraphBlock, paragraphXml, XmlBlock } from './fast-xml';
+import { renderHeading, renderLines, renderList, renderParagraph, type BodyElement, type Placement } from './paragraphs';
 import { renderFacts, renderTable } from './tables';
 
-function renderBlock(block: PlanBlock, ctx: RenderContext, at: Placement): (Paragraph | Table)[] {
+function renderBlock(block: PlanBlock, ctx: RenderContext, at: Placement): BodyElement[] {
   switch (block.kind) {
     case 'heading':
       return [renderHeading(block, ctx, at)];
@@ -26,21 +26,25 @@ function renderBlock(block: PlanBlock, ctx: RenderContext, at: Placement): (Para
 }
 
 /** A small empty paragraph (6 pt) after a table. */
-function spacer(ctx: RenderContext): Paragraph {
-  return paragraph(ctx, { spacing: { before: 0, after: 0, line: 120, lineRule: LineRuleType.EXACT }, children: [] });
+function spacer(ctx: RenderContext): XmlBlock {
+  return paragraphBlock(paragraphXml({ spacing: { before: 0, after: 0, exactLine: 120 } }, [], ctx.dir));
+}
+
+function isTable(element: BodyElement | undefined): boolean {
+  return element instanceof XmlBlock && element.kind === 'table';
 }
 
 /**
  * The blocks of one section. With `breakBefore`, the first element written starts a new page; a block that
  * writes nothing (an empty list) passes the break on, so it is never lost and never doubled.
  */
-export function renderBlocks(blocks: readonly PlanBlock[], ctx: RenderContext, breakBefore: boolean): (Paragraph | Table)[] {
-  const out: (Paragraph | Table)[] = [];
+export function renderBlocks(blocks: readonly PlanBlock[], ctx: RenderContext, breakBefore: boolean): BodyElement[] {
+  const out: BodyElement[] = [];
   for (const block of blocks) {
     const written = renderBlock(block, ctx, { breakBefore: breakBefore && out.length === 0 });
     // Space between a table and what follows it, which also stops two tables in a row from merging into one.
     // Only between blocks: a spacer at the end of a section could be pushed alone onto a page of its own.
-    if (written.length > 0 && out.at(-1) instanceof Table) out.push(spacer(ctx));
+    if (written.length > 0 && isTable(out.at(-1))) out.push(spacer(ctx));
     out.push(...written);
   }
   return out;

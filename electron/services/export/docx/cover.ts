@@ -2,13 +2,13 @@
  * The cover page: optional logo, the kind of document, title, subtitle and the key facts (organisation,
  * version, status, date). It is the first page, so it has no running header or footer.
  */
-import type { Paragraph, Table } from 'docx';
+import type { Paragraph } from 'docx';
 import { HighlightColor, ImageRun } from 'docx';
 import { AppError } from '../../../../shared/errors';
 import type { ExportPlan, PlanBlock, PlanCover, PlanInline } from '../../../../shared/domain/export/plan';
 import type { RenderContext } from './context';
 import { hasUnfilledPlaceholder, textRuns } from './inlines';
-import { paragraph } from './paragraphs';
+import { paragraph, type BodyElement } from './paragraphs';
 import { STYLE } from './styles';
 import { factsTable } from './tables';
 
@@ -48,9 +48,9 @@ export function planHasUnfilledPlaceholder(plan: ExportPlan): boolean {
 }
 
 /** The cover page's paragraphs and facts table. */
-export function renderCover(plan: ExportPlan, ctx: RenderContext): (Paragraph | Table)[] {
+export function renderCover(plan: ExportPlan, ctx: RenderContext): BodyElement[] {
   const { cover } = plan;
-  const out: (Paragraph | Table)[] = [];
+  const out: BodyElement[] = [];
   if (cover.logo) out.push(logoParagraph(cover.logo, ctx));
   out.push(
     paragraph(ctx, { style: STYLE.coverKind, ...(cover.logo ? { spacing: { before: 0 } } : {}), children: textRuns(cover.documentKind, ctx.dir) }),
@@ -58,7 +58,7 @@ export function renderCover(plan: ExportPlan, ctx: RenderContext): (Paragraph | 
   );
   if (cover.subtitle) out.push(paragraph(ctx, { style: STYLE.subtitle, children: textRuns(cover.subtitle, ctx.dir) }));
   out.push(paragraph(ctx, { spacing: { before: 480, after: 0 }, children: [] }));
-  out.push(...factsTable(cover.facts.map((fact) => ({ label: fact.label, value: textRuns(fact.value, ctx.dir) })), ctx, { breakBefore: false }));
+  out.push(...factsTable(cover.facts.map((fact) => ({ label: fact.label, value: [{ kind: 'text', text: fact.value }] })), ctx, { breakBefore: false }));
   if (planHasUnfilledPlaceholder(plan)) {
     // Explains the yellow marks once, where the reader starts.
     out.push(

@@ -1,16 +1,24 @@
-/** Paragraph-level blocks: headings, styled paragraphs, lists and ruled lines, in the document's direction. */
+/**
+ * Paragraph-level blocks: headings, styled paragraphs, lists and ruled lines, in the document's direction.
+ * Paragraphs of plain runs take the fast path (`fast-xml.ts`); lists and paragraphs with hyperlinks are docx
+ * paragraphs, which register their numbering and link relationships with the package as they are written.
+ */
 import { Paragraph, type IParagraphOptions } from 'docx';
 import { AppError } from '../../../../shared/errors';
 import type { PlanHeading, PlanList, PlanParagraph } from '../../../../shared/domain/export/plan';
 import type { RenderContext } from './context';
-import { inlineRuns, textRuns } from './inlines';
+import { inlineRunsXml, paragraphBlock, paragraphXml, plainInlines, textParagraphXml, type XmlBlock } from './fast-xml';
+import { inlineRuns } from './inlines';
 import { paragraphDirection } from './rtl';
 import { STYLE } from './styles';
 
 /** Ruled lines per block at most: enough for a page of notes, and a cap on what a bad plan can inflate. */
 export const MAX_RULED_LINES = 60;
 
-/** A paragraph in the document's direction (bidirectional in right-to-left documents). */
+/** An element of the document body (or of a table cell): a docx paragraph or a fast-path block. */
+export type BodyElement = Paragraph | XmlBlock;
+
+/** A docx paragraph in the document's direction (bidirectional in right-to-left documents). */
 export function paragraph(ctx: RenderContext, options: Omit<IParagraphOptions, 'bidirectional'>): Paragraph {
   return new Paragraph({ ...options, ...paragraphDirection(ctx.dir) });
 }
@@ -30,25 +38,30 @@ const PARAGRAPH_STYLES: Record<NonNullable<PlanParagraph['style']>, string | und
   subtitle: STYLE.subtitle,
 };
 
+/** The paragraph style of a plan paragraph; body text in a table cell takes the cell's style. */
+export function paragraphStyle(block: PlanParagraph, at: Placement): string | undefined {
+  return PARAGRAPH_STYLES[block.style ?? 'body'] ?? at.cellStyle;
+}
+
 function headingStyle(heading: PlanHeading): string {
+  const index = heading.level - 1;
   if (heading.level === 3) return STYLE.heading[2];
-  return heading.toc ? STYLE.heading[heading.level - 1] ?? STYLE.heading[0] : STYLE.headingOutsideToc[heading.level - 1] ?? STYLE.headingOutsideToc[0];
+  return (heading.toc ? STYLE.heading[index] : STYLE.headingOutsideToc[index]) ?? STYLE.heading[0];
 }
 
 /** "Module 2 – Use of force": the number and the title in one heading paragraph. */
-export function renderHeading(heading: PlanHeading, ctx: RenderContext, at: Placement): Paragraph {
+export function renderHeading(heading: PlanHeading, ctx: RenderContext, at: Placement): XmlBlock {
   const title = heading.number ? `${heading.number} – ${heading.text}` : heading.text;
-  return paragraph(ctx, { style: headingStyle(heading), children: textRuns(title, ctx.dir), pageBreakBefore: at.breakBefore });
+  return paragraphBlock(textParagraphXml({ style: headingStyle(heading), pageBreakBefore: at.breakBefore }, title, ctx.dir));
 }
 
-/** A paragraph with its plan style; body text in a table cell takes the smaller table text style. */
-export function renderParagraph(block: PlanParagraph, ctx: RenderContext, at: Placement): Paragraph {
-  const style = PARAGRAPH_STYLES[block.style ?? 'body'] ?? at.cellStyle;
-  return paragraph(ctx, {
-    ...(style ? { style } : {}),
-    children: inlineRuns(block.inlines, ctx),
-    pageBreakBefore: at.breakBefore,
-  });
+/** A paragraph with its plan style. */
+export function renderParagraph(block: PlanParagraph, ctx: RenderContext, at: Placement): BodyElement {
+  const style = paragraphStyle(block, at);
+  if (plainInlines(block.inlines)) {
+    return paragraphBlock(paragraphXml({ style, pageBreakBefore: at.breakBefore }, inlineRunsXml(block.inlines, ctx.dir), ctx.dir));
+  }
+  return paragraph(ctx, { ...(style ? { style } : {}), children: inlineRuns(block.inlines, ctx), pageBreakBefore: at.breakBefore });
 }
 
 /** A bullet or numbered list: one numbering instance per list, so numbered lists restart at their `start`. */
@@ -66,11 +79,11 @@ export function renderList(list: PlanList, ctx: RenderContext, at: Placement): P
 }
 
 /** Empty ruled lines to write on: paragraphs whose bottom (and between) borders draw the rules. */
-export function renderLines(count: number, ctx: RenderContext, at: Placement): Paragraph[] {
+export function renderLines(count: number, ctx: RenderContext, at: Placement): XmlBlock[] {
   if (!Number.isInteger(count) || count < 0 || count > MAX_RULED_LINES) {
     throw new AppError('invalid-argument', `A lines block must have 0 to ${String(MAX_RULED_LINES)} lines, not ${String(count)}`);
   }
   return Array.from({ length: count }, (_, index) =>
-    paragraph(ctx, { style: STYLE.ruledLine, children: [], pageBreakBefore: at.breakBefore && index === 0 }),
+    paragraphBlock(paragraphXml({ style: STYLE.ruledLine, pageBreakBefore: at.breakBefore && index === 0 }, [], ctx.dir)),
   );
 }

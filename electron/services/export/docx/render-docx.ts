@@ -3,11 +3,12 @@
  * sections it yields once to the event loop, which lets a cancel message arrive, checks the signal and reports
  * progress. Packing (`Packer.toBuffer`) is the last step and counts as one more unit of progress.
  */
-import type { Paragraph, Table, TableOfContents } from 'docx';
+import type { TableOfContents } from 'docx';
 import { Document, Packer } from 'docx';
 import { AppError } from '../../../../shared/errors';
 import type { ExportPlan } from '../../../../shared/domain/export/plan';
 import { renderBlocks } from './blocks';
+import type { BodyElement } from './paragraphs';
 import type { RenderContext } from './context';
 import { renderCover } from './cover';
 import { headersAndFooters } from './header-footer';
@@ -51,7 +52,7 @@ export async function renderDocx(plan: ExportPlan, options: RenderDocxOptions = 
   const numbering = new ListNumbering();
   const ctx: RenderContext = { dir: directionSettings(plan.language, plan.direction), textWidth: page.textWidth, numbering, labels: plan.labels };
 
-  const children: (Paragraph | Table | TableOfContents)[] = renderCover(plan, ctx);
+  const children: (BodyElement | TableOfContents)[] = renderCover(plan, ctx);
   if (plan.tableOfContents) children.push(...renderContents(plan, ctx));
   await step();
   for (const section of plan.sections) {

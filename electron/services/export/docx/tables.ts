@@ -1,32 +1,19 @@
 /**
  * Tables with explicit geometry: the table spans the text width, column widths are the plan's relative widths
  * scaled to it (in twips), header rows repeat on every page and no row splits across pages. One table per
- * plan table: plans keep tables to a lesson each, which keeps serialisation fast.
+ * plan table: plans keep tables to a lesson each.
  */
-import type {
-  Paragraph} from 'docx';
-import {
-  BorderStyle,
-  ShadingType,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  WidthType,
-  type ITableBordersOptions,
-  type ParagraphChild,
-} from 'docx';
 import { AppError } from '../../../../shared/errors';
-import type { PlanCell, PlanFacts, PlanTable } from '../../../../shared/domain/export/plan';
+import type { PlanCell, PlanFacts, PlanInline, PlanTable } from '../../../../shared/domain/export/plan';
 import type { RenderContext } from './context';
-import { inlineRuns, textRuns } from './inlines';
-import { paragraph, renderList, renderParagraph, type Placement } from './paragraphs';
+import { paragraphBlock, paragraphXml, textParagraphXml, type XmlBlock } from './fast-xml';
+import { renderList, renderParagraph, type BodyElement, type Placement } from './paragraphs';
 import { COLOR, STYLE } from './styles';
+import { xmlTable, type CellContent, type TableBorders, type XmlCell } from './table-xml';
 
-const LINE = { style: BorderStyle.SINGLE, size: 4, color: COLOR.rule } as const;
-const NONE = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
-const GRID: ITableBordersOptions = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE };
-const RULED: ITableBordersOptions = { top: LINE, bottom: LINE, left: NONE, right: NONE, insideHorizontal: LINE, insideVertical: NONE };
+const LINE = { color: COLOR.rule };
+const GRID: TableBorders = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideH: LINE, insideV: LINE };
+const RULED: TableBorders = { top: LINE, bottom: LINE, left: 'none', right: 'none', insideH: LINE, insideV: 'none' };
 const CELL_MARGINS = { top: 57, bottom: 57, left: 85, right: 85 };
 
 const FILLS: Record<NonNullable<PlanCell['shade']>, string> = {
@@ -50,91 +37,63 @@ export function scaleColumns(relative: readonly number[], total: number): number
   return widths;
 }
 
-function cellChildren(cell: PlanCell, ctx: RenderContext, cellStyle: string): Paragraph[] {
+/** Paragraph content of a cell; a cell always has a paragraph, as Word requires. */
+function cellContent(blocks: PlanCell['blocks'], ctx: RenderContext, cellStyle: string): CellContent[] {
   const at: Placement = { breakBefore: false, cellStyle };
-  const children = cell.blocks.flatMap((block) => (block.kind === 'list' ? renderList(block, ctx, at) : [renderParagraph(block, ctx, at)]));
-  // Word refuses a cell without a paragraph.
-  return children.length > 0 ? children : [paragraph(ctx, { style: cellStyle, children: [] })];
+  const content = blocks.flatMap((block): CellContent[] => (block.kind === 'list' ? renderList(block, ctx, at) : [renderParagraph(block, ctx, at)]));
+  return content.length > 0 ? content : [paragraphXml({ style: cellStyle }, [], ctx.dir)];
 }
 
-function planRow(cells: readonly PlanCell[], widths: readonly number[], ctx: RenderContext, header: boolean): TableRow {
+function planCells(cells: readonly PlanCell[], widths: readonly number[], ctx: RenderContext, header: boolean): XmlCell[] {
   if (cells.length !== widths.length) {
     throw new AppError('invalid-argument', `A table row has ${String(cells.length)} cells but the table has ${String(widths.length)} columns`);
   }
-  return new TableRow({
-    tableHeader: header,
-    cantSplit: true,
-    children: cells.map((cell, index) => {
-      const shade = cell.shade ?? (header ? 'header' : undefined);
-      return new TableCell({
-        width: { size: widths[index] ?? 0, type: WidthType.DXA },
-        ...(shade ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: FILLS[shade] } } : {}),
-        children: cellChildren(cell, ctx, header ? STYLE.tableHeader : STYLE.tableText),
-      });
-    }),
-  });
-}
-
-function table(rows: TableRow[], widths: number[], ctx: RenderContext, borders: ITableBordersOptions): Table {
-  return new Table({
-    rows,
-    width: { size: ctx.textWidth, type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    borders,
-    margins: CELL_MARGINS,
-    ...(ctx.dir.rtl ? { visuallyRightToLeft: true } : {}),
+  return cells.map((cell, index) => {
+    const shade = cell.shade ?? (header ? 'header' : undefined);
+    return {
+      width: widths[index] ?? 0,
+      ...(shade ? { fill: FILLS[shade] } : {}),
+      content: cellContent(cell.blocks, ctx, header ? STYLE.tableHeader : STYLE.tableText),
+    };
   });
 }
 
 /** An empty paragraph that carries a page break when a table opens a page (a table cannot carry one). */
-function pageOpener(ctx: RenderContext): Paragraph {
-  return paragraph(ctx, { pageBreakBefore: true, spacing: { before: 0, after: 0 }, children: [] });
+function pageOpener(ctx: RenderContext): XmlBlock {
+  return paragraphBlock(paragraphXml({ pageBreakBefore: true, spacing: { before: 0, after: 0 } }, [], ctx.dir));
 }
 
 /** A plan table, with its caption above it (kept with the table). */
-export function renderTable(block: PlanTable, ctx: RenderContext, at: Placement): (Paragraph | Table)[] {
+export function renderTable(block: PlanTable, ctx: RenderContext, at: Placement): BodyElement[] {
   const widths = scaleColumns(block.columns, ctx.textWidth);
   const rows = [
-    ...block.header.map((cells) => planRow(cells, widths, ctx, true)),
-    ...block.rows.map((cells) => planRow(cells, widths, ctx, false)),
+    ...block.header.map((cells) => ({ header: true, cells: planCells(cells, widths, ctx, true) })),
+    ...block.rows.map((cells) => ({ header: false, cells: planCells(cells, widths, ctx, false) })),
   ];
   if (rows.length === 0) return [];
-  const before: Paragraph[] = [];
+  const before: XmlBlock[] = [];
   if (block.caption !== undefined) {
-    before.push(paragraph(ctx, { style: STYLE.caption, children: textRuns(block.caption, ctx.dir), pageBreakBefore: at.breakBefore }));
+    before.push(paragraphBlock(textParagraphXml({ style: STYLE.caption, pageBreakBefore: at.breakBefore }, block.caption, ctx.dir)));
   } else if (at.breakBefore) before.push(pageOpener(ctx));
-  return [...before, table(rows, widths, ctx, GRID)];
+  return [...before, xmlTable({ widths, borders: GRID, margins: CELL_MARGINS, rtl: ctx.dir.rtl, rows })];
 }
 
 /** Label → value rows as a two-column table ruled between rows, without header or vertical lines. */
-export function factsTable(rows: readonly { label: string; value: ParagraphChild[] }[], ctx: RenderContext, at: Placement): (Paragraph | Table)[] {
+export function factsTable(rows: readonly { label: string; value: readonly PlanInline[] }[], ctx: RenderContext, at: Placement): BodyElement[] {
   if (rows.length === 0) return [];
   const widths = scaleColumns([3, 7], ctx.textWidth);
-  const tableRows = rows.map(
-    (row) =>
-      new TableRow({
-        cantSplit: true,
-        children: [
-          new TableCell({
-            width: { size: widths[0] ?? 0, type: WidthType.DXA },
-            children: [paragraph(ctx, { style: STYLE.tableHeader, children: textRuns(row.label, ctx.dir) })],
-          }),
-          new TableCell({
-            width: { size: widths[1] ?? 0, type: WidthType.DXA },
-            children: [paragraph(ctx, { style: STYLE.tableText, children: row.value })],
-          }),
-        ],
-      }),
-  );
-  return [...(at.breakBefore ? [pageOpener(ctx)] : []), table(tableRows, widths, ctx, RULED)];
+  const tableRows = rows.map((row) => ({
+    header: false,
+    cells: [
+      { width: widths[0] ?? 0, content: [textParagraphXml({ style: STYLE.tableHeader }, row.label, ctx.dir)] },
+      { width: widths[1] ?? 0, content: cellContent([{ kind: 'paragraph', inlines: [...row.value] }], ctx, STYLE.tableText) },
+    ],
+  }));
+  const table = xmlTable({ widths, borders: RULED, margins: CELL_MARGINS, rtl: ctx.dir.rtl, rows: tableRows });
+  return [...(at.breakBefore ? [pageOpener(ctx)] : []), table];
 }
 
 /** A plan facts block. */
-export function renderFacts(block: PlanFacts, ctx: RenderContext, at: Placement): (Paragraph | Table)[] {
-  return factsTable(
-    block.rows.map((row) => ({ label: row.label, value: inlineRuns(row.value, ctx) })),
-    ctx,
-    at,
-  );
+export function renderFacts(block: PlanFacts, ctx: RenderContext, at: Placement): BodyElement[] {
+  return factsTable(block.rows, ctx, at);
 }
