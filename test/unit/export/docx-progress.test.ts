@@ -9,7 +9,10 @@ import { syntheticCurriculumPlan } from '../../fixtures/export/plans/synthetic-c
 describe('renderDocx: progress and cancellation', () => {
   it('reports progress once per section and once for packing, ending at the total', async () => {
     const reports: [number, number][] = [];
-    await renderDocx(syntheticCurriculumPlan(5), { onProgress: (done, total) => reports.push([done, total]) });
+    const bytes = await renderDocx(syntheticCurriculumPlan(5), { onProgress: (done, total) => reports.push([done, total]) });
+    // The worker transfers the buffer: it must hold these bytes and nothing else.
+    expect(bytes.byteOffset).toBe(0);
+    expect(bytes.buffer.byteLength).toBe(bytes.byteLength);
     // The cover and contents, five modules, packing.
     expect(reports).toEqual([1, 2, 3, 4, 5, 6, 7].map((done) => [done, 7]));
   });

@@ -35,7 +35,11 @@ function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-/** Renders the plan as a Word document and returns its bytes. Rejects with code `cancelled` when aborted. */
+/**
+ * Renders the plan as a Word document and returns its bytes, which own their ArrayBuffer (transferable).
+ * Rejects with code `cancelled` when the signal is aborted, and with `invalid-argument` for a plan it cannot
+ * lay out (a table row that does not match its columns, a lines block out of range, an empty logo).
+ */
 export async function renderDocx(plan: ExportPlan, options: RenderDocxOptions = {}): Promise<Uint8Array> {
   const { onProgress, signal } = options;
   const total = plan.sections.length + 2;
@@ -90,5 +94,7 @@ export async function renderDocx(plan: ExportPlan, options: RenderDocxOptions = 
   throwIfCancelled(signal);
   done += 1;
   onProgress?.(done, total);
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  // The bytes must own their ArrayBuffer whole, so a worker can transfer it without copying or exposing more.
+  const owned = buffer.byteOffset === 0 && buffer.byteLength === buffer.buffer.byteLength;
+  return owned ? new Uint8Array(buffer.buffer, 0, buffer.byteLength) : new Uint8Array(buffer);
 }
