@@ -4,6 +4,7 @@
  * `npm run bench -- store web` runs only the named groups.
  */
 import { cpus } from 'node:os';
+import { benchComposerReorder } from './composer-reorder';
 import { benchCurriculum } from './curriculum';
 import { benchExport } from './export';
 import { benchLibrarySearch } from './library-search';
@@ -19,6 +20,7 @@ const GROUPS: Record<string, () => Promise<Record<string, unknown>>> = {
   libraryWeb: async () => ({ target: '5,000 modules: library shown <= 1500 ms after opening', ...(await benchLibraryWeb()) }),
   packs: () => benchPacks(),
   curriculum: () => benchCurriculum(),
+  composerReorder: () => benchComposerReorder(),
   export: () => benchExport(),
 };
 

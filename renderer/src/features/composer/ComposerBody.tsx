@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckWhere } from '../../../../shared/domain/curriculum/checks';
 import type { ModuleItem } from '../../../../shared/schemas/curriculum';
@@ -28,7 +28,11 @@ export function ComposerBody({ loaded, onOpen, onReload }: { loaded: ComposerLoa
   const { draft, apply } = history;
   const problems = useMemo(() => validateDraft(draft), [draft]);
   const autosave = useCurriculumAutosave({ draft, initial: loaded.curriculum, problemCount: problems.length });
-  const computed = useComputed(draft, loaded.library, loaded.references);
+  // The outline follows a change at once; schedule, checks and coverage follow in a second, interruptible
+  // render, so a drop never waits for them in one long task. Panels get the same (deferred) version of the
+  // course as their computed views, so the two always match.
+  const settled = useDeferredValue(draft);
+  const computed = useComputed(settled, loaded.library, loaded.references);
   const [tab, setTab] = useState<ComposerTab>('outline');
   const [updating, setUpdating] = useState<string | null>(null);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
@@ -71,8 +75,8 @@ export function ComposerBody({ loaded, onOpen, onReload }: { loaded: ComposerLoa
     [draft.items, focusLater],
   );
   const panelProps = useMemo<PanelProps>(
-    () => ({ curriculum: draft, computed, library: loaded.library, references: loaded.references, change, select }),
-    [draft, computed, loaded.library, loaded.references, change, select],
+    () => ({ curriculum: settled, computed, library: loaded.library, references: loaded.references, change, select }),
+    [settled, computed, loaded.library, loaded.references, change, select],
   );
   const updatingItem = draft.items.find((i): i is ModuleItem => i.kind === 'module' && i.id === updating);
 

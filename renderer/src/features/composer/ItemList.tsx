@@ -1,4 +1,4 @@
-import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type Announcements, type DragEndEvent } from '@dnd-kit/core';
+import { closestCenter, DndContext, KeyboardSensor, MeasuringStrategy, PointerSensor, useSensor, useSensors, type Announcements, type DragEndEvent } from '@dnd-kit/core';
 import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,8 @@ import type { ModuleSummary } from '../../../../shared/schemas/library';
 import type { ItemActions } from './item-actions';
 import { itemNames } from './item-names';
 import { SortableItem } from './SortableItem';
+
+const MEASURING = { droppable: { strategy: MeasuringStrategy.BeforeDragging } };
 
 /**
  * The ordered items, reorderable by drag and drop with the mouse or the keyboard (Space picks an item up
@@ -30,8 +32,10 @@ export function ItemList({
   const sensors = useSensors(
     // A few pixels of movement before a drag starts, so a click on the handle stays a click.
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+    // Instant scrolling: a smooth scroll makes dnd-kit re-measure and re-render every row on each frame.
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates, scrollBehavior: 'auto' }),
   );
+  const roleDescription = t('composer.dnd.roleDescription');
   const ids = useMemo(() => items.map((i) => i.id), [items]);
   const names = useMemo(() => itemNames(items, t), [items, t]);
 
@@ -59,6 +63,8 @@ export function ItemList({
       sensors={sensors}
       collisionDetection={closestCenter}
       onDragEnd={onDragEnd}
+      // Rows do not change size while one is dragged: measure them once, when the drag starts.
+      measuring={MEASURING}
       accessibility={{ announcements, screenReaderInstructions: { draggable: t('composer.dnd.instructions') } }}
     >
       <SortableContext items={ids} strategy={verticalListSortingStrategy}>
@@ -73,6 +79,8 @@ export function ItemList({
                 total={items.length}
                 number={named?.number ?? null}
                 name={named?.name ?? item.id}
+                handleLabel={t('composer.items.handle', { name: named?.name ?? item.id })}
+                roleDescription={roleDescription}
                 dayLabel={days.get(item.id) ?? null}
                 library={library}
                 expanded={expanded.has(item.id)}

@@ -1,6 +1,5 @@
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { useTranslation } from 'react-i18next';
 import type { CurriculumItem } from '../../../../shared/schemas/curriculum';
 import { handleDomId, itemDomId } from './dom-ids';
 import type { ItemActions } from './item-actions';
@@ -10,12 +9,12 @@ import { ItemCard, type ItemCardProps } from './ItemCard';
  * One outline row as dnd-kit sees it. This part re-renders on every pointer move of a drag (it follows
  * the sortable context); the memoised card inside does not, so dragging stays cheap with 40 modules.
  */
-export function SortableItem(props: ItemCardProps & { item: CurriculumItem; actions: ItemActions }) {
-  const { t } = useTranslation();
-  const { item, name } = props;
+export function SortableItem({ handleLabel, roleDescription, ...props }: ItemCardProps & { item: CurriculumItem; actions: ItemActions; handleLabel: string; roleDescription: string }) {
+  const { item } = props;
+  // Labels come translated from the list: every hook here runs for every row on every step of a drag.
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
     id: item.id,
-    attributes: { roleDescription: t('composer.dnd.roleDescription') },
+    attributes: { roleDescription },
   });
   return (
     <li
@@ -32,7 +31,7 @@ export function SortableItem(props: ItemCardProps & { item: CurriculumItem; acti
         className="composer-item__handle"
         {...attributes}
         {...listeners}
-        aria-label={t('composer.items.handle', { name })}
+        aria-label={handleLabel}
       >
         <span aria-hidden="true">⠿</span>
       </button>
