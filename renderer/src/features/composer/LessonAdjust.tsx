@@ -29,7 +29,8 @@ export function LessonAdjust({ item, row, name, apply }: { item: ModuleItem; row
           return (
             <NumberField
               key={index}
-              label={t('composer.lessons.stepLabel', { number: index + 1, title: step.title })}
+              // The step title is in the module's language: isolated so its punctuation stays put in Arabic.
+              label={t('composer.lessons.stepLabel', { number: index + 1, title: `\u2068${step.title}\u2069` })}
               value={step.minutes}
               min={MINUTES_MIN}
               max={MINUTES_MAX}
