@@ -2,7 +2,9 @@ import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next';
 import type { CheckWhere } from '../../../../shared/domain/curriculum/checks';
 import type { ModuleItem } from '../../../../shared/schemas/curriculum';
-import type { Route } from '../../app/sections';
+import { previewRoute, type Route } from '../../app/sections';
+import { useExportCommand } from '../../lib/export-command';
+import { ExportDialog } from '../export/ExportDialog';
 import type { ComposerLoad } from './Composer';
 import type { ComposerChange, PanelProps } from './composer-types';
 import { ComposerHeader } from './ComposerHeader';
@@ -91,6 +93,14 @@ export function ComposerBody({ loaded, onOpen, onReload }: { loaded: ComposerLoa
     focusLater(`field-${path}`, `field-${path.split('.').slice(0, 2).join('.')}`);
   };
 
+  const [exporting, setExporting] = useState(false);
+  const openExport = () => {
+    void autosave.flush().then(() => {
+      setExporting(true);
+    });
+  };
+  useExportCommand(openExport);
+
   const ids = tabIds(tab);
   return (
     <section ref={rootRef} className="composer" aria-labelledby="composer-title">
@@ -106,6 +116,13 @@ export function ComposerBody({ loaded, onOpen, onReload }: { loaded: ComposerLoa
         }}
         onReload={onReload}
         onRetry={autosave.retry}
+        onExport={openExport}
+        onPreview={() => {
+          // The preview and the export read the saved course: save what is waiting first.
+          void autosave.flush().then(() => {
+            onOpen({ section: 'curricula', view: 'preview', curriculumId: draft.id, options: { variant: 'full', paper: 'a4', annexes: true } });
+          });
+        }}
       />
       <ProblemList problems={problems} onGo={goToProblem} />
       <ComposerTabs current={tab} onSelect={setTab} checks={computed.checks} />
@@ -116,6 +133,17 @@ export function ComposerBody({ loaded, onOpen, onReload }: { loaded: ComposerLoa
         {tab === 'details' && <CourseDetailsForm draft={draft} apply={apply} problems={problems} />}
         {tab !== 'outline' && tab !== 'details' && <PanelView tab={tab} props={panelProps} />}
       </div>
+      {exporting && (
+        <ExportDialog
+          target={{ kind: 'curriculum', id: draft.id }}
+          onClose={() => {
+            setExporting(false);
+          }}
+          onPreview={(request) => {
+            onOpen(previewRoute(request));
+          }}
+        />
+      )}
       {updatingItem && (
         <UpdateDiffDialog
           item={updatingItem}

@@ -16,6 +16,8 @@ export function ComposerHeader({
   onBack,
   onReload,
   onRetry,
+  onExport,
+  onPreview,
 }: {
   draft: Curriculum;
   computed: ComposerComputed;
@@ -24,6 +26,8 @@ export function ComposerHeader({
   onBack: () => void;
   onReload: () => void;
   onRetry: () => void;
+  onExport: () => void;
+  onPreview: () => void;
 }) {
   const { t } = useTranslation();
   const { schedule, checks } = computed;
@@ -68,6 +72,12 @@ export function ComposerHeader({
           onClick={history.redo}
         >
           {t('composer.redo')}
+        </button>
+        <button type="button" className="button" onClick={onPreview}>
+          {t('composer.preview')}
+        </button>
+        <button type="button" className="button button--primary" aria-haspopup="dialog" onClick={onExport}>
+          {t('composer.export')}
         </button>
       </div>
       <SaveStatusLine status={status} onReload={onReload} onRetry={onRetry} />

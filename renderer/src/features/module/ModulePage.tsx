@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { moduleMinutes } from '../../../../shared/domain/durations';
 import type { ExportTarget } from '../../../../shared/schemas/export';
 import type { ModuleDetail } from '../../../../shared/schemas/library-detail';
-import type { Route } from '../../app/sections';
+import { previewRoute, type Route } from '../../app/sections';
+import { useExportCommand } from '../../lib/export-command';
 import { Duration } from '../../components/Duration';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { RichText } from '../../components/RichText';
@@ -30,6 +31,9 @@ function ModuleView({ detail, onOpen }: { detail: ModuleDetail; onOpen: (route: 
   const [deleting, setDeleting] = useState(false);
   const [busy, setBusy] = useState(false);
   const [exporting, setExporting] = useState<ExportTarget | null>(null);
+  useExportCommand(() => {
+    setExporting({ kind: 'module', id: detail.module.id });
+  });
   const dir = module.language === 'ar' ? 'rtl' : 'ltr';
   const source = detail.translations.find((m) => m.id === module.translationOf?.moduleId);
 
@@ -154,7 +158,17 @@ function ModuleView({ detail, onOpen }: { detail: ModuleDetail; onOpen: (route: 
         ))}
       </section>
 
-      {exporting && <ExportDialog target={exporting} onClose={() => { setExporting(null); }} />}
+      {exporting && (
+        <ExportDialog
+          target={exporting}
+          onClose={() => {
+            setExporting(null);
+          }}
+          onPreview={(request) => {
+            onOpen(previewRoute(request));
+          }}
+        />
+      )}
       {deleting && (
         <DeleteModuleDialog
           module={module}

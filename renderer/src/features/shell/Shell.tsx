@@ -1,10 +1,11 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoreStatus } from '../../../../shared/schemas/store';
-import { hashOf, routeFromHash, sectionHome, type Route, type Section } from '../../app/sections';
+import { hashOf, isPreviewRoute, routeFromHash, sectionHome, type Route, type Section } from '../../app/sections';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { getBridge } from '../../lib/bridge';
 import { listenForEditCommands } from '../../lib/edit-commands';
+import { requestExport } from '../../lib/export-command';
 import { AboutDialog } from '../about/AboutDialog';
 import { CurriculaPage } from '../curricula/CurriculaPage';
 import { LibraryPage } from '../library/LibraryPage';
@@ -20,6 +21,7 @@ import { StatusBar } from './StatusBar';
 const ModuleEditor = lazy(() => import('../module-editor/ModuleEditor'));
 // The composer carries dnd-kit, zod and the scheduler: load it only when a curriculum is opened.
 const Composer = lazy(() => import('../composer/Composer'));
+const PreviewRoute = lazy(() => import('./PreviewRoute'));
 
 /** The app frame: skip link, sidebar, the current page, status bar; native menu commands are routed here. */
 export function Shell({ status }: { status: StoreStatus }) {
@@ -68,7 +70,9 @@ export function Shell({ status }: { status: StoreStatus }) {
         } else if (command === 'new-curriculum') {
           go('curricula');
           setNewCurriculum(true);
-        } else if (command === 'export') go('curricula');
+        } else if (command === 'export') {
+          if (!requestExport()) go('curricula');
+        }
         else if (command === 'import-pack') go('packs');
       }),
     [go],
@@ -115,10 +119,8 @@ export function Shell({ status }: { status: StoreStatus }) {
                 onOpen={open}
               />
             )}
-            {/* The print preview is its own page once built; until then its route opens the composer it previews. */}
-            {route.section === 'curricula' && (route.view === 'composer' || route.view === 'preview') && (
-              <Composer curriculumId={route.curriculumId} onOpen={open} />
-            )}
+            {route.section === 'curricula' && route.view === 'composer' && <Composer curriculumId={route.curriculumId} onOpen={open} />}
+            {isPreviewRoute(route) && <PreviewRoute route={route} onOpen={open} />}
             {route.section === 'packs' && <PacksPage />}
             {route.section === 'settings' && <SettingsPage dataDir={status.dataDir} />}
           </Suspense>
