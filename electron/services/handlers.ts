@@ -94,7 +94,7 @@ export function createHandlers({ store, library, curricula, packs, exports, host
     'curriculum:list': (req) => Promise.resolve(curricula.list(req ?? {})),
     'curriculum:get': ({ id }) => Promise.resolve(curricula.get(id)),
     'curriculum:create': (req) => curricula.create(req),
-    'curriculum:save': (req) => curricula.save(req),
+    'curriculum:save': async (req) => curricula.summary(await curricula.save(req)),
     'curriculum:duplicate': ({ id, title }) => curricula.duplicate(id, title),
     'curriculum:archive': ({ id, archived }) => curricula.setArchived(id, archived),
     'curriculum:delete': async ({ id, confirmed }) => ({ deleted: await curricula.delete(id, confirmed) }),

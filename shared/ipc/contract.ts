@@ -80,8 +80,12 @@ export const contract = {
   },
   'curriculum:get': { req: z.strictObject({ id: IdSchema }), res: CurriculumDetailSchema },
   'curriculum:create': { req: CreateCurriculumSchema, res: CurriculumSchema },
-  /** Refused with `conflict` when the stored curriculum is no longer the one the edit started from. */
-  'curriculum:save': { req: SaveCurriculumSchema, res: CurriculumSchema },
+  /**
+   * Refused with `conflict` when the stored curriculum is no longer the one the edit started from. Answers
+   * with the summary (its new `updatedAt` is the base of the next save), not the whole course: autosave
+   * sends megabytes of module snapshots and need not receive them back.
+   */
+  'curriculum:save': { req: SaveCurriculumSchema, res: CurriculumSummarySchema },
   'curriculum:duplicate': { req: z.strictObject({ id: IdSchema, title: ShortTextSchema.min(1) }), res: CurriculumSchema },
   'curriculum:archive': { req: z.strictObject({ id: IdSchema, archived: z.boolean() }), res: CurriculumSummarySchema },
   /** Refused with `conflict` for a curriculum with content unless `confirmed`. */

@@ -26,7 +26,7 @@ function setup(list: CurriculumSummary[] = [FOUNDATION, GENDER, OLD]) {
     'curriculum:list': (req) => list.filter((c) => (req as { includeArchived?: boolean } | undefined)?.includeArchived === true || !c.archived),
     'curriculum:create': (req) => curriculum([], { id: 'new-course', title: (req as { title: string }).title }),
     'curriculum:get': () => ({ curriculum: stored, archived: false, schedule: {} as never, checks: [], coverage: {} as never }),
-    'curriculum:save': (req) => (req as { curriculum: typeof stored }).curriculum,
+    'curriculum:save': (req) => ({ ...FOUNDATION, title: (req as { curriculum: typeof stored }).curriculum.title }),
     'curriculum:duplicate': (req) => curriculum([], { id: 'copy', title: (req as { title: string }).title }),
     'curriculum:archive': (req) => ({ ...FOUNDATION, archived: (req as { archived: boolean }).archived }),
     'curriculum:delete': () => ({ deleted: FOUNDATION }),

@@ -36,7 +36,7 @@ export class CurriculaService {
     return this.data.archived.includes(id);
   }
 
-  private summary(c: Curriculum): CurriculumSummary {
+  summary(c: Curriculum): CurriculumSummary {
     return {
       id: c.id,
       title: c.title,

@@ -58,7 +58,7 @@ const CURRICULUM = {
   requiredThemes: ['human-rights-foundations'],
   placeholders: { country: 'Veridia' },
   items: [{ kind: 'session', id: 'opening', sessionKind: 'opening', title: 'Opening', minutes: 60 }],
-} satisfies Res<'curriculum:save'>;
+} satisfies Res<'curriculum:create'>;
 const CURRICULUM_DETAIL = { curriculum: CURRICULUM, archived: false, checks: [] } as unknown as Res<'curriculum:get'>;
 /** A real module from the sample library: the save channel validates the whole module. */
 const MODULE_PAYLOAD = JSON.parse(readFileSync(join(import.meta.dirname, '../../../resources/library/modules/hr-foundations.json'), 'utf8')) as unknown;
@@ -82,7 +82,7 @@ function fakeHandlers(): FakeHandlers {
     'curriculum:list': vi.fn<Handlers['curriculum:list']>(() => Promise.resolve([SUMMARY])),
     'curriculum:get': vi.fn<Handlers['curriculum:get']>(() => Promise.resolve(CURRICULUM_DETAIL)),
     'curriculum:create': vi.fn<Handlers['curriculum:create']>(() => Promise.resolve(CURRICULUM)),
-    'curriculum:save': vi.fn<Handlers['curriculum:save']>(() => Promise.resolve(CURRICULUM)),
+    'curriculum:save': vi.fn<Handlers['curriculum:save']>(() => Promise.resolve(SUMMARY)),
     'curriculum:duplicate': vi.fn<Handlers['curriculum:duplicate']>(() => Promise.resolve(CURRICULUM)),
     'curriculum:archive': vi.fn<Handlers['curriculum:archive']>(() => Promise.resolve(SUMMARY)),
     'curriculum:delete': vi.fn<Handlers['curriculum:delete']>(() => Promise.resolve({ deleted: SUMMARY })),
