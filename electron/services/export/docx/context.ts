@@ -1,13 +1,15 @@
 /** What every block renderer needs to know about the document it writes into. */
 import type { PlanLabels } from '../../../../shared/domain/export/plan';
+import type { Hyperlinks } from './hyperlinks';
 import type { ListNumbering } from './numbering';
 import type { DirectionSettings } from './rtl';
 
-/** Shared, per-document rendering state. Only `numbering` changes while the document is built. */
+/** Shared, per-document rendering state. Only `numbering` and `links` change while the document is built. */
 export type RenderContext = {
   dir: DirectionSettings;
   /** Width between the page margins, in twips: tables span exactly this width. */
   textWidth: number;
   numbering: ListNumbering;
+  links: Hyperlinks;
   labels: PlanLabels;
 };

@@ -1,14 +1,13 @@
 /**
- * Paragraph-level blocks: headings, styled paragraphs, lists and ruled lines, in the document's direction.
- * Paragraphs of plain runs take the fast path (`fast-xml.ts`); lists and paragraphs with hyperlinks are docx
- * paragraphs, which register their numbering and link relationships with the package as they are written.
+ * Paragraph-level blocks: headings, styled paragraphs, lists and ruled lines, in the document's direction,
+ * all on the fast path (`fast-xml.ts`). List items refer to the list's numbering instance (`numbering.ts`);
+ * paragraphs with hyperlinks are built while the document is packed, when their links can register.
  */
 import { Paragraph, type IParagraphOptions } from 'docx';
 import { AppError } from '../../../../shared/errors';
-import type { PlanHeading, PlanList, PlanParagraph } from '../../../../shared/domain/export/plan';
+import type { PlanHeading, PlanInline, PlanList, PlanParagraph } from '../../../../shared/domain/export/plan';
 import type { RenderContext } from './context';
-import { inlineRunsXml, paragraphBlock, paragraphXml, plainInlines, textParagraphXml, type XmlBlock } from './fast-xml';
-import { inlineRuns } from './inlines';
+import { hasHyperlink, inlineRunsXml, paragraphBlock, paragraphXml, textParagraphXml, XmlBlock, type ParagraphSettings } from './fast-xml';
 import { paragraphDirection } from './rtl';
 import { STYLE } from './styles';
 
@@ -55,27 +54,28 @@ export function renderHeading(heading: PlanHeading, ctx: RenderContext, at: Plac
   return paragraphBlock(textParagraphXml({ style: headingStyle(heading), pageBreakBefore: at.breakBefore }, title, ctx.dir));
 }
 
-/** A paragraph with its plan style. */
-export function renderParagraph(block: PlanParagraph, ctx: RenderContext, at: Placement): BodyElement {
-  const style = paragraphStyle(block, at);
-  if (plainInlines(block.inlines)) {
-    return paragraphBlock(paragraphXml({ style, pageBreakBefore: at.breakBefore }, inlineRunsXml(block.inlines, ctx.dir), ctx.dir));
-  }
-  return paragraph(ctx, { ...(style ? { style } : {}), children: inlineRuns(block.inlines, ctx), pageBreakBefore: at.breakBefore });
+/** A paragraph of inlines; one with hyperlinks is built at packing time, when its links can register. */
+function inlineParagraph(settings: ParagraphSettings, inlines: readonly PlanInline[], ctx: RenderContext): XmlBlock {
+  if (!hasHyperlink(inlines)) return paragraphBlock(paragraphXml(settings, inlineRunsXml(inlines, ctx.dir), ctx.dir));
+  return new XmlBlock('paragraph', (context) =>
+    paragraphXml(settings, inlineRunsXml(inlines, ctx.dir, (href) => ctx.links.register(context, href)), ctx.dir),
+  );
 }
 
-/** A bullet or numbered list: one numbering instance per list, so numbered lists restart at their `start`. */
-export function renderList(list: PlanList, ctx: RenderContext, at: Placement): Paragraph[] {
+/** A paragraph with its plan style. */
+export function renderParagraph(block: PlanParagraph, ctx: RenderContext, at: Placement): XmlBlock {
+  return inlineParagraph({ style: paragraphStyle(block, at), pageBreakBefore: at.breakBefore }, block.inlines, ctx);
+}
+
+/**
+ * A bullet or numbered list: its items refer to one numbering instance, so numbered lists restart at their
+ * `start`. In a table cell items take the cell's text style, elsewhere the list paragraph style.
+ */
+export function renderList(list: PlanList, ctx: RenderContext, at: Placement): XmlBlock[] {
   if (list.items.length === 0) return [];
-  const numbering = ctx.numbering.newList(list.ordered, list.start);
-  return list.items.map((item, index) =>
-    paragraph(ctx, {
-      numbering,
-      ...(at.cellStyle ? { style: at.cellStyle } : {}),
-      children: inlineRuns(item, ctx),
-      pageBreakBefore: at.breakBefore && index === 0,
-    }),
-  );
+  const numId = ctx.numbering.newList(list.ordered, list.start);
+  const style = at.cellStyle ?? STYLE.listParagraph;
+  return list.items.map((item, index) => inlineParagraph({ style, numId, pageBreakBefore: at.breakBefore && index === 0 }, item, ctx));
 }
 
 /** Empty ruled lines to write on: paragraphs whose bottom (and between) borders draw the rules. */

@@ -12,6 +12,7 @@ import type { BodyElement } from './paragraphs';
 import type { RenderContext } from './context';
 import { renderCover } from './cover';
 import { headersAndFooters } from './header-footer';
+import { Hyperlinks } from './hyperlinks';
 import { ListNumbering } from './numbering';
 import { pageGeometry } from './page';
 import { directionSettings } from './rtl';
@@ -54,7 +55,7 @@ export async function renderDocx(plan: ExportPlan, options: RenderDocxOptions = 
 
   const page = pageGeometry(plan.paper);
   const numbering = new ListNumbering();
-  const ctx: RenderContext = { dir: directionSettings(plan.language, plan.direction), textWidth: page.textWidth, numbering, labels: plan.labels };
+  const ctx: RenderContext = { dir: directionSettings(plan.language, plan.direction), textWidth: page.textWidth, numbering, links: new Hyperlinks(), labels: plan.labels };
 
   const children: (BodyElement | TableOfContents)[] = renderCover(plan, ctx);
   if (plan.tableOfContents) children.push(...renderContents(plan, ctx));
@@ -75,7 +76,6 @@ export async function renderDocx(plan: ExportPlan, options: RenderDocxOptions = 
     description: xmlSafe(plan.properties.description),
     features: { updateFields: true },
     styles: documentStyles(ctx.dir),
-    numbering: { config: numbering.config() },
     sections: [
       {
         properties: {
@@ -90,7 +90,8 @@ export async function renderDocx(plan: ExportPlan, options: RenderDocxOptions = 
       },
     ],
   });
-  const buffer = await Packer.toBuffer(document);
+  // docx always writes a numbering part and refers to it; the lists' own definitions replace its content.
+  const buffer = await Packer.toBuffer(document, undefined, [{ path: 'word/numbering.xml', data: numbering.xml() }]);
   throwIfCancelled(signal);
   done += 1;
   onProgress?.(done, total);

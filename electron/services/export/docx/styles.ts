@@ -16,6 +16,8 @@ export const STYLE = {
   tocHeading: 'TOCHeading',
   /** Entries of the contents, levels 1 and 2 (Word's own ids, which Word uses when it rebuilds the contents). */
   toc: ['TOC1', 'TOC2'],
+  /** List items outside tables (defined by the `listParagraph` default style). */
+  listParagraph: 'ListParagraph',
   tableHeader: 'TableHeader',
   tableText: 'TableText',
   caption: 'Caption',
