@@ -137,6 +137,23 @@ describe('the composer outline', () => {
     }, SAVED);
   });
 
+  it('changes the teaching order of lessons for this course only and goes back to the module\'s order', async () => {
+    const user = userEvent.setup();
+    const backend = await openComposer([moduleItem('hr-foundations')]);
+    await user.click(within(outline()).getByRole('button', { name: 'Show the lessons (3)' }));
+    const codes = () => [...outline().querySelectorAll('.composer-lesson__code')].map((code) => code.textContent);
+    expect(screen.getByRole('button', { name: /Teach lesson 1\.1 .* earlier/ })).toHaveAttribute('aria-disabled', 'true');
+    await user.click(screen.getByRole('button', { name: /Teach lesson 1\.1 .* later/ }));
+    expect(codes()).toEqual(['1.2', '1.1', '1.3']);
+    await waitFor(() => {
+      expect((backend.stored().items[0] as ModuleItem).lessonOrder).toEqual(['1.2', '1.1', '1.3']);
+    }, SAVED);
+    await user.click(screen.getByRole('button', { name: /Teach lesson 1\.1 .* earlier/ }));
+    await waitFor(() => {
+      expect((backend.stored().items[0] as ModuleItem).lessonOrder).toBeUndefined();
+    }, SAVED);
+  });
+
   it('changes the minutes of a step for this course only, within 1 to 480', async () => {
     const user = userEvent.setup();
     const backend = await openComposer([moduleItem('hr-foundations')]);

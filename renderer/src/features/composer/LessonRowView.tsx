@@ -3,13 +3,26 @@ import { useTranslation } from 'react-i18next';
 import type { ModuleItem } from '../../../../shared/schemas/curriculum';
 import { Duration } from '../../components/Duration';
 import { lessonDomId } from './dom-ids';
-import { setOmitted } from './item-ops';
+import { moveLesson, setOmitted } from './item-ops';
 import { LessonAdjust } from './LessonAdjust';
 import type { LessonRow } from './lesson-rows';
 import type { ApplyChange } from './use-composer-history';
 
 /** One lesson of a module in the outline: taught or left out, its time, and its local adjustments. */
-export const LessonRowView = memo(function LessonRowView({ item, row, apply }: { item: ModuleItem; row: LessonRow; apply: ApplyChange }) {
+export const LessonRowView = memo(function LessonRowView({
+  item,
+  row,
+  position,
+  count,
+  apply,
+}: {
+  item: ModuleItem;
+  row: LessonRow;
+  /** Place of the lesson in the module's teaching order (from 0) and how many lessons the module has. */
+  position: number;
+  count: number;
+  apply: ApplyChange;
+}) {
   const { t } = useTranslation();
   const [adjusting, setAdjusting] = useState(false);
   const id = lessonDomId(item.id, row.lessonCode);
@@ -40,6 +53,28 @@ export const LessonRowView = memo(function LessonRowView({ item, row, apply }: {
           {row.omitted ? t('composer.lessons.omitted') : <Duration minutes={row.minutes} />}
         </span>
         {changed && <span className="badge">{t('composer.lessons.adjusted')}</span>}
+        <button
+          type="button"
+          className="button button--small"
+          aria-label={t('composer.lessons.earlierNamed', { name })}
+          aria-disabled={position === 0 || undefined}
+          onClick={() => {
+            if (position > 0) apply(t('composer.history.lessonEarlier', { name }), (c) => moveLesson(c, item.id, row.lessonCode, -1));
+          }}
+        >
+          {t('composer.lessons.earlier')}
+        </button>
+        <button
+          type="button"
+          className="button button--small"
+          aria-label={t('composer.lessons.laterNamed', { name })}
+          aria-disabled={position === count - 1 || undefined}
+          onClick={() => {
+            if (position < count - 1) apply(t('composer.history.lessonLater', { name }), (c) => moveLesson(c, item.id, row.lessonCode, 1));
+          }}
+        >
+          {t('composer.lessons.later')}
+        </button>
         <button
           type="button"
           className="button button--small"

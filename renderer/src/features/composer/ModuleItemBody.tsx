@@ -53,8 +53,8 @@ export function ModuleItemBody({ item, number, name, dayLabel, library, expanded
       </button>
       {expanded && (
         <ul id={lessonsId} className="composer-lessons" aria-label={t('composer.items.lessonsOf', { name })}>
-          {rows.map((row) => (
-            <LessonRowView key={row.lessonIndex} item={item} row={row} apply={actions.apply} />
+          {rows.map((row, position) => (
+            <LessonRowView key={row.lessonIndex} item={item} row={row} position={position} count={rows.length} apply={actions.apply} />
           ))}
         </ul>
       )}

@@ -5,6 +5,7 @@
 import { uniqueId } from '../../../../shared/domain/ids';
 import type { Curriculum, CurriculumItem, LessonOverride, ModuleItem, SessionItem, SessionKind } from '../../../../shared/schemas/curriculum';
 import type { Module } from '../../../../shared/schemas/module';
+import { lessonRows } from './lesson-rows';
 
 /** Step and session minutes allowed by the schema (StepMinutesSchema, SessionItemSchema). */
 export const MINUTES_MIN = 1;
@@ -104,4 +105,25 @@ export function setStepMinutes(curriculum: Curriculum, itemId: string, lessonCod
 
 export function setTrainerNotes(curriculum: Curriculum, itemId: string, lessonCode: string, trainerNotes: string): Curriculum {
   return updateLesson(curriculum, itemId, lessonCode, (o) => ({ ...o, trainerNotes }));
+}
+
+/**
+ * Moves a lesson one place earlier (-1) or later (+1) in this course's teaching order. The order is kept as
+ * the item's `lessonOrder` (lesson codes), left out when it is the module's own order again.
+ */
+export function moveLesson(curriculum: Curriculum, itemId: string, lessonCode: string, by: -1 | 1): Curriculum {
+  return {
+    ...curriculum,
+    items: curriculum.items.map((item) => {
+      if (item.kind !== 'module' || item.id !== itemId) return item;
+      const order = lessonRows(item).map((row) => row.lessonCode);
+      const from = order.indexOf(lessonCode);
+      const to = from + by;
+      if (from < 0 || to < 0 || to >= order.length) return item;
+      [order[from], order[to]] = [order[to] ?? lessonCode, lessonCode];
+      const natural = item.snapshot.lessons.map((lesson) => lesson.code);
+      const { lessonOrder: _previous, ...rest } = item;
+      return order.every((code, index) => code === natural[index]) ? rest : { ...rest, lessonOrder: order };
+    }),
+  };
 }
