@@ -8,7 +8,8 @@ import { AppError } from '../../../../shared/errors';
 import type { ExportPlan, PlanBlock, PlanCover, PlanInline } from '../../../../shared/domain/export/plan';
 import type { RenderContext } from './context';
 import { hasUnfilledPlaceholder, textRuns } from './inlines';
-import { paragraph, type BodyElement } from './paragraphs';
+import type { FrameChild } from './body-slots';
+import { paragraph } from './paragraphs';
 import { STYLE } from './styles';
 import { factsTable } from './tables';
 
@@ -47,10 +48,10 @@ export function planHasUnfilledPlaceholder(plan: ExportPlan): boolean {
   return plan.sections.some((section) => section.blocks.some((block) => blockInlines(block).some(hasUnfilledPlaceholder)));
 }
 
-/** The cover page's paragraphs and facts table. */
-export function renderCover(plan: ExportPlan, ctx: RenderContext): BodyElement[] {
+/** The cover page's paragraphs (docx components) and facts table (body XML). */
+export function renderCover(plan: ExportPlan, ctx: RenderContext): FrameChild[] {
   const { cover } = plan;
-  const out: BodyElement[] = [];
+  const out: FrameChild[] = [];
   if (cover.logo) out.push(logoParagraph(cover.logo, ctx));
   out.push(
     paragraph(ctx, { style: STYLE.coverKind, ...(cover.logo ? { spacing: { before: 0 } } : {}), children: textRuns(cover.documentKind, ctx.dir) }),

@@ -1,116 +1,79 @@
 /**
- * WordprocessingML written directly as the object form the docx package serialises (`{ 'w:p': [...] }`),
- * for the whole body: headings, paragraphs, list items, hyperlinks and tables. Building docx components costs
- * about ten objects and a tree walk per element; a curriculum of 40 modules has some 17,000 list items and
- * 7,000 table cells, and this path is what keeps rendering within its time and memory budget. The package's
- * bookkeeping is done here too: list items refer to our own numbering part (`numbering.ts`) and hyperlinks
- * register their relationships while the document is packed (`hyperlinks.ts`).
+ * WordprocessingML for the document body, written directly as text: headings, paragraphs, list items,
+ * hyperlinks and (with `table-xml.ts`) tables. A curriculum of 40 modules has some 17,000 list items and 7,000
+ * table cells; as docx components each would cost a dozen objects, a tree walk and a second object tree for
+ * the serialiser, which made rendering slow and memory-hungry. Text is one string per paragraph instead, and
+ * `splice.ts` puts it into the package the docx package writes around it.
  *
- * Element order inside pPr, rPr, tblPr, trPr and tcPr follows the OOXML schema, as Word requires.
+ * Rules this file keeps: every text goes through `xmlSafe` and is escaped; element order inside pPr and rPr
+ * follows the OOXML schema, as Word requires; list items refer to our own numbering part (`numbering.ts`)
+ * and links to relationships collected by `hyperlinks.ts`.
  */
-import { FileChild, type IContext, type IXmlableObject } from 'docx';
 import type { PlanInline } from '../../../../shared/domain/export/plan';
+import type { Hyperlinks } from './hyperlinks';
 import type { DirectionSettings } from './rtl';
 import { isSafeHref, xmlSafe } from './text';
 
-/** One element in docx's object form. */
-export type XmlNode = IXmlableObject;
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
-/** `<name/>` */
-export function empty(name: string): XmlNode {
-  return { [name]: {} };
+/** Text escaped for element content or a double-quoted attribute. */
+export function escapeXml(text: string): string {
+  return /[&<>"]/.test(text) ? text.replace(/[&<>"]/g, (char) => ESCAPES[char] ?? char) : text;
 }
 
-/** `<name a="1"/>` */
-export function withAttributes(name: string, attributes: Record<string, string | number>): XmlNode {
-  return { [name]: { _attr: attributes } };
-}
-
-/** `<name>children</name>` */
-export function element(name: string, children: XmlNode[]): XmlNode {
-  return { [name]: children };
-}
-
-type RunFormat = { bold?: boolean | undefined; italic?: boolean | undefined; highlight?: boolean; style?: string };
-
-/** `xml:space="preserve"`, shared by every w:t (the serialiser only reads it). */
-const PRESERVE = { _attr: { 'xml:space': 'preserve' } };
-const BREAK = empty('w:br');
+type RunFormat = { bold?: boolean | undefined; italic?: boolean | undefined; highlight?: boolean; hyperlink?: boolean };
 
 /**
- * Run properties by format and direction. A document has only a handful of distinct ones, so each is built
- * once and the same node is written into every run that has it, instead of a new tree per run.
+ * The rPr of every combination of formats, by a bit mask: there are only 32, so each is written once and
+ * runs share the string (rStyle, b, bCs, i, iCs, highlight, rtl is the schema order).
  */
-const RUN_PROPERTIES = new Map<string, XmlNode[]>();
+const RUN_PROPERTIES: readonly string[] = Array.from({ length: 32 }, (_, mask) => {
+  const properties =
+    (mask & 16 ? '<w:rStyle w:val="Hyperlink"/>' : '') +
+    (mask & 1 ? '<w:b/><w:bCs/>' : '') +
+    (mask & 2 ? '<w:i/><w:iCs/>' : '') +
+    (mask & 4 ? '<w:highlight w:val="yellow"/>' : '') +
+    (mask & 8 ? '<w:rtl/>' : '');
+  return properties === '' ? '' : `<w:rPr>${properties}</w:rPr>`;
+});
 
-function runProperties(format: RunFormat, rtl: boolean): XmlNode[] {
-  const key = `${format.style ?? ''}|${format.bold ? 'b' : ''}${format.italic ? 'i' : ''}${format.highlight ? 'h' : ''}${rtl ? 'r' : ''}`;
-  let shared = RUN_PROPERTIES.get(key);
-  if (!shared) {
-    const properties: XmlNode[] = [];
-    if (format.style) properties.push(withAttributes('w:rStyle', { 'w:val': format.style }));
-    if (format.bold) properties.push(empty('w:b'), empty('w:bCs'));
-    if (format.italic) properties.push(empty('w:i'), empty('w:iCs'));
-    if (format.highlight) properties.push(withAttributes('w:highlight', { 'w:val': 'yellow' }));
-    if (rtl) properties.push(empty('w:rtl'));
-    shared = properties.length > 0 ? [element('w:rPr', properties)] : [];
-    RUN_PROPERTIES.set(key, shared);
-  }
-  return shared;
+function runProperties(format: RunFormat, rtl: boolean): string {
+  const mask = (format.bold ? 1 : 0) | (format.italic ? 2 : 0) | (format.highlight ? 4 : 0) | (rtl ? 8 : 0) | (format.hyperlink ? 16 : 0);
+  return RUN_PROPERTIES[mask] ?? '';
 }
 
-/** Runs of plain text, appended to `out`; the serialiser escapes the text. A newline becomes a line break, as in `textRuns`. */
-function pushRuns(out: XmlNode[], text: string, format: RunFormat, dir: DirectionSettings): void {
+/** Runs of text. A newline becomes a line break rather than a space, so addresses and short verses keep their lines. */
+function runs(text: string, format: RunFormat, dir: DirectionSettings): string {
   const rPr = runProperties(format, dir.rtl);
-  const lines = xmlSafe(text).replace(/\r\n?/g, '\n').split('\n');
-  for (let index = 0; index < lines.length; index += 1) {
-    const content: XmlNode[] = rPr.length > 0 ? [rPr[0] as XmlNode] : [];
-    if (index > 0) content.push(BREAK);
-    content.push({ 'w:t': [PRESERVE, lines[index] ?? ''] });
-    out.push(element('w:r', content));
-  }
-}
-
-function runs(text: string, format: RunFormat, dir: DirectionSettings): XmlNode[] {
-  const out: XmlNode[] = [];
-  pushRuns(out, text, format, dir);
-  return out;
-}
-
-/** Whether inlines hold a link that is written as a hyperlink (and so needs a package relationship). */
-export function hasHyperlink(inlines: readonly PlanInline[]): boolean {
-  return inlines.some((inline) => inline.kind === 'link' && isSafeHref(inline.href));
+  const safe = xmlSafe(text);
+  if (!/[\r\n]/.test(safe)) return `<w:r>${rPr}<w:t xml:space="preserve">${escapeXml(safe)}</w:t></w:r>`;
+  return safe
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line, index) => `<w:r>${rPr}${index > 0 ? '<w:br/>' : ''}<w:t xml:space="preserve">${escapeXml(line)}</w:t></w:r>`)
+    .join('');
 }
 
 /**
- * Registers an external hyperlink target with the package and returns its relationship id. Only called while
- * the document is packed (inside `XmlBlock`), where the package's relationships are at hand.
+ * The runs of inlines: text, placeholders and links. A link whose scheme is safe (checked again here,
+ * whoever built the plan) becomes a w:hyperlink in the Hyperlink style; any other link stays plain text.
  */
-export type LinkTarget = (href: string) => string;
-
-/**
- * The runs of inlines: text, placeholders, and links. A link becomes a w:hyperlink with runs in the Hyperlink
- * style when `link` is given and its scheme is safe (checked again here, whoever built the plan); otherwise it
- * stays plain text.
- */
-export function inlineRunsXml(inlines: readonly PlanInline[], dir: DirectionSettings, link?: LinkTarget): XmlNode[] {
-  const out: XmlNode[] = [];
+export function inlineRunsXml(inlines: readonly PlanInline[], dir: DirectionSettings, links: Hyperlinks): string {
+  let out = '';
   for (const inline of inlines) {
     const format: RunFormat = { bold: inline.bold, italic: inline.italic };
     switch (inline.kind) {
       case 'text':
-        pushRuns(out, inline.text, format, dir);
+        out += runs(inline.text, format, dir);
         break;
       case 'link':
-        if (link && isSafeHref(inline.href)) {
-          const id = link(inline.href);
-          out.push({ 'w:hyperlink': [{ _attr: { 'r:id': id, 'w:history': 1 } }, ...runs(inline.text, { ...format, style: 'Hyperlink' }, dir)] });
-        } else pushRuns(out, inline.text, format, dir);
+        out += isSafeHref(inline.href)
+          ? `<w:hyperlink r:id="${links.register(inline.href)}" w:history="1">${runs(inline.text, { ...format, hyperlink: true }, dir)}</w:hyperlink>`
+          : runs(inline.text, format, dir);
         break;
       case 'placeholder':
         // An unfilled placeholder is shown, highlighted, so nobody prints a document with a gap in it unawares.
-        if (inline.value !== undefined) pushRuns(out, inline.value, format, dir);
-        else pushRuns(out, `{${inline.name}}`, { ...format, highlight: true }, dir);
+        out += inline.value !== undefined ? runs(inline.value, format, dir) : runs(`{${inline.name}}`, { ...format, highlight: true }, dir);
         break;
     }
   }
@@ -119,6 +82,7 @@ export function inlineRunsXml(inlines: readonly PlanInline[], dir: DirectionSett
 
 /** Paragraph properties the fast path writes; everything else comes from the paragraph's style. */
 export type ParagraphSettings = {
+  /** A style id (ours, from `STYLE`). */
   style?: string | undefined;
   pageBreakBefore?: boolean;
   /** A list item: the list's numbering instance (w:numId), at the list's only level. */
@@ -127,64 +91,30 @@ export type ParagraphSettings = {
   spacing?: { before?: number; after?: number; exactLine?: number };
 };
 
-const BIDI = empty('w:bidi');
-const LEVEL_0 = withAttributes('w:ilvl', { 'w:val': 0 });
-
-function numberingProperties(numId: number): XmlNode {
-  return element('w:numPr', [LEVEL_0, withAttributes('w:numId', { 'w:val': numId })]);
+function spacingXml(spacing: NonNullable<ParagraphSettings['spacing']>): string {
+  const after = spacing.after === undefined ? '' : ` w:after="${String(spacing.after)}"`;
+  const before = spacing.before === undefined ? '' : ` w:before="${String(spacing.before)}"`;
+  const line = spacing.exactLine === undefined ? '' : ` w:line="${String(spacing.exactLine)}" w:lineRule="exact"`;
+  return `<w:spacing${after}${before}${line}/>`;
 }
 
 /** A paragraph in the document's direction; pPr children in schema order (pStyle, pageBreakBefore, numPr, bidi, spacing). */
-export function paragraphXml(settings: ParagraphSettings, content: XmlNode[], dir: DirectionSettings): XmlNode {
-  const properties: XmlNode[] = [];
-  if (settings.style) properties.push(withAttributes('w:pStyle', { 'w:val': settings.style }));
-  if (settings.pageBreakBefore) properties.push(empty('w:pageBreakBefore'));
-  if (settings.numId !== undefined) properties.push(numberingProperties(settings.numId));
-  if (dir.rtl) properties.push(BIDI);
-  const spacing = settings.spacing;
-  if (spacing) {
-    properties.push(
-      withAttributes('w:spacing', {
-        ...(spacing.after === undefined ? {} : { 'w:after': spacing.after }),
-        ...(spacing.before === undefined ? {} : { 'w:before': spacing.before }),
-        ...(spacing.exactLine === undefined ? {} : { 'w:line': spacing.exactLine, 'w:lineRule': 'exact' }),
-      }),
-    );
-  }
-  return element('w:p', properties.length > 0 ? [element('w:pPr', properties), ...content] : content);
+export function paragraphXml(settings: ParagraphSettings, content: string, dir: DirectionSettings): string {
+  let pPr = '';
+  if (settings.style) pPr += `<w:pStyle w:val="${escapeXml(settings.style)}"/>`;
+  if (settings.pageBreakBefore) pPr += '<w:pageBreakBefore/>';
+  if (settings.numId !== undefined) pPr += `<w:numPr><w:ilvl w:val="0"/><w:numId w:val="${String(settings.numId)}"/></w:numPr>`;
+  if (dir.rtl) pPr += '<w:bidi/>';
+  if (settings.spacing) pPr += spacingXml(settings.spacing);
+  return pPr === '' ? `<w:p>${content}</w:p>` : `<w:p><w:pPr>${pPr}</w:pPr>${content}</w:p>`;
 }
 
 /** A paragraph of plain text. */
-export function textParagraphXml(settings: ParagraphSettings, text: string, dir: DirectionSettings, format: RunFormat = {}): XmlNode {
+export function textParagraphXml(settings: ParagraphSettings, text: string, dir: DirectionSettings, format: RunFormat = {}): string {
   return paragraphXml(settings, runs(text, format, dir), dir);
 }
 
-/**
- * A body element whose XML is built when the document is packed: a paragraph or a table on the fast path.
- * `kind` lets the section code tell tables apart (two tables in a row need a paragraph between them). `build`
- * gets the packing context, which is where hyperlinks register their relationships.
- */
-export class XmlBlock extends FileChild {
-  readonly kind: 'paragraph' | 'table';
-  private readonly build: (context: IContext) => XmlNode;
-
-  constructor(kind: 'paragraph' | 'table', build: (context: IContext) => XmlNode) {
-    super(kind === 'table' ? 'w:tbl' : 'w:p');
-    this.kind = kind;
-    this.build = build;
-  }
-
-  override prepForXml(context: IContext): XmlNode {
-    context.stack.push(this);
-    try {
-      return this.build(context);
-    } finally {
-      context.stack.pop();
-    }
-  }
-}
-
-/** A prebuilt paragraph as a body element. */
-export function paragraphBlock(node: XmlNode): XmlBlock {
-  return new XmlBlock('paragraph', () => node);
+/** Whether a piece of body XML is a table (two tables in a row need a paragraph between them). */
+export function isTableXml(xml: string | undefined): boolean {
+  return xml?.startsWith('<w:tbl>') ?? false;
 }

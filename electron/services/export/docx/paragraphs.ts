@@ -1,21 +1,18 @@
 /**
  * Paragraph-level blocks: headings, styled paragraphs, lists and ruled lines, in the document's direction,
- * all on the fast path (`fast-xml.ts`). List items refer to the list's numbering instance (`numbering.ts`);
- * paragraphs with hyperlinks are built while the document is packed, when their links can register.
+ * written as body XML (`fast-xml.ts`). List items refer to the list's numbering instance (`numbering.ts`).
+ * The few paragraphs the docx package still writes (cover, contents, header, footer) use `paragraph`.
  */
 import { Paragraph, type IParagraphOptions } from 'docx';
 import { AppError } from '../../../../shared/errors';
 import type { PlanHeading, PlanInline, PlanList, PlanParagraph } from '../../../../shared/domain/export/plan';
 import type { RenderContext } from './context';
-import { hasHyperlink, inlineRunsXml, paragraphBlock, paragraphXml, textParagraphXml, XmlBlock, type ParagraphSettings } from './fast-xml';
+import { inlineRunsXml, paragraphXml, textParagraphXml, type ParagraphSettings } from './fast-xml';
 import { paragraphDirection } from './rtl';
 import { STYLE } from './styles';
 
 /** Ruled lines per block at most: enough for a page of notes, and a cap on what a bad plan can inflate. */
 export const MAX_RULED_LINES = 60;
-
-/** An element of the document body (or of a table cell): a docx paragraph or a fast-path block. */
-export type BodyElement = Paragraph | XmlBlock;
 
 /** A docx paragraph in the document's direction (bidirectional in right-to-left documents). */
 export function paragraph(ctx: RenderContext, options: Omit<IParagraphOptions, 'bidirectional'>): Paragraph {
@@ -49,21 +46,17 @@ function headingStyle(heading: PlanHeading): string {
 }
 
 /** "Module 2 – Use of force": the number and the title in one heading paragraph. */
-export function renderHeading(heading: PlanHeading, ctx: RenderContext, at: Placement): XmlBlock {
+export function renderHeading(heading: PlanHeading, ctx: RenderContext, at: Placement): string {
   const title = heading.number ? `${heading.number} – ${heading.text}` : heading.text;
-  return paragraphBlock(textParagraphXml({ style: headingStyle(heading), pageBreakBefore: at.breakBefore }, title, ctx.dir));
+  return textParagraphXml({ style: headingStyle(heading), pageBreakBefore: at.breakBefore }, title, ctx.dir);
 }
 
-/** A paragraph of inlines; one with hyperlinks is built at packing time, when its links can register. */
-function inlineParagraph(settings: ParagraphSettings, inlines: readonly PlanInline[], ctx: RenderContext): XmlBlock {
-  if (!hasHyperlink(inlines)) return paragraphBlock(paragraphXml(settings, inlineRunsXml(inlines, ctx.dir), ctx.dir));
-  return new XmlBlock('paragraph', (context) =>
-    paragraphXml(settings, inlineRunsXml(inlines, ctx.dir, (href) => ctx.links.register(context, href)), ctx.dir),
-  );
+function inlineParagraph(settings: ParagraphSettings, inlines: readonly PlanInline[], ctx: RenderContext): string {
+  return paragraphXml(settings, inlineRunsXml(inlines, ctx.dir, ctx.links), ctx.dir);
 }
 
 /** A paragraph with its plan style. */
-export function renderParagraph(block: PlanParagraph, ctx: RenderContext, at: Placement): XmlBlock {
+export function renderParagraph(block: PlanParagraph, ctx: RenderContext, at: Placement): string {
   return inlineParagraph({ style: paragraphStyle(block, at), pageBreakBefore: at.breakBefore }, block.inlines, ctx);
 }
 
@@ -71,7 +64,7 @@ export function renderParagraph(block: PlanParagraph, ctx: RenderContext, at: Pl
  * A bullet or numbered list: its items refer to one numbering instance, so numbered lists restart at their
  * `start`. In a table cell items take the cell's text style, elsewhere the list paragraph style.
  */
-export function renderList(list: PlanList, ctx: RenderContext, at: Placement): XmlBlock[] {
+export function renderList(list: PlanList, ctx: RenderContext, at: Placement): string[] {
   if (list.items.length === 0) return [];
   const numId = ctx.numbering.newList(list.ordered, list.start);
   const style = at.cellStyle ?? STYLE.listParagraph;
@@ -79,11 +72,11 @@ export function renderList(list: PlanList, ctx: RenderContext, at: Placement): X
 }
 
 /** Empty ruled lines to write on: paragraphs whose bottom (and between) borders draw the rules. */
-export function renderLines(count: number, ctx: RenderContext, at: Placement): XmlBlock[] {
+export function renderLines(count: number, ctx: RenderContext, at: Placement): string[] {
   if (!Number.isInteger(count) || count < 0 || count > MAX_RULED_LINES) {
     throw new AppError('invalid-argument', `A lines block must have 0 to ${String(MAX_RULED_LINES)} lines, not ${String(count)}`);
   }
   return Array.from({ length: count }, (_, index) =>
-    paragraphBlock(paragraphXml({ style: STYLE.ruledLine, pageBreakBefore: at.breakBefore && index === 0 }, [], ctx.dir)),
+    paragraphXml({ style: STYLE.ruledLine, pageBreakBefore: at.breakBefore && index === 0 }, '', ctx.dir),
   );
 }

@@ -1,14 +1,15 @@
 /**
  * Turns an export plan into .docx bytes. It runs in a worker thread: building blocks that thread, so between
  * sections it yields once to the event loop, which lets a cancel message arrive, checks the signal and reports
- * progress. Packing (`Packer.toBuffer`) is the last step and counts as one more unit of progress.
+ * progress. Each section's body is written as WordprocessingML text (`fast-xml.ts`); the docx package writes
+ * the package around it (styles, properties, cover, contents, header and footer), and the body text is then
+ * spliced into its document.xml (`body-slots.ts`). Packing is the last step and one more unit of progress.
  */
-import type { TableOfContents } from 'docx';
 import { Document, Packer } from 'docx';
 import { AppError } from '../../../../shared/errors';
 import type { ExportPlan } from '../../../../shared/domain/export/plan';
 import { renderBlocks } from './blocks';
-import type { BodyElement } from './paragraphs';
+import { BodySlots, type FrameChild } from './body-slots';
 import type { RenderContext } from './context';
 import { renderCover } from './cover';
 import { headersAndFooters } from './header-footer';
@@ -19,6 +20,7 @@ import { directionSettings } from './rtl';
 import { documentStyles } from './styles';
 import { xmlSafe } from './text';
 import { renderContents } from './toc';
+import { readParts, writeParts } from './zip-parts';
 
 /** Progress and cancellation for one rendering. */
 export type RenderDocxOptions = {
@@ -34,6 +36,15 @@ function throwIfCancelled(signal: AbortSignal | undefined): void {
 /** One turn of the event loop, so messages (a cancel) reach a worker that is busy building. */
 function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** The package with the body text spliced into the frame's document.xml, zipped again. */
+async function withBody(frame: Buffer, slots: BodySlots): Promise<Buffer> {
+  const parts = await readParts(frame);
+  const documentPart = parts.find((part) => part.path === 'word/document.xml');
+  if (!documentPart) throw new AppError('internal', 'The docx package wrote no word/document.xml');
+  documentPart.data = Buffer.from(slots.splice(documentPart.data.toString('utf8')), 'utf8');
+  return writeParts(parts);
 }
 
 /**
@@ -57,16 +68,19 @@ export async function renderDocx(plan: ExportPlan, options: RenderDocxOptions = 
   const numbering = new ListNumbering();
   const ctx: RenderContext = { dir: directionSettings(plan.language, plan.direction), textWidth: page.textWidth, numbering, links: new Hyperlinks(), labels: plan.labels };
 
-  const children: (BodyElement | TableOfContents)[] = renderCover(plan, ctx);
+  const children: FrameChild[] = renderCover(plan, ctx);
   if (plan.tableOfContents) children.push(...renderContents(plan, ctx));
   await step();
   for (const section of plan.sections) {
     // Every section opens a page: the cover (and the contents) are always before it. An empty section writes
     // nothing, so it cannot leave a blank page.
-    children.push(...renderBlocks(section.blocks, ctx, true));
+    // One string per section: its many small pieces can be collected while the next section is built.
+    const xml = renderBlocks(section.blocks, ctx, true).join('');
+    if (xml !== '') children.push(xml);
     await step();
   }
 
+  const slots = new BodySlots();
   const document = new Document({
     title: xmlSafe(plan.properties.title),
     subject: xmlSafe(plan.properties.subject),
@@ -86,12 +100,15 @@ export async function renderDocx(plan: ExportPlan, options: RenderDocxOptions = 
           },
         },
         ...headersAndFooters(plan, ctx),
-        children,
+        children: slots.frame(children),
       },
     ],
   });
   // docx always writes a numbering part and refers to it; the lists' own definitions replace its content.
-  const buffer = await Packer.toBuffer(document, undefined, [{ path: 'word/numbering.xml', data: numbering.xml() }]);
+  ctx.links.addTo(document);
+  const frame = await Packer.toBuffer(document, undefined, [{ path: 'word/numbering.xml', data: numbering.xml() }]);
+  throwIfCancelled(signal);
+  const buffer = await withBody(frame, slots);
   throwIfCancelled(signal);
   done += 1;
   onProgress?.(done, total);

@@ -1,20 +1,16 @@
 /**
- * A table written straight to docx's object form (see `fast-xml.ts`): explicit width and grid in twips,
- * fixed layout, borders, cell margins, repeated header rows and rows that never split across pages.
- * Cell content is prebuilt XML or body elements (docx paragraphs for lists and hyperlinks), written in place.
+ * A table written as WordprocessingML text (see `fast-xml.ts`): explicit width and grid in twips, fixed
+ * layout, borders, cell margins, repeated header rows and rows that never split across pages. Element order
+ * inside tblPr, trPr and tcPr follows the OOXML schema.
  */
-import { FileChild, type IContext } from 'docx';
-import { element, empty, withAttributes, XmlBlock, type XmlNode } from './fast-xml';
 
 /** One side of a table border: a thin line of the colour, or none. */
 export type BorderSide = { color: string } | 'none';
 
 export type TableBorders = Record<'top' | 'left' | 'bottom' | 'right' | 'insideH' | 'insideV', BorderSide>;
 
-/** What a cell holds: prebuilt paragraphs, or components that write themselves. */
-export type CellContent = XmlNode | FileChild;
-
-export type XmlCell = { width: number; fill?: string; content: CellContent[] };
+/** A cell: its width in twips, an optional fill colour and its paragraphs' XML (at least one, as Word requires). */
+export type XmlCell = { width: number; fill?: string; content: string[] };
 export type XmlRow = { header: boolean; cells: XmlCell[] };
 
 export type XmlTableOptions = {
@@ -28,58 +24,53 @@ export type XmlTableOptions = {
   rows: XmlRow[];
 };
 
-function border(name: string, side: BorderSide): XmlNode {
+function border(name: string, side: BorderSide): string {
   return side === 'none'
-    ? withAttributes(name, { 'w:val': 'none', 'w:color': 'auto', 'w:sz': 0 })
-    : withAttributes(name, { 'w:val': 'single', 'w:color': side.color, 'w:sz': 4 });
+    ? `<w:${name} w:val="none" w:color="auto" w:sz="0"/>`
+    : `<w:${name} w:val="single" w:color="${side.color}" w:sz="4"/>`;
 }
 
-function dxa(name: string, width: number): XmlNode {
-  return withAttributes(name, { 'w:type': 'dxa', 'w:w': width });
+function dxa(name: string, width: number): string {
+  return `<w:${name} w:type="dxa" w:w="${String(width)}"/>`;
 }
 
-function contentXml(content: CellContent, context: IContext): XmlNode[] {
-  if (!(content instanceof FileChild)) return [content];
-  const xml = content.prepForXml(context);
-  return xml ? [xml] : [];
-}
-
-function tableXml(options: XmlTableOptions, context: IContext): XmlNode {
-  const { widths, borders, margins, rtl, rows } = options;
+function tableProperties(options: XmlTableOptions): string {
+  const { widths, borders, margins, rtl } = options;
   const total = widths.reduce((a, b) => a + b, 0);
-  const tblPr = element('w:tblPr', [
-    ...(rtl ? [empty('w:bidiVisual')] : []),
-    dxa('w:tblW', total),
-    element('w:tblBorders', [
-      border('w:top', borders.top),
-      border('w:left', borders.left),
-      border('w:bottom', borders.bottom),
-      border('w:right', borders.right),
-      border('w:insideH', borders.insideH),
-      border('w:insideV', borders.insideV),
-    ]),
-    withAttributes('w:tblLayout', { 'w:type': 'fixed' }),
-    element('w:tblCellMar', [dxa('w:top', margins.top), dxa('w:left', margins.left), dxa('w:bottom', margins.bottom), dxa('w:right', margins.right)]),
-  ]);
-  const grid = element('w:tblGrid', widths.map((width) => withAttributes('w:gridCol', { 'w:w': width })));
-  const trs = rows.map((row) =>
-    element('w:tr', [
-      element('w:trPr', [empty('w:cantSplit'), ...(row.header ? [empty('w:tblHeader')] : [])]),
-      ...row.cells.map((cell) =>
-        element('w:tc', [
-          element('w:tcPr', [
-            dxa('w:tcW', cell.width),
-            ...(cell.fill ? [withAttributes('w:shd', { 'w:fill': cell.fill, 'w:color': 'auto', 'w:val': 'clear' })] : []),
-          ]),
-          ...cell.content.flatMap((content) => contentXml(content, context)),
-        ]),
-      ),
-    ]),
+  return (
+    '<w:tblPr>' +
+    (rtl ? '<w:bidiVisual/>' : '') +
+    dxa('tblW', total) +
+    '<w:tblBorders>' +
+    border('top', borders.top) +
+    border('left', borders.left) +
+    border('bottom', borders.bottom) +
+    border('right', borders.right) +
+    border('insideH', borders.insideH) +
+    border('insideV', borders.insideV) +
+    '</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar>' +
+    dxa('top', margins.top) +
+    dxa('left', margins.left) +
+    dxa('bottom', margins.bottom) +
+    dxa('right', margins.right) +
+    '</w:tblCellMar></w:tblPr>'
   );
-  return element('w:tbl', [tblPr, grid, ...trs]);
 }
 
-/** A table as one body element; its XML is built when the document is packed. */
-export function xmlTable(options: XmlTableOptions): XmlBlock {
-  return new XmlBlock('table', (context) => tableXml(options, context));
+function cellXml(cell: XmlCell): string {
+  const shading = cell.fill ? `<w:shd w:fill="${cell.fill}" w:color="auto" w:val="clear"/>` : '';
+  return `<w:tc><w:tcPr>${dxa('tcW', cell.width)}${shading}</w:tcPr>${cell.content.join('')}</w:tc>`;
+}
+
+/** A table as one piece of body XML. */
+export function xmlTable(options: XmlTableOptions): string {
+  let xml = `<w:tbl>${tableProperties(options)}<w:tblGrid>`;
+  for (const width of options.widths) xml += `<w:gridCol w:w="${String(width)}"/>`;
+  xml += '</w:tblGrid>';
+  for (const row of options.rows) {
+    xml += row.header ? '<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>' : '<w:tr><w:trPr><w:cantSplit/></w:trPr>';
+    for (const cell of row.cells) xml += cellXml(cell);
+    xml += '</w:tr>';
+  }
+  return `${xml}</w:tbl>`;
 }

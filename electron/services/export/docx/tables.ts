@@ -6,10 +6,10 @@
 import { AppError } from '../../../../shared/errors';
 import type { PlanCell, PlanFacts, PlanInline, PlanTable } from '../../../../shared/domain/export/plan';
 import type { RenderContext } from './context';
-import { paragraphBlock, paragraphXml, textParagraphXml, type XmlBlock } from './fast-xml';
-import { renderList, renderParagraph, type BodyElement, type Placement } from './paragraphs';
+import { paragraphXml, textParagraphXml } from './fast-xml';
+import { renderList, renderParagraph, type Placement } from './paragraphs';
 import { COLOR, STYLE } from './styles';
-import { xmlTable, type CellContent, type TableBorders, type XmlCell } from './table-xml';
+import { xmlTable, type TableBorders, type XmlCell } from './table-xml';
 
 const LINE = { color: COLOR.rule };
 const GRID: TableBorders = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideH: LINE, insideV: LINE };
@@ -38,10 +38,15 @@ export function scaleColumns(relative: readonly number[], total: number): number
 }
 
 /** Paragraph content of a cell; a cell always has a paragraph, as Word requires. */
-function cellContent(blocks: PlanCell['blocks'], ctx: RenderContext, cellStyle: string): CellContent[] {
+function cellContent(blocks: PlanCell['blocks'], ctx: RenderContext, cellStyle: string): string[] {
   const at: Placement = { breakBefore: false, cellStyle };
-  const content = blocks.flatMap((block): CellContent[] => (block.kind === 'list' ? renderList(block, ctx, at) : [renderParagraph(block, ctx, at)]));
-  return content.length > 0 ? content : [paragraphXml({ style: cellStyle }, [], ctx.dir)];
+  const content: string[] = [];
+  for (const block of blocks) {
+    if (block.kind === 'list') content.push(...renderList(block, ctx, at));
+    else content.push(renderParagraph(block, ctx, at));
+  }
+  if (content.length === 0) content.push(paragraphXml({ style: cellStyle }, '', ctx.dir));
+  return content;
 }
 
 function planCells(cells: readonly PlanCell[], widths: readonly number[], ctx: RenderContext, header: boolean): XmlCell[] {
@@ -59,27 +64,27 @@ function planCells(cells: readonly PlanCell[], widths: readonly number[], ctx: R
 }
 
 /** An empty paragraph that carries a page break when a table opens a page (a table cannot carry one). */
-function pageOpener(ctx: RenderContext): XmlBlock {
-  return paragraphBlock(paragraphXml({ pageBreakBefore: true, spacing: { before: 0, after: 0 } }, [], ctx.dir));
+function pageOpener(ctx: RenderContext): string {
+  return paragraphXml({ pageBreakBefore: true, spacing: { before: 0, after: 0 } }, '', ctx.dir);
 }
 
 /** A plan table, with its caption above it (kept with the table). */
-export function renderTable(block: PlanTable, ctx: RenderContext, at: Placement): BodyElement[] {
+export function renderTable(block: PlanTable, ctx: RenderContext, at: Placement): string[] {
   const widths = scaleColumns(block.columns, ctx.textWidth);
   const rows = [
     ...block.header.map((cells) => ({ header: true, cells: planCells(cells, widths, ctx, true) })),
     ...block.rows.map((cells) => ({ header: false, cells: planCells(cells, widths, ctx, false) })),
   ];
   if (rows.length === 0) return [];
-  const before: XmlBlock[] = [];
+  const before: string[] = [];
   if (block.caption !== undefined) {
-    before.push(paragraphBlock(textParagraphXml({ style: STYLE.caption, pageBreakBefore: at.breakBefore }, block.caption, ctx.dir)));
+    before.push(textParagraphXml({ style: STYLE.caption, pageBreakBefore: at.breakBefore }, block.caption, ctx.dir));
   } else if (at.breakBefore) before.push(pageOpener(ctx));
   return [...before, xmlTable({ widths, borders: GRID, margins: CELL_MARGINS, rtl: ctx.dir.rtl, rows })];
 }
 
 /** Label → value rows as a two-column table ruled between rows, without header or vertical lines. */
-export function factsTable(rows: readonly { label: string; value: readonly PlanInline[] }[], ctx: RenderContext, at: Placement): BodyElement[] {
+export function factsTable(rows: readonly { label: string; value: readonly PlanInline[] }[], ctx: RenderContext, at: Placement): string[] {
   if (rows.length === 0) return [];
   const widths = scaleColumns([3, 7], ctx.textWidth);
   const tableRows = rows.map((row) => ({
@@ -94,6 +99,6 @@ export function factsTable(rows: readonly { label: string; value: readonly PlanI
 }
 
 /** A plan facts block. */
-export function renderFacts(block: PlanFacts, ctx: RenderContext, at: Placement): BodyElement[] {
+export function renderFacts(block: PlanFacts, ctx: RenderContext, at: Placement): string[] {
   return factsTable(block.rows, ctx, at);
 }
