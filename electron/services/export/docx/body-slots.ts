@@ -11,8 +11,12 @@ import { randomUUID } from 'node:crypto';
 import { FileChild, type IXmlableObject, type Paragraph, type TableOfContents } from 'docx';
 import { AppError } from '../../../../shared/errors';
 
-/** A child of the body: a docx component, or WordprocessingML text (paragraphs and tables). */
-export type FrameChild = Paragraph | TableOfContents | string;
+/**
+ * A child of the body: a docx component, or WordprocessingML (paragraphs and tables) as text or as its UTF-8
+ * bytes. Bytes are how large parts wait for packing: half the memory of a JS string with any non-Latin-1
+ * character in it, and nothing left to collect when the document is zipped.
+ */
+export type FrameChild = Paragraph | TableOfContents | string | Buffer;
 
 /** A paragraph holding only the marker text, which the splice replaces whole. */
 class MarkerParagraph extends FileChild {
@@ -31,7 +35,7 @@ class MarkerParagraph extends FileChild {
 /** The text slots of one document: hands out markers for the frame and splices the text in afterwards. */
 export class BodySlots {
   private readonly id = randomUUID();
-  private readonly slots: string[][] = [];
+  private readonly slots: Buffer[][] = [];
 
   private marker(index: number): string {
     return `<w:p><w:r><w:t>${this.markerText(index)}</w:t></w:r></w:p>`;
@@ -44,9 +48,9 @@ export class BodySlots {
   /** The docx children of the body: components as they are, each run of consecutive texts as one marker. */
   frame(children: readonly FrameChild[]): (Paragraph | TableOfContents | FileChild)[] {
     const out: (Paragraph | TableOfContents | FileChild)[] = [];
-    let open: string[] | undefined;
+    let open: Buffer[] | undefined;
     for (const child of children) {
-      if (typeof child !== 'string') {
+      if (typeof child !== 'string' && !Buffer.isBuffer(child)) {
         out.push(child);
         open = undefined;
         continue;
@@ -56,14 +60,17 @@ export class BodySlots {
         out.push(new MarkerParagraph(this.markerText(this.slots.length)));
         this.slots.push(open);
       }
-      open.push(child);
+      open.push(typeof child === 'string' ? Buffer.from(child, 'utf8') : child);
     }
     return out;
   }
 
-  /** `word/document.xml` as the docx package wrote it, with every marker paragraph replaced by its text. */
-  splice(documentXml: string): string {
-    const pieces: string[] = [];
+  /**
+   * `word/document.xml` as the docx package wrote it, with every marker paragraph replaced by its text: the
+   * pieces of the part in order, to be written one after the other.
+   */
+  splice(documentXml: string): Buffer[] {
+    const pieces: Buffer[] = [];
     let from = 0;
     this.slots.forEach((texts, index) => {
       const marker = this.marker(index);
@@ -71,10 +78,11 @@ export class BodySlots {
       if (at < 0 || documentXml.includes(marker, at + marker.length)) {
         throw new AppError('internal', `The Word document body could not be assembled (slot ${String(index)} of ${String(this.slots.length)})`);
       }
-      pieces.push(documentXml.slice(from, at), ...texts);
+      pieces.push(Buffer.from(documentXml.slice(from, at), 'utf8'));
+      for (const text of texts) pieces.push(text);
       from = at + marker.length;
     });
-    pieces.push(documentXml.slice(from));
-    return pieces.join('');
+    pieces.push(Buffer.from(documentXml.slice(from), 'utf8'));
+    return pieces;
   }
 }

@@ -113,8 +113,3 @@ export function paragraphXml(settings: ParagraphSettings, content: string, dir: 
 export function textParagraphXml(settings: ParagraphSettings, text: string, dir: DirectionSettings, format: RunFormat = {}): string {
   return paragraphXml(settings, runs(text, format, dir), dir);
 }
-
-/** Whether a piece of body XML is a table (two tables in a row need a paragraph between them). */
-export function isTableXml(xml: string | undefined): boolean {
-  return xml?.startsWith('<w:tbl>') ?? false;
-}

@@ -20,7 +20,7 @@ import { directionSettings } from './rtl';
 import { documentStyles } from './styles';
 import { xmlSafe } from './text';
 import { renderContents } from './toc';
-import { readParts, writeParts } from './zip-parts';
+import { readParts, writeParts, type PackagePart } from './zip-parts';
 
 /** Progress and cancellation for one rendering. */
 export type RenderDocxOptions = {
@@ -40,10 +40,11 @@ function yieldToEventLoop(): Promise<void> {
 
 /** The package with the body text spliced into the frame's document.xml, zipped again. */
 async function withBody(frame: Buffer, slots: BodySlots): Promise<Buffer> {
-  const parts = await readParts(frame);
-  const documentPart = parts.find((part) => part.path === 'word/document.xml');
-  if (!documentPart) throw new AppError('internal', 'The docx package wrote no word/document.xml');
-  documentPart.data = Buffer.from(slots.splice(documentPart.data.toString('utf8')), 'utf8');
+  const parts: PackagePart[] = await readParts(frame);
+  const index = parts.findIndex((part) => part.path === 'word/document.xml');
+  const documentXml = parts[index]?.data;
+  if (!Buffer.isBuffer(documentXml)) throw new AppError('internal', 'The docx package wrote no word/document.xml');
+  parts[index] = { path: 'word/document.xml', data: slots.splice(documentXml.toString('utf8')) };
   return writeParts(parts);
 }
 
@@ -74,9 +75,9 @@ export async function renderDocx(plan: ExportPlan, options: RenderDocxOptions = 
   for (const section of plan.sections) {
     // Every section opens a page: the cover (and the contents) are always before it. An empty section writes
     // nothing, so it cannot leave a blank page.
-    // One string per section: its many small pieces can be collected while the next section is built.
+    // One piece of UTF-8 per section: the section's many strings can be collected while the next is built.
     const xml = renderBlocks(section.blocks, ctx, true).join('');
-    if (xml !== '') children.push(xml);
+    if (xml !== '') children.push(Buffer.from(xml, 'utf8'));
     await step();
   }
 
