@@ -13,36 +13,42 @@ async function packedDocumentXml(children: ReturnType<BodySlots['frame']>): Prom
 }
 
 const text = (value: string): string => `<w:p><w:r><w:t xml:space="preserve">${value}</w:t></w:r></w:p>`;
+const MARKER = /<w:p><w:r><w:t>cc-body-[^<]*<\/w:t><\/w:r><\/w:p>/;
+
+/** The document with `sections` written where the split puts them. */
+function assembled(slots: BodySlots, documentXml: string, sections: string): string {
+  const { head, tail } = slots.split(documentXml);
+  return Buffer.concat([...head, Buffer.from(sections), tail]).toString('utf8');
+}
 
 describe('BodySlots: body XML inside the package docx writes', () => {
-  it('puts every text back in its place among the docx components, in order', async () => {
+  it('puts every text back in its place among the docx components, and the sections after them', async () => {
     const slots = new BodySlots();
-    const children = slots.frame([text('one'), Buffer.from(text('two')), new Paragraph({ children: [new TextRun('docx')] }), text('three')]);
-    // Consecutive texts share one marker paragraph.
-    expect(children).toHaveLength(3);
-    const spliced = Buffer.concat(slots.splice(await packedDocumentXml(children))).toString('utf8');
-    expect(bodyChildren(spliced).map(visibleText)).toEqual(['one', 'two', 'docx', 'three', '']);
-    expect(spliced).not.toContain('cc-body-');
+    const children = slots.frame([text('one'), text('two'), new Paragraph({ children: [new TextRun('docx')] }), text('three')]);
+    // Consecutive texts share one marker paragraph; the sections have one of their own at the end.
+    expect(children).toHaveLength(4);
+    const xml = assembled(slots, await packedDocumentXml(children), text('section'));
+    expect(bodyChildren(xml).map(visibleText)).toEqual(['one', 'two', 'docx', 'three', 'section', '']);
+    expect(bodyChildren(xml).at(-1)).toMatch(/^<w:sectPr/);
+    expect(xml).not.toContain('cc-body-');
   });
 
   it('refuses to assemble a document whose marker is missing or doubled', async () => {
     const slots = new BodySlots();
-    const children = slots.frame([text('one')]);
-    const documentXml = await packedDocumentXml(children);
-    expect(() => slots.splice(documentXml.replace(/<w:p><w:r><w:t>cc-body-[^<]*<\/w:t><\/w:r><\/w:p>/, ''))).toThrow(
-      expect.objectContaining({ code: 'internal', message: 'The Word document body could not be assembled (slot 0 of 1)' }),
+    const documentXml = await packedDocumentXml(slots.frame([text('one')]));
+    expect(() => slots.split(documentXml.replace(MARKER, ''))).toThrow(
+      expect.objectContaining({ code: 'internal', message: 'The Word document body could not be assembled (slot 0 of 2)' }),
     );
-    const doubled = documentXml.replace(/(<w:p><w:r><w:t>cc-body-[^<]*<\/w:t><\/w:r><\/w:p>)/, '$1$1');
-    expect(() => slots.splice(doubled)).toThrow(expect.objectContaining({ code: 'internal' }));
+    const doubled = documentXml.replace(new RegExp(`(${MARKER.source})$|(${MARKER.source})(?=<w:sectPr)`), '$&$&');
+    expect(() => slots.split(doubled)).toThrow(expect.objectContaining({ code: 'internal', message: 'The Word document body could not be assembled (slot 1 of 2)' }));
   });
 
   it('gives every document its own markers, so text copied from another cannot pass for one', async () => {
     const first = new BodySlots();
-    const firstXml = await packedDocumentXml(first.frame([text('a')]));
-    const marker = /cc-body-[^<]*/.exec(firstXml)?.[0] ?? '';
+    const marker = /cc-body-[^<]*/.exec(await packedDocumentXml(first.frame([text('a')])))?.[0] ?? '';
     const second = new BodySlots();
     const children = second.frame([new Paragraph({ children: [new TextRun(marker)] }), text('b')]);
-    const spliced = Buffer.concat(second.splice(await packedDocumentXml(children))).toString('utf8');
-    expect(bodyChildren(spliced).map(visibleText)).toEqual([marker, 'b', '']);
+    const xml = assembled(second, await packedDocumentXml(children), '');
+    expect(bodyChildren(xml).map(visibleText)).toEqual([marker, 'b', '']);
   });
 });

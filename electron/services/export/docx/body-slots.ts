@@ -2,8 +2,9 @@
  * Body XML inside the document the docx package writes. The package writes the frame: styles, properties,
  * header and footer, section properties, and the few parts of the body that are docx components (cover
  * paragraphs and logo, the contents field). Everything else is WordprocessingML text (`fast-xml.ts`). Each run
- * of text among the components becomes a marker paragraph in the frame, and once the package is written,
- * the marker is replaced by its text in `word/document.xml`.
+ * of text among the components becomes a marker paragraph in the frame, and so does the place after them
+ * where the plan's sections go. Once the frame is written, `split` puts the texts in place of their markers
+ * and cuts word/document.xml at the sections' marker, so the sections can be written in between.
  *
  * A marker holds a random id, so no user text can pass for one; each must be found exactly once.
  */
@@ -11,12 +12,8 @@ import { randomUUID } from 'node:crypto';
 import { FileChild, type IXmlableObject, type Paragraph, type TableOfContents } from 'docx';
 import { AppError } from '../../../../shared/errors';
 
-/**
- * A child of the body: a docx component, or WordprocessingML (paragraphs and tables) as text or as its UTF-8
- * bytes. Bytes are how large parts wait for packing: half the memory of a JS string with any non-Latin-1
- * character in it, and nothing left to collect when the document is zipped.
- */
-export type FrameChild = Paragraph | TableOfContents | string | Buffer;
+/** A child of the frame's body: a docx component, or WordprocessingML text (paragraphs and tables). */
+export type FrameChild = Paragraph | TableOfContents | string;
 
 /** A paragraph holding only the marker text, which the splice replaces whole. */
 class MarkerParagraph extends FileChild {
@@ -35,7 +32,7 @@ class MarkerParagraph extends FileChild {
 /** The text slots of one document: hands out markers for the frame and splices the text in afterwards. */
 export class BodySlots {
   private readonly id = randomUUID();
-  private readonly slots: Buffer[][] = [];
+  private readonly slots: string[][] = [];
 
   private marker(index: number): string {
     return `<w:p><w:r><w:t>${this.markerText(index)}</w:t></w:r></w:p>`;
@@ -45,12 +42,15 @@ export class BodySlots {
     return `cc-body-${this.id}-${String(index)}`;
   }
 
-  /** The docx children of the body: components as they are, each run of consecutive texts as one marker. */
+  /**
+   * The docx children of the body: components as they are, each run of consecutive texts as one marker,
+   * and last the marker of the sections.
+   */
   frame(children: readonly FrameChild[]): (Paragraph | TableOfContents | FileChild)[] {
     const out: (Paragraph | TableOfContents | FileChild)[] = [];
-    let open: Buffer[] | undefined;
+    let open: string[] | undefined;
     for (const child of children) {
-      if (typeof child !== 'string' && !Buffer.isBuffer(child)) {
+      if (typeof child !== 'string') {
         out.push(child);
         open = undefined;
         continue;
@@ -60,29 +60,37 @@ export class BodySlots {
         out.push(new MarkerParagraph(this.markerText(this.slots.length)));
         this.slots.push(open);
       }
-      open.push(typeof child === 'string' ? Buffer.from(child, 'utf8') : child);
+      open.push(child);
     }
+    out.push(new MarkerParagraph(this.markerText(this.slots.length)));
     return out;
   }
 
+  /** Where `marker` is in the document, checking it is there exactly once. */
+  private find(documentXml: string, index: number, from: number): number {
+    const marker = this.marker(index);
+    const at = documentXml.indexOf(marker, from);
+    if (at < 0 || documentXml.includes(marker, at + marker.length)) {
+      throw new AppError('internal', `The Word document body could not be assembled (slot ${String(index)} of ${String(this.slots.length + 1)})`);
+    }
+    return at;
+  }
+
   /**
-   * `word/document.xml` as the docx package wrote it, with every marker paragraph replaced by its text: the
-   * pieces of the part in order, to be written one after the other.
+   * `word/document.xml` as the docx package wrote it, cut where the sections go: the pieces before them (with
+   * every text in place of its marker) and the rest after them (the section properties and closing tags).
    */
-  splice(documentXml: string): Buffer[] {
-    const pieces: Buffer[] = [];
+  split(documentXml: string): { head: Buffer[]; tail: Buffer } {
+    const head: Buffer[] = [];
     let from = 0;
     this.slots.forEach((texts, index) => {
-      const marker = this.marker(index);
-      const at = documentXml.indexOf(marker, from);
-      if (at < 0 || documentXml.includes(marker, at + marker.length)) {
-        throw new AppError('internal', `The Word document body could not be assembled (slot ${String(index)} of ${String(this.slots.length)})`);
-      }
-      pieces.push(Buffer.from(documentXml.slice(from, at), 'utf8'));
-      for (const text of texts) pieces.push(text);
-      from = at + marker.length;
+      const at = this.find(documentXml, index, from);
+      head.push(Buffer.from(documentXml.slice(from, at) + texts.join(''), 'utf8'));
+      from = at + this.marker(index).length;
     });
-    pieces.push(Buffer.from(documentXml.slice(from), 'utf8'));
-    return pieces;
+    const sections = this.slots.length;
+    const at = this.find(documentXml, sections, from);
+    head.push(Buffer.from(documentXml.slice(from, at), 'utf8'));
+    return { head, tail: Buffer.from(documentXml.slice(at + this.marker(sections).length), 'utf8') };
   }
 }

@@ -1,15 +1,19 @@
 /**
  * External hyperlinks of the body. A w:hyperlink points at a relationship of document.xml; the body text
- * (`fast-xml.ts`) asks here for an id as it writes a link, and before packing the targets are added to the
- * relationships the docx package writes for the document part.
+ * (`fast-xml.ts`) asks here for an id as it writes a link. The docx package has written the document's
+ * relationships before the body is rendered, so the links' relationships are added to that part's XML.
  */
-import type { Document } from 'docx';
+import { AppError } from '../../../../shared/errors';
+import { escapeXml } from './fast-xml';
 
 // A relationship type is an identifier, never fetched.
 // eslint-disable-next-line @microsoft/sdl/no-insecure-url -- an OOXML identifier, not a URL to load
 const HYPERLINK = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink';
 
-/** Hands out relationship ids for a document's hyperlinks: `rIdLink1`, `rIdLink2`…, one per distinct target. */
+/**
+ * Hands out relationship ids for a document's hyperlinks: `rIdLink1`, `rIdLink2`…, one per distinct target.
+ * The docx package numbers its own `rId1`, `rId2`…, so the two never meet.
+ */
 export class Hyperlinks {
   private readonly ids = new Map<string, number>();
 
@@ -23,10 +27,14 @@ export class Hyperlinks {
     return `rIdLink${String(id)}`;
   }
 
-  /** Adds a relationship for every target handed out to the document part's relationships (docx adds the `rId`). */
-  addTo(document: Document): void {
+  /** `word/_rels/document.xml.rels` with a relationship for every target handed out added at its end. */
+  addTo(relationshipsXml: string): string {
+    const end = relationshipsXml.lastIndexOf('</Relationships>');
+    if (end < 0) throw new AppError('internal', 'The document relationships the docx package wrote have no </Relationships>');
+    let added = '';
     for (const [href, id] of this.ids) {
-      document.Document.Relationships.addRelationship(`Link${String(id)}`, HYPERLINK, href, 'External');
+      added += `<Relationship Id="rIdLink${String(id)}" Type="${HYPERLINK}" Target="${escapeXml(href)}" TargetMode="External"/>`;
     }
+    return relationshipsXml.slice(0, end) + added + relationshipsXml.slice(end);
   }
 }

@@ -1,14 +1,16 @@
 /**
- * Reading and writing the parts of a .docx package (a zip). The docx package zips with a JavaScript deflate;
- * writing the finished package with yazl deflates on Node's native zlib, off the JavaScript thread, which
- * costs a fraction of the time for a document.xml of several megabytes.
+ * Reading and writing the parts of a .docx package (a zip). The docx package zips with a JavaScript deflate
+ * on the JavaScript thread; the finished package is zipped with yazl, which deflates on Node's native zlib
+ * in its thread pool. word/document.xml goes first and is deflated while it is still being written, so
+ * deflating the body runs alongside rendering it, and the body never has to be in memory whole.
  */
-import { Readable } from 'node:stream';
+import { once } from 'node:events';
+import { PassThrough } from 'node:stream';
 import { fromBuffer, type Entry, type ZipFile as ZipReader } from 'yauzl';
 import { ZipFile } from 'yazl';
 
-/** One part of the package: its path and its bytes, whole or as pieces written one after the other. */
-export type PackagePart = { path: string; data: Buffer | readonly Buffer[] };
+/** One part of the package: its path and its bytes. */
+export type PackagePart = { path: string; data: Buffer };
 
 /** A fixed date and DOS timestamps only: the same document gives the same bytes on every machine and day. */
 const PART_OPTIONS = { mtime: new Date(1980, 0, 1, 0, 0, 0), mode: 0o100644, compress: true, forceDosTimestamp: true };
@@ -31,14 +33,14 @@ function readEntry(zip: ZipReader, entry: Entry): Promise<Buffer> {
 }
 
 /** The parts of a package the docx package wrote, in their order in the zip. */
-export function readParts(bytes: Buffer): Promise<{ path: string; data: Buffer }[]> {
+export function readParts(bytes: Buffer): Promise<PackagePart[]> {
   return new Promise((resolve, reject) => {
     fromBuffer(bytes, { lazyEntries: true }, (error, zip) => {
       if (error) {
         reject(error);
         return;
       }
-      const parts: { path: string; data: Buffer }[] = [];
+      const parts: PackagePart[] = [];
       zip.on('entry', (entry: Entry) => {
         readEntry(zip, entry).then(
           (data) => {
@@ -59,16 +61,52 @@ export function readParts(bytes: Buffer): Promise<{ path: string; data: Buffer }
   });
 }
 
-/** The package zipped, parts in the given order. */
-export async function writeParts(parts: readonly PackagePart[]): Promise<Buffer> {
-  const zip = new ZipFile();
-  for (const part of parts) {
-    if (Buffer.isBuffer(part.data)) zip.addBuffer(part.data, part.path, PART_OPTIONS);
-    // Pieces are streamed into the deflater, so the part never exists as one more copy of itself.
-    else zip.addReadStream(Readable.from(part.data), part.path, PART_OPTIONS);
-  }
-  zip.end();
+async function collect(stream: NodeJS.ReadableStream): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
+}
+
+/**
+ * How much of document.xml may wait for the deflater: enough for a few sections, so rendering runs ahead
+ * of deflating instead of waiting for it, and little enough that the body never piles up in memory.
+ */
+const BODY_BUFFER = 8 * 1024 * 1024;
+
+/** A .docx being zipped: word/document.xml is written piece by piece, then the other parts are added. */
+export class PackageWriter {
+  private readonly zip = new ZipFile();
+  private readonly body = new PassThrough({ highWaterMark: BODY_BUFFER });
+  private readonly output: Promise<Buffer>;
+  private ended = false;
+
+  constructor() {
+    this.zip.addReadStream(this.body, 'word/document.xml', PART_OPTIONS);
+    // Read from the start: the zip only moves on while its output is taken.
+    this.output = collect(this.zip.outputStream);
+  }
+
+  /** Appends to word/document.xml; resolves once the deflater can take more. */
+  async write(piece: Buffer): Promise<void> {
+    if (!this.body.write(piece)) await once(this.body, 'drain');
+  }
+
+  /** Ends word/document.xml, adds the other parts in order and returns the zipped package. */
+  async finish(parts: readonly PackagePart[]): Promise<Buffer> {
+    this.ended = true;
+    this.body.end();
+    for (const part of parts) this.zip.addBuffer(part.data, part.path, PART_OPTIONS);
+    this.zip.end();
+    return this.output;
+  }
+
+  /** Ends the package unfinished (a cancelled or failed rendering) and lets the zip run out, discarding it. */
+  async abandon(): Promise<void> {
+    if (!this.ended) {
+      this.ended = true;
+      this.body.end();
+      this.zip.end();
+    }
+    await this.output.catch(() => undefined);
+  }
 }
