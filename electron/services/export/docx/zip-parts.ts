@@ -82,8 +82,15 @@ export class PackageWriter {
 
   constructor() {
     this.zip.addReadStream(this.body, 'word/document.xml', PART_OPTIONS);
-    // Read from the start: the zip only moves on while its output is taken.
-    this.output = collect(this.zip.outputStream);
+    // Read from the start: the zip only moves on while its output is taken. yazl reports a broken entry as
+    // an 'error' event on the zip (thrown if nobody listens): it rejects the output instead.
+    const failed = new Promise<never>((_, reject) => {
+      this.zip.once('error', reject);
+    });
+    this.output = Promise.race([collect(this.zip.outputStream), failed]);
+    // A zip error while sections are still being rendered is reported by finish or abandon, which await
+    // the output; until then it must not count as an unhandled rejection, which would end the worker.
+    this.output.catch(() => undefined);
   }
 
   /** Appends to word/document.xml; resolves once the deflater can take more. */
