@@ -15,7 +15,7 @@ import { AppError } from '../../../../shared/errors';
 /** A child of the frame's body: a docx component, or WordprocessingML text (paragraphs and tables). */
 export type FrameChild = Paragraph | TableOfContents | string;
 
-/** A paragraph holding only the marker text, which the splice replaces whole. */
+/** A paragraph holding only the marker text, which `split` replaces whole. */
 class MarkerParagraph extends FileChild {
   private readonly marker: string;
 
@@ -29,7 +29,7 @@ class MarkerParagraph extends FileChild {
   }
 }
 
-/** The text slots of one document: hands out markers for the frame and splices the text in afterwards. */
+/** The text slots of one document: hands out markers for the frame and puts the texts in their place afterwards. */
 export class BodySlots {
   private readonly id = randomUUID();
   private readonly slots: string[][] = [];

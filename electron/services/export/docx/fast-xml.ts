@@ -3,7 +3,7 @@
  * hyperlinks and (with `table-xml.ts`) tables. A curriculum of 40 modules has some 17,000 list items and 7,000
  * table cells; as docx components each would cost a dozen objects, a tree walk and a second object tree for
  * the serialiser, which made rendering slow and memory-hungry. Text is one string per paragraph instead, and
- * `splice.ts` puts it into the package the docx package writes around it.
+ * `body-slots.ts` and `render-docx.ts` put it into the package the docx package writes around it.
  *
  * Rules this file keeps: every text goes through `xmlSafe` and is escaped; element order inside pPr and rPr
  * follows the OOXML schema, as Word requires; list items refer to our own numbering part (`numbering.ts`)
