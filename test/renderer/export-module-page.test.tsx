@@ -25,6 +25,7 @@ function moduleBridge() {
     'library:get': () => DETAIL,
     'export:docx': () => ({ fileName: 'lesson.docx', bytesBase64: btoa('docx') }),
     'app:save-file': () => ({ saved: true, path: '/tmp/lesson.docx' }),
+    'app:info': () => ({ name: 'Curriculum Composer', version: '1.2.3', host: 'electron', dataDir: '/data/cc', licenses: [] }),
   });
   setBridge(fake.bridge);
   return fake;

@@ -48,6 +48,6 @@ export async function fileToBase64(file: Blob): Promise<string> {
 export async function saveOrDownload(fileName: string, bytesBase64: string, save: () => Promise<{ saved: boolean; path?: string }>): Promise<string | null> {
   const result = await save();
   if (result.saved) return result.path ?? fileName;
-  downloadBytes(fileName, bytesBase64, 'application/zip');
+  await downloadBytes(fileName, bytesBase64, 'application/zip');
   return fileName;
 }

@@ -81,13 +81,15 @@ export function useExportJob(): { state: ExportJobState; start: (request: Export
 
 /**
  * The desktop app asks where to save; `saved: false` there means the user closed the dialog. The web
- * harness cannot show one and always answers `saved: false`, so the browser downloads the file instead.
+ * harness cannot show a save dialog, so the browser downloads the file instead (without sending the bytes
+ * back to the server first).
  */
 async function save(fileName: string, bytesBase64: string): Promise<ExportJobState> {
-  const result = await call('app:save-file', { fileName, bytesBase64 });
-  if (result.saved) return { kind: 'saved', fileName, ...(result.path ? { path: result.path } : {}) };
   const info = await call('app:info');
-  if (info.host === 'electron') return { kind: 'not-saved' };
-  downloadBytes(fileName, bytesBase64, DOCX_TYPE);
-  return { kind: 'downloaded', fileName };
+  if (info.host !== 'electron') {
+    await downloadBytes(fileName, bytesBase64, DOCX_TYPE);
+    return { kind: 'downloaded', fileName };
+  }
+  const result = await call('app:save-file', { fileName, bytesBase64 });
+  return result.saved ? { kind: 'saved', fileName, ...(result.path ? { path: result.path } : {}) } : { kind: 'not-saved' };
 }
