@@ -86,3 +86,17 @@ describe('renderDocx: blocks', () => {
     expect(children.filter((el) => el.includes('<w:pageBreakBefore/>')).map(visibleText)).toEqual(['Only']);
   });
 });
+
+describe('renderDocx: ruled lines stay with what they belong to', () => {
+  it('keeps a question with its answer lines and the lines together, so they never fill a page alone', async () => {
+    const xml = await documentXml(planWith([[h(1, 'Post-test'), p('1. What must be reported after any use of force?'), lines(4), p('Next question')]]));
+    const paragraphs = xml.match(/<w:p>(?:(?!<\/w:p>).)*<\/w:p>/g) ?? [];
+    const question = paragraphs.find((x) => x.includes('What must be reported'));
+    expect(question).toContain('<w:keepNext/>');
+    const ruled = paragraphs.filter((x) => x.includes('w:val="RuledLine"'));
+    expect(ruled).toHaveLength(4);
+    expect(ruled.slice(0, 3).every((x) => x.includes('<w:keepNext/>'))).toBe(true);
+    expect(ruled[3]).not.toContain('<w:keepNext/>');
+    expect(paragraphs.find((x) => x.includes('Next question'))).not.toContain('<w:keepNext/>');
+  });
+});

@@ -42,8 +42,10 @@ function endsWithTable(block: PlanBlock): boolean {
 export function renderBlocks(blocks: readonly PlanBlock[], ctx: RenderContext, breakBefore: boolean): string[] {
   const out: string[] = [];
   let afterTable = false;
-  for (const block of blocks) {
-    const written = renderBlock(block, ctx, { breakBefore: breakBefore && out.length === 0 });
+  for (const [index, block] of blocks.entries()) {
+    // A question (or any text) stays on the page of the lines written under it.
+    const keepNext = blocks[index + 1]?.kind === 'lines';
+    const written = renderBlock(block, ctx, { breakBefore: breakBefore && out.length === 0, keepNext });
     if (written.length === 0) continue;
     // Space between a table and what follows it, which also stops two tables in a row from merging into one.
     // Only between blocks: a spacer at the end of a section could be pushed alone onto a page of its own.

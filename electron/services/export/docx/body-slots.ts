@@ -9,11 +9,11 @@
  * A marker holds a random id, so no user text can pass for one; each must be found exactly once.
  */
 import { randomUUID } from 'node:crypto';
-import { FileChild, type IXmlableObject, type Paragraph, type TableOfContents } from 'docx';
+import { FileChild, type IXmlableObject, type Paragraph } from 'docx';
 import { AppError } from '../../../../shared/errors';
 
 /** A child of the frame's body: a docx component, or WordprocessingML text (paragraphs and tables). */
-export type FrameChild = Paragraph | TableOfContents | string;
+export type FrameChild = Paragraph | string;
 
 /** A paragraph holding only the marker text, which `split` replaces whole. */
 class MarkerParagraph extends FileChild {
@@ -46,8 +46,8 @@ export class BodySlots {
    * The docx children of the body: components as they are, each run of consecutive texts as one marker,
    * and last the marker of the sections.
    */
-  frame(children: readonly FrameChild[]): (Paragraph | TableOfContents | FileChild)[] {
-    const out: (Paragraph | TableOfContents | FileChild)[] = [];
+  frame(children: readonly FrameChild[]): (Paragraph | FileChild)[] {
+    const out: (Paragraph | FileChild)[] = [];
     let open: string[] | undefined;
     for (const child of children) {
       if (typeof child !== 'string') {

@@ -84,6 +84,8 @@ export function inlineRunsXml(inlines: readonly PlanInline[], dir: DirectionSett
 export type ParagraphSettings = {
   /** A style id (ours, from `STYLE`). */
   style?: string | undefined;
+  /** Keep on the same page as the next paragraph (a question with its answer lines, ruled lines together). */
+  keepNext?: boolean;
   pageBreakBefore?: boolean;
   /** A list item: the list's numbering instance (w:numId), at the list's only level. */
   numId?: number;
@@ -98,10 +100,11 @@ function spacingXml(spacing: NonNullable<ParagraphSettings['spacing']>): string 
   return `<w:spacing${after}${before}${line}/>`;
 }
 
-/** A paragraph in the document's direction; pPr children in schema order (pStyle, pageBreakBefore, numPr, bidi, spacing). */
+/** A paragraph in the document's direction; pPr children in schema order (pStyle, keepNext, pageBreakBefore, numPr, bidi, spacing). */
 export function paragraphXml(settings: ParagraphSettings, content: string, dir: DirectionSettings): string {
   let pPr = '';
   if (settings.style) pPr += `<w:pStyle w:val="${escapeXml(settings.style)}"/>`;
+  if (settings.keepNext) pPr += '<w:keepNext/>';
   if (settings.pageBreakBefore) pPr += '<w:pageBreakBefore/>';
   if (settings.numId !== undefined) pPr += `<w:numPr><w:ilvl w:val="0"/><w:numId w:val="${String(settings.numId)}"/></w:numPr>`;
   if (dir.rtl) pPr += '<w:bidi/>';

@@ -1,7 +1,7 @@
 /**
  * The frame: the package the docx package writes around the body. It holds the document properties, the
- * style set, the running header and footer, the section properties and, in the body, the cover and the
- * contents; the plan's sections are written into it afterwards (`body-slots.ts`, `render-docx.ts`). It is
+ * style set, the running header and footer, the section properties and, in the body, the cover; the
+ * contents and the plan's sections are written into it afterwards (`body-slots.ts`, `render-docx.ts`). It is
  * written before the sections, so their text can be zipped while it is rendered; the two parts the sections
  * add to (the numbering definitions and the hyperlink relationships) are completed once they are done.
  */
@@ -15,7 +15,6 @@ import { headersAndFooters } from './header-footer';
 import type { PageGeometry } from './page';
 import { documentStyles } from './styles';
 import { xmlSafe } from './text';
-import { renderContents } from './toc';
 import { readParts, type PackagePart } from './zip-parts';
 
 /** The frame's word/document.xml cut where the sections go, and its other parts in the package's order. */
@@ -27,8 +26,8 @@ const DOCUMENT_RELATIONSHIPS = 'word/_rels/document.xml.rels';
 
 /** Writes the frame of the plan's document with the docx package and reads its parts back. */
 export async function writeFrame(plan: ExportPlan, ctx: RenderContext, page: PageGeometry): Promise<Frame> {
+  // The contents are written with the sections (render-docx.ts), as text.
   const children: FrameChild[] = renderCover(plan, ctx);
-  if (plan.tableOfContents) children.push(...renderContents(plan, ctx));
   const slots = new BodySlots();
   const document = new Document({
     title: xmlSafe(plan.properties.title),

@@ -20,10 +20,11 @@ export function paragraph(ctx: RenderContext, options: Omit<IParagraphOptions, '
 }
 
 /**
- * Where a block sits: whether it opens a page, and, inside a table cell, the style its body text takes
- * (table text, or table header text in a header row).
+ * Where a block sits: whether it opens a page, whether it must stay on the page of what follows (a paragraph
+ * before ruled lines), and, inside a table cell, the style its body text takes (table text, or table header
+ * text in a header row).
  */
-export type Placement = { breakBefore: boolean; cellStyle?: string };
+export type Placement = { breakBefore: boolean; keepNext?: boolean; cellStyle?: string };
 
 const PARAGRAPH_STYLES: Record<NonNullable<PlanParagraph['style']>, string | undefined> = {
   body: undefined,
@@ -57,7 +58,7 @@ function inlineParagraph(settings: ParagraphSettings, inlines: readonly PlanInli
 
 /** A paragraph with its plan style. */
 export function renderParagraph(block: PlanParagraph, ctx: RenderContext, at: Placement): string {
-  return inlineParagraph({ style: paragraphStyle(block, at), pageBreakBefore: at.breakBefore }, block.inlines, ctx);
+  return inlineParagraph({ style: paragraphStyle(block, at), keepNext: at.keepNext === true, pageBreakBefore: at.breakBefore }, block.inlines, ctx);
 }
 
 /**
@@ -71,12 +72,15 @@ export function renderList(list: PlanList, ctx: RenderContext, at: Placement): s
   return list.items.map((item, index) => inlineParagraph({ style, numId, pageBreakBefore: at.breakBefore && index === 0 }, item, ctx));
 }
 
-/** Empty ruled lines to write on: paragraphs whose bottom (and between) borders draw the rules. */
+/**
+ * Empty ruled lines to write on: paragraphs whose bottom (and between) borders draw the rules. They stay
+ * together, so they never run alone onto a page that would look blank but for its rules.
+ */
 export function renderLines(count: number, ctx: RenderContext, at: Placement): string[] {
   if (!Number.isInteger(count) || count < 0 || count > MAX_RULED_LINES) {
     throw new AppError('invalid-argument', `A lines block must have 0 to ${String(MAX_RULED_LINES)} lines, not ${String(count)}`);
   }
   return Array.from({ length: count }, (_, index) =>
-    paragraphXml({ style: STYLE.ruledLine, pageBreakBefore: at.breakBefore && index === 0 }, '', ctx.dir),
+    paragraphXml({ style: STYLE.ruledLine, keepNext: index < count - 1, pageBreakBefore: at.breakBefore && index === 0 }, '', ctx.dir),
   );
 }

@@ -3,8 +3,8 @@
  * sections it yields once to the event loop, which lets a cancel message arrive, checks the signal and reports
  * progress.
  *
- * The docx package first writes the frame (`frame.ts`: properties, styles, header and footer, cover and
- * contents). Each section's body is then written as WordprocessingML text (`fast-xml.ts`) straight into the
+ * The docx package first writes the frame (`frame.ts`: properties, styles, header and footer, cover). The
+ * contents (`toc.ts`) and each section's body is then written as WordprocessingML text (`fast-xml.ts`) straight into the
  * zip, which deflates it on zlib's thread pool while the next section is rendered. Finishing the zip is the
  * last step and counts as one more unit of progress.
  */
@@ -17,6 +17,7 @@ import { Hyperlinks } from './hyperlinks';
 import { ListNumbering } from './numbering';
 import { pageGeometry } from './page';
 import { directionSettings } from './rtl';
+import { contentsXml } from './toc';
 import { PackageWriter } from './zip-parts';
 
 /** Progress and cancellation for one rendering. */
@@ -65,6 +66,7 @@ export async function renderDocx(plan: ExportPlan, options: RenderDocxOptions = 
   let buffer: Buffer;
   try {
     for (const piece of frame.head) await zip.write(piece);
+    if (plan.tableOfContents) await zip.write(Buffer.from(contentsXml(plan, ctx), 'utf8'));
     await step();
     for (const section of plan.sections) {
       // Every section opens a page: the cover (and the contents) are always before it. An empty section
