@@ -58,3 +58,9 @@ describe('renderDocx: a French document is left to right', () => {
     expect(visibleText(frDoc)).toContain('Séance 3.1 – Comprendre les attentes de la population');
   });
 });
+
+describe('renderDocx: an Arabic document says it is Arabic', () => {
+  it('names its language among the document properties', () => {
+    expect(part(parts, 'docProps/core.xml')).toContain('<dc:language>ar-SA</dc:language>');
+  });
+});

@@ -88,6 +88,7 @@ describe('renderDocx: structure of the English full curriculum', () => {
     expect(core).toContain('<dc:creator>National Police Academy – Curriculum Unit</dc:creator>');
     expect(core).toContain('<cp:keywords>human rights, use of force, police training</cp:keywords>');
     expect(core).toContain('<dc:description>Ten-day foundation course for newly recruited police officers.</dc:description>');
+    expect(core).toContain('<dc:language>en-GB</dc:language>');
   });
 
   it('sets the fonts and the language of the text', () => {

@@ -23,6 +23,18 @@ export type Frame = { head: Buffer[]; tail: Buffer; parts: PackagePart[] };
 const DOCUMENT = 'word/document.xml';
 const NUMBERING = 'word/numbering.xml';
 const DOCUMENT_RELATIONSHIPS = 'word/_rels/document.xml.rels';
+const CORE_PROPERTIES = 'docProps/core.xml';
+
+/**
+ * The document's language among its properties (Dublin Core `dc:language`), which the docx package cannot
+ * write itself; catalogues and screen readers use it, Word's spelling uses the styles' w:lang.
+ */
+function withLanguage(coreXml: string, tag: string): string {
+  if (coreXml.includes('<dc:language>')) return coreXml;
+  const end = coreXml.lastIndexOf('</cp:coreProperties>');
+  if (end < 0) throw new AppError('internal', `The docx package wrote no ${CORE_PROPERTIES} properties element`);
+  return `${coreXml.slice(0, end)}<dc:language>${tag}</dc:language>${coreXml.slice(end)}`;
+}
 
 /** Writes the frame of the plan's document with the docx package and reads its parts back. */
 export async function writeFrame(plan: ExportPlan, ctx: RenderContext, page: PageGeometry): Promise<Frame> {
@@ -49,7 +61,10 @@ export async function writeFrame(plan: ExportPlan, ctx: RenderContext, page: Pag
   const parts = await readParts(await Packer.toBuffer(document));
   const documentXml = parts.find((part) => part.path === DOCUMENT)?.data;
   if (!documentXml) throw new AppError('internal', `The docx package wrote no ${DOCUMENT}`);
-  return { ...slots.split(documentXml.toString('utf8')), parts: parts.filter((part) => part.path !== DOCUMENT) };
+  const others = parts
+    .filter((part) => part.path !== DOCUMENT)
+    .map((part) => (part.path === CORE_PROPERTIES ? { path: part.path, data: Buffer.from(withLanguage(part.data.toString('utf8'), ctx.dir.language.value), 'utf8') } : part));
+  return { ...slots.split(documentXml.toString('utf8')), parts: others };
 }
 
 /**
