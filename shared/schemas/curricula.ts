@@ -7,7 +7,8 @@ import type { Coverage } from '../domain/curriculum/coverage';
 import type { CheckCode } from '../domain/curriculum/checks';
 import type { Schedule } from '../domain/curriculum/schedule';
 import { IdSchema, IsoDateTimeSchema, LanguageSchema, ShortTextSchema } from './common';
-import { CurriculumSchema, CurriculumStatusSchema, MAX_DAYS } from './curriculum';
+import { CurriculumSchema, CurriculumStatusSchema, MAX_DAYS, ModuleItemSchema, SessionItemSchema } from './curriculum';
+import { ModuleSchema } from './module';
 
 /**
  * The `curricula.json` document. Archiving is kept beside the curricula rather than in them: it is about
@@ -80,8 +81,29 @@ export const CreateCurriculumSchema = z.strictObject({
 });
 export type CreateCurriculum = z.infer<typeof CreateCurriculumSchema>;
 
+/**
+ * A module item as the editor saves it: the snapshot may be left out when it is the one already stored
+ * for the same module and revision. Snapshots are most of a course's size and never change while it is
+ * edited, so autosaving a 40-module course sends kilobytes, not megabytes.
+ */
+const SavedModuleItemSchema = z
+  .strictObject({ ...ModuleItemSchema.shape, snapshot: ModuleSchema.optional() })
+  .refine((item) => !item.snapshot || (item.snapshot.id === item.moduleId && item.snapshot.revision === item.revision), {
+    error: 'The snapshot must be the module and revision the item names',
+    path: ['snapshot'],
+  });
+
+/** A curriculum as saved; the back end puts the stored snapshots back and checks it whole (CurriculumSchema). */
+export const SavedCurriculumSchema = z
+  .strictObject({
+    ...CurriculumSchema.shape,
+    items: z.array(z.discriminatedUnion('kind', [SavedModuleItemSchema, SessionItemSchema])).max(200),
+  })
+  .refine((c) => new Set(c.items.map((i) => i.id)).size === c.items.length, { error: 'Item ids must be unique', path: ['items'] });
+export type SavedCurriculum = z.infer<typeof SavedCurriculumSchema>;
+
 export const SaveCurriculumSchema = z.strictObject({
-  curriculum: CurriculumSchema,
+  curriculum: SavedCurriculumSchema,
   /**
    * The `updatedAt` of the version the editor started from. A save is refused when the stored curriculum
    * has moved on (another window, the CLI), so nobody silently overwrites someone else's work.

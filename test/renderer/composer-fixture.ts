@@ -3,6 +3,7 @@ import { curriculumCoverage } from '../../shared/domain/curriculum/coverage';
 import { scheduleCurriculum } from '../../shared/domain/curriculum/schedule';
 import { summariseModule } from '../../shared/domain/module-summary';
 import { normaliseForSearch } from '../../shared/domain/text-normalise';
+import { withStoredSnapshots } from '../../shared/domain/curriculum/saved-snapshots';
 import type { ComposerBridge, IpcResult } from '../../shared/ipc/contract';
 import type { CurriculumDetail, SaveCurriculum } from '../../shared/schemas/curricula';
 import type { Curriculum } from '../../shared/schemas/curriculum';
@@ -64,7 +65,8 @@ export function composerBackend(initial: Curriculum = curriculum([])) {
       const request = payload as SaveCurriculum;
       saves.push(request);
       if (request.baseUpdatedAt !== stored.updatedAt) return { ok: false, error: { code: 'conflict', message: `"${stored.title}" was changed elsewhere` } };
-      stored = { ...request.curriculum, updatedAt: bump() };
+      // As the back end does: snapshots the editor left out are the stored ones.
+      stored = { ...request.curriculum, items: withStoredSnapshots(request.curriculum.items, stored), updatedAt: bump() };
       // As the back end answers: the summary, whose updatedAt is the base of the next save.
       const modules = stored.items.filter((i) => i.kind === 'module').length;
       return { ok: true, value: { id: stored.id, title: stored.title, status: stored.status, days: stored.days, modules, language: stored.language, updatedAt: stored.updatedAt, archived: false } };

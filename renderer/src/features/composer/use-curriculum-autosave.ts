@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { toAppErrorShape, type AppErrorShape } from '../../../../shared/errors';
+import type { SavedCurriculum } from '../../../../shared/schemas/curricula';
 import type { Curriculum } from '../../../../shared/schemas/curriculum';
 import { call } from '../../lib/api';
 import { sameValue } from './same-value';
@@ -15,6 +16,23 @@ export type SaveStatus =
   | { kind: 'failed'; error: AppErrorShape };
 
 type Failure = { kind: 'conflict' } | { kind: 'failed'; error: AppErrorShape };
+
+/**
+ * The draft as it is sent: a module snapshot the back end already holds (the very object of the last saved
+ * version, since snapshots are never edited) is left out, and the back end puts it back. Sending every
+ * snapshot would make each autosave of a 40-module course megabytes of JSON to serialise.
+ */
+export function withoutStoredSnapshots(draft: Curriculum, saved: Curriculum): SavedCurriculum {
+  const stored = new Set(saved.items.flatMap((item) => (item.kind === 'module' ? [item.snapshot] : [])));
+  return {
+    ...draft,
+    items: draft.items.map((item) => {
+      if (item.kind !== 'module' || !stored.has(item.snapshot)) return item;
+      const { snapshot: _stored, ...rest } = item;
+      return rest;
+    }),
+  };
+}
 
 /**
  * Saves the draft after AUTOSAVE_DELAY_MS of quiet whenever it is valid and differs from the last saved
@@ -43,7 +61,7 @@ export function useCurriculumAutosave({ draft, initial, problemCount }: { draft:
       if (sameValue(snapshot, s.lastSaved)) return true;
       setSaving(true);
       try {
-        const saved = await call('curriculum:save', { curriculum: { ...snapshot, updatedAt: s.base }, baseUpdatedAt: s.base });
+        const saved = await call('curriculum:save', { curriculum: { ...withoutStoredSnapshots(snapshot, s.lastSaved), updatedAt: s.base }, baseUpdatedAt: s.base });
         s.base = saved.updatedAt;
         s.lastSaved = snapshot;
         setLastSaved(snapshot);
