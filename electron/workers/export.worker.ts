@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const file = await runExportJob(job, { onProgress: (progress) => { post({ kind: 'progress', progress }); } });
   // Hand the bytes over without copying them.
   const bytes = new Uint8Array(file.bytes);
-  post({ kind: 'done', fileName: file.fileName, bytes }, [bytes.buffer]);
+  post({ kind: 'done', result: { fileName: file.fileName, bytes } }, [bytes.buffer]);
 }
 
 main().catch((error: unknown) => {

@@ -16,9 +16,9 @@ const input = workerData as unknown;
 const bytes = input instanceof Uint8Array ? Buffer.from(input.buffer, input.byteOffset, input.byteLength) : null;
 if (!bytes) post({ kind: 'error', code: 'invalid-argument', message: 'The pack reader was not given file content.' });
 else
-  readPackBytes(bytes, {}, { stage: (check) => { post({ kind: 'stage', check }); } }).then(
+  readPackBytes(bytes, {}, { stage: (check) => { post({ kind: 'progress', progress: check }); } }).then(
     (contents) => {
-      post({ kind: 'done', contents });
+      post({ kind: 'done', result: contents });
     },
     (error: unknown) => {
       post({ kind: 'error', code: error instanceof AppError ? error.code : 'internal', message: error instanceof Error ? error.message : String(error) });
