@@ -3,6 +3,9 @@ import type { ExportVariant } from './plan';
 
 const MAX_SLUG = 60;
 
+/** Words a shortened name should not end on ("...-policing-for-full.docx" reads as a mistake). */
+const TRAILING_SMALL_WORDS = /(-(a|an|and|at|by|for|in|of|on|or|the|to|with|au|aux|d|de|des|du|en|et|l|la|le|les|pour|sur))+$/;
+
 /**
  * ASCII slug of a title: accents folded ("Fondements" from "Fondéments"), anything else that is not a
  * letter or digit becomes one hyphen. Empty when nothing Latin is left, e.g. for an Arabic title.
@@ -18,7 +21,7 @@ export function asciiSlug(text: string): string {
   // Cut at a word boundary when there is one, so the name does not end in half a word.
   const cut = slug.slice(0, MAX_SLUG + 1);
   const boundary = cut.lastIndexOf('-');
-  return (boundary > 0 ? cut.slice(0, boundary) : cut.slice(0, MAX_SLUG)).replace(/-+$/, '');
+  return (boundary > 0 ? cut.slice(0, boundary) : cut.slice(0, MAX_SLUG)).replace(/-+$/, '').replace(TRAILING_SMALL_WORDS, '');
 }
 
 /** A letter of a script other than Latin (Arabic, for instance), which a slug would silently drop. */
