@@ -101,7 +101,7 @@ describe('sections of each document', () => {
     expect(plan.properties.creator).toBe('Curriculum Composer sample');
     expect(plan.properties.keywords).toContain('Human rights foundations');
     expect(plan.properties.description).not.toContain('**');
-    expect(plan.fileName).toBe('foundation-course-on-human-rights-and-community-policing-for-trainer.docx');
+    expect(plan.fileName).toBe('foundation-course-on-human-rights-and-community-policing-trainer.docx');
     expect(plan.direction).toBe('ltr');
   });
 });
