@@ -20,6 +20,8 @@ export const STYLE = {
   listParagraph: 'ListParagraph',
   tableHeader: 'TableHeader',
   tableText: 'TableText',
+  /** Values of a facts block: table text kept with what follows, so a lesson's heading, facts and first lines stay on one page. */
+  factsValue: 'FactsValue',
   caption: 'Caption',
   note: 'Note',
   warning: 'Warning',
@@ -140,6 +142,7 @@ export function documentStyles(dir: DirectionSettings): IStylesOptions {
         run: { size: SIZE.small },
         paragraph: { spacing: { before: 0, after: 60, line: 240 } },
       },
+      { id: STYLE.factsValue, name: 'Facts Value', basedOn: STYLE.tableText, next: 'Normal', paragraph: { keepNext: true } },
       {
         id: STYLE.note,
         name: 'Trainer Note',

@@ -91,7 +91,7 @@ export function factsTable(rows: readonly { label: string; value: readonly PlanI
     header: false,
     cells: [
       { width: widths[0] ?? 0, content: [textParagraphXml({ style: STYLE.tableHeader }, row.label, ctx.dir)] },
-      { width: widths[1] ?? 0, content: cellContent([{ kind: 'paragraph', inlines: [...row.value] }], ctx, STYLE.tableText) },
+      { width: widths[1] ?? 0, content: cellContent([{ kind: 'paragraph', inlines: [...row.value] }], ctx, STYLE.factsValue) },
     ],
   }));
   const table = xmlTable({ widths, borders: RULED, margins: CELL_MARGINS, rtl: ctx.dir.rtl, rows: tableRows });
