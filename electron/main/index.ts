@@ -7,7 +7,7 @@ import { broadcast, registerIpc } from './ipc/register-ipc';
 import { buildMenuTemplate } from './menu';
 import { packPathsIn, readPackForRenderer } from './open-files';
 import { revealSavedFile, saveWithDialog } from './save-file';
-import { workerExportRunner } from '../services/export/export-worker';
+import { workerExportRunners } from '../services/export/export-worker';
 import { workerPackReader } from '../services/packs/pack-read-worker';
 import createExportWorker from '../workers/export.worker?nodeWorker';
 import createPackReadWorker from '../workers/pack-read.worker?nodeWorker';
@@ -65,7 +65,7 @@ async function start(): Promise<void> {
       openExternal: (url) => confirmAndOpenExternal(url, mainWindow),
       saveFile: (fileName, bytes) => saveWithDialog(mainWindow, fileName, bytes),
       readPack: workerPackReader(createPackReadWorker),
-      runExport: workerExportRunner(createExportWorker),
+      runExport: workerExportRunners(createExportWorker),
       revealFile: revealSavedFile,
       emit: broadcast,
     });

@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS } from '../../shared/schemas/settings';
 import { readAppVersion, readThirdPartyLicenses } from './app/licenses';
 import { CurriculaService } from './curricula/curricula-service';
 import { loadSampleCurriculum } from './curricula/sample-curriculum';
-import { runExportJob, type ExportRunner } from './export/export-job';
+import { IN_PROCESS_EXPORT, type ExportRunners } from './export/export-job';
 import { ExportService } from './export/export-service';
 import { LibraryService } from './library/library-service';
 import { loadSampleLibrary } from './library/sample-library';
@@ -27,7 +27,7 @@ export type Host = {
   /** Reads packs off the main thread (a worker); absent in the CLI, which may block. */
   readPack?: PackReader;
   /** Builds Word documents off the main thread (a worker); absent in the CLI, which runs them in-process. */
-  runExport?: ExportRunner;
+  runExport?: ExportRunners;
   /** Opens a file this app saved, or shows it in its folder; absent where there is no desktop (web, CLI). */
   revealFile?: (path: string, action: 'open' | 'folder') => Promise<boolean>;
   /** Pushes an event to the renderer (progress of long jobs). */
@@ -64,7 +64,7 @@ export async function openServices(dataDir: string, host: Host, backups?: { keep
     library: new LibraryService(store, (moduleId) => curricula.usersOf(moduleId)),
     curricula,
     packs: new PackImportService(store, host.readPack),
-    exports: new ExportService(store, host.runExport ?? runExportJob),
+    exports: new ExportService(store, host.runExport ?? IN_PROCESS_EXPORT),
     host,
   };
 }
@@ -119,7 +119,7 @@ export function createHandlers({ store, library, curricula, packs, exports, host
           },
         },
       ),
-    'export:plan': (request) => Promise.resolve(exports.plan(request)),
+    'export:plan': (request) => exports.plan(request),
     'export:docx': async ({ taskId, ...request }) => {
       const file = await exports.docx(request, {
         ...(taskId ? { taskId } : {}),

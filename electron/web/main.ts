@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { toAppErrorShape } from '../../shared/errors';
 import { createHandlers, openServices } from '../services/handlers';
 import { appRootFrom, defaultDataDir } from '../services/paths';
-import { workerExportRunner } from '../services/export/export-worker';
+import { workerExportRunners } from '../services/export/export-worker';
 import { workerPackReader } from '../services/packs/pack-read-worker';
 import createExportWorker from '../workers/export.worker?nodeWorker';
 import createPackReadWorker from '../workers/pack-read.worker?nodeWorker';
@@ -37,7 +37,7 @@ async function main(): Promise<void> {
     // The browser opens links itself after its own confirmation; the server never launches programs.
     openExternal: () => Promise.resolve(false),
     readPack: workerPackReader(createPackReadWorker),
-    runExport: workerExportRunner(createExportWorker),
+    runExport: workerExportRunners(createExportWorker),
     emit: (event, payload) => {
       harness?.emit(event, payload);
     },

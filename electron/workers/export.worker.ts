@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../shared/errors';
 import { parseExportJob } from '../services/export/export-job-schema';
-import { runExportJob } from '../services/export/export-job';
+import { planExportJob, runExportJob } from '../services/export/export-job';
 import type { ExportWorkerMessage } from '../services/export/export-worker';
 
 function post(message: ExportWorkerMessage, transfer: ArrayBuffer[] = []): void {
@@ -13,7 +13,13 @@ function post(message: ExportWorkerMessage, transfer: ArrayBuffer[] = []): void 
 }
 
 async function main(): Promise<void> {
-  const job = parseExportJob(workerData);
+  const data = workerData as { job?: unknown; output?: unknown } | null;
+  const job = parseExportJob(data?.job);
+  if (data?.output === 'plan') {
+    post({ kind: 'done', result: await planExportJob(job) });
+    return;
+  }
+  if (data?.output !== 'docx') throw new AppError('invalid-argument', 'The export worker was asked for neither a document nor a plan.');
   const file = await runExportJob(job, { onProgress: (progress) => { post({ kind: 'progress', progress }); } });
   // Hand the bytes over without copying them.
   const bytes = new Uint8Array(file.bytes);

@@ -1,10 +1,11 @@
 /**
  * One export from start to bytes: build the plan (pure, shared with the print preview), check it is safe
- * for its readers, render it as .docx. The desktop app and the web harness run this in a worker thread
- * (`export-worker.ts`); the CLI, which has no UI to keep responsive, runs it in-process.
+ * for its readers, render it as .docx; or just the plan, for the print preview. The desktop app and the web
+ * harness run both in a worker thread (`export-worker.ts`); the CLI, which has no UI to keep responsive,
+ * runs them in-process.
  */
 import { buildExportPlan, type PlanInput } from '../../../shared/domain/export/build-plan';
-import type { ExportOptions } from '../../../shared/domain/export/plan';
+import type { ExportOptions, ExportPlan } from '../../../shared/domain/export/plan';
 import { renderDocx } from './docx/render-docx';
 
 export type ExportJob = { input: PlanInput; options: ExportOptions };
@@ -28,3 +29,16 @@ export const runExportJob: ExportRunner = async (job, { onProgress, signal }) =>
   });
   return { fileName: plan.fileName, bytes };
 };
+
+/** Builds the plan only (the print preview); participant plans are checked as for the .docx. */
+export type PlanRunner = (job: ExportJob) => Promise<ExportPlan>;
+
+export const planExportJob: PlanRunner = (job) =>
+  new Promise((resolve) => {
+    resolve(buildExportPlan(job.input, job.options));
+  });
+
+/** How a host runs export work: in a worker thread (desktop app, web harness) or in-process (CLI, tests). */
+export type ExportRunners = { docx: ExportRunner; plan: PlanRunner };
+
+export const IN_PROCESS_EXPORT: ExportRunners = { docx: runExportJob, plan: planExportJob };

@@ -4,21 +4,20 @@
  * runner. Running exports are kept by task id so the renderer can cancel them.
  */
 import { randomUUID } from 'node:crypto';
-import { buildExportPlan } from '../../../shared/domain/export/build-plan';
 import { curriculumForModule } from '../../../shared/domain/export/module-curriculum';
 import type { ExportPlan } from '../../../shared/domain/export/plan';
 import { AppError } from '../../../shared/errors';
 import type { Curriculum } from '../../../shared/schemas/curriculum';
 import type { ExportRequest } from '../../../shared/schemas/export';
 import type { Store } from '../store/store';
-import type { ExportedFile, ExportJob, ExportProgress, ExportRunner } from './export-job';
+import type { ExportedFile, ExportJob, ExportProgress, ExportRunners } from './export-job';
 
 export class ExportService {
   private readonly running = new Map<string, AbortController>();
 
   constructor(
     private readonly store: Store,
-    private readonly runner: ExportRunner,
+    private readonly run: ExportRunners,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -49,9 +48,8 @@ export class ExportService {
   }
 
   /** The plan the print preview renders: the same one the .docx is made from. */
-  plan(request: ExportRequest): ExportPlan {
-    const { input, options } = this.job(request);
-    return buildExportPlan(input, options);
+  plan(request: ExportRequest): Promise<ExportPlan> {
+    return this.run.plan(this.job(request));
   }
 
   async docx(request: ExportRequest, options: { taskId?: string; onProgress?: (progress: ExportProgress) => void } = {}): Promise<ExportedFile> {
@@ -61,7 +59,7 @@ export class ExportService {
     const controller = new AbortController();
     this.running.set(taskId, controller);
     try {
-      return await this.runner(job, { signal: controller.signal, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+      return await this.run.docx(job, { signal: controller.signal, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
     } finally {
       this.running.delete(taskId);
     }

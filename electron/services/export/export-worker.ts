@@ -1,19 +1,27 @@
 import type { Worker } from 'node:worker_threads';
+import type { ExportPlan } from '../../../shared/domain/export/plan';
 import { runInWorker, type WorkerReply } from '../workers/run-in-worker';
-import type { ExportedFile, ExportJob, ExportProgress, ExportRunner } from './export-job';
+import type { ExportedFile, ExportJob, ExportProgress, ExportRunners } from './export-job';
 
-/** What the export worker posts back: progress, then the file (its bytes transferred, not copied). */
-export type ExportWorkerMessage = WorkerReply<ExportProgress, ExportedFile>;
+/** What the export worker is asked: the .docx of a job, or only its plan (for the print preview). */
+export type ExportWorkerData = { job: ExportJob; output: 'docx' | 'plan' };
+
+/** What the export worker posts back: progress, then the file (its bytes transferred, not copied) or the plan. */
+export type ExportWorkerMessage = WorkerReply<ExportProgress, ExportedFile | ExportPlan>;
 
 /**
- * An export runner that runs each export in its own worker thread: building a document of a few hundred
- * pages takes seconds of CPU, during which the main process (or the web harness) must keep answering.
+ * Export runners that run each job in its own worker thread: building a document of a few hundred pages
+ * takes seconds of CPU, and even the plan of a long course tens of milliseconds, during which the main
+ * process (or the web harness) must keep answering.
  */
-export function workerExportRunner(createWorker: (options: { workerData: ExportJob }) => Worker): ExportRunner {
-  return (job, { onProgress, signal }) =>
-    runInWorker<ExportJob, ExportProgress, ExportedFile>(createWorker, job, {
-      job: 'The export',
-      ...(signal ? { signal } : {}),
-      ...(onProgress ? { onProgress } : {}),
-    });
+export function workerExportRunners(createWorker: (options: { workerData: ExportWorkerData }) => Worker): ExportRunners {
+  return {
+    docx: (job, { onProgress, signal }) =>
+      runInWorker<ExportWorkerData, ExportProgress, ExportedFile>(createWorker, { job, output: 'docx' }, {
+        job: 'The export',
+        ...(signal ? { signal } : {}),
+        ...(onProgress ? { onProgress } : {}),
+      }),
+    plan: (job) => runInWorker<ExportWorkerData, ExportProgress, ExportPlan>(createWorker, { job, output: 'plan' }, { job: 'The preview' }),
+  };
 }

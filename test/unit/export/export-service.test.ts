@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ExportService } from '../../../electron/services/export/export-service';
-import type { ExportRunner } from '../../../electron/services/export/export-job';
+import { planExportJob, type ExportRunner, type ExportRunners } from '../../../electron/services/export/export-job';
 import { ExportRequestSchema, type ExportRequest } from '../../../shared/schemas/export';
 import { openTestServices } from '../../helpers/open-test-store';
 import { tempDir } from '../../helpers/temp-dir';
@@ -63,11 +63,12 @@ describe('ExportService task handling', () => {
         reject(Object.assign(new Error('The export was cancelled.'), { code: 'cancelled' }));
       });
     });
+  const waiting: ExportRunners = { docx: waitingRunner, plan: planExportJob };
 
   it('cancels a running export by task id, once', async () => {
     const { store } = await openTestServices(await tempDir());
     try {
-      const service = new ExportService(store, waitingRunner);
+      const service = new ExportService(store, waiting);
       const running = service.docx(request({ target: { kind: 'module', id: 'use-of-force-firearms' } }), { taskId: 't1' });
       await expect(service.docx(request({ target: { kind: 'module', id: 'use-of-force-firearms' } }), { taskId: 't1' })).rejects.toMatchObject({ code: 'conflict' });
       expect(service.cancel('t1')).toBe(true);
@@ -83,7 +84,7 @@ describe('ExportService task handling', () => {
     const { store } = await openTestServices(await tempDir());
     try {
       await store.update('settings', (s) => ({ ...s, logo: { base64: 'iVBORw0KGgo=', type: 'png' as const, width: 120, height: 40 } }));
-      const service = new ExportService(store, waitingRunner, () => new Date('2026-11-26T10:00:00Z'));
+      const service = new ExportService(store, waiting, () => new Date('2026-11-26T10:00:00Z'));
       const job = service.job(request({ target: { kind: 'curriculum', id: 'foundation-course' }, paper: 'letter', annexes: false }));
       expect(job.input.today).toBe('2026-11-26');
       expect(job.input.logo?.width).toBe(120);

@@ -2,7 +2,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { workerExportRunner } from '../../../electron/services/export/export-worker';
+import { workerExportRunners, type ExportWorkerData } from '../../../electron/services/export/export-worker';
+import { runInWorker } from '../../../electron/services/workers/run-in-worker';
 import type { ExportJob } from '../../../electron/services/export/export-job';
 import { curriculumForModule } from '../../../shared/domain/export/module-curriculum';
 import { loadSampleLibrary } from '../../../electron/services/library/sample-library';
@@ -26,7 +27,7 @@ async function moduleJob(variant: ExportJob['options']['variant']): Promise<Expo
 
 describe('exporting in a worker thread', () => {
   it('returns a .docx and reports progress', async () => {
-    const run = workerExportRunner(createWorker);
+    const run = workerExportRunners(createWorker).docx;
     const progress: string[] = [];
     const file = await run(await moduleJob('full'), { onProgress: (p) => progress.push(p.label) });
     expect(Buffer.from(file.bytes).subarray(0, 2).toString('latin1')).toBe('PK');
@@ -36,14 +37,28 @@ describe('exporting in a worker thread', () => {
   });
 
   it('checks the job it is handed and passes the refusal back with its code', async () => {
-    const run = workerExportRunner(createWorker);
+    const run = workerExportRunners(createWorker).docx;
     const job = await moduleJob('full');
     const broken = { ...job, options: { ...job.options, variant: 'everything' } } as unknown as ExportJob;
     await expect(run(broken, {})).rejects.toMatchObject({ code: 'invalid-argument', message: expect.stringContaining('variant') as unknown });
   });
 
+  it('builds the print preview\'s plan off the main thread too', async () => {
+    const plan = await workerExportRunners(createWorker).plan(await moduleJob('trainer'));
+    expect(plan.variant).toBe('trainer');
+    expect(plan.sections.length).toBeGreaterThan(1);
+  });
+
+  it('refuses to guess what it is asked for', async () => {
+    const data = { job: await moduleJob('full'), output: 'pdf' } as unknown as ExportWorkerData;
+    await expect(runInWorker(createWorker, data, { job: 'The export' })).rejects.toMatchObject({
+      code: 'invalid-argument',
+      message: 'The export worker was asked for neither a document nor a plan.',
+    });
+  });
+
   it('can be cancelled, which stops the worker', async () => {
-    const run = workerExportRunner(createWorker);
+    const run = workerExportRunners(createWorker).docx;
     const controller = new AbortController();
     const running = run(await moduleJob('trainer'), { signal: controller.signal });
     controller.abort();
