@@ -86,6 +86,8 @@ async function keyboardReorder(page: Page, from: number, by: number): Promise<vo
   await handle.focus();
   await page.keyboard.press('Space');
   await page.waitForFunction((i) => document.querySelectorAll('.composer-item__handle')[i]?.getAttribute('aria-pressed') === 'true', from);
+  // dnd-kit listens for arrow keys from a zero-delay timer after the pick-up: let it run first.
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
   for (let step = 1; step <= by; step += 1) {
     await page.keyboard.press('ArrowDown');
     await page.waitForFunction((position) => [...document.querySelectorAll('[id^="DndLiveRegion"]')].some((r) => r.textContent.includes(`over position ${position} of`)), from + 1 + step);

@@ -73,6 +73,9 @@ describe.runIf(!SKIP_E2E)('the curriculum composer in the web harness', () => {
       // Each step waits for dnd-kit to take it: the pressed handle, then the announcement of the new place.
       await page.keyboard.press('Space');
       await expect.poll(() => grip.getAttribute('aria-pressed')).toBe('true');
+      // dnd-kit starts listening for arrow keys in a zero-delay timer after the pick-up; a timer queued now
+      // runs after it, so once it has run the arrow key cannot be lost (it was, on a busy machine).
+      await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
       await page.keyboard.press('ArrowDown');
       await page.getByText(`Module 1: ${FOUNDATIONS} is over position 2 of 8.`).waitFor({ state: 'attached' });
       await page.keyboard.press('Space');
