@@ -118,7 +118,13 @@ export const contract = {
     res: PackPreviewSchema,
   },
   'pack:import': {
-    req: z.strictObject({ previewId: z.uuid(), decisions: z.record(IdSchema, ImportDecisionSchema), dryRun: z.boolean().default(false) }),
+    req: z.strictObject({
+      previewId: z.uuid(),
+      decisions: z.record(IdSchema, ImportDecisionSchema),
+      /** Which of the pack's curricula to add as new courses; all that are valid when left out. */
+      curricula: z.array(IdSchema).max(200).optional(),
+      dryRun: z.boolean().default(false),
+    }),
     res: ImportResultSchema,
   },
   'pack:last-import': { req: NoArgs, res: LastImportSchema.nullable() },

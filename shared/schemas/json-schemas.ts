@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CurriculumSchema } from './curriculum';
 import { ModuleSchema } from './module';
 import { PackManifestSchema } from './pack';
 import { ReferenceSchema } from './reference';
@@ -14,6 +15,11 @@ export const JSON_SCHEMAS: Record<string, unknown> = {
     $id: 'urn:curriculum-composer:schema:references',
     title: 'Curriculum Composer reference list',
     ...z.toJSONSchema(z.array(ReferenceSchema), { io: 'input' }),
+  },
+  'curriculum.schema.json': {
+    $id: 'urn:curriculum-composer:schema:curriculum',
+    title: 'Curriculum Composer curriculum (curricula/<id>.json inside a .ccpack file), with its module snapshots',
+    ...z.toJSONSchema(CurriculumSchema, { io: 'input' }),
   },
   'pack-manifest.schema.json': {
     $id: 'urn:curriculum-composer:schema:pack-manifest',

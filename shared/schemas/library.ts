@@ -14,6 +14,8 @@ export const LastImportSchema = z.object({
   /** File in the data folder's imports/ holding the library as it was just before the import. */
   snapshot: z.string().regex(/^before-import-\d{8}T\d{9}Z\.json$/),
   moduleIds: z.array(IdSchema),
+  /** Courses the import added; undoing it removes them. */
+  curriculumIds: z.array(IdSchema).optional(),
 });
 export type LastImport = z.infer<typeof LastImportSchema>;
 

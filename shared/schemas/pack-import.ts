@@ -34,6 +34,19 @@ export const PreviewItemSchema = z.object({
 });
 export type PreviewItem = z.infer<typeof PreviewItemSchema>;
 
+/** A curriculum carried by the pack: imported as a new course of this academy, never over one of its own. */
+export const PreviewCurriculumSchema = z.object({
+  curriculumId: IdSchema,
+  title: z.string(),
+  language: LanguageSchema.optional(),
+  modules: z.number().int(),
+  /** The id it gets here: its own, or a new one when a course of this academy already has it. */
+  importAs: IdSchema,
+  /** Why it cannot be imported (it is not a valid curriculum); absent when it can. */
+  problem: z.string().optional(),
+});
+export type PreviewCurriculum = z.infer<typeof PreviewCurriculumSchema>;
+
 export const PackPreviewSchema = z.object({
   previewId: z.uuid(),
   packId: z.string(),
@@ -44,6 +57,7 @@ export const PackPreviewSchema = z.object({
   license: z.string(),
   createdAt: IsoDateTimeSchema,
   items: z.array(PreviewItemSchema),
+  curricula: z.array(PreviewCurriculumSchema),
   newReferences: z.number().int(),
 });
 export type PackPreview = z.infer<typeof PackPreviewSchema>;
@@ -59,6 +73,8 @@ export const ImportResultSchema = z.object({
   /** `from` is the pack's module; `moduleId` where it went (a new id for keep-both). */
   written: z.array(z.object({ from: IdSchema, moduleId: IdSchema, action: ImportActionSchema })),
   kept: z.array(IdSchema),
+  /** Curricula added as new courses: `from` is the pack's id, `curriculumId` the new course's. */
+  curricula: z.array(z.object({ from: IdSchema, curriculumId: IdSchema })),
   dryRun: z.boolean(),
 });
 export type ImportResult = z.infer<typeof ImportResultSchema>;

@@ -87,8 +87,9 @@ export const PackManifestSchema = z
   });
 
 /**
- * This app has no curriculum schema yet: a pack's curricula are checked only for being safe JSON objects
- * whose id matches their file name. Whoever imports them must validate them against the curriculum schema.
+ * Reading a pack checks its curricula only for being safe JSON objects whose id matches their file name, so
+ * that inspecting a pack does not depend on the curriculum schema; importing validates each against
+ * CurriculumSchema (electron/services/packs/pack-curricula.ts).
  */
 export const PackCurriculumSchema = z.looseObject({ id: IdSchema });
 

@@ -74,9 +74,9 @@ export const packInspect: Command = {
 
 export const packImport: Command = {
   name: 'pack import',
-  summary: 'Import a .ccpack into the library (a backup is taken first; undo with "pack undo")',
-  usage: 'pack import FILE [--on-conflict keep-mine|take-theirs|keep-both] [--dry-run] [--data DIR] [--json]',
-  options: { 'on-conflict': { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
+  summary: 'Import a .ccpack into the library, and its curricula as new courses (a backup is taken first; undo with "pack undo")',
+  usage: 'pack import FILE [--on-conflict keep-mine|take-theirs|keep-both] [--no-curricula] [--dry-run] [--data DIR] [--json]',
+  options: { 'on-conflict': { type: 'string' }, 'no-curricula': { type: 'boolean' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
   positionals: 1,
   async run({ values, positionals, output, withServices }) {
     const onConflict = values['on-conflict'];
@@ -93,7 +93,11 @@ export const packImport: Command = {
     return withServices(async (services) => {
       const preview = await services.packs.preview({ bytes });
       const dryRun = values['dry-run'] === true;
-      const result = await services.packs.import(preview.previewId, {}, { dryRun, ...(onConflict ? { onConflict: onConflict as ImportAction } : {}) });
+      const result = await services.packs.import(preview.previewId, {}, {
+        dryRun,
+        ...(onConflict ? { onConflict: onConflict as ImportAction } : {}),
+        ...(values['no-curricula'] === true ? { curricula: [] } : {}),
+      });
       if (values['json']) {
         printJson(output, { preview, result });
         return 0;
@@ -105,7 +109,13 @@ export const packImport: Command = {
         output.out(`  ${item.moduleId.padEnd(40)} ${item.status.padEnd(18)} ${what}`);
         for (const warning of item.warnings) output.out(`      warning: ${warning}`);
       }
-      if (!dryRun) output.out(`Imported ${result.written.length} module${result.written.length === 1 ? '' : 's'}; a backup was taken first ("pack undo" reverts this import).`);
+      for (const course of preview.curricula) {
+        const added = result.curricula.find((c) => c.from === course.curriculumId);
+        const what = added ? `new course → ${added.curriculumId}` : course.problem ? `not imported: ${course.problem}` : 'not imported';
+        output.out(`  curriculum ${course.curriculumId.padEnd(29)} ${what}`);
+      }
+      const courses = result.curricula.length > 0 ? ` and ${result.curricula.length} course${result.curricula.length === 1 ? '' : 's'}` : '';
+      if (!dryRun) output.out(`Imported ${result.written.length} module${result.written.length === 1 ? '' : 's'}${courses}; a backup was taken first ("pack undo" reverts this import).`);
       return 0;
     });
   },
@@ -113,13 +123,14 @@ export const packImport: Command = {
 
 export const packUndo: Command = {
   name: 'pack undo',
-  summary: 'Undo the last pack import (the library goes back to how it was before it)',
+  summary: 'Undo the last pack import (the library goes back to how it was before it; courses it added are removed)',
   usage: 'pack undo [--data DIR]',
   options: {},
   async run({ output, withServices }) {
     return withServices(async (services) => {
       const last = await services.packs.undoLastImport();
-      output.out(`Undid the import of "${last.title}" (${last.publisher}, ${last.importedAt}).`);
+      const courses = last.curriculumIds?.length ?? 0;
+      output.out(`Undid the import of "${last.title}" (${last.publisher}, ${last.importedAt})${courses > 0 ? `; removed the ${courses} course${courses === 1 ? '' : 's'} it added` : ''}.`);
       return 0;
     });
   },

@@ -11,6 +11,7 @@ import type { ImportAction, ImportDecision, ImportResult, PackPreview, PreviewIt
 import { writeFileAtomic } from '../store/atomic-file';
 import { decodeDocument, definitionOf, encodeDocument } from '../store/documents';
 import type { Store } from '../store/store';
+import { checkPackCurricula, coursesToAdd } from './pack-curricula';
 import { readPack, readPackBytes, type PackContents } from './pack-reader';
 import type { PackProgress, PackReader } from './pack-read-worker';
 
@@ -66,6 +67,7 @@ export class PackImportService {
       license: manifest.license,
       createdAt: manifest.createdAt,
       items: contents.modules.map((theirs) => this.describe(theirs, contents)),
+      curricula: this.checkCurricula(contents).map((c) => c.preview),
       newReferences: contents.references.filter((r) => !localRefs.has(r.id)).length,
     };
   }
@@ -99,6 +101,11 @@ export class PackImportService {
     };
   }
 
+  private checkCurricula(contents: PackContents) {
+    const localIds = new Set(this.store.read('curricula').curricula.map((c) => c.id));
+    return checkPackCurricula(contents.curricula, localIds, contents.manifest.publisher);
+  }
+
   /** Prerequisites and translation sources that are neither in the library nor in the pack. */
   private danglingLinks(module: Module, contents: PackContents): string[] {
     const known = new Set([...this.library.modules.map((m) => m.id), ...contents.modules.map((m) => m.id)]);
@@ -113,7 +120,11 @@ export class PackImportService {
    * Writes the chosen modules in one store update (all or nothing), after a backup and a snapshot for undo.
    * Modules without a decision get their default action.
    */
-  async import(previewId: string, decisions: Readonly<Record<string, ImportDecision>>, options: { dryRun?: boolean; onConflict?: ImportAction } = {}): Promise<ImportResult> {
+  async import(
+    previewId: string,
+    decisions: Readonly<Record<string, ImportDecision>>,
+    options: { dryRun?: boolean; onConflict?: ImportAction; curricula?: readonly string[] | undefined } = {},
+  ): Promise<ImportResult> {
     const contents = this.previews.get(previewId);
     if (!contents) throw new AppError('not-found', 'This pack preview has expired; open the pack again.');
     const unknown = Object.keys(decisions).find((id) => !contents.modules.some((m) => m.id === id));
@@ -165,7 +176,10 @@ export class PackImportService {
       written.push({ from: theirs.id, moduleId: theirs.id, action });
     }
 
-    if (options.dryRun) return { written, kept, dryRun: true };
+    const added = coursesToAdd(this.checkCurricula(contents), options.curricula, contents.manifest.publisher, importedAt);
+    const courses = added.map((a) => a.course);
+    const addedCourses = added.map((a) => ({ from: a.from, curriculumId: a.course.id }));
+    if (options.dryRun) return { written, kept, curricula: addedCourses, dryRun: true };
     const localRefs = new Set(library.references.map((r) => r.id));
     const references = [...library.references, ...contents.references.filter((r) => !localRefs.has(r.id))];
     await this.store.backupNow('library');
@@ -177,17 +191,22 @@ export class PackImportService {
       importedAt,
       snapshot,
       moduleIds: written.map((w) => w.moduleId),
+      ...(courses.length > 0 ? { curriculumIds: courses.map((c) => c.id) } : {}),
     };
     await this.store.update('library', () => ({ modules, references, upstream, lastImport }));
+    if (courses.length > 0) await this.store.update('curricula', (data) => ({ ...data, curricula: [...data.curricula, ...courses] }));
     this.previews.delete(previewId);
-    return { written, kept, dryRun: false };
+    return { written, kept, curricula: addedCourses, dryRun: false };
   }
 
   lastImport(): LastImport | null {
     return this.library.lastImport ?? null;
   }
 
-  /** Puts the library back as it was before the last import (changes made since are undone too). */
+  /**
+   * Puts the library back as it was before the last import (changes made since are undone too) and
+   * removes the courses the import added.
+   */
   async undoLastImport(): Promise<LastImport> {
     const last = this.library.lastImport;
     if (!last) throw new AppError('not-found', 'There is no import to undo.');
@@ -198,6 +217,13 @@ export class PackImportService {
       throw new AppError('store-corrupt', `The snapshot taken before the import cannot be read (${(error as Error).message}); restore a backup instead.`);
     }
     await this.store.update('library', () => ({ modules: before.modules, references: before.references, upstream: before.upstream }));
+    const added = new Set(last.curriculumIds ?? []);
+    if (added.size > 0) {
+      await this.store.update('curricula', (data) => ({
+        curricula: data.curricula.filter((c) => !added.has(c.id)),
+        archived: data.archived.filter((id) => !added.has(id)),
+      }));
+    }
     return last;
   }
 

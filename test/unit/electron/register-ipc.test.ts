@@ -34,7 +34,7 @@ const MODULE = { id: 'use-of-force' } as unknown as Res<'library:save'>;
 const USAGE = { curricula: [], prerequisiteOf: [], translations: [] };
 const DETAIL = { module: MODULE, references: [], translationStatus: 'source', translations: [], prerequisites: [], placeholders: [], usage: USAGE } as Res<'library:get'>;
 const PLAN = { fileName: 'course.docx' } as unknown as Res<'export:plan'>;
-const PREVIEW = { previewId: '00000000-0000-4000-8000-000000000000', packId: 'p', title: 't', description: '', publisher: 'p', license: 'l', createdAt: '2026-11-01T00:00:00.000Z', items: [], newReferences: 0 } as Res<'pack:preview'>;
+const PREVIEW = { previewId: '00000000-0000-4000-8000-000000000000', packId: 'p', title: 't', description: '', publisher: 'p', license: 'l', createdAt: '2026-11-01T00:00:00.000Z', items: [], curricula: [], newReferences: 0 } as Res<'pack:preview'>;
 const LAST_IMPORT = { packId: 'p', title: 't', publisher: 'p', importedAt: '2026-11-01T00:00:00.000Z', snapshot: 'before-import-20261101T000000000Z.json', moduleIds: [] } as Res<'pack:undo-import'>;
 const FACETS = { themes: {}, languages: {}, audiences: {}, levels: {} } as Res<'library:list'>['facets'];
 const SUMMARY = { id: 'induction', title: 'Induction', status: 'draft', days: 1, modules: 0, language: 'en', updatedAt: '2026-11-01T00:00:00.000Z', archived: false } as Res<'curriculum:archive'>;
@@ -90,7 +90,7 @@ function fakeHandlers(): FakeHandlers {
     'app:save-file': vi.fn<Handlers['app:save-file']>(() => Promise.resolve({ saved: true, path: '/home/u/pack.ccpack' })),
     'pack:export': vi.fn<Handlers['pack:export']>(() => Promise.resolve({ fileName: 'p.ccpack', bytesBase64: 'AA==', modules: 1 })),
     'pack:preview': vi.fn<Handlers['pack:preview']>(() => Promise.resolve(PREVIEW)),
-    'pack:import': vi.fn<Handlers['pack:import']>(() => Promise.resolve({ written: [], kept: [], dryRun: false })),
+    'pack:import': vi.fn<Handlers['pack:import']>(() => Promise.resolve({ written: [], kept: [], curricula: [], dryRun: false })),
     'pack:last-import': vi.fn<Handlers['pack:last-import']>(() => Promise.resolve(null)),
     'pack:undo-import': vi.fn<Handlers['pack:undo-import']>(() => Promise.resolve(LAST_IMPORT)),
     'export:plan': vi.fn<Handlers['export:plan']>(() => Promise.resolve(PLAN)),

@@ -100,9 +100,10 @@ export function ImportPanel() {
         <PackPreviewView
           preview={preview}
           onCancel={() => { setPreview(null); }}
-          onImported={(count) => {
+          onImported={(count, courses) => {
             setPreview(null);
-            setState({ kind: 'done', message: t('packs.imported', { count }) });
+            const added = courses > 0 ? ` ${t('packs.courses.added', { count: courses })}` : '';
+            setState({ kind: 'done', message: `${t('packs.imported', { count })}${added}` });
             reloadLast();
           }}
         />

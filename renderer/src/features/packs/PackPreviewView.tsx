@@ -7,7 +7,7 @@ import { RichText } from '../../components/RichText';
 import { call } from '../../lib/api';
 import { formatDate } from '../../lib/format';
 
-type Props = { preview: PackPreview; onCancel: () => void; onImported: (count: number) => void };
+type Props = { preview: PackPreview; onCancel: () => void; onImported: (modules: number, courses: number) => void };
 
 /** Actions that make sense for a module in this state. */
 function actionsFor(item: PreviewItem): ImportAction[] {
@@ -22,6 +22,8 @@ export function PackPreviewView({ preview, onCancel, onImported }: Props) {
   const [decisions, setDecisions] = useState<Record<string, ImportDecision>>(() =>
     Object.fromEntries(preview.items.map((item) => [item.moduleId, { action: item.defaultAction }])),
   );
+  // The pack's courses that can be imported are chosen unless the user unticks them.
+  const [courses, setCourses] = useState<ReadonlySet<string>>(() => new Set(preview.curricula.filter((c) => !c.problem).map((c) => c.curriculumId)));
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<AppErrorShape | null>(null);
   const writes = preview.items.filter((item) => decisions[item.moduleId]?.action !== 'keep-mine').length;
@@ -40,8 +42,8 @@ export function PackPreviewView({ preview, onCancel, onImported }: Props) {
     setBusy(true);
     setFailure(null);
     try {
-      const result = await call('pack:import', { previewId: preview.previewId, decisions });
-      onImported(result.written.length);
+      const result = await call('pack:import', { previewId: preview.previewId, decisions, curricula: [...courses] });
+      onImported(result.written.length, result.curricula.length);
     } catch (error) {
       setFailure(toAppErrorShape(error));
     } finally {
@@ -99,11 +101,37 @@ export function PackPreviewView({ preview, onCancel, onImported }: Props) {
           ))}
         </tbody>
       </table>
+      {preview.curricula.length > 0 && (
+        <fieldset className="pack-preview__courses">
+          <legend>{t('packs.courses.title')}</legend>
+          <p className="muted">{t('packs.courses.help')}</p>
+          {preview.curricula.map((course) => (
+            <div key={course.curriculumId} className="pack-preview__course">
+              <label>
+                <input
+                  type="checkbox"
+                  disabled={course.problem !== undefined}
+                  checked={courses.has(course.curriculumId)}
+                  onChange={(e) => {
+                    const next = new Set(courses);
+                    if (e.target.checked) next.add(course.curriculumId);
+                    else next.delete(course.curriculumId);
+                    setCourses(next);
+                  }}
+                />{' '}
+                <span lang={course.language}>{course.title}</span>
+              </label>{' '}
+              <span className="muted">{t('packs.courses.facts', { modules: course.modules, id: course.importAs })}</span>
+              {course.problem && <p className="sensitive">{t('packs.courses.cannot', { problem: course.problem })}</p>}
+            </div>
+          ))}
+        </fieldset>
+      )}
       {failure && <ErrorMessage error={failure} />}
       <div className="dialog__actions">
         <button type="button" className="button" onClick={onCancel}>{t('packs.cancel')}</button>
-        <button type="button" className="button button--primary" disabled={busy || writes === 0} onClick={() => void importNow()}>
-          {busy ? t('packs.importing') : t('packs.import', { count: writes })}
+        <button type="button" className="button button--primary" disabled={busy || (writes === 0 && courses.size === 0)} onClick={() => void importNow()}>
+          {busy ? t('packs.importing') : writes === 0 ? t('packs.courses.importOnly') : t('packs.import', { count: writes })}
         </button>
       </div>
     </div>
