@@ -102,8 +102,10 @@ export function ImportPanel() {
           onCancel={() => { setPreview(null); }}
           onImported={(count, courses) => {
             setPreview(null);
-            const added = courses > 0 ? ` ${t('packs.courses.added', { count: courses })}` : '';
-            setState({ kind: 'done', message: `${t('packs.imported', { count })}${added}` });
+            const added = t('packs.courses.added', { count: courses });
+            // Only courses: say that alone rather than "Imported 0 modules".
+            const message = courses === 0 ? t('packs.imported', { count }) : count === 0 ? added : `${t('packs.imported', { count })} ${added}`;
+            setState({ kind: 'done', message });
             reloadLast();
           }}
         />
