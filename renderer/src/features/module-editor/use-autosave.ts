@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { toAppErrorShape, type AppErrorShape } from '../../../../shared/errors';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AppErrorShape } from '../../../../shared/errors';
 import type { Module } from '../../../../shared/schemas/module';
 import { call } from '../../lib/api';
+import { useQueuedAutosave } from '../../lib/use-queued-autosave';
 
 /** Long enough that a typing author is not interrupted by saves, short enough that little is at risk. */
 export const AUTOSAVE_DELAY_MS = 800;
@@ -13,8 +14,6 @@ export type SaveStatus =
   | { kind: 'invalid'; count: number }
   | { kind: 'conflict' }
   | { kind: 'failed'; error: AppErrorShape };
-
-type Failure = { kind: 'conflict' } | { kind: 'failed'; error: AppErrorShape };
 
 export type AutosaveOptions = {
   draft: Module;
@@ -33,113 +32,37 @@ function sameDraft(a: Module, b: Module): boolean {
 }
 
 /**
- * Saves the draft after AUTOSAVE_DELAY_MS of quiet whenever it is valid and differs from the last saved one.
- * Saves run one after another (each needs the revision the previous one returned). The draft itself is never
- * touched here, so a failed save loses nothing: the next change, a retry or Done tries again.
+ * Saves the draft after AUTOSAVE_DELAY_MS of quiet whenever it is valid and differs from the last saved one
+ * (`useQueuedAutosave`). Each save builds on the revision the previous one returned; the first save of the
+ * session makes a new revision, later ones update it.
  */
 export function useAutosave({ draft, problemCount, initial, baseRevision, newId }: AutosaveOptions) {
-  const [lastSaved, setLastSaved] = useState(initial);
-  const [saving, setSaving] = useState(false);
   /** The id the module is stored under; null until a new module's first save. */
   const [savedId, setSavedId] = useState(baseRevision === null ? null : initial.id);
-  const [failure, setFailure] = useState<Failure | null>(null);
-  // Mutable session facts that the asynchronous save chain reads; state would be stale inside it.
-  const session = useRef({
-    baseRevision,
-    bumped: false,
-    savedId: baseRevision === null ? null : initial.id,
-    lastSaved: initial,
-    latest: draft,
-    valid: problemCount === 0,
-    blocked: false,
-    queue: Promise.resolve(true),
-    newId,
-  });
-
+  // What the save chain reads and updates between saves.
+  const revision = useRef({ baseRevision, bumped: false, savedId: baseRevision === null ? null : initial.id, newId });
   useEffect(() => {
-    session.current.latest = draft;
-    session.current.valid = problemCount === 0;
-    session.current.newId = newId;
+    revision.current.newId = newId;
   });
 
-  const dirty = useMemo(() => !sameDraft(draft, lastSaved), [draft, lastSaved]);
-
-  const enqueue = useCallback((snapshot: Module): Promise<boolean> => {
-    const s = session.current;
-    const run = async (): Promise<boolean> => {
-      if (s.blocked) return false;
-      if (sameDraft(snapshot, s.lastSaved)) return true;
-      setSaving(true);
-      try {
-        const module: Module = {
-          ...snapshot,
-          id: s.savedId ?? s.newId(snapshot),
-          revision: s.baseRevision ?? 1,
-          updatedAt: new Date().toISOString(),
-        };
-        const saved = await call('library:save', { module, baseRevision: s.baseRevision, bump: !s.bumped });
-        s.bumped = true;
-        s.baseRevision = saved.revision;
-        s.savedId = saved.id;
-        s.lastSaved = snapshot;
-        setLastSaved(snapshot);
-        setSavedId(saved.id);
-        setFailure(null);
-        return true;
-      } catch (error) {
-        const shape = toAppErrorShape(error);
-        // Saving again would only repeat the conflict: stop until the author reloads.
-        if (shape.code === 'conflict') s.blocked = true;
-        setFailure(shape.code === 'conflict' ? { kind: 'conflict' } : { kind: 'failed', error: shape });
-        return false;
-      } finally {
-        setSaving(false);
-      }
+  const save = useCallback(async (snapshot: Module): Promise<void> => {
+    const r = revision.current;
+    const module: Module = {
+      ...snapshot,
+      id: r.savedId ?? r.newId(snapshot),
+      revision: r.baseRevision ?? 1,
+      updatedAt: new Date().toISOString(),
     };
-    const next = s.queue.then(run);
-    s.queue = next;
-    return next;
+    const saved = await call('library:save', { module, baseRevision: r.baseRevision, bump: !r.bumped });
+    r.bumped = true;
+    r.baseRevision = saved.revision;
+    r.savedId = saved.id;
+    setSavedId(saved.id);
   }, []);
-
-  const conflict = failure?.kind === 'conflict';
-  useEffect(() => {
-    if (!dirty || problemCount > 0 || conflict) return;
-    const timer = setTimeout(() => {
-      void enqueue(draft);
-    }, AUTOSAVE_DELAY_MS);
-    return () => {
-      clearTimeout(timer);
-    };
-  }, [draft, dirty, problemCount, conflict, enqueue]);
-
-  // Leaving the editor another way than Done (the sidebar, a menu command) still saves valid work.
-  useEffect(() => {
-    const s = session.current;
-    return () => {
-      if (s.valid && !s.blocked && !sameDraft(s.latest, s.lastSaved)) void enqueue(s.latest);
-    };
-  }, [enqueue]);
-
-  /** Saves now whatever is waiting and resolves once every save is done: true when nothing failed. */
-  const flush = useCallback(async (): Promise<boolean> => {
-    const s = session.current;
-    if (s.valid && !sameDraft(s.latest, s.lastSaved)) return enqueue(s.latest);
-    return s.queue;
-  }, [enqueue]);
-
-  const retry = useCallback(() => {
-    setFailure(null);
-    void enqueue(session.current.latest);
-  }, [enqueue]);
-
-  /** After the cause of a conflict is dealt with (e.g. a fresh list of taken ids), saving may resume. */
-  const unblock = useCallback(() => {
-    session.current.blocked = false;
-    retry();
-  }, [retry]);
+  const { dirty, saving, failure, flush, retry, unblock } = useQueuedAutosave({ draft, initial, problemCount, delayMs: AUTOSAVE_DELAY_MS, same: sameDraft, save });
 
   /** The stored id as of now, for use right after an await (the state above is a render old). */
-  const currentSavedId = useCallback(() => session.current.savedId, []);
+  const currentSavedId = useCallback(() => revision.current.savedId, []);
 
   let status: SaveStatus;
   if (failure?.kind === 'conflict') status = failure;
