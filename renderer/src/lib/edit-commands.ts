@@ -1,3 +1,4 @@
+import { useEffect, useEffectEvent, type RefObject } from 'react';
 import { getBridge } from './bridge';
 
 /** Fields where Undo belongs to the browser's own text history. */
@@ -24,4 +25,30 @@ export function listenForEditCommands(): () => void {
     }
     target.dispatchEvent(new KeyboardEvent('keydown', { key: command === 'undo' ? 'z' : 'y', ctrlKey: true, bubbles: true, cancelable: true }));
   });
+}
+
+/**
+ * Ctrl/Cmd+Z undoes and Shift+Ctrl/Cmd+Z or Ctrl+Y redoes the edits of the editor inside `root`, except in
+ * text fields, where the keys keep undoing typing as users expect. Keys pressed in a dialog over the
+ * editor, or elsewhere in the app, are not edits of it. The native menu's Undo and Redo arrive as the same
+ * keys (listenForEditCommands).
+ */
+export function useUndoKeys(root: RefObject<HTMLElement | null>, undo: () => void, redo: () => void): void {
+  const onUndo = useEffectEvent(undo);
+  const onRedo = useEffectEvent(redo);
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.defaultPrevented || isTextEntry(event.target)) return;
+      if (event.target !== document.body && !(event.target instanceof Node && root.current?.contains(event.target))) return;
+      const key = event.key.toLowerCase();
+      if (key === 'z' && !event.shiftKey) onUndo();
+      else if ((key === 'z' && event.shiftKey) || (key === 'y' && !event.shiftKey)) onRedo();
+      else return;
+      event.preventDefault();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => {
+      document.removeEventListener('keydown', onKeyDown);
+    };
+  }, [root]);
 }

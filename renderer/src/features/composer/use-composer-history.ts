@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useReducer, type RefObject } from 'react';
+import { useCallback, useReducer, type RefObject } from 'react';
 import type { Curriculum } from '../../../../shared/schemas/curriculum';
-import { isTextEntry } from '../../lib/edit-commands';
+import { useUndoKeys } from '../../lib/edit-commands';
 import { canRedo, canUndo, initHistory } from '../module-editor/history';
 import { composerHistory, labelledChange, redoLabel, undoLabel } from './composer-history';
 
@@ -25,22 +25,7 @@ export function useComposerHistory(initial: Curriculum, root: RefObject<HTMLElem
     dispatch({ type: 'redo' });
   }, []);
 
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.defaultPrevented || isTextEntry(event.target)) return;
-      // Keys pressed in a dialog over the composer, or elsewhere in the app, are not edits of this course.
-      if (event.target !== document.body && !(event.target instanceof Node && root.current?.contains(event.target))) return;
-      const key = event.key.toLowerCase();
-      if (key === 'z' && !event.shiftKey) dispatch({ type: 'undo' });
-      else if ((key === 'z' && event.shiftKey) || (key === 'y' && !event.shiftKey)) dispatch({ type: 'redo' });
-      else return;
-      event.preventDefault();
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => {
-      document.removeEventListener('keydown', onKeyDown);
-    };
-  }, [root]);
+  useUndoKeys(root, undo, redo);
 
   return {
     draft: history.present.curriculum,

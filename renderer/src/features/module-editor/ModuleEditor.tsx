@@ -19,7 +19,7 @@ import { ModuleForm } from './ModuleForm';
 import { useAutosave, type SaveStatus } from './use-autosave';
 import { problemsByPath, validateDraft, type EditorProblem } from './validation';
 import './module-editor.css';
-import { isTextEntry } from '../../lib/edit-commands';
+import { useUndoKeys } from '../../lib/edit-commands';
 
 type Loaded = {
   module: Module;
@@ -168,22 +168,15 @@ function EditorBody({ loaded, onClose, onReload }: { loaded: Loaded; onClose: (s
   );
 
   // Undo/redo for the whole module, except in text fields, where the keys keep undoing typing as usual.
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.defaultPrevented || isTextEntry(event.target)) return;
-      // Keys pressed in a dialog over the editor, or elsewhere in the app, are not edits of this module.
-      if (event.target !== document.body && !(event.target instanceof Node && rootRef.current?.contains(event.target))) return;
-      const key = event.key.toLowerCase();
-      if (key === 'z' && !event.shiftKey) dispatch({ type: 'undo' });
-      else if ((key === 'z' && event.shiftKey) || (key === 'y' && !event.shiftKey)) dispatch({ type: 'redo' });
-      else return;
-      event.preventDefault();
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => {
-      document.removeEventListener('keydown', onKeyDown);
-    };
-  }, []);
+  useUndoKeys(
+    rootRef,
+    () => {
+      dispatch({ type: 'undo' });
+    },
+    () => {
+      dispatch({ type: 'redo' });
+    },
+  );
 
   // After an undo the selected lesson may be gone: fall back to the last one, or the module.
   const current: Selection = selected === 'module' || draft.lessons.length === 0 ? 'module' : Math.min(selected, draft.lessons.length - 1);
