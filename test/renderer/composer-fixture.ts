@@ -10,22 +10,14 @@ import type { Curriculum } from '../../shared/schemas/curriculum';
 import type { ModuleDetail } from '../../shared/schemas/library-detail';
 import { setBridge } from '../../renderer/src/lib/bridge';
 import { curriculum, modules, references, sampleModule } from '../unit/curriculum/sample';
-import { EMPTY_FACETS, fakeBridge } from './fakes/fake-bridge';
+import { EMPTY_FACETS, fakeBridge, plainDetail } from './fakes/fake-bridge';
 
 export { curriculum, moduleItem, sampleModule, session } from '../unit/curriculum/sample';
 
 export const SUMMARIES = [...modules.values()].map(summariseModule);
 
 function detailOf(id: string): ModuleDetail {
-  return {
-    module: sampleModule(id),
-    references: [],
-    translationStatus: 'source',
-    translations: [],
-    prerequisites: [],
-    placeholders: [],
-    usage: { curricula: [], prerequisiteOf: [], translations: [] },
-  };
+  return plainDetail(sampleModule(id));
 }
 
 /**

@@ -3,22 +3,13 @@ import { join } from 'node:path';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { ModuleDetail } from '../../shared/schemas/library-detail';
 import { ModuleSchema } from '../../shared/schemas/module';
 import { ModulePage } from '../../renderer/src/features/module/ModulePage';
 import { setBridge } from '../../renderer/src/lib/bridge';
-import { fakeBridge } from './fakes/fake-bridge';
+import { fakeBridge, plainDetail } from './fakes/fake-bridge';
 
 const MODULE = ModuleSchema.parse(JSON.parse(readFileSync(join(import.meta.dirname, '../../resources/library/modules/community-policing-fr.json'), 'utf8')));
-const DETAIL: ModuleDetail = {
-  module: MODULE,
-  references: [],
-  translationStatus: 'source',
-  translations: [],
-  prerequisites: [],
-  placeholders: [],
-  usage: { curricula: [], prerequisiteOf: [], translations: [] },
-};
+const DETAIL = plainDetail(MODULE);
 
 function moduleBridge() {
   const fake = fakeBridge({

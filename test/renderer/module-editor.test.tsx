@@ -9,7 +9,7 @@ import type { Reference } from '../../shared/schemas/reference';
 import { ModuleEditor } from '../../renderer/src/features/module-editor/ModuleEditor';
 import { setLanguage } from '../../renderer/src/i18n';
 import { setBridge } from '../../renderer/src/lib/bridge';
-import { fakeBridge } from './fakes/fake-bridge';
+import { fakeBridge, plainDetail } from './fakes/fake-bridge';
 import { summariseModule } from '../../shared/domain/module-summary';
 
 const REFERENCES: Reference[] = [
@@ -86,15 +86,7 @@ function library(options: { modules?: Module[]; current?: () => Module } = {}) {
       gets.push(id);
       const module = options.current?.() ?? modules.find((m) => m.id === id);
       if (!module) throw new Error(`no module ${id}`);
-      return {
-        module,
-        references: [],
-        translationStatus: 'source',
-        translations: [],
-        prerequisites: [],
-        placeholders: [],
-        usage: { curricula: [], prerequisiteOf: [], translations: [] },
-      };
+      return plainDetail(module);
     },
     'library:save': (req) => {
       const { module, baseRevision, bump } = req as SaveRequest;

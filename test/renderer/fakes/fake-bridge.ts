@@ -4,6 +4,8 @@ import type { ComposerBridge, EventPayload, IpcResult, Res } from '../../../shar
 import { AppError } from '../../../shared/errors';
 import type { FacetCounts } from '../../../shared/domain/library-search';
 import { AUDIENCES } from '../../../shared/schemas/module';
+import type { ModuleDetail } from '../../../shared/schemas/library-detail';
+import type { Module } from '../../../shared/schemas/module';
 import type { Settings } from '../../../shared/schemas/settings';
 import { THEMES } from '../../../shared/schemas/themes';
 import type { StoreStatus } from '../../../shared/schemas/store';
@@ -19,6 +21,19 @@ export const EMPTY_FACETS: FacetCounts = {
 };
 
 export const HEALTHY: StoreStatus = { dataDir: '/data/cc', healthy: true, problems: [], seeded: false };
+
+/** The `library:get` answer for a module with no links: no references, translations, prerequisites or uses. */
+export function plainDetail(module: Module): ModuleDetail {
+  return {
+    module,
+    references: [],
+    translationStatus: 'source',
+    translations: [],
+    prerequisites: [],
+    placeholders: [],
+    usage: { curricula: [], prerequisiteOf: [], translations: [] },
+  };
+}
 
 /** An in-memory bridge: answers per channel, records calls, and lets a test push events. */
 export function fakeBridge(answers: Answers = {}) {
