@@ -1,19 +1,11 @@
 import { checkCurriculum, type CurriculumCheck, type LibraryLookup } from '../../../shared/domain/curriculum/checks';
 import { curriculumCoverage } from '../../../shared/domain/curriculum/coverage';
 import { assignDays, curriculumUnits, dayCapacity, scheduleCurriculum, unitMinutes } from '../../../shared/domain/curriculum/schedule';
+import { withStoredSnapshots } from '../../../shared/domain/curriculum/saved-snapshots';
 import { uniqueId } from '../../../shared/domain/ids';
 import { AppError } from '../../../shared/errors';
-import { withStoredSnapshots } from '../../../shared/domain/curriculum/saved-snapshots';
-import { describeIssues } from '../../../shared/domain/zod-issues';
 import type { CreateCurriculum, CurriculumDetail, CurriculumSummary, SaveCurriculum } from '../../../shared/schemas/curricula';
-import {
-  CurriculumSchema,
-  DEFAULT_DAY_TEMPLATE,
-  DEFAULT_REQUIRED_THEMES,
-  MAX_DAYS,
-  type Curriculum,
-  type ModuleItem,
-} from '../../../shared/schemas/curriculum';
+import { DEFAULT_DAY_TEMPLATE, DEFAULT_REQUIRED_THEMES, MAX_DAYS, type Curriculum, type ModuleItem } from '../../../shared/schemas/curriculum';
 import type { Module } from '../../../shared/schemas/module';
 import type { Store } from '../store/store';
 
@@ -142,9 +134,8 @@ export class CurriculaService {
         `"${existing.title}" was changed elsewhere (saved ${existing.updatedAt}; you edited the version of ${baseUpdatedAt}). Reopen it to see the changes.`,
       );
     }
-    const complete = CurriculumSchema.safeParse({ ...curriculum, items: withStoredSnapshots(curriculum.items, existing), createdAt: existing.createdAt });
-    if (!complete.success) throw new AppError('invalid-argument', `The curriculum is invalid: ${describeIssues(complete.error.issues)}`);
-    return this.replace(existing, complete.data);
+    // The store validates the completed course as it writes it (one full parse per save, not two).
+    return this.replace(existing, { ...curriculum, items: withStoredSnapshots(curriculum.items, existing), createdAt: existing.createdAt });
   }
 
   async rename(id: string, title: string): Promise<Curriculum> {

@@ -175,7 +175,7 @@ describe('CurriculaService: save', () => {
     const invalid = { ...saved, days: 0 };
     await expect(curricula.save({ curriculum: invalid, baseUpdatedAt: saved.updatedAt })).rejects.toMatchObject({
       code: 'invalid-argument',
-      message: expect.stringMatching(/^The curriculum is invalid: days: /) as string,
+      message: expect.stringContaining('curricula.0.days') as string,
     });
     expect(await snapshotDir(store.dataDir)).toEqual(before);
     expect(curricula.get(SAMPLE).curriculum.days).toBe(10);
