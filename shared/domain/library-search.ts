@@ -1,5 +1,6 @@
 import MiniSearch, { type SearchOptions } from 'minisearch';
 import { LANGUAGES, type Language } from './languages';
+import { recordOf } from './own';
 import { summariseModule } from './module-summary';
 import { normaliseForSearch, tokenise } from './text-normalise';
 import type { ModuleSummary } from '../schemas/library';
@@ -329,6 +330,8 @@ export class LibraryIndex {
       levels: zeroCounts(LEVELS),
       sources: {},
     };
+    // Sources are publishers' names, so they are counted in a Map: "__proto__" or "constructor" is a name too.
+    const sources = new Map<string, number>();
     for (const { summary: s } of this.candidates(this.textScores(request.text))) {
       if (!inRange(request, s.minutes)) continue;
       const theme = anyOf(request.themes, s.themes);
@@ -340,9 +343,9 @@ export class LibraryIndex {
       if (theme && audience && level && source) counts.languages[s.language] += 1;
       if (theme && language && level && source) for (const a of s.audiences) counts.audiences[a] += 1;
       if (theme && language && audience && source) counts.levels[s.level] += 1;
-      if (theme && language && audience && level) counts.sources[s.source] = (counts.sources[s.source] ?? 0) + 1;
+      if (theme && language && audience && level) sources.set(s.source, (sources.get(s.source) ?? 0) + 1);
     }
-    return counts;
+    return { ...counts, sources: recordOf(sources) };
   }
 
   private remember(module: Module): Entry {

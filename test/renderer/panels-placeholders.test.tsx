@@ -72,6 +72,20 @@ describe('PlaceholdersPanel', () => {
     expect(result.placeholders).toEqual(SAMPLE.placeholders);
   });
 
+  it('handles a placeholder named after an Object.prototype member like any other', () => {
+    const [first] = moduleItems;
+    const lesson = first!.snapshot.lessons[0]!;
+    const snapshot = { ...first!.snapshot, lessons: [{ ...lesson, aim: `${lesson.aim} {constructor}` }, ...first!.snapshot.lessons.slice(1)] };
+    const course = { ...SAMPLE, items: SAMPLE.items.map((item) => (item === first ? { ...first, snapshot } : item)) };
+    const props = panelProps(course);
+    render(<PlaceholdersPanel {...props} />);
+    const field = screen.getByRole('textbox', { name: /^Value of \{constructor\}/ });
+    expect(field).toHaveValue('');
+    expect(field).toHaveAccessibleName('Value of {constructor} Not filled');
+    fireEvent.change(field, { target: { value: 'Ruritania' } });
+    expect(Object.hasOwn(lastChange(props.change, course).result.placeholders, 'constructor')).toBe(true);
+  });
+
   it('says so when no module uses a placeholder', () => {
     render(<PlaceholdersPanel {...panelProps({ ...SAMPLE, items: [] })} />);
     expect(screen.getByText('The modules in this course use no placeholders.')).toBeInTheDocument();

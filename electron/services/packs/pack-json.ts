@@ -6,8 +6,18 @@
 
 import { Buffer, isUtf8 } from 'node:buffer';
 
-/** Keys that would reach Object.prototype if any later code copied objects with bracket assignment. */
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/**
+ * "__proto__" would reach Object.prototype if any later code copied objects with bracket assignment, so it is
+ * refused everywhere. "constructor" and "prototype" are refused when they hold an object or an array, the
+ * shape of the `constructor.prototype` pollution gadget; holding text they are data, since users may name
+ * a placeholder `{constructor}` (a course's placeholder values are keyed by name).
+ */
+const FORBIDDEN_KEY = '__proto__';
+const GADGET_KEYS = new Set(['constructor', 'prototype']);
+
+function isForbiddenKey(key: string, value: unknown): boolean {
+  return key === FORBIDDEN_KEY || (GADGET_KEYS.has(key) && typeof value === 'object' && value !== null);
+}
 
 /**
  * Characters XML 1.0 forbids (they corrupt a Word document), plus unpaired UTF-16 surrogates, which JSON
@@ -152,7 +162,7 @@ function checkValue(name: string, value: unknown, path: JsonPath, xml: boolean):
     const record = value as Record<string, unknown>;
     // Object.keys sees "__proto__" here: JSON.parse defines it as an own property, it never sets the prototype.
     for (const key of Object.keys(record)) {
-      if (FORBIDDEN_KEYS.has(key)) fail(`${name} has the forbidden key "${key}" at ${describePath(path)}.`);
+      if (isForbiddenKey(key, record[key])) fail(`${name} has the forbidden key "${key}" at ${describePath(path)}.`);
       checkText(name, key, path, xml);
       path.push(key);
       checkValue(name, record[key], path, xml);

@@ -6,6 +6,7 @@ import type { Curriculum, ModuleItem } from '../../schemas/curriculum';
 import type { Lesson, Module } from '../../schemas/module';
 import type { Theme } from '../../schemas/themes';
 import { formatMinutes } from '../durations';
+import { own } from '../own';
 import { placeholdersIn } from '../placeholders';
 import { effectiveLessons, staleOverrides, type EffectiveLesson } from './effective-lessons';
 import { scheduleCurriculum, type Schedule, type ScheduleWarningCode } from './schedule';
@@ -276,7 +277,7 @@ function checkPlaceholders(curriculum: Curriculum, lessonsOf: ReadonlyMap<string
     }
   }
   for (const [name, { itemIds, titles }] of [...usedBy].sort(([a], [b]) => a.localeCompare(b))) {
-    if (curriculum.placeholders[name]?.trim()) continue;
+    if (own(curriculum.placeholders, name)?.trim()) continue;
     add('placeholder-unfilled', 'warning', `{${name}} has no value for this course (used in ${titles.join(', ')})`, { name, modules: titles.join(', '), count: titles.length }, itemIds[0] === undefined ? {} : { itemId: itemIds[0] }, name);
   }
 }

@@ -5,6 +5,7 @@
  * cleaned of characters XML cannot hold.
  */
 import { isSafeHref, parseMarkdown, type Inline } from '../markdown';
+import { own } from '../own';
 import { cleanText } from './clean-text';
 import type { PlanInline, PlanList, PlanParagraph } from './plan';
 
@@ -32,7 +33,7 @@ export function textInlines(text: string, values: PlaceholderValues, marks: Mark
   for (const match of clean.matchAll(placeholderPattern())) {
     const name = match[1] ?? '';
     if (match.index > last) inlines.push(withMarks({ kind: 'text', text: clean.slice(last, match.index) }, marks));
-    const value = values[name]?.trim();
+    const value = own(values, name)?.trim();
     inlines.push(withMarks(value ? { kind: 'placeholder', name, value: cleanText(value) } : { kind: 'placeholder', name }, marks));
     last = match.index + match[0].length;
   }

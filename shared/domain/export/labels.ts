@@ -10,6 +10,7 @@ import type { ExportVariant } from './plan';
 import { AR_LABELS } from './labels-ar';
 import { EN_LABELS, type EN_BASE_LABELS } from './labels-en';
 import { FR_LABELS } from './labels-fr';
+import { own } from '../own';
 
 /** Labels of the document itself; the English table defines the keys. */
 export type BaseLabelKey = keyof typeof EN_BASE_LABELS;
@@ -37,7 +38,7 @@ export function labelsFor(language: Language): LabelTable {
 /** Replaces `{name}` tokens of a label ("Lesson {number}") with values; unknown tokens stay as they are. */
 export function formatLabel(template: string, values: Readonly<Record<string, string | number>>): string {
   return template.replace(/\{([a-z]+)\}/gi, (token, name: string) => {
-    const value = values[name];
+    const value = own(values, name);
     return value === undefined ? token : String(value);
   });
 }

@@ -85,13 +85,21 @@ describe('parsePackJson', () => {
     ['{"a":["ok","\\uffff"]}', 'x.json has a character that is not allowed (U+FFFF) at a.1.'],
     ['{"a":"\uFFFE"}', 'x.json has a character that is not allowed (U+FFFE) at a.'],
     ['{"a":"\\udc00"}', 'x.json has a character that is not allowed (U+DC00) at a.'],
-    ['{"a":{"prototype":1}}', 'x.json has the forbidden key "prototype" at a.'],
-    ['[{"constructor":1}]', 'x.json has the forbidden key "constructor" at 0.'],
+    ['{"a":{"prototype":{}}}', 'x.json has the forbidden key "prototype" at a.'],
+    ['[{"constructor":[]}]', 'x.json has the forbidden key "constructor" at 0.'],
+    ['{"a":{"__proto__":"text"}}', 'x.json has the forbidden key "__proto__" at a.'],
     ['"javascript:x"', 'x.json has a link with the scheme "javascript:" at the top level; only http, https and mailto links are allowed.'],
     ['{"a":1,}', 'x.json is not valid JSON.'],
     ['', 'x.json is not valid JSON.'],
   ])('refuses %j', (text, message) => {
     expect(refusal(text)).toBe(message);
+  });
+
+  it('accepts "constructor" and "prototype" holding text or numbers: placeholder names are data', () => {
+    expect(parsePackJson('x.json', bytes('{"placeholders":{"constructor":"Ruritania","prototype":"1"},"n":{"constructor":1}}'), 64)).toEqual({
+      placeholders: { constructor: 'Ruritania', prototype: '1' },
+      n: { constructor: 1 },
+    });
   });
 
   it('refuses bytes that are not UTF-8, such as Latin-1 or overlong encodings', () => {

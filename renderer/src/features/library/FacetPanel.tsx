@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../../../../shared/domain/languages';
 import type { FacetCounts } from '../../../../shared/domain/library-search';
+import { own } from '../../../../shared/domain/own';
 import type { LibraryQuery } from '../../../../shared/schemas/library-query';
 import { AUDIENCES, LEVELS } from '../../../../shared/schemas/module';
 import { THEMES } from '../../../../shared/schemas/themes';
@@ -53,11 +54,11 @@ export function FacetPanel({ query, facets, onChange }: Props) {
 }
 
 function Group<T extends string>({ legend, values, selected, counts, label, onChange }: {
-  legend: string; values: readonly T[]; selected: T[] | undefined; counts: Record<T, number>; label: (value: T) => string; onChange: (next: T[] | undefined) => void;
+  legend: string; values: readonly T[]; selected: T[] | undefined; counts: Readonly<Record<string, number>>; label: (value: T) => string; onChange: (next: T[] | undefined) => void;
 }) {
   const chosen = new Set(selected ?? []);
   // Values with no module and not chosen are noise in a long list; keep chosen ones so they can be cleared.
-  const shown = values.filter((v) => counts[v] > 0 || chosen.has(v));
+  const shown = values.filter((v) => (own(counts, v) ?? 0) > 0 || chosen.has(v));
   if (shown.length === 0) return null;
   return (
     <fieldset className="facets__group">
@@ -73,7 +74,7 @@ function Group<T extends string>({ legend, values, selected, counts, label, onCh
             }}
           />
           <span>{label(value)}</span>
-          <span className="facets__count">{counts[value]}</span>
+          <span className="facets__count">{own(counts, value) ?? 0}</span>
         </label>
       ))}
     </fieldset>

@@ -1,6 +1,7 @@
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PanelProps } from '../composer-types';
+import { own } from '../../../../../shared/domain/own';
 import { PlaceholderField } from './PlaceholderField';
 import { placeholderUses } from './placeholder-usage';
 import './panels.css';
@@ -15,7 +16,7 @@ export function PlaceholdersPanel(props: PanelProps) {
   const { curriculum, change } = props;
   const uses = useMemo(() => placeholderUses(curriculum.items), [curriculum.items]);
   const values = curriculum.placeholders;
-  const unfilled = uses.filter((u) => !values[u.name]?.trim()).length;
+  const unfilled = uses.filter((u) => !own(values, u.name)?.trim()).length;
   const unused = useMemo(() => {
     const used = new Set(uses.map((u) => u.name));
     return Object.keys(values).filter((name) => !used.has(name)).sort();
@@ -34,7 +35,7 @@ export function PlaceholdersPanel(props: PanelProps) {
       )}
       <ul className="ph-list">
         {uses.map((use) => (
-          <PlaceholderField key={use.name} use={use} value={values[use.name] ?? ''} change={change} />
+          <PlaceholderField key={use.name} use={use} value={own(values, use.name) ?? ''} change={change} />
         ))}
       </ul>
       {unused.length > 0 && (
@@ -43,7 +44,7 @@ export function PlaceholdersPanel(props: PanelProps) {
           <ul className="cp-list">
             {unused.map((name) => (
               <li key={name} className="cp-check">
-                <span dir="ltr">{`{${name}}`}</span> <span className="muted">{values[name]}</span>
+                <span dir="ltr">{`{${name}}`}</span> <span className="muted">{own(values, name)}</span>
                 <button
                   type="button"
                   className="button button--small"
