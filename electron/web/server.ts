@@ -5,6 +5,7 @@ import { isEventName, type EventName } from '../../shared/ipc/channels';
 import type { EventPayload, Handlers } from '../../shared/ipc/contract';
 import { dispatch } from '../../shared/ipc/dispatch';
 import { readRendererFile, RENDERER_CSP } from '../services/static/renderer-files';
+import { parseJsonText } from '../../shared/domain/json-text';
 
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
 const TOKEN_COOKIE = 'cc_token';
@@ -132,7 +133,7 @@ async function readJsonBody(req: IncomingMessage): Promise<{ ok: true; value: un
   const text = Buffer.concat(chunks).toString('utf8');
   if (text === '') return { ok: true, value: undefined };
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    return { ok: true, value: parseJsonText(text) };
   } catch {
     return { ok: false, message: 'Request body is not valid JSON' };
   }

@@ -9,6 +9,7 @@ import { ThemeSchema } from '../../../shared/schemas/themes';
 import { writeFileAtomic } from '../../services/store/atomic-file';
 import type { Command } from '../command';
 import { printJson, UsageError, type Output } from '../output';
+import { parseJsonText } from '../../../shared/domain/json-text';
 
 function printSummaries(output: Output, modules: readonly ModuleSummary[]): void {
   for (const m of modules) output.out(`${m.id.padEnd(40)} ${m.language}  ${formatMinutes(m.minutes).padEnd(12)} ${m.title}`);
@@ -95,7 +96,7 @@ export const libraryImportJson: Command = {
     const file = positionals[0] ?? '';
     let raw: unknown;
     try {
-      raw = JSON.parse(await readFile(file, 'utf8'));
+      raw = parseJsonText(await readFile(file, 'utf8'));
     } catch (error) {
       throw new AppError('invalid-argument', `${file} is not a readable JSON file (${(error as Error).message})`);
     }

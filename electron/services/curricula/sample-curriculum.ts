@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/errors';
 import { IdSchema } from '../../../shared/schemas/common';
 import { CurriculumSchema, LessonOverrideSchema, SessionItemSchema, type Curriculum } from '../../../shared/schemas/curriculum';
 import type { Module } from '../../../shared/schemas/module';
+import { parseJsonText } from '../../../shared/domain/json-text';
 
 /** The sample course shipped in `resources/curricula/`, seeded into a new data folder. */
 export const SAMPLE_CURRICULUM_FILE = 'foundation-course.json';
@@ -45,6 +46,6 @@ export function curriculumFromTemplate(raw: unknown, modules: readonly Module[],
 
 export async function loadSampleCurriculum(resourcesDir: string, modules: readonly Module[], now = new Date()): Promise<Curriculum> {
   const path = join(resourcesDir, 'curricula', SAMPLE_CURRICULUM_FILE);
-  const raw: unknown = JSON.parse(await readFile(path, 'utf8'));
+  const raw: unknown = parseJsonText(await readFile(path, 'utf8'));
   return curriculumFromTemplate(raw, modules, now, `The sample course ${SAMPLE_CURRICULUM_FILE}`);
 }

@@ -18,6 +18,7 @@ import {
   SETTINGS_VERSION,
   type Migration,
 } from './migrations';
+import { parseJsonText, withoutByteOrderMark } from '../../../shared/domain/json-text';
 
 /** How one data file is named, validated and migrated. */
 export type DocumentDefinition<T> = {
@@ -97,10 +98,10 @@ export type DocumentData = { [N in keyof typeof DOCUMENTS]: z.output<(typeof DOC
  */
 export function decodeDocument<T>(text: string, definition: DocumentDefinition<T>): T {
   const label = `The ${definition.name} file (${definition.fileName})`;
-  if (text.trim() === '') throw new AppError('store-corrupt', `${label} is empty`);
+  if (withoutByteOrderMark(text).trim() === '') throw new AppError('store-corrupt', `${label} is empty`);
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = parseJsonText(text);
   } catch (error) {
     throw new AppError('store-corrupt', `${label} is not valid JSON (${(error as Error).message}); it may be truncated`);
   }

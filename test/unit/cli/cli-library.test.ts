@@ -57,6 +57,14 @@ describe('cli: library', () => {
     expect((await cli('library', 'import-json', file, '--data', dir)).out).toBe('Added ethics-copy-from-partner (revision 1).');
   });
 
+  it('imports a module file that starts with a byte-order mark, as Notepad writes it', async () => {
+    const dir = await tempDir();
+    const exported = JSON.parse((await cli('library', 'export-json', 'ethics-integrity', '--data', dir)).out) as { id: string };
+    const file = join(await tempDir(), 'notepad.json');
+    await writeFile(file, `\uFEFF${JSON.stringify({ ...exported, id: 'ethics-from-notepad' }, null, 2)}`, 'utf8');
+    expect(await cli('library', 'import-json', file, '--data', dir)).toMatchObject({ code: 0, out: 'Added ethics-from-notepad (revision 1).' });
+  });
+
   it('names the field path of a schema error and writes nothing', async () => {
     const dir = await tempDir();
     await cli('library', 'list', '--data', dir);

@@ -36,6 +36,17 @@ describe('Store: first start and saving', () => {
     reopened.close();
   });
 
+  it('opens a data file that a text editor saved with a byte-order mark', async () => {
+    const dir = await seededDir();
+    const path = join(dir, 'settings.json');
+    const raw = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+    await writeFile(path, `\uFEFF${JSON.stringify({ ...raw, language: 'fr' }, null, 2)}`, 'utf8');
+    const store = await openTestStore(dir);
+    expect(store.status().healthy).toBe(true);
+    expect(store.read('settings').language).toBe('fr');
+    store.close();
+  });
+
   it('writes a schemaVersion into every data file', async () => {
     const dir = await seededDir();
     const raw = JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8')) as { schemaVersion: number };
