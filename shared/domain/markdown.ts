@@ -3,9 +3,10 @@
  * trainer notes, handouts, marking guides).
  *
  * Supported: paragraphs (blank-line separated, soft line breaks), bullet lists ("- " / "* "), numbered
- * lists ("3. " keeps its start number), **strong**, *em* / _em_, and [links](https://…) whose target is
- * http:, https: or mailto: (the target may not contain spaces). Everything else is literal text: HTML is never interpreted, "# x" is not a
- * heading, and a link to any other scheme stays as the characters the author typed.
+ * lists ("3. " keeps its start number), **strong**, *em* / _em_, [links](https://…) whose target is
+ * http:, https: or mailto: (the target may not contain spaces), and references to parts of modules,
+ * `[[handout:pocket-card]]` (see references/syntax.ts). Everything else is literal text: HTML is never
+ * interpreted, "# x" is not a heading, and a link to any other scheme stays as the characters the author typed.
  *
  * The parser produces a plain data tree rather than HTML so that the renderer (React elements) and the
  * Word export can each build their own output without ever passing author text through an HTML parser.
@@ -13,13 +14,20 @@
  * hostile or broken 20,000-character text cannot stall the UI.
  */
 
+import { parseRef, type TextRef } from './references/syntax';
+
 export type Inline =
   | { kind: 'text'; text: string }
+  /** A reference, printed with the numbering of where it is shown; `source` is what the author wrote. */
+  | { kind: 'ref'; ref: TextRef; source: string }
   | { kind: 'strong'; children: Inline[] }
   | { kind: 'em'; children: Inline[] }
   | { kind: 'link'; href: string; children: Inline[] };
 
 export type Block = { kind: 'paragraph'; children: Inline[] } | { kind: 'list'; ordered: boolean; start: number; items: Inline[][] };
+
+/** REFERENCE_PATTERN of references/syntax.ts, anchored where the parser stands. */
+const REFERENCE_AT = /\[\[(module|lesson|handout|step|question):([a-z0-9./-]{1,130})(?:\|([^[\]|*_\n]{1,200}))?\]\]/y;
 
 /** Real texts never nest emphasis more than two or three levels; the cap keeps renderers' recursion shallow on hostile input. */
 const MAX_NESTING = 10;
@@ -137,7 +145,12 @@ function blockText(block: Block): string {
 
 function inlineText(inlines: Inline[]): string {
   let text = '';
-  for (const inline of inlines) text += inline.kind === 'text' ? inline.text : inlineText(inline.children);
+  for (const inline of inlines) {
+    if (inline.kind === 'text') text += inline.text;
+    // Plain text has no numbering to print a reference with; its fallback text is what it says.
+    else if (inline.kind === 'ref') text += inline.ref.fallback ?? '';
+    else text += inlineText(inline.children);
+  }
   return text;
 }
 
@@ -279,7 +292,7 @@ class InlineParser {
       }
       if (textStart < index) this.append(textPiece(text.slice(textStart, index)));
       if (char === '*' || char === '_') index = this.delimiterRun(index, char);
-      else if (char === '[') index = this.openBracket(index);
+      else if (char === '[') index = this.reference(index) ?? this.openBracket(index);
       else index = this.closeBracket(index);
       textStart = index;
     }
@@ -307,6 +320,17 @@ class InlineParser {
       this.top = delimiter;
     }
     return end;
+  }
+
+  /** A well-formed `[[kind:target]]` at `index` becomes one reference; anything else is left to the bracket rules. */
+  private reference(index: number): number | null {
+    if (this.text.charCodeAt(index + 1) !== 0x5b) return null;
+    REFERENCE_AT.lastIndex = index;
+    const match = REFERENCE_AT.exec(this.text);
+    const ref = match ? parseRef(match[1] ?? '', match[2] ?? '', match[3]) : null;
+    if (!match || !ref) return null;
+    this.append({ kind: 'inline', inline: { kind: 'ref', ref, source: match[0] }, depth: 1 });
+    return index + match[0].length;
   }
 
   private openBracket(index: number): number {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, IsoDateTimeSchema, LanguageSchema, LongTextSchema, ShortTextSchema, textSchema } from './common';
-import { AudienceSchema, ModuleSchema } from './module';
+import { AudienceSchema, LocalIdSchema, ModuleSchema } from './module';
 import { ThemeSchema, type Theme } from './themes';
 
 export const CURRICULUM_STATUSES = ['draft', 'review', 'approved'] as const;
@@ -61,6 +61,18 @@ export const DayTemplateSchema = z
     if (end - start - breakMinutes < 1) ctx.addIssue({ code: 'custom', message: 'The breaks leave no teaching time', path: ['breaks'] });
   });
 
+/**
+ * How lessons are laid into days beyond the day template (see shared/domain/curriculum/schedule.ts):
+ * a lesson is moved rather than cut by a break into a part shorter than `minPartMinutes`; a daily recap
+ * opens every day but the first and a buffer closes every day, when they are set.
+ */
+export const SchedulingRulesSchema = z.strictObject({
+  minPartMinutes: z.number().int().min(0).max(120).default(20),
+  recapMinutes: z.number().int().min(0).max(60).default(0),
+  bufferMinutes: z.number().int().min(0).max(90).default(0),
+});
+export const DEFAULT_SCHEDULING_RULES: SchedulingRules = { minPartMinutes: 20, recapMinutes: 0, bufferMinutes: 0 };
+
 /** 09:00–17:00 with a morning break, an hour for lunch and an afternoon break: 6 h 30 min of teaching. */
 export const DEFAULT_DAY_TEMPLATE: DayTemplate = {
   start: '09:00',
@@ -81,6 +93,8 @@ export const StepMinutesSchema = z.strictObject({
   /** Index of the step in the snapshot's lesson, from 0. */
   step: z.number().int().min(0).max(39),
   minutes: z.number().int().min(1).max(480),
+  /** Set by hand and locked: fitting the course to its days never changes it. */
+  locked: z.boolean().optional(),
 });
 
 /**
@@ -146,6 +160,58 @@ export const SessionItemSchema = z.strictObject({
 
 export const CurriculumItemSchema = z.discriminatedUnion('kind', [ModuleItemSchema, SessionItemSchema]);
 
+/** An objective of one lesson of this course: the module item, the lesson (by its library code) and the objective id. */
+export const ObjectiveRefSchema = z.strictObject({ itemId: ItemIdSchema, lessonCode: LessonCodeSchema, objectiveId: LocalIdSchema });
+
+/** A course learning outcome, and the lesson objectives that serve it. */
+export const CourseOutcomeSchema = z.strictObject({
+  id: LocalIdSchema,
+  text: ShortTextSchema.min(1),
+  serves: z.array(ObjectiveRefSchema).max(200),
+});
+
+/** How participants are assessed: each instrument with its weight (%), and the mark needed to pass (%). */
+export const AssessmentStrategySchema = z.strictObject({
+  instruments: z.array(z.strictObject({ name: ShortTextSchema.min(1), weight: z.number().int().min(0).max(100) })).max(12),
+  passMark: z.number().int().min(0).max(100).optional(),
+  notes: LongTextSchema.default(''),
+});
+
+/** One evaluation item of a module item, as a test selects it. */
+export const TestItemRefSchema = z.strictObject({ itemId: ItemIdSchema, questionId: LocalIdSchema });
+
+export const TEST_BASES = ['module', 'objective'] as const;
+
+/**
+ * A test of the course: which written items it holds (chosen by `selectTestItems`, or by hand), and the
+ * session of the timetable in which participants sit it. The selection is stored, so the printed test,
+ * the answer key and the checks always agree and a new draw happens only when asked.
+ */
+export const TestPlanSchema = z.strictObject({
+  /** The session item that gives the test its time; checks fail without one. */
+  sessionId: ItemIdSchema.optional(),
+  basis: z.enum(TEST_BASES).default('module'),
+  /** Items per module, or per objective. */
+  perUnit: z.number().int().min(1).max(20).default(3),
+  /** Seed of the last draw, so that the same settings draw the same items. */
+  seed: z.number().int().min(0).max(2_147_483_647).default(1),
+  items: z.array(TestItemRefSchema).max(300),
+  /** The items were changed by hand after the last draw. */
+  edited: z.boolean().default(false),
+});
+
+export const AssessmentPlanSchema = z.strictObject({
+  preTest: TestPlanSchema.optional(),
+  postTest: TestPlanSchema.optional(),
+});
+
+/** A warning a designer has looked at and accepted, with why. Keyed by the check's stable id. */
+export const AcknowledgementSchema = z.strictObject({
+  checkId: z.string().min(1).max(400),
+  reason: ShortTextSchema.min(1),
+  at: IsoDateTimeSchema,
+});
+
 const PlaceholderNameSchema = z.string().regex(/^[a-z][a-z0-9_]{0,47}$/, 'Use a placeholder name such as country');
 
 /** What `{country}` and the like become in this course's exports. */
@@ -176,10 +242,49 @@ export const CurriculumSchema = z
     requiredThemes: z.array(ThemeSchema).max(16).default([...DEFAULT_REQUIRED_THEMES]),
     placeholders: PlaceholderValuesSchema.default({}),
     items: z.array(CurriculumItemSchema).max(200),
+    /** The course as a package: what it aims at, for whom, how it is assessed and evaluated. */
+    aim: LongTextSchema.default(''),
+    outcomes: z.array(CourseOutcomeSchema).max(30).default([]),
+    /** Who the course is for, in words (the audiences above are the controlled list). */
+    targetAudience: LongTextSchema.default(''),
+    entryRequirements: LongTextSchema.default(''),
+    classSize: z
+      .strictObject({ min: z.number().int().min(1).max(500), max: z.number().int().min(1).max(500) })
+      .refine((size) => size.min <= size.max, { error: 'The smallest class cannot be larger than the largest', path: ['max'] })
+      .optional(),
+    trainerProfile: LongTextSchema.default(''),
+    assessmentStrategy: AssessmentStrategySchema.default({ instruments: [], notes: '' }),
+    /** What is measured at the end of the course (reaction, learning, behaviour), beside the feedback form. */
+    courseEvaluation: LongTextSchema.default(''),
+    assessment: AssessmentPlanSchema.default({}),
+    scheduling: SchedulingRulesSchema.default(DEFAULT_SCHEDULING_RULES),
+    acknowledgements: z.array(AcknowledgementSchema).max(500).default([]),
   })
   .refine((c) => new Set(c.items.map((i) => i.id)).size === c.items.length, { error: 'Item ids must be unique', path: ['items'] });
 
+/** The course-package fields as a new course starts: empty, to be written by its designers. */
+export const COURSE_PACKAGE_DEFAULTS = {
+  aim: '',
+  outcomes: [],
+  targetAudience: '',
+  entryRequirements: '',
+  trainerProfile: '',
+  assessmentStrategy: { instruments: [], notes: '' },
+  courseEvaluation: '',
+  assessment: {},
+  scheduling: DEFAULT_SCHEDULING_RULES,
+  acknowledgements: [],
+} as const satisfies Partial<Curriculum>;
+
 export type CurriculumStatus = z.infer<typeof CurriculumStatusSchema>;
+export type SchedulingRules = z.infer<typeof SchedulingRulesSchema>;
+export type ObjectiveRef = z.infer<typeof ObjectiveRefSchema>;
+export type CourseOutcome = z.infer<typeof CourseOutcomeSchema>;
+export type AssessmentStrategy = z.infer<typeof AssessmentStrategySchema>;
+export type TestItemRef = z.infer<typeof TestItemRefSchema>;
+export type TestPlan = z.infer<typeof TestPlanSchema>;
+export type AssessmentPlan = z.infer<typeof AssessmentPlanSchema>;
+export type Acknowledgement = z.infer<typeof AcknowledgementSchema>;
 export type BreakSlot = z.infer<typeof BreakSlotSchema>;
 export type DayTemplate = z.infer<typeof DayTemplateSchema>;
 export type StepMinutes = z.infer<typeof StepMinutesSchema>;

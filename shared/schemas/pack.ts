@@ -8,8 +8,12 @@ import { IdSchema, IsoDateTimeSchema, LanguageSchema, LongTextSchema, ShortTextS
  */
 
 export const PACK_FORMAT = 'curriculum-composer-pack';
-/** The only version this app writes and reads. Any change to the layout or manifest bumps it. */
-export const PACK_FORMAT_VERSION = 1;
+/**
+ * The version this app writes; it reads every version up to it. Any change to the layout, the manifest or
+ * the modules bumps it. 2: modules have step, handout and evaluation item ids, items a kind and minutes, and
+ * options no letters; modules of version 1 packs are upgraded as they are read (shared/domain/module-upgrade.ts).
+ */
+export const PACK_FORMAT_VERSION = 2;
 export const PACK_EXTENSION = '.ccpack';
 export const PACK_MANIFEST_PATH = 'manifest.json';
 export const PACK_REFERENCES_PATH = 'references.json';
@@ -52,7 +56,7 @@ export const PackEntrySchema = z.discriminatedUnion('kind', [PackModuleEntrySche
 export const PackManifestSchema = z
   .strictObject({
     format: z.literal(PACK_FORMAT),
-    formatVersion: z.literal(PACK_FORMAT_VERSION),
+    formatVersion: z.number().int().min(1).max(PACK_FORMAT_VERSION),
     /** A UUID or a slug chosen by the publisher; the same pack id with a higher revision is an update. */
     packId: z.union([z.uuid(), IdSchema]),
     title: ShortTextSchema.min(1),

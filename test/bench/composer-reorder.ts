@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { loadSampleLibrary } from '../../electron/services/library/sample-library';
 import { Store } from '../../electron/services/store/store';
-import { DEFAULT_DAY_TEMPLATE, DEFAULT_REQUIRED_THEMES, type Curriculum, type ModuleItem } from '../../shared/schemas/curriculum';
+import { COURSE_PACKAGE_DEFAULTS, DEFAULT_DAY_TEMPLATE, DEFAULT_REQUIRED_THEMES, type Curriculum, type ModuleItem } from '../../shared/schemas/curriculum';
 import type { Module } from '../../shared/schemas/module';
 import { DEFAULT_SETTINGS } from '../../shared/schemas/settings';
 import { launchBrowser, startHarness } from '../e2e/harness';
@@ -37,6 +37,7 @@ function course(modules: readonly Module[], count: number): Curriculum {
     requiredThemes: [...DEFAULT_REQUIRED_THEMES],
     placeholders: {},
     items,
+    ...COURSE_PACKAGE_DEFAULTS,
   };
 }
 

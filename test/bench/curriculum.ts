@@ -1,7 +1,7 @@
 import { checkCurriculum, type LibraryLookup } from '../../shared/domain/curriculum/checks';
 import { curriculumCoverage } from '../../shared/domain/curriculum/coverage';
 import { scheduleCurriculum } from '../../shared/domain/curriculum/schedule';
-import { DEFAULT_DAY_TEMPLATE, DEFAULT_REQUIRED_THEMES, type Curriculum, type CurriculumItem } from '../../shared/schemas/curriculum';
+import { COURSE_PACKAGE_DEFAULTS, DEFAULT_DAY_TEMPLATE, DEFAULT_REQUIRED_THEMES, type Curriculum, type CurriculumItem } from '../../shared/schemas/curriculum';
 import type { Module } from '../../shared/schemas/module';
 import type { Reference } from '../../shared/schemas/reference';
 import { loadSampleLibrary } from '../../electron/services/library/sample-library';
@@ -51,6 +51,7 @@ function course(modules: readonly Module[], count: number, copy: (m: Module) => 
     requiredThemes: [...DEFAULT_REQUIRED_THEMES],
     placeholders: { country: 'Ruritania', national_police_law: 'Police Act 2019' },
     items,
+    ...COURSE_PACKAGE_DEFAULTS,
   };
 }
 

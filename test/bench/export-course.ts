@@ -3,7 +3,7 @@
  * library's real texts (lessons repeated with new codes where a sample module has fewer), with an opening
  * and a closing session and some placeholders, so that the document is as heavy per module as a real one.
  */
-import { DEFAULT_DAY_TEMPLATE, DEFAULT_REQUIRED_THEMES, type Curriculum, type CurriculumItem } from '../../shared/schemas/curriculum';
+import { COURSE_PACKAGE_DEFAULTS, DEFAULT_DAY_TEMPLATE, DEFAULT_REQUIRED_THEMES, type Curriculum, type CurriculumItem } from '../../shared/schemas/curriculum';
 import type { Lesson, Module } from '../../shared/schemas/module';
 
 export const LESSONS_PER_MODULE = 6;
@@ -53,5 +53,6 @@ export function exportBenchCourse(samples: readonly Module[], count: number): Cu
     requiredThemes: [...DEFAULT_REQUIRED_THEMES],
     placeholders: { country: 'Ruritania' },
     items,
+    ...COURSE_PACKAGE_DEFAULTS,
   };
 }

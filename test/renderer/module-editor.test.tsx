@@ -21,6 +21,7 @@ function lesson(code: string, title: string): Lesson {
   return {
     code,
     title,
+    optional: false,
     aim: 'Show why rights matter.',
     relevance: 'Every arrest touches rights.',
     objectives: [
@@ -31,14 +32,14 @@ function lesson(code: string, title: string): Lesson {
     materials: [],
     roomSetup: '',
     steps: [
-      { title: 'Opening', minutes: 20, method: 'discussion', trainerActivity: 'Ask.', participantActivity: 'Answer.', objectives: ['o1', 'o2'] },
-      { title: 'Case', minutes: 40, method: 'case-study', trainerActivity: 'Present.', participantActivity: 'Discuss.', objectives: ['o2'] },
+      { id: `s${code}-1`.replace('.', '-'), title: 'Opening', minutes: 20, method: 'discussion', trainerActivity: 'Ask.', participantActivity: 'Answer.', objectives: ['o1', 'o2'] },
+      { id: `s${code}-2`.replace('.', '-'), title: 'Case', minutes: 40, method: 'case-study', trainerActivity: 'Present.', participantActivity: 'Discuss.', objectives: ['o2'] },
     ],
     trainerNotes: '',
     handouts: [],
     evaluation: [
-      { question: 'Name two rights.', type: 'open', answer: 'Life, liberty.', objective: 'o1', use: ['post-test'] },
-      { question: 'What is legality?', type: 'open', answer: 'A basis in law.', objective: 'o2', use: ['pre-test', 'post-test'] },
+      { id: `q${code}-1`.replace('.', '-'), question: 'Name two rights.', type: 'open', kind: 'written', minutes: 4, answer: 'Life, liberty.', objective: 'o1', use: ['post-test'] },
+      { id: `q${code}-2`.replace('.', '-'), question: 'What is legality?', type: 'open', kind: 'written', minutes: 4, answer: 'A basis in law.', objective: 'o2', use: ['pre-test', 'post-test'] },
     ],
     references: [],
   };

@@ -5,7 +5,7 @@ import { withStoredSnapshots } from '../../../shared/domain/curriculum/saved-sna
 import { uniqueId } from '../../../shared/domain/ids';
 import { AppError } from '../../../shared/errors';
 import type { CreateCurriculum, CurriculumDetail, CurriculumSummary, SaveCurriculum } from '../../../shared/schemas/curricula';
-import { DEFAULT_DAY_TEMPLATE, DEFAULT_REQUIRED_THEMES, MAX_DAYS, type Curriculum, type ModuleItem } from '../../../shared/schemas/curriculum';
+import { COURSE_PACKAGE_DEFAULTS, DEFAULT_DAY_TEMPLATE, DEFAULT_REQUIRED_THEMES, MAX_DAYS, type Curriculum, type ModuleItem } from '../../../shared/schemas/curriculum';
 import type { Module } from '../../../shared/schemas/module';
 import type { Store } from '../store/store';
 
@@ -119,6 +119,7 @@ export class CurriculaService {
       requiredThemes: [...DEFAULT_REQUIRED_THEMES],
       placeholders: {},
       items,
+      ...COURSE_PACKAGE_DEFAULTS,
     };
     await this.store.update('curricula', (data) => ({ ...data, curricula: [...data.curricula, curriculum] }));
     return this.find(curriculum.id);

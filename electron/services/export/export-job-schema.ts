@@ -13,6 +13,7 @@ const ExportJobSchema = z.object({
     references: z.array(ReferenceSchema),
     today: z.iso.date(),
     logo: LogoSchema.optional(),
+    numbering: z.enum(['course', 'library']).optional(),
   }),
   options: z.object({ variant: z.enum(EXPORT_VARIANTS), paper: z.enum(PAPER_SIZES), annexes: z.boolean() }),
 });
@@ -20,6 +21,6 @@ const ExportJobSchema = z.object({
 export function parseExportJob(raw: unknown): ExportJob {
   const parsed = ExportJobSchema.safeParse(raw);
   if (!parsed.success) throw new AppError('invalid-argument', `The export job is invalid: ${z.prettifyError(parsed.error)}`);
-  const { logo, ...input } = parsed.data.input;
-  return { input: { ...input, ...(logo ? { logo } : {}) }, options: parsed.data.options };
+  const { logo, numbering, ...input } = parsed.data.input;
+  return { input: { ...input, ...(logo ? { logo } : {}), ...(numbering ? { numbering } : {}) }, options: parsed.data.options };
 }

@@ -42,6 +42,8 @@ export class ExportService {
         references: this.store.read('library').references,
         today: this.now().toISOString().slice(0, 10),
         ...(logo ? { logo } : {}),
+        // A library module or lesson printed on its own keeps the library's numbers, as the library shows it.
+        numbering: request.target.kind === 'curriculum' ? 'course' : 'library',
       },
       options: { variant: request.variant, paper: request.paper, annexes: request.annexes },
     };

@@ -5,6 +5,7 @@
  * that id: an import never changes a course the academy already has.
  */
 import { uniqueId } from '../../../shared/domain/ids';
+import { upgradeCurriculumSnapshots } from '../../../shared/domain/module-upgrade';
 import { describeIssues } from '../../../shared/domain/zod-issues';
 import { AppError } from '../../../shared/errors';
 import { CurriculumSchema, type Curriculum } from '../../../shared/schemas/curriculum';
@@ -17,7 +18,7 @@ type Checked = { preview: PreviewCurriculum; curriculum: Curriculum | null };
 export function checkPackCurricula(packCurricula: readonly PackCurriculum[], localIds: ReadonlySet<string>, publisher: string): Checked[] {
   const taken = new Set(localIds);
   return packCurricula.map((raw) => {
-    const parsed = CurriculumSchema.safeParse(raw);
+    const parsed = CurriculumSchema.safeParse(upgradeCurriculumSnapshots(raw));
     const title = typeof raw['title'] === 'string' ? raw['title'] : raw.id;
     if (!parsed.success) {
       return {

@@ -16,6 +16,7 @@ import { promisify } from 'node:util';
 import { crc32, inflateRawSync } from 'node:zlib';
 import { fromBuffer, type Entry, type Options, type ZipFile } from 'yauzl';
 import { z } from 'zod';
+import { upgradeModule } from '../../../shared/domain/module-upgrade';
 import { describeIssues } from '../../../shared/domain/zod-issues';
 import { AppError } from '../../../shared/errors';
 import { ModuleSchema, type Module } from '../../../shared/schemas/module';
@@ -126,7 +127,7 @@ export const PACK_REFUSALS = {
   wrongFormat: (format: unknown) =>
     `manifest.json is not a Curriculum Composer pack manifest (${typeof format === 'string' ? `format ${quote(format)}` : 'no format'}; expected "${PACK_FORMAT}").`,
   newerFormat: (version: number) =>
-    `This pack was made by a newer version of Curriculum Composer (pack format ${version}; this version reads format ${PACK_FORMAT_VERSION}). Update the app to open it.`,
+    `This pack was made by a newer version of Curriculum Composer (pack format ${version}; this version reads formats up to ${PACK_FORMAT_VERSION}). Update the app to open it.`,
   invalidManifest: (issues: string) => `manifest.json is invalid: ${issues}`,
   missingEntry: (path: string) => `manifest.json lists ${path}, but the pack does not contain it.`,
   unlisted: (name: string) => `The pack contains ${quote(name)}, which manifest.json does not list.`,
@@ -514,7 +515,8 @@ const ReferenceListSchema = z.array(ReferenceSchema);
 function addEntry(contents: PackContents, entry: PackEntry, value: unknown): void {
   switch (entry.kind) {
     case 'module': {
-      const parsed = ModuleSchema.safeParse(value);
+      // Modules of older packs (and older apps' shapes) are brought up to date before they are checked.
+      const parsed = ModuleSchema.safeParse(upgradeModule(value));
       if (!parsed.success) refuse('schemas', PACK_REFUSALS.invalidModule(entry.path, describeIssues(parsed.error.issues)));
       contents.modules.push(parsed.data);
       break;

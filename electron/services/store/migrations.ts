@@ -1,3 +1,4 @@
+import { upgradeCurriculumSnapshots, upgradeModule } from '../../../shared/domain/module-upgrade';
 import { AppError } from '../../../shared/errors';
 
 export type RawDocument = Record<string, unknown>;
@@ -39,9 +40,22 @@ export const SETTINGS_VERSION = 1;
 export const LIBRARY_MIGRATIONS: readonly Migration[] = [
   // 2: module packs. Modules imported from a pack keep the upstream version they came from; none yet.
   { to: 2, up: (data) => ({ ...data, upstream: [] }) },
+  // 3: course packages. Steps, handouts and evaluation items get ids, items a kind and minutes; option
+  // letters and handout numbers leave the texts (documents print them). See shared/domain/module-upgrade.ts.
+  { to: 3, up: (data) => ({ ...data, modules: upgradeAll(data['modules']), upstream: upgradeAll(data['upstream']) }) },
 ];
-export const LIBRARY_VERSION = 2;
+export const LIBRARY_VERSION = 3;
 
 /** Curricula history. Version 1 is the first shipped format. */
-export const CURRICULA_MIGRATIONS: readonly Migration[] = [];
-export const CURRICULA_VERSION = 1;
+export const CURRICULA_MIGRATIONS: readonly Migration[] = [
+  // 2: course packages. Module snapshots get the same upgrade as the library's modules (library 3).
+  {
+    to: 2,
+    up: (data) => ({ ...data, curricula: Array.isArray(data['curricula']) ? data['curricula'].map(upgradeCurriculumSnapshots) : data['curricula'] }),
+  },
+];
+export const CURRICULA_VERSION = 2;
+
+function upgradeAll(modules: unknown): unknown {
+  return Array.isArray(modules) ? modules.map(upgradeModule) : modules;
+}

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { parseMarkdown, type Block, type Inline } from '../../../shared/domain/markdown';
+import { useRefPrinter } from './ref-printer';
 
 /**
  * A module's long text (aims, activities, notes…) in the safe Markdown subset, built as React elements
@@ -45,6 +46,8 @@ function renderInline(inline: Inline, key: number) {
   switch (inline.kind) {
     case 'text':
       return inline.text;
+    case 'ref':
+      return <RefText key={key} inline={inline} />;
     case 'strong':
       return (
         <strong key={key}>
@@ -66,4 +69,16 @@ function renderInline(inline: Inline, key: number) {
         </a>
       );
   }
+}
+
+/** A reference as its number where the text is shown ("Handout 4.1A"); marked when its target is missing. */
+function RefText({ inline }: { inline: Extract<Inline, { kind: 'ref' }> }) {
+  const printer = useRefPrinter();
+  if (!printer) return <span className="ref">{inline.ref.fallback ?? inline.source}</span>;
+  const printed = printer.print(inline.ref, printer.origin);
+  return (
+    <span className={printed.found ? 'ref' : 'ref ref--missing'} title={printed.found ? undefined : inline.source}>
+      {printed.text}
+    </span>
+  );
 }

@@ -41,7 +41,7 @@ export function markdownCell(source: string, values: PlaceholderValues): PlanCel
 }
 
 /** "Module 2" */
-export function moduleNumber(labels: LabelTable, number: number): string {
+export function moduleNumber(labels: LabelTable, number: string): string {
   return `${labels.module} ${number}`;
 }
 

@@ -54,6 +54,11 @@ function convertInlines(source: readonly Inline[], values: PlaceholderValues, ma
       case 'text':
         out.push(...textInlines(inline.text, values, marks));
         break;
+      case 'ref':
+        // Documents print references before their texts are parsed (references/resolve.ts); one left here
+        // could not be resolved where it stands, so its fallback is what a reader can use.
+        out.push(...textInlines(inline.ref.fallback ?? inline.source, values, marks));
+        break;
       case 'strong':
         convertInlines(inline.children, values, { ...marks, bold: true }, out);
         break;

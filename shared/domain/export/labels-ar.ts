@@ -4,6 +4,7 @@ import type { LabelTable } from './labels';
 export const AR_LABELS: LabelTable = {
   module: 'الوحدة',
   lesson: 'الدرس',
+  handout: 'المطبوعة',
   session: 'الجلسة',
   kind: 'النوع',
   course: 'الدورة',

@@ -4,6 +4,7 @@ import type { LabelTable } from './labels';
 export const EN_BASE_LABELS = {
   module: 'Module',
   lesson: 'Lesson',
+  handout: 'Handout',
   session: 'Session',
   kind: 'Type',
   course: 'Course',

@@ -4,6 +4,7 @@ import type { LabelTable } from './labels';
 export const FR_LABELS: LabelTable = {
   module: 'Module',
   lesson: 'Leçon',
+  handout: 'Document',
   session: 'Séance',
   kind: 'Type',
   course: 'Cours',

@@ -1,6 +1,7 @@
 /** Pieces of a lesson that several documents print the same way: objectives, the step table, lists. */
 import type { TimedInterval } from '../curriculum/schedule';
 import type { Handout, Lesson, Step } from '../../schemas/module';
+import { handoutNumber } from '../references/numbering';
 import { clockRange, formatDuration, headerCell, heading, markdownCell, paragraph, run } from './blocks';
 import type { PlanContext } from './context';
 import { markdownBlocks, markdownInlines, textInlines } from './inline';
@@ -87,12 +88,16 @@ export function participantStepTable(lesson: Lesson, ctx: PlanContext): PlanTabl
   ];
 }
 
-/** Handouts with their titles; `forParticipants` leaves out sensitive ones not released to participants. */
-export function handoutBlocks(lesson: Lesson, ctx: PlanContext, forParticipants: boolean): PlanBlock[] {
+/**
+ * Handouts with their numbers and titles ("Handout 2.1A: Pocket card"), lettered by their place in the lesson
+ * whoever receives them; `forParticipants` leaves out sensitive ones not released to participants.
+ */
+export function handoutBlocks(lesson: Lesson, lessonNumber: string, ctx: PlanContext, forParticipants: boolean): PlanBlock[] {
   const blocks: PlanBlock[] = [];
-  for (const handout of lesson.handouts) {
+  for (const [index, handout] of lesson.handouts.entries()) {
     if (forParticipants && !participantMaySee(handout)) continue;
-    blocks.push(paragraph(textInlines(handout.title, ctx.values, { bold: true, italic: false })));
+    const number = `${ctx.labels.handout} ${handoutNumber(lessonNumber, index + 1, ctx.language)}`;
+    blocks.push(paragraph([run(`${number}: `, { bold: true }), ...textInlines(handout.title, ctx.values, { bold: true, italic: false })]));
     if (handout.sensitivity)
       blocks.push(warningParagraph(forParticipants ? ctx.labels.contentWarning : ctx.labels.sensitiveContent, handout.sensitivity.warning, ctx));
     blocks.push(...markdownBlocks(handout.body, ctx.values));

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { z } from 'zod';
 import {
+  COURSE_PACKAGE_DEFAULTS,
   DEFAULT_DAY_TEMPLATE,
   DEFAULT_REQUIRED_THEMES,
   type Curriculum,
@@ -74,6 +75,7 @@ export function curriculum(items: CurriculumItem[], extra: Partial<Curriculum> =
     requiredThemes: [...DEFAULT_REQUIRED_THEMES],
     placeholders: {},
     items,
+    ...COURSE_PACKAGE_DEFAULTS,
     ...extra,
   };
 }

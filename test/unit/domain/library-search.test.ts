@@ -171,7 +171,7 @@ describe('LibraryIndex: what is indexed', () => {
     const base = neutral('base', 'Base');
     const [lesson, ...rest] = base.lessons;
     if (!lesson) throw new Error('no lesson');
-    const handout = { title: 'Neutral handout', body: 'The _wombat_ checklist.' };
+    const handout = { id: 'neutral', title: 'Neutral handout', body: 'The _wombat_ checklist.' };
     const modules = [
       withFirstStep(neutral('participant', 'A'), { participantActivity: 'Participants draw a pangolin.' }),
       { ...neutral('handout', 'B'), lessons: [{ ...lesson, handouts: [handout] }, ...rest] },

@@ -20,12 +20,12 @@ function inlineOf(source: string): Inline[] {
 
 /** Whether any link anywhere in the tree exists, so hostile-input tests can assert "no link at all". */
 function hasLink(inlines: Inline[]): boolean {
-  return inlines.some((inline) => inline.kind === 'link' || (inline.kind !== 'text' && hasLink(inline.children)));
+  return inlines.some((inline) => inline.kind === 'link' || ((inline.kind === 'strong' || inline.kind === 'em') && hasLink(inline.children)));
 }
 
 function nestingDepth(inlines: Inline[]): number {
   let depth = 0;
-  for (const inline of inlines) if (inline.kind !== 'text') depth = Math.max(depth, 1 + nestingDepth(inline.children));
+  for (const inline of inlines) if (inline.kind !== 'text' && inline.kind !== 'ref') depth = Math.max(depth, 1 + nestingDepth(inline.children));
   return depth;
 }
 

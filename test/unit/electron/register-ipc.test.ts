@@ -58,6 +58,16 @@ const CURRICULUM = {
   requiredThemes: ['human-rights-foundations'],
   placeholders: { country: 'Veridia' },
   items: [{ kind: 'session', id: 'opening', sessionKind: 'opening', title: 'Opening', minutes: 60 }],
+  aim: '',
+  outcomes: [],
+  targetAudience: '',
+  entryRequirements: '',
+  trainerProfile: '',
+  assessmentStrategy: { instruments: [], notes: '' },
+  courseEvaluation: '',
+  assessment: {},
+  scheduling: { minPartMinutes: 20, recapMinutes: 0, bufferMinutes: 0 },
+  acknowledgements: [],
 } satisfies Res<'curriculum:create'>;
 const CURRICULUM_DETAIL = { curriculum: CURRICULUM, archived: false, checks: [] } as unknown as Res<'curriculum:get'>;
 /** A real module from the sample library: the save channel validates the whole module. */

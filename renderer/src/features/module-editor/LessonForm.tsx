@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { lessonMinutes } from '../../../../shared/domain/durations';
-import { BLOOM_LEVELS, EVALUATION_TYPES, METHODS, type Lesson } from '../../../../shared/schemas/module';
+import { BLOOM_LEVELS, EVALUATION_TYPES, METHODS, type Lesson, type Module } from '../../../../shared/schemas/module';
 import type { Reference } from '../../../../shared/schemas/reference';
 import { Duration } from '../../components/Duration';
-import { addObjective, deleteObjective, newEvaluationItem, newHandout, newStep, setEvaluationType, setSensitivity, setStepRange, type EvaluationType } from './draft-ops';
+import { addObjective, deleteObjective, freeLocalId, newEvaluationItem, newHandout, newStep, setEvaluationType, setSensitivity, setStepRange, type EvaluationType } from './draft-ops';
 import { fieldId, insertAt, type Path } from './draft-paths';
 import { useEditor } from './editor-context';
 import { addButtonId, Checkbox, CheckboxGroup, ItemControls, NumberField, SelectField, TextArea, TextField, TextList, type Choice } from './fields';
@@ -171,7 +171,7 @@ function Sensitivity({ owner, value }: { owner: Path; value: { warning: string; 
 }
 
 /** Adds an item at the end of a list and puts the cursor in its first field. */
-function AddButton({ listPath, label, item, firstField }: { listPath: Path; label: string; item: () => unknown; firstField: Path }) {
+function AddButton({ listPath, label, item, firstField }: { listPath: Path; label: string; item: (draft: Module) => unknown; firstField: Path }) {
   const { apply, focusLater } = useEditor();
   return (
     <button
@@ -179,7 +179,7 @@ function AddButton({ listPath, label, item, firstField }: { listPath: Path; labe
       type="button"
       className="button button--small"
       onClick={() => {
-        apply((draft) => insertAt(draft, listPath, item()));
+        apply((draft) => insertAt(draft, listPath, item(draft)));
         focusLater(fieldId(firstField));
       }}
     >
@@ -246,7 +246,7 @@ function Steps({ lesson, at, objectiveChoices }: { lesson: Lesson; at: Path; obj
           );
         })}
       </ol>
-      <AddButton listPath={listPath} label={t('editor.add.step')} item={() => newStep(t)} firstField={[...listPath, lesson.steps.length, 'title']} />
+      <AddButton listPath={listPath} label={t('editor.add.step')} item={(draft) => newStep(t, freeLocalId(draft, 'steps'))} firstField={[...listPath, lesson.steps.length, 'title']} />
     </section>
   );
 }
@@ -276,7 +276,7 @@ function Handouts({ lesson, at }: { lesson: Lesson; at: Path }) {
           );
         })}
       </ol>
-      <AddButton listPath={listPath} label={t('editor.add.handout')} item={() => newHandout(t)} firstField={[...listPath, lesson.handouts.length, 'title']} />
+      <AddButton listPath={listPath} label={t('editor.add.handout')} item={(draft) => newHandout(t, freeLocalId(draft, 'handouts'))} firstField={[...listPath, lesson.handouts.length, 'title']} />
     </section>
   );
 }
@@ -338,7 +338,7 @@ function Evaluation({ lesson, at, objectiveChoices }: { lesson: Lesson; at: Path
       <AddButton
         listPath={listPath}
         label={t('editor.add.evaluationItem')}
-        item={() => newEvaluationItem(t, lesson.objectives[0]?.id ?? '')}
+        item={(draft) => newEvaluationItem(t, freeLocalId(draft, 'evaluation'), lesson.objectives[0]?.id ?? '')}
         firstField={[...listPath, lesson.evaluation.length, 'question']}
       />
     </section>

@@ -36,8 +36,20 @@ export function nextLessonCode(lessons: readonly Lesson[]): string {
   return `${major}.${Math.min(minor + 1, 99)}`;
 }
 
-export function newStep(t: Translate, objectives: string[] = []): Step {
+const ID_PREFIX = { steps: 's', handouts: 'h', evaluation: 'q' } as const;
+
+/**
+ * The first "sN", "hN" or "qN" that no step, handout or evaluation item of the module uses: these ids are
+ * unique within a module, because texts refer to them from any of its lessons.
+ */
+export function freeLocalId(module: Pick<Module, 'lessons'>, kind: keyof typeof ID_PREFIX): string {
+  const used = new Set(module.lessons.flatMap((lesson) => lesson[kind].map((entry) => entry.id)));
+  for (let n = 1; ; n += 1) if (!used.has(`${ID_PREFIX[kind]}${n}`)) return `${ID_PREFIX[kind]}${n}`;
+}
+
+export function newStep(t: Translate, id: string, objectives: string[] = []): Step {
   return {
+    id,
     title: t('editor.template.stepTitle'),
     minutes: 30,
     method: 'interactive-presentation',
@@ -47,29 +59,30 @@ export function newStep(t: Translate, objectives: string[] = []): Step {
   };
 }
 
-export function newEvaluationItem(t: Translate, objective: string): EvaluationItem {
-  return { question: t('editor.template.question'), type: 'open', answer: t('editor.template.answer'), objective, use: ['post-test'] };
+export function newEvaluationItem(t: Translate, id: string, objective: string): EvaluationItem {
+  return { id, question: t('editor.template.question'), type: 'open', kind: 'written', minutes: 4, answer: t('editor.template.answer'), objective, use: ['post-test'] };
 }
 
-export function newHandout(t: Translate): Handout {
-  return { title: t('editor.template.handoutTitle'), body: t('editor.template.handoutBody') };
+export function newHandout(t: Translate, id: string): Handout {
+  return { id, title: t('editor.template.handoutTitle'), body: t('editor.template.handoutBody') };
 }
 
-/** A lesson with one objective that its one step teaches and its one evaluation item tests. */
-export function newLesson(t: Translate, code: string): Lesson {
+/** A lesson with one objective that its one step teaches and its one evaluation item tests; ids free in `module`. */
+export function newLesson(t: Translate, code: string, module: Pick<Module, 'lessons'> = { lessons: [] }): Lesson {
   return {
     code,
     title: t('editor.template.lessonTitle'),
+    optional: false,
     aim: t('editor.template.aim'),
     relevance: t('editor.template.relevance'),
     objectives: [{ id: 'o1', text: t('editor.template.objective'), bloom: 'understand' }],
     methods: ['interactive-presentation'],
     materials: [],
     roomSetup: '',
-    steps: [newStep(t, ['o1'])],
+    steps: [newStep(t, freeLocalId(module, 'steps'), ['o1'])],
     trainerNotes: '',
     handouts: [],
-    evaluation: [newEvaluationItem(t, 'o1')],
+    evaluation: [newEvaluationItem(t, freeLocalId(module, 'evaluation'), 'o1')],
     references: [],
   };
 }
@@ -90,13 +103,14 @@ export function newModuleDraft(t: Translate, options: { id: string; language: La
     learningOutcomes: [t('editor.template.outcome')],
     lessons: [newLesson(t, '1.1')],
     references: [],
+    glossary: [],
     license: 'CC BY 4.0',
     provenance: { author: options.author },
   };
 }
 
 export function addLesson(draft: Module, t: Translate): Module {
-  return insertAt(draft, ['lessons'], newLesson(t, nextLessonCode(draft.lessons)));
+  return insertAt(draft, ['lessons'], newLesson(t, nextLessonCode(draft.lessons), draft));
 }
 
 export function addObjective(draft: Module, lessonIndex: number): Module {

@@ -40,7 +40,7 @@ export function coverageSection(ctx: PlanContext, coverage: Coverage): PlanSecti
 export function traceabilitySection(ctx: PlanContext, coverage: Coverage): PlanSection | undefined {
   const l = ctx.labels;
   const numbers = new Map<string, string>();
-  const moduleNumbers = new Map<string, number>();
+  const moduleNumbers = new Map<string, string>();
   for (const m of ctx.modules) {
     moduleNumbers.set(m.item.id, m.number);
     for (const lesson of m.lessons) if (!numbers.has(`${m.item.id}/${lesson.effective.lessonCode}`)) numbers.set(`${m.item.id}/${lesson.effective.lessonCode}`, lesson.number);
@@ -64,7 +64,7 @@ export function traceabilitySection(ctx: PlanContext, coverage: Coverage): PlanS
             const ref = lessons[i];
             return ref ? (numbers.get(`${ref.itemId}/${ref.lessonCode}`) ?? ref.lessonCode) : '';
           });
-          const moduleList = r.itemIds.map((id) => String(moduleNumbers.get(id) ?? id));
+          const moduleList = r.itemIds.map((id) => moduleNumbers.get(id) ?? id);
           return [name, textCell([...new Set(lessonList)].join(l.listSeparator), ctx.values), textCell(moduleList.join(', '), ctx.values)];
         }),
       },

@@ -19,7 +19,7 @@ function lessonHandout(lesson: NumberedLesson, ctx: PlanContext): PlanBlock[] {
     ...markdownBlocks(source.aim, ctx.values),
     ...titled(l.learningObjectives, objectivesList(source, ctx, false), ctx),
     ...titled(l.yourActivities, participantStepTable(source, ctx), ctx),
-    ...titled(l.handouts, handoutBlocks(source, ctx, true), ctx),
+    ...titled(l.handouts, handoutBlocks(source, lesson.number, ctx, true), ctx),
   ];
 }
 

@@ -42,7 +42,7 @@ function lessonBlocks(lesson: NumberedLesson, ctx: PlanContext): PlanBlock[] {
     ...titled(l.roomSetup, markdownBlocks(source.roomSetup, ctx.values), ctx),
     // Extra trainer notes of the curriculum are already appended to the lesson's own (effectiveLessons).
     ...titled(l.trainerNotes, markdownBlocks(source.trainerNotes, ctx.values, 'note'), ctx),
-    ...titled(l.handouts, handoutBlocks(source, ctx, false), ctx),
+    ...titled(l.handouts, handoutBlocks(source, lesson.number, ctx, false), ctx),
     ...titled(l.assessment, assessmentList(lesson, ctx), ctx),
   ];
 }

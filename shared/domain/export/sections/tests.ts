@@ -1,7 +1,12 @@
 /**
- * Pre-test, post-test and answer key. Questions are numbered from 1 under each lesson, in the same way in
- * the tests and in the answer key, so a trainer can mark a sheet against the key. Tests never carry answers.
+ * Pre-test, post-test and answer key. A course with an assessment plan prints the items its plan selected
+ * (shared/domain/curriculum/assessment.ts); without one, every written item marked for the test. Practical
+ * items are never printed as written questions: they go on the observation checklist. Questions are numbered
+ * from 1 through the whole test, in the same way in the test and in the answer key, so a trainer can mark a
+ * sheet against the key. Option letters are added here; they are never stored in the options. Tests never
+ * carry answers.
  */
+import { plannedTest, writtenCandidates, type CourseItem, type TestKind } from '../../curriculum/assessment';
 import type { EvaluationItem } from '../../../schemas/module';
 import { heading, lessonNumber, moduleNumber, paragraph, run } from '../blocks';
 import type { NumberedLesson, NumberedModule, PlanContext } from '../context';
@@ -9,15 +14,35 @@ import { markdownBlocks } from '../inline';
 import type { PlanBlock, PlanSection } from '../plan';
 import { emptyNotice } from './module';
 
-type Test = 'pre-test' | 'post-test';
+/** Answer lines left for open written items. */
+const ANSWER_LINES: Record<EvaluationItem['type'], number> = { open: 5, practical: 0, 'true-false': 0, 'multiple-choice': 0 };
 
-/** Answer lines left for open and practical items. */
-const ANSWER_LINES: Record<EvaluationItem['type'], number> = { open: 5, practical: 8, 'true-false': 0, 'multiple-choice': 0 };
+const LATIN_LETTERS = 'ABCDEFGH';
+const ARABIC_LETTERS = ['أ', 'ب', 'ج', 'د', 'هـ', 'و', 'ز', 'ح'];
 
-const LETTERS = 'ABCDEFGH';
+/** The letter printed before an option: A, B, C… or أ، ب، ج… in Arabic documents. */
+export function optionLetter(index: number, language: PlanContext['language']): string {
+  return language === 'ar' ? (ARABIC_LETTERS[index] ?? String(index + 1)) : LATIN_LETTERS.charAt(index) || String(index + 1);
+}
 
-function itemsFor(lesson: NumberedLesson, test: Test): EvaluationItem[] {
-  return lesson.effective.lesson.evaluation.filter((item) => item.use.includes(test));
+/** One question of a test, with the module and lesson it belongs to as the document numbers them. */
+type Entry = { module: NumberedModule; lesson: NumberedLesson; item: EvaluationItem };
+
+/**
+ * The questions of a test in print order: the plan's selection, or every written item marked for the test.
+ * Items come from the printed lessons of the context, so references in their texts carry this document's numbers.
+ */
+function testEntries(ctx: PlanContext, test: TestKind): Entry[] {
+  const planned = plannedTest(ctx.curriculum, test);
+  const chosen: readonly CourseItem[] = planned ? planned.items : writtenCandidates(ctx.curriculum, test);
+  const entries: Entry[] = [];
+  for (const c of chosen) {
+    const module = ctx.modules.find((m) => m.item.id === c.itemId);
+    const lesson = module?.lessons.find((l) => l.effective.lessonCode === c.lessonCode);
+    const item = lesson?.effective.lesson.evaluation.find((e) => e.id === c.item.id);
+    if (module && lesson && item && item.kind === 'written') entries.push({ module, lesson, item });
+  }
+  return entries;
 }
 
 function question(item: EvaluationItem, number: number, ctx: PlanContext, withAnswer: boolean): PlanBlock[] {
@@ -30,7 +55,7 @@ function question(item: EvaluationItem, number: number, ctx: PlanContext, withAn
   else blocks.unshift(paragraph([label]));
   if (item.type === 'multiple-choice')
     (item.options ?? []).forEach((option, index) => {
-      blocks.push(...markdownBlocks(`${LETTERS.charAt(index)}. ${option}`, ctx.values));
+      blocks.push(...markdownBlocks(`${optionLetter(index, ctx.language)}. ${option}`, ctx.values));
     });
   if (item.type === 'true-false') blocks.push(paragraph([run(`${l.true}   /   ${l.false}`)]));
   if (withAnswer) {
@@ -51,8 +76,30 @@ function moduleHeading(m: NumberedModule, ctx: PlanContext): PlanBlock {
   return heading(1, m.module.title, ctx.values, moduleNumber(ctx.labels, m.number));
 }
 
-function numbered(items: readonly EvaluationItem[], ctx: PlanContext, withAnswer: boolean): PlanBlock[] {
-  return items.flatMap((item, index) => question(item, index + 1, ctx, withAnswer));
+/**
+ * One section per module, its lessons as headings and the questions under them, numbered on from `first`.
+ * Returns the sections and the next question number.
+ */
+function entrySections(entries: readonly Entry[], ctx: PlanContext, withAnswer: boolean, idPrefix: string, first = 1): { sections: PlanSection[]; next: number } {
+  const sections: PlanSection[] = [];
+  let number = first;
+  let section: PlanSection | undefined;
+  let lessonKey = '';
+  for (const entry of entries) {
+    if (section?.id !== `${idPrefix}module-${entry.module.item.id}`) {
+      section = { id: `${idPrefix}module-${entry.module.item.id}`, blocks: [moduleHeading(entry.module, ctx)] };
+      sections.push(section);
+      lessonKey = '';
+    }
+    const key = `${entry.module.item.id}/${entry.lesson.effective.lessonCode}`;
+    if (key !== lessonKey) {
+      section.blocks.push(heading(2, entry.lesson.effective.lesson.title, ctx.values, lessonNumber(ctx.labels, entry.lesson.number)));
+      lessonKey = key;
+    }
+    section.blocks.push(...question(entry.item, number, ctx, withAnswer));
+    number += 1;
+  }
+  return { sections, next: number };
 }
 
 function testHeader(ctx: PlanContext): PlanBlock[] {
@@ -63,38 +110,23 @@ function testHeader(ctx: PlanContext): PlanBlock[] {
   ];
 }
 
-/** One section per module that has items for the test; a notice when the course has none. */
-export function testSections(ctx: PlanContext, test: Test): PlanSection[] {
-  const l = ctx.labels;
-  const sections: PlanSection[] = [];
-  for (const m of ctx.modules) {
-    const lessons = m.lessons.flatMap((lesson) => {
-      const items = itemsFor(lesson, test);
-      return items.length === 0 ? [] : [heading(2, lesson.effective.lesson.title, ctx.values, lessonNumber(l, lesson.number)), ...numbered(items, ctx, false)];
-    });
-    if (lessons.length > 0) sections.push({ id: `module-${m.item.id}`, blocks: [moduleHeading(m, ctx), ...lessons] });
-  }
-  if (sections.length === 0) return [emptyNotice('no-items', l.noItems)];
+/** The printed test: its questions by module and lesson; a notice when it has none. */
+export function testSections(ctx: PlanContext, test: TestKind): PlanSection[] {
+  const { sections } = entrySections(testEntries(ctx, test), ctx, false, '');
+  if (sections.length === 0) return [emptyNotice('no-items', ctx.labels.noItems)];
   sections[0]?.blocks.unshift(...testHeader(ctx));
   return sections;
 }
 
-/** The answer key: for each lesson, the pre-test and then the post-test items with their answers. */
+/** The answer key: the pre-test's answers, then the post-test's, numbered as the tests number them. */
 export function answerKeySections(ctx: PlanContext): PlanSection[] {
   const l = ctx.labels;
   const sections: PlanSection[] = [];
-  for (const m of ctx.modules) {
-    const lessons = m.lessons.flatMap((lesson) => {
-      const pre = itemsFor(lesson, 'pre-test');
-      const post = itemsFor(lesson, 'post-test');
-      if (pre.length + post.length === 0) return [];
-      return [
-        heading(2, lesson.effective.lesson.title, ctx.values, lessonNumber(l, lesson.number)),
-        ...(pre.length > 0 ? [heading(3, l.preTest, ctx.values), ...numbered(pre, ctx, true)] : []),
-        ...(post.length > 0 ? [heading(3, l.postTest, ctx.values), ...numbered(post, ctx, true)] : []),
-      ];
-    });
-    if (lessons.length > 0) sections.push({ id: `module-${m.item.id}`, blocks: [moduleHeading(m, ctx), ...lessons] });
+  for (const [test, title] of [['pre-test', l.preTest], ['post-test', l.postTest]] as const) {
+    const part = entrySections(testEntries(ctx, test), ctx, true, `${test}-`).sections;
+    if (part.length === 0) continue;
+    part[0]?.blocks.unshift(heading(1, title, ctx.values));
+    sections.push(...part);
   }
   return sections.length === 0 ? [emptyNotice('no-items', l.noItems)] : sections;
 }
