@@ -1,0 +1,83 @@
+/**
+ * What the checks look for in module texts: numbers typed by hand where a reference belongs ("Distribute
+ * Handout 3.1B", « voir la leçon 3.2 », "الدرس 8.2"), which point at the wrong part as soon as the module
+ * sits elsewhere in a course; and references whose target the course does not teach.
+ */
+import type { Lesson, Module } from '../../schemas/module';
+import type { Numbering } from './numbering';
+import { printRef, type RefOrigin } from './resolve';
+import { findRefs, type TextRef } from './syntax';
+
+/**
+ * A part's name followed by a number: "lesson 3.2", "Lessons 5.1", "Handout 13.1-A", "module 9", "step 3",
+ * in English, French and Arabic. Instruments' articles and principles ("Principle 9", "article 2(3)") are not
+ * parts of modules and are never matched.
+ */
+const HARD_CODED = [
+  /\b(?:[Ll]essons?|[Hh]andouts?|[Mm]odules?|[Ss]teps?|LESSONS?|HANDOUTS?|MODULES?|STEPS?)\s+\d{1,2}(?:\.\d{1,2})?(?:-?[A-H](?![\p{L}]))?(?![\d.]*\d)/gu,
+  /(?<![\p{L}])(?:[Ll]eçons?|[Dd]ocuments?|[Ff]iches?|[Mm]odules?|[ÉéE]tapes?)\s+\d{1,2}(?:\.\d{1,2})?(?:-?[A-H](?![\p{L}]))?(?![\d.]*\d)/gu,
+  /(?:الدرس|الدروس|المطبوعة|النشرة|الوحدة|الخطوة)\s*\d{1,2}(?:\.\d{1,2})?(?:\s?[أبجد])?/gu,
+];
+
+/** Hand-typed part numbers in a text, as written, in order. Text inside references is not looked at. */
+export function hardCodedNumbers(text: string): string[] {
+  const withoutRefs = text.includes('[[') ? text.replace(/\[\[[^\]]*\]\]/g, ' ') : text;
+  const found: { index: number; text: string }[] = [];
+  for (const pattern of HARD_CODED) for (const match of withoutRefs.matchAll(pattern)) found.push({ index: match.index, text: match[0].trim() });
+  return found.sort((a, b) => a.index - b.index).map((f) => f.text);
+}
+
+/** Every text of a lesson, with a name for where it is, for checks that read texts. */
+export function lessonTexts(lesson: Lesson): { where: string; text: string }[] {
+  const texts: { where: string; text: string }[] = [
+    { where: 'aim', text: lesson.aim },
+    { where: 'relevance', text: lesson.relevance },
+    { where: 'roomSetup', text: lesson.roomSetup },
+    { where: 'trainerNotes', text: lesson.trainerNotes },
+    ...lesson.materials.map((text, i) => ({ where: `materials.${i}`, text })),
+  ];
+  lesson.steps.forEach((step, i) => {
+    texts.push({ where: `steps.${i}.title`, text: step.title }, { where: `steps.${i}.trainerActivity`, text: step.trainerActivity }, { where: `steps.${i}.participantActivity`, text: step.participantActivity });
+  });
+  lesson.handouts.forEach((handout, i) => {
+    texts.push({ where: `handouts.${i}.title`, text: handout.title }, { where: `handouts.${i}.body`, text: handout.body });
+  });
+  lesson.evaluation.forEach((item, i) => {
+    texts.push({ where: `evaluation.${i}.question`, text: item.question }, { where: `evaluation.${i}.answer`, text: item.answer }, ...(item.options ?? []).map((text, o) => ({ where: `evaluation.${i}.options.${o}`, text })));
+  });
+  return texts;
+}
+
+/** Module-level texts (not in a lesson). */
+export function moduleTexts(module: Pick<Module, 'summary' | 'learningOutcomes' | 'glossary'>): { where: string; text: string }[] {
+  return [
+    { where: 'summary', text: module.summary },
+    ...module.learningOutcomes.map((text, i) => ({ where: `learningOutcomes.${i}`, text })),
+    ...module.glossary.map((entry, i) => ({ where: `glossary.${i}.definition`, text: entry.definition })),
+  ];
+}
+
+export type TextFinding = { lessonCode?: string; where: string; found: string };
+
+/** Hand-typed part numbers anywhere in a module's texts. */
+export function moduleHardCodedNumbers(module: Module): TextFinding[] {
+  const findings: TextFinding[] = [];
+  for (const { where, text } of moduleTexts(module)) for (const found of hardCodedNumbers(text)) findings.push({ where, found });
+  for (const lesson of module.lessons)
+    for (const { where, text } of lessonTexts(lesson)) for (const found of hardCodedNumbers(text)) findings.push({ lessonCode: lesson.code, where, found });
+  return findings;
+}
+
+export type DanglingRef = TextFinding & { ref: TextRef };
+
+/** References in a module's texts (as taught: `module.lessons` are the lessons taught) whose target `numbering` does not have. */
+export function danglingRefs(module: Module, numbering: Numbering): DanglingRef[] {
+  const dangling: DanglingRef[] = [];
+  const visit = (origin: RefOrigin, where: string, text: string) => {
+    for (const { ref, source } of findRefs(text))
+      if (!printRef(ref, origin, numbering, module.language).found) dangling.push({ ...(origin.lessonCode ? { lessonCode: origin.lessonCode } : {}), where, found: source, ref });
+  };
+  for (const { where, text } of moduleTexts(module)) visit({ moduleId: module.id }, where, text);
+  for (const lesson of module.lessons) for (const { where, text } of lessonTexts(lesson)) visit({ moduleId: module.id, lessonCode: lesson.code }, where, text);
+  return dangling;
+}
