@@ -54,6 +54,10 @@ export const CurriculumCheckSchema = z.object({
     lessonCode: z.string().optional(),
     day: z.number().int().optional(),
   }),
+  /** Findings with the same cause are shown as one group. */
+  cause: z.string().optional(),
+  /** A warning the designers accepted, with their reason. */
+  acknowledged: z.object({ reason: z.string(), at: z.string() }).optional(),
 });
 export type CurriculumCheckResult = z.infer<typeof CurriculumCheckSchema>;
 

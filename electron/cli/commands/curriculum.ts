@@ -1,3 +1,4 @@
+import { courseNumbers } from '../../../shared/domain/curriculum/course-numbers';
 import { formatMinutes } from '../../../shared/domain/durations';
 import { MAX_DAYS } from '../../../shared/schemas/curriculum';
 import type { Command } from '../command';
@@ -38,6 +39,7 @@ export const curriculumShow: Command = {
         return 0;
       }
       const { curriculum: c, schedule } = detail;
+      const numbers = courseNumbers(c);
       output.out(`${c.title}  [${c.id}, ${c.language}, ${c.status}${detail.archived ? ', archived' : ''}]`);
       output.out(
         `${c.days} day${c.days === 1 ? '' : 's'} of ${c.dayTemplate.start}–${c.dayTemplate.end}; ${formatMinutes(schedule.teachingMinutes)} of teaching in ${formatMinutes(schedule.capacityPerDay * c.days)} available`,
@@ -49,10 +51,13 @@ export const curriculumShow: Command = {
         const span = first && last ? `${first.start}–${last.end}` : 'free';
         const beyond = day.day > c.days ? ' (beyond the planned days)' : '';
         output.out(`Day ${day.day}${day.date ? ` (${day.date})` : ''}: ${span}, ${formatMinutes(day.teachingMinutes)}${day.overflow ? ', OVERFLOWS' : ''}${beyond}`);
-        for (const s of taught) output.out(`  ${s.start}  ${s.lessonCode ? `${s.lessonCode} ` : ''}${s.title}`);
+        for (const s of taught) {
+          const number = s.lessonCode === undefined || s.itemId === undefined ? undefined : (numbers.lesson(s.itemId, s.lessonCode) ?? s.lessonCode);
+          output.out(`  ${s.start}  ${number ? `${number} ` : ''}${s.title}`);
+        }
       }
       const errors = detail.checks.filter((k) => k.severity === 'error').length;
-      const warnings = detail.checks.filter((k) => k.severity === 'warning').length;
+      const warnings = detail.checks.filter((k) => k.severity === 'warning' && !k.acknowledged).length;
       output.out(`Checks: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} (see "curriculum check ${c.id}")`);
       return 0;
     });
@@ -96,11 +101,40 @@ export const curriculumCheck: Command = {
       if (values['json']) printJson(output, checks);
       else if (checks.length === 0) output.out('No problems found.');
       else {
-        for (const c of checks) output.out(`${c.severity.toUpperCase().padEnd(8)} ${c.code}: ${c.message}`);
-        const warnings = checks.filter((c) => c.severity === 'warning').length;
-        output.out(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${checks.length - errors - warnings} note${checks.length - errors - warnings === 1 ? '' : 's'}.`);
+        const open = checks.filter((c) => !c.acknowledged);
+        // Findings with one cause (a prerequisite six modules lack) are printed once, with the places under it.
+        for (const group of groupByCause(open)) {
+          const [first] = group;
+          if (!first) continue;
+          if (group.length === 1) output.out(`${first.severity.toUpperCase().padEnd(8)} ${first.code}: ${first.message}`);
+          else {
+            output.out(`${first.severity.toUpperCase().padEnd(8)} ${first.code} (${group.length}):`);
+            for (const c of group) output.out(`         - ${c.message}`);
+          }
+        }
+        for (const c of checks) if (c.acknowledged) output.out(`ACCEPTED ${c.code}: ${c.message} (reason: ${c.acknowledged.reason})`);
+        const warnings = open.filter((c) => c.severity === 'warning').length;
+        const notes = open.length - errors - warnings;
+        const accepted = checks.length - open.length;
+        output.out(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${notes} note${notes === 1 ? '' : 's'}${accepted > 0 ? `, ${accepted} accepted` : ''}.`);
       }
       return errors > 0 ? 1 : 0;
     });
   },
 };
+
+/** Findings in their order, those sharing a cause gathered where the first of them stands. */
+function groupByCause<T extends { cause?: string | undefined }>(checks: readonly T[]): T[][] {
+  const groups: T[][] = [];
+  const byCause = new Map<string, T[]>();
+  for (const check of checks) {
+    const existing = check.cause === undefined ? undefined : byCause.get(check.cause);
+    if (existing) existing.push(check);
+    else {
+      const group = [check];
+      groups.push(group);
+      if (check.cause !== undefined) byCause.set(check.cause, group);
+    }
+  }
+  return groups;
+}

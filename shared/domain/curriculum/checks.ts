@@ -8,6 +8,8 @@ import type { Theme } from '../../schemas/themes';
 import { formatMinutes } from '../durations';
 import { own } from '../own';
 import { placeholdersIn } from '../placeholders';
+import { courseNumbers } from './course-numbers';
+import { checkDescription, checkTests, checkTexts } from './package-checks';
 import { effectiveLessons, staleOverrides, type EffectiveLesson } from './effective-lessons';
 import { scheduleCurriculum, type Schedule, type ScheduleWarningCode } from './schedule';
 
@@ -38,6 +40,27 @@ export type CheckCode =
   | 'update-available'
   | 'module-not-in-library'
   | 'stale-override'
+  | 'course-aim-missing'
+  | 'course-outcomes-missing'
+  | 'outcome-not-served'
+  | 'outcome-objective-gone'
+  | 'target-audience-missing'
+  | 'entry-requirements-missing'
+  | 'class-size-missing'
+  | 'trainer-profile-missing'
+  | 'assessment-strategy-missing'
+  | 'assessment-weights'
+  | 'pass-mark-missing'
+  | 'course-evaluation-missing'
+  | 'test-not-planned'
+  | 'test-empty'
+  | 'test-items-missing'
+  | 'test-practical-item'
+  | 'test-no-session'
+  | 'test-session-missing'
+  | 'test-too-long'
+  | 'hard-coded-number'
+  | 'dangling-reference'
   | Exclude<ScheduleWarningCode, 'course-exceeds-days'>;
 
 export type CheckWhere = { itemId?: string; moduleId?: string; lessonCode?: string; day?: number };
@@ -50,6 +73,13 @@ export type CurriculumCheck = {
   message: string;
   params: Record<string, string | number>;
   where: CheckWhere;
+  /**
+   * Findings with the same code and cause say one thing about several places (one missing prerequisite
+   * for six modules): the checks panel and the CLI show them as one group.
+   */
+  cause?: string;
+  /** Set when a designer has accepted this warning, with why (stored in the course's acknowledgements). */
+  acknowledged?: { reason: string; at: string };
 };
 
 /** The library's current version of a module, if it still has it. */
@@ -68,10 +98,43 @@ export const GENDER_THEMES: readonly Theme[] = ['gender-responsive-policing', 's
 
 const SEVERITY_ORDER: Record<CheckSeverity, number> = { error: 0, warning: 1, info: 2 };
 
+/** What groups findings of one code: the prerequisite that is missing, the language that differs… */
+const CAUSE_PARAM: Partial<Record<CheckCode, string>> = {
+  'prerequisite-missing': 'prerequisite',
+  'prerequisite-after': 'prerequisite',
+  'module-language-differs': 'language',
+  'audience-mismatch': 'audiences',
+  'sensitive-without-opening': '',
+  'translation-outdated': 'source',
+  'update-available': '',
+  'module-not-in-library': '',
+  'objective-not-assessed': 'module',
+  'objective-not-taught': 'module',
+  'lesson-no-evaluation': 'module',
+  'lesson-no-objectives': 'module',
+  'hard-coded-number': '',
+  'dangling-reference': 'module',
+  'moved-to-next-day': '',
+  'break-delayed': '',
+};
+
 export function checkCurriculum(curriculum: Curriculum, context: CheckContext = {}): CurriculumCheck[] {
   const checks: CurriculumCheck[] = [];
-  const add = (code: CheckCode, severity: CheckSeverity, message: string, params: Record<string, string | number>, where: CheckWhere, discriminator = '') => {
-    checks.push({ id: [code, where.itemId ?? '', where.lessonCode ?? '', where.day ?? '', discriminator].join(':'), code, severity, message, params, where });
+  const numbers = courseNumbers(curriculum);
+  const add: Add = (code, severity, message, params, where, discriminator = '') => {
+    // Lessons are named by the course's number wherever a finding is shown; the library code stays in `where`.
+    const lessonNumber = where.lessonCode === undefined || where.itemId === undefined ? undefined : numbers.lesson(where.itemId, where.lessonCode);
+    const causeParam = CAUSE_PARAM[code];
+    const cause = causeParam === undefined ? undefined : `${code}|${causeParam === '' ? '' : String(params[causeParam] ?? '')}`;
+    checks.push({
+      id: [code, where.itemId ?? '', where.lessonCode ?? '', where.day ?? '', discriminator].join(':'),
+      code,
+      severity,
+      message,
+      params: lessonNumber === undefined || params.lessonNumber !== undefined ? params : { ...params, lessonNumber },
+      where,
+      ...(cause === undefined ? {} : { cause }),
+    });
   };
   const modules = curriculum.items.filter((item): item is ModuleItem => item.kind === 'module');
   const lessonsOf = new Map(modules.map((item) => [item.id, effectiveLessons(item)]));
@@ -113,6 +176,9 @@ export function checkCurriculum(curriculum: Curriculum, context: CheckContext = 
   checkThemes(curriculum, modules, lessonsOf, add);
   checkSensitivity(curriculum, lessonsOf, add);
   checkPlaceholders(curriculum, lessonsOf, add);
+  checkDescription(curriculum, numbers, add);
+  checkTests(curriculum, add);
+  checkTexts(curriculum, numbers, add);
 
   for (const warning of schedule.warnings) {
     if (warning.code === 'course-exceeds-days') continue; // checkHours says this with the reason
@@ -123,10 +189,23 @@ export function checkCurriculum(curriculum: Curriculum, context: CheckContext = 
     }, warning.unitKey ?? String(warning.params.planned ?? ''));
   }
 
-  return uniqueIds(checks).sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  return withAcknowledgements(uniqueIds(checks), curriculum).sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }
 
-type Add = (code: CheckCode, severity: CheckSeverity, message: string, params: Record<string, string | number>, where: CheckWhere, discriminator?: string) => void;
+export type Add = (code: CheckCode, severity: CheckSeverity, message: string, params: Record<string, string | number>, where: CheckWhere, discriminator?: string) => void;
+
+/**
+ * Marks the warnings and notes the designers accepted. Errors cannot be accepted: the course would not run
+ * as printed. An acknowledgement whose finding is gone simply stays in the course, harmless.
+ */
+function withAcknowledgements(checks: CurriculumCheck[], curriculum: Pick<Curriculum, 'acknowledgements'>): CurriculumCheck[] {
+  if (curriculum.acknowledgements.length === 0) return checks;
+  const acks = new Map(curriculum.acknowledgements.map((a) => [a.checkId, a]));
+  return checks.map((check) => {
+    const ack = check.severity === 'error' ? undefined : acks.get(check.id);
+    return ack ? { ...check, acknowledged: { reason: ack.reason, at: ack.at } } : check;
+  });
+}
 
 /** A module and its translations teach the same thing, so they share a family id. */
 function familyOf(module: Pick<Module, 'id' | 'translationOf'>): string {

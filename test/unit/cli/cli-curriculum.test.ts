@@ -144,6 +144,32 @@ describe('cli: curriculum check', () => {
     expect(out).not.toMatch(/^ERROR/m);
   });
 
+  it('shows accepted warnings with their reason, in text and in JSON, and groups findings with one cause', async () => {
+    const dir = await tempDir();
+    // Both modules build on modules the course lacks: one finding per missing prerequisite, grouped.
+    await cli('curriculum', 'create', '--title', 'Grouped', '--modules', 'sgbv-response,trafficking-smuggling', '--data', dir);
+    const before = JSON.parse((await cli('curriculum', 'check', 'grouped', '--json', '--data', dir)).out) as { id: string; code: string; severity: string; cause?: string }[];
+    const warning = before.find((c) => c.code === 'placeholder-unfilled');
+    if (!warning) throw new Error('expected an unfilled placeholder');
+    const services = await openTestServices(dir);
+    try {
+      const { curriculum } = services.curricula.get('grouped');
+      await services.curricula.save({ curriculum: { ...curriculum, acknowledgements: [{ checkId: warning.id, reason: 'Filled in at the academy', at: '2026-12-01T09:00:00.000Z' }] }, baseUpdatedAt: curriculum.updatedAt });
+    } finally {
+      services.store.close();
+    }
+    const json = JSON.parse((await cli('curriculum', 'check', 'grouped', '--json', '--data', dir)).out) as { id: string; acknowledged?: { reason: string } }[];
+    expect(json.find((c) => c.id === warning.id)?.acknowledged).toEqual({ reason: 'Filled in at the academy', at: '2026-12-01T09:00:00.000Z' });
+    const { out } = await cli('curriculum', 'check', 'grouped', '--data', dir);
+    expect(out).toMatch(/^ACCEPTED placeholder-unfilled: .* \(reason: Filled in at the academy\)$/m);
+    expect(out.split('\n').at(-1)).toMatch(/, 1 accepted\.$/);
+    const grouped = before.filter((c) => c.cause !== undefined);
+    const causes = new Map<string, number>();
+    for (const c of grouped) causes.set(c.cause ?? '', (causes.get(c.cause ?? '') ?? 0) + 1);
+    const shared = [...causes].find(([, count]) => count > 1);
+    if (shared) expect(out).toContain(`${shared[0].split('|')[0] ?? ''} (${String(shared[1])}):`);
+  });
+
   it('answers an unknown id with exit code 1', async () => {
     const { code, err } = await cli('curriculum', 'check', 'nobody', '--data', await tempDir());
     expect({ code, err }).toEqual({ code: 1, err: 'error: No curriculum with id "nobody"' });

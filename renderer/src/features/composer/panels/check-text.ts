@@ -19,6 +19,8 @@ export type TextContext = {
   moduleTitle: (moduleId: string) => string;
   /** The title of a lesson or session of the course, from its item and lesson code. */
   unitTitle: (where: CheckWhere) => string | undefined;
+  /** The course's number of a lesson ("2.3"), which is what the composer shows; library codes are for the library. */
+  lessonNumber?: (where: CheckWhere) => string | undefined;
 };
 
 type Prepared = { variant?: string; values: Params };
@@ -29,10 +31,13 @@ const num = (value: string | number | undefined): number => (typeof value === 'n
 const same: Prepare = (params) => ({ values: params });
 
 /** The unit a schedule warning is about, named in the UI language; the English `name` param only as a fallback. */
-const withName: Prepare = (params, { t, unitTitle }, where) => {
+const withName: Prepare = (params, { t, unitTitle, lessonNumber }, where) => {
   const title = unitTitle(where);
-  return { values: { ...params, name: title === undefined ? str(params.name) : unitName(t, { lessonCode: where.lessonCode, title }) } };
+  const number = where.lessonCode === undefined ? undefined : (lessonNumber?.(where) ?? where.lessonCode);
+  return { values: { ...params, name: title === undefined ? str(params.name) : unitName(t, { lessonCode: number, title }) } };
 };
+
+const testName: Prepare = (params, { t }) => ({ values: { ...params, test: t(`composerPanels.common.test.${str(params.test)}`) } });
 
 const hours: Prepare = (params, { t }) => ({
   values: {
@@ -94,10 +99,39 @@ const PREPARE: Record<TextCode, Prepare> = {
   'pin-beyond-days': (params, context, where) => ({ values: { ...withName(params, context, where).values, days: daysText(context.t, num(params.days)) } }),
   'break-delayed': same,
   'course-exceeds-days': (params, { t }) => ({ values: { ...params, days: daysText(t, num(params.days)), daysUsed: daysText(t, num(params.daysUsed)) } }),
+  'course-aim-missing': same,
+  'course-outcomes-missing': same,
+  'outcome-not-served': same,
+  'outcome-objective-gone': same,
+  'target-audience-missing': same,
+  'entry-requirements-missing': same,
+  'class-size-missing': same,
+  'trainer-profile-missing': same,
+  'assessment-strategy-missing': same,
+  'assessment-weights': same,
+  'pass-mark-missing': same,
+  'course-evaluation-missing': same,
+  'test-not-planned': testName,
+  'test-empty': testName,
+  'test-items-missing': testName,
+  'test-practical-item': testName,
+  'test-no-session': testName,
+  'test-session-missing': testName,
+  'test-too-long': (params, context, where) => {
+    const named = testName(params, context, where).values;
+    return { values: { ...named, minutes: minutesText(context.t, num(params.minutes)), sessionMinutes: minutesText(context.t, num(params.sessionMinutes)) } };
+  },
+  'hard-coded-number': same,
+  'dangling-reference': (params) => (str(params.lessonNumber) === '' ? { values: params } : { variant: 'lesson', values: params }),
 };
 
 /** Codes with a second template for a variant of the finding (a translation counted as a duplicate, a missing step). */
-export const TEXT_VARIANTS: Partial<Record<TextCode, readonly string[]>> = { 'duplicate-module': ['translation'], 'stale-override': ['step'], 'moved-to-next-day': ['full'] };
+export const TEXT_VARIANTS: Partial<Record<TextCode, readonly string[]>> = {
+  'duplicate-module': ['translation'],
+  'stale-override': ['step'],
+  'moved-to-next-day': ['full'],
+  'dangling-reference': ['lesson'],
+};
 
 export const TEXT_CODES = Object.keys(PREPARE) as TextCode[];
 
@@ -115,9 +149,11 @@ export function findingText(
   context: TextContext,
   exists: (key: string) => boolean,
 ): string {
-  const prepare = (PREPARE as Partial<Record<string, Prepare>>)[finding.code];
+  const prepare = Object.hasOwn(PREPARE, finding.code) ? PREPARE[finding.code as TextCode] : undefined;
   if (!prepare) return finding.message;
-  const { variant, values } = prepare(finding.params, context, finding.where ?? {});
+  // Lessons are shown by the course's number; the domain keeps the library code as the key.
+  const params = finding.params.lessonNumber === undefined ? finding.params : { ...finding.params, lessonCode: finding.params.lessonNumber };
+  const { variant, values } = prepare(params, context, finding.where ?? {});
   const key = textKey(finding.code as TextCode, variant);
   return exists(key) ? context.t(key, values) : finding.message;
 }

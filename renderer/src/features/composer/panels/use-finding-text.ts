@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckWhere } from '../../../../../shared/domain/curriculum/checks';
+import { courseNumbers } from '../../../../../shared/domain/curriculum/course-numbers';
 import type { PanelProps } from '../composer-types';
 import { findingText, type TextContext } from './check-text';
 
@@ -14,12 +15,14 @@ export function useFindingText(props: Pick<PanelProps, 'curriculum' | 'computed'
     const titles = new Map<string, string>();
     for (const item of curriculum.items) if (item.kind === 'module') titles.set(item.moduleId, item.snapshot.title);
     const units = new Map(computed.schedule.placements.map((p) => [`${p.itemId}/${p.lessonCode ?? ''}`, p.title]));
+    const numbers = courseNumbers(curriculum);
     const context: TextContext = {
       t,
       moduleTitle: (id) => library.get(id)?.title ?? titles.get(id) ?? id,
       unitTitle: (where: CheckWhere) => (where.itemId === undefined ? undefined : units.get(`${where.itemId}/${where.lessonCode ?? ''}`)),
+      lessonNumber: (where: CheckWhere) => (where.itemId === undefined || where.lessonCode === undefined ? undefined : numbers.lesson(where.itemId, where.lessonCode)),
     };
     const exists = (key: string) => i18n.exists(key);
     return (finding: Finding) => findingText(finding, context, exists);
-  }, [t, i18n, curriculum.items, computed.schedule.placements, library]);
+  }, [t, i18n, curriculum, computed.schedule.placements, library]);
 }
