@@ -6,7 +6,7 @@ import type { CheckWhere, CurriculumCheck } from '../../shared/domain/curriculum
 import { ChecksPanel } from '../../renderer/src/features/composer/panels/ChecksPanel';
 import { TEXT_CODES, TEXT_VARIANTS, textKey, type TextCode } from '../../renderer/src/features/composer/panels/check-text';
 import { setLanguage } from '../../renderer/src/i18n';
-import { panelProps, SAMPLE } from './panels-fixture';
+import { lastChange, panelProps, SAMPLE } from './panels-fixture';
 
 const HR = { itemId: 'hr-foundations', moduleId: 'hr-foundations' };
 const LESSON = { ...HR, lessonCode: '1.1' };
@@ -125,6 +125,53 @@ describe('ChecksPanel', () => {
     expect(props.select).toHaveBeenCalledWith(LESSON);
     // Course-wide findings point nowhere, so they are not offered as links.
     expect(screen.queryByRole('button', { name: /no lesson on human rights/ })).toBeNull();
+  });
+
+  it('shows findings with one cause as one group, the others under it', async () => {
+    const user = userEvent.setup();
+    const props = panelProps();
+    const missing = (id: string, module: string): CurriculumCheck => ({
+      id,
+      code: 'prerequisite-missing',
+      severity: 'warning',
+      message: 'x',
+      params: { module, prerequisite: 'ethics-integrity' },
+      where: { itemId: id, moduleId: id },
+      cause: 'prerequisite-missing|ethics-integrity',
+    });
+    render(<ChecksPanel {...props} computed={{ ...props.computed, checks: [missing('a', 'Arrest'), missing('b', 'Oversight'), missing('c', 'Interviews')] }} />);
+    const warnings = screen.getByRole('region', { name: /^Warnings/ });
+    expect(within(warnings).getAllByRole('button', { name: /^Accept/ })).toHaveLength(1);
+    await user.click(within(warnings).getByText('2 more like it'));
+    expect(within(warnings).getByRole('button', { name: /Module “Interviews” builds on/ })).toBeVisible();
+  });
+
+  it('accepts a warning with a reason for every finding of its group, and withdraws the acceptance', async () => {
+    const user = userEvent.setup();
+    const props = panelProps();
+    const warning: CurriculumCheck = { id: 'w1', code: 'course-aim-missing', severity: 'warning', message: 'x', params: {}, where: {} };
+    const error: CurriculumCheck = { id: 'e1', code: 'test-no-session', severity: 'error', message: 'x', params: { test: 'post-test' }, where: {} };
+    const { unmount } = render(<ChecksPanel {...props} computed={{ ...props.computed, checks: [error, warning] }} />);
+    // Errors cannot be accepted: the course would not run as printed.
+    expect(within(screen.getByRole('region', { name: /^Errors/ })).queryByRole('button', { name: /^Accept/ })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Accept…' }));
+    const reason = screen.getByRole('textbox', { name: 'Why can the course run as it is?' });
+    expect(reason).toHaveFocus();
+    expect(screen.getByRole('button', { name: 'Accept' })).toBeDisabled();
+    await user.type(reason, 'The aim is in the approved concept note{Enter}');
+    const accepted = lastChange(props.change, SAMPLE);
+    expect(accepted.label).toBe('Accept a warning');
+    expect(accepted.result.acknowledgements).toEqual([{ checkId: 'w1', reason: 'The aim is in the approved concept note', at: expect.any(String) as string }]);
+    unmount();
+
+    const withAck = { ...warning, acknowledged: { reason: 'The aim is in the approved concept note', at: '2026-12-01T09:00:00.000Z' } };
+    const next = panelProps({ ...SAMPLE, acknowledgements: [{ checkId: 'w1', reason: 'The aim is in the approved concept note', at: '2026-12-01T09:00:00.000Z' }] });
+    render(<ChecksPanel {...next} computed={{ ...next.computed, checks: [withAck] }} />);
+    expect(screen.getByRole('status')).toHaveTextContent('0 errors · 0 warnings · 0 notes · 1 accepted');
+    await user.click(screen.getByText('Accepted'));
+    expect(screen.getByText('Accepted: The aim is in the approved concept note')).toBeVisible();
+    await user.click(screen.getByRole('button', { name: 'Withdraw' }));
+    expect(lastChange(next.change, next.curriculum).result.acknowledgements).toEqual([]);
   });
 
   it('falls back to the English message for a code without a template', () => {

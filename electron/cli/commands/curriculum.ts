@@ -1,3 +1,4 @@
+import { groupByCause } from '../../../shared/domain/curriculum/check-groups';
 import { courseNumbers } from '../../../shared/domain/curriculum/course-numbers';
 import { formatMinutes } from '../../../shared/domain/durations';
 import { MAX_DAYS } from '../../../shared/schemas/curriculum';
@@ -122,19 +123,3 @@ export const curriculumCheck: Command = {
     });
   },
 };
-
-/** Findings in their order, those sharing a cause gathered where the first of them stands. */
-function groupByCause<T extends { cause?: string | undefined }>(checks: readonly T[]): T[][] {
-  const groups: T[][] = [];
-  const byCause = new Map<string, T[]>();
-  for (const check of checks) {
-    const existing = check.cause === undefined ? undefined : byCause.get(check.cause);
-    if (existing) existing.push(check);
-    else {
-      const group = [check];
-      groups.push(group);
-      if (check.cause !== undefined) byCause.set(check.cause, group);
-    }
-  }
-  return groups;
-}

@@ -10,6 +10,7 @@ import type { ComposerChange, PanelProps } from './composer-types';
 import { ComposerHeader } from './ComposerHeader';
 import { ComposerTabs, tabIds, type ComposerTab } from './ComposerTabs';
 import { CourseDetailsForm } from './CourseDetailsForm';
+import { CoursePackageForm } from './CoursePackageForm';
 import { itemDomId, lessonDomId } from './dom-ids';
 import { itemActions } from './item-actions';
 import { OutlineView } from './OutlineView';
@@ -130,7 +131,12 @@ export function ComposerBody({ loaded, onOpen, onReload }: { loaded: ComposerLoa
         {tab === 'outline' && (
           <OutlineView draft={draft} computed={computed} library={loaded.library} actions={actions} expanded={expanded} announcement={announcement} />
         )}
-        {tab === 'details' && <CourseDetailsForm draft={draft} apply={apply} problems={problems} />}
+        {tab === 'details' && (
+          <>
+            <CourseDetailsForm draft={draft} apply={apply} problems={problems} />
+            <CoursePackageForm draft={draft} apply={apply} problems={problems} />
+          </>
+        )}
         {tab !== 'outline' && tab !== 'details' && <PanelView tab={tab} props={panelProps} />}
       </div>
       {exporting && (

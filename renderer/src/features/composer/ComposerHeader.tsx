@@ -32,7 +32,7 @@ export function ComposerHeader({
   const { t } = useTranslation();
   const { schedule, checks } = computed;
   const errors = checks.filter((c) => c.severity === 'error').length;
-  const warnings = checks.filter((c) => c.severity === 'warning').length;
+  const warnings = checks.filter((c) => c.severity === 'warning' && !c.acknowledged).length;
   const modules = draft.items.filter((i) => i.kind === 'module').length;
   return (
     <header className="composer__header">

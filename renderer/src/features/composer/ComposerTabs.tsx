@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CurriculumCheck } from '../../../../shared/domain/curriculum/checks';
 
-export const COMPOSER_TABS = ['outline', 'details', 'timetable', 'checks', 'coverage', 'placeholders', 'fit'] as const;
+export const COMPOSER_TABS = ['outline', 'details', 'timetable', 'assessment', 'checks', 'coverage', 'placeholders', 'fit'] as const;
 export type ComposerTab = (typeof COMPOSER_TABS)[number];
 
 export function tabIds(tab: ComposerTab): { tab: string; panel: string } {
@@ -15,7 +15,7 @@ export function tabIds(tab: ComposerTab): { tab: string; panel: string } {
 export function ComposerTabs({ current, onSelect, checks }: { current: ComposerTab; onSelect: (tab: ComposerTab) => void; checks: readonly CurriculumCheck[] }) {
   const { t } = useTranslation();
   const errors = checks.filter((c) => c.severity === 'error').length;
-  const warnings = checks.filter((c) => c.severity === 'warning').length;
+  const warnings = checks.filter((c) => c.severity === 'warning' && !c.acknowledged).length;
 
   const move = (event: React.KeyboardEvent, index: number) => {
     const last = COMPOSER_TABS.length - 1;

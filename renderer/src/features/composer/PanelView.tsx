@@ -1,6 +1,7 @@
 import { assertNever } from '../../../../shared/errors';
 import type { ComposerTab } from './ComposerTabs';
 import type { PanelProps } from './composer-types';
+import { AssessmentPanel } from './panels/AssessmentPanel';
 import { ChecksPanel } from './panels/ChecksPanel';
 import { CoveragePanel } from './panels/CoveragePanel';
 import { FitPanel } from './panels/FitPanel';
@@ -12,6 +13,8 @@ export function PanelView({ tab, props }: { tab: Exclude<ComposerTab, 'outline' 
   switch (tab) {
     case 'timetable':
       return <TimetablePanel {...props} />;
+    case 'assessment':
+      return <AssessmentPanel {...props} />;
     case 'checks':
       return <ChecksPanel {...props} />;
     case 'coverage':

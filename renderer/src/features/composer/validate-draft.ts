@@ -44,5 +44,11 @@ export function validateDraft(curriculum: Curriculum): DraftProblem[] {
   });
   for (const item of curriculum.items)
     if (item.kind === 'session' && item.title.trim() === '') problems.push({ path: `items.${item.id}.title`, key: 'sessionTitle' });
+  curriculum.outcomes.forEach((outcome, index) => {
+    if (outcome.text.trim() === '') problems.push({ path: `outcomes.${index}`, key: 'outcomeText', values: { number: index + 1 } });
+  });
+  curriculum.assessmentStrategy.instruments.forEach((instrument, index) => {
+    if (instrument.name.trim() === '') problems.push({ path: `assessmentStrategy.instruments.${index}`, key: 'instrumentName', values: { number: index + 1 } });
+  });
   return problems;
 }

@@ -1,31 +1,34 @@
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CheckSeverity, CheckWhere, CurriculumCheck } from '../../../../../shared/domain/curriculum/checks';
+import type { CheckSeverity, CurriculumCheck } from '../../../../../shared/domain/curriculum/checks';
 import type { PanelProps } from '../composer-types';
+import { CheckGroup } from './CheckGroup';
+import { groupByCause } from '../../../../../shared/domain/curriculum/check-groups';
 import { useFindingText } from './use-finding-text';
 import './panels.css';
 
 const SEVERITIES: readonly CheckSeverity[] = ['error', 'warning', 'info'];
 
-/** A check that names an item, a lesson or a day can bring it into view; course-wide ones cannot. */
-function hasTarget(where: CheckWhere): boolean {
-  return where.itemId !== undefined || where.moduleId !== undefined || where.day !== undefined;
-}
-
 /**
- * The course's checks grouped by severity, in the user's language. Activating a check brings what it is
- * about into view in the composer.
+ * The course's checks by severity, in the user's language. Findings with one cause (a prerequisite that six
+ * modules lack) are one group. A warning or note can be accepted with a reason ("participants completed
+ * this in basic training"): it moves to the accepted list, is stored with the course and printed in the
+ * export's quality page. Activating a finding brings what it is about into view.
  */
 export function ChecksPanel(props: PanelProps) {
   const { t } = useTranslation();
   const headingId = useId();
   const text = useFindingText(props);
   const { checks } = props.computed;
+  const { open, accepted } = useMemo(() => {
+    const openChecks = checks.filter((c) => !c.acknowledged);
+    return { open: openChecks, accepted: checks.filter((c) => c.acknowledged) };
+  }, [checks]);
   const groups = useMemo(() => {
     const bySeverity: Record<CheckSeverity, CurriculumCheck[]> = { error: [], warning: [], info: [] };
-    for (const check of checks) bySeverity[check.severity].push(check);
+    for (const check of open) bySeverity[check.severity].push(check);
     return bySeverity;
-  }, [checks]);
+  }, [open]);
   const serious = groups.error.length + groups.warning.length;
 
   return (
@@ -36,6 +39,7 @@ export function ChecksPanel(props: PanelProps) {
       ) : (
         <p role="status" className="cp-summary">
           {SEVERITIES.map((s) => t(`composerPanels.checks.count.${s}`, { count: groups[s].length })).join(' · ')}
+          {accepted.length > 0 && ` · ${t('composerPanels.checks.count.accepted', { count: accepted.length })}`}
           {serious === 0 && <span className="cp-ok"> — {t('composerPanels.checks.noneSerious')}</span>}
         </p>
       )}
@@ -45,21 +49,26 @@ export function ChecksPanel(props: PanelProps) {
             {t(`composerPanels.checks.group.${severity}`)} <span className="cp-count">({groups[severity].length})</span>
           </h3>
           <ul className="cp-list">
-            {groups[severity].map((check) => (
-              <li key={check.id} className="cp-check">
-                <span className={`cp-severity cp-severity--${severity}`} aria-hidden="true" />
-                {hasTarget(check.where) ? (
-                  <button type="button" className="cp-link" onClick={() => { props.select(check.where); }}>
-                    {text(check)}
-                  </button>
-                ) : (
-                  <span>{text(check)}</span>
-                )}
-              </li>
+            {groupByCause(groups[severity]).map((group) => (
+              <CheckGroup key={group[0]?.id} checks={group} props={props} text={text} />
             ))}
           </ul>
         </section>
       ))}
+      {accepted.length > 0 && (
+        <details className="cp-checks cp-checks--accepted">
+          <summary>
+            <h3>
+              {t('composerPanels.checks.group.accepted')} <span className="cp-count">({accepted.length})</span>
+            </h3>
+          </summary>
+          <ul className="cp-list">
+            {groupByCause(accepted).map((group) => (
+              <CheckGroup key={group[0]?.id} checks={group} props={props} text={text} />
+            ))}
+          </ul>
+        </details>
+      )}
     </section>
   );
 }
