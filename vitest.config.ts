@@ -16,6 +16,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/renderer/**/*.test.{ts,tsx}'],
           setupFiles: ['test/renderer/setup.ts'],
+          // Large panels (the sample course's coverage tables) take seconds to render in jsdom on a busy 2-core machine.
+          testTimeout: 20_000,
         },
       },
       {

@@ -21,7 +21,11 @@ describe('CoveragePanel', () => {
     expect(hrRow).toHaveTextContent(expected);
     expect(hrRow).toHaveTextContent('Required');
     expect(within(chart).getByRole('row', { name: /Trafficking and migrant smuggling/ })).toHaveTextContent('Not covered');
-  });
+    // The counting rule and the hours taught, so that themes adding up to more than the course is explained.
+    const total = props.computed.coverage.taughtMinutes;
+    expect(screen.getByText(`The course teaches ${String(Math.floor(total / 60))} h${total % 60 === 0 ? '' : ` ${String(total % 60)} min`} in all.`)).toBeInTheDocument();
+    expect(screen.getByText(/^Counting rule: a lesson counts fully for each theme of its module/)).toBeInTheDocument();
+  }, 20_000);
 
   it('flags a required theme the course does not cover', () => {
     const demanding = { ...SAMPLE, requiredThemes: [...SAMPLE.requiredThemes, 'trafficking-and-smuggling' as const] };
@@ -42,7 +46,7 @@ describe('CoveragePanel', () => {
     const { bloom } = props.computed.coverage;
     expect(headerTexts(table, 'row')).toHaveLength(bloom.rows.length + 1);
     const first = bloom.rows[0]!;
-    const row = within(table).getByRole('row', { name: new RegExp(`^${first.lessonCode.replace('.', '\\.')} `) });
+    const row = within(table).getByRole('row', { name: new RegExp(`^${first.number.replace('.', '\\.')} `) });
     const cells = within(row).getAllByRole('cell').map((c) => Number(c.textContent));
     expect(cells).toEqual([...BLOOM_LEVELS.map((level) => first.counts[level]), first.total]);
     const footer = table.querySelector('tfoot tr')!;
@@ -58,7 +62,7 @@ describe('CoveragePanel', () => {
     const region = screen.getByRole('region', { name: 'Instruments taught, lesson by lesson' });
     const table = within(region).getByRole('table');
     const { traceability } = props.computed.coverage;
-    expect(headerTexts(table, 'col')).toEqual(['Instrument', 'Lessons', ...traceability.lessons.map((l) => `${l.lessonCode} ${l.title}`)]);
+    expect(headerTexts(table, 'col')).toEqual(['Instrument', 'Lessons', ...traceability.lessons.map((l) => `${l.number} ${l.title}`)]);
     expect([...table.querySelectorAll('th[scope="rowgroup"]')].map((th) => th.textContent)).toEqual(['International and regional instruments', 'National law']);
 
     const udhr = traceability.rows.find((r) => r.referenceId === 'udhr-1948')!;

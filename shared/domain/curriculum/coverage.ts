@@ -22,7 +22,8 @@ export type ThemeHours = {
   required: boolean;
 };
 
-export type LessonRef = { itemId: string; moduleId: string; lessonCode: string; title: string };
+/** A taught lesson; `number` is its number in the course ("2.3"), the one the composer and documents show. */
+export type LessonRef = { itemId: string; moduleId: string; lessonCode: string; number: string; title: string };
 
 export type BloomRow = LessonRef & { counts: Record<BloomLevel, number>; total: number };
 
@@ -42,21 +43,26 @@ export type TraceabilityRow = {
 
 export type Traceability = { lessons: LessonRef[]; rows: TraceabilityRow[] };
 
-export type Coverage = { themes: ThemeHours[]; bloom: BloomMatrix; traceability: Traceability };
+/**
+ * `taughtMinutes`: the minutes the course's lessons take, once each; theme hours count a lesson for every
+ * theme of its module, so they add up to more than this.
+ */
+export type Coverage = { themes: ThemeHours[]; bloom: BloomMatrix; traceability: Traceability; taughtMinutes: number };
 
-type Taught = { item: ModuleItem; lessons: EffectiveLesson[] };
+type Taught = { item: ModuleItem; number: number; lessons: EffectiveLesson[] };
 
 function taught(curriculum: Pick<Curriculum, 'items'>): Taught[] {
-  return curriculum.items.filter((i): i is ModuleItem => i.kind === 'module').map((item) => ({ item, lessons: effectiveLessons(item) }));
+  return curriculum.items.filter((i): i is ModuleItem => i.kind === 'module').map((item, index) => ({ item, number: index + 1, lessons: effectiveLessons(item) }));
 }
 
-function lessonRef(e: EffectiveLesson): LessonRef {
-  return { itemId: e.itemId, moduleId: e.moduleId, lessonCode: e.lessonCode, title: e.lesson.title };
+function lessonRef(e: EffectiveLesson, moduleNumber: number, position: number): LessonRef {
+  return { itemId: e.itemId, moduleId: e.moduleId, lessonCode: e.lessonCode, number: `${moduleNumber}.${position + 1}`, title: e.lesson.title };
 }
 
 export function curriculumCoverage(curriculum: Pick<Curriculum, 'items' | 'requiredThemes'>, references: readonly Reference[]): Coverage {
   const modules = taught(curriculum);
-  return { themes: themeHoursOf(modules, curriculum.requiredThemes), bloom: bloomMatrixOf(modules), traceability: traceabilityOf(modules, references) };
+  const taughtMinutes = modules.reduce((total, m) => total + m.lessons.reduce((sum, e) => sum + e.minutes, 0), 0);
+  return { themes: themeHoursOf(modules, curriculum.requiredThemes), bloom: bloomMatrixOf(modules), traceability: traceabilityOf(modules, references), taughtMinutes };
 }
 
 /** Every theme of the controlled list, in its order, zeros included so gaps show. */
@@ -103,14 +109,14 @@ function zeroCounts(): Record<BloomLevel, number> {
 function bloomMatrixOf(modules: readonly Taught[]): BloomMatrix {
   const totals = zeroCounts();
   const rows: BloomRow[] = [];
-  for (const { lessons } of modules)
-    for (const e of lessons) {
+  for (const { lessons, number } of modules)
+    for (const [position, e] of lessons.entries()) {
       const counts = zeroCounts();
       for (const objective of e.lesson.objectives) {
         counts[objective.bloom] += 1;
         totals[objective.bloom] += 1;
       }
-      rows.push({ itemId: e.itemId, moduleId: e.moduleId, lessonCode: e.lessonCode, title: e.lesson.title, counts, total: e.lesson.objectives.length });
+      rows.push({ ...lessonRef(e, number, position), counts, total: e.lesson.objectives.length });
     }
   return { levels: BLOOM_LEVELS, rows, totals, total: rows.reduce((sum, r) => sum + r.total, 0) };
 }
@@ -125,13 +131,13 @@ function traceabilityOf(modules: readonly Taught[], references: readonly Referen
     if (!found) rows.set(id, (found = { referenceId: id, known: false, shortName: id, kind: undefined, lessons: [], itemIds: [] }));
     return found;
   };
-  for (const { item, lessons: taughtLessons } of modules) {
+  for (const { item, number, lessons: taughtLessons } of modules) {
     for (const id of item.snapshot.references) {
       const r = row(id);
       if (!r.itemIds.includes(item.id)) r.itemIds.push(item.id);
     }
-    for (const e of taughtLessons) {
-      const column = lessons.push(lessonRef(e)) - 1;
+    for (const [position, e] of taughtLessons.entries()) {
+      const column = lessons.push(lessonRef(e, number, position)) - 1;
       for (const id of new Set(e.lesson.references)) row(id).lessons.push(column);
     }
   }

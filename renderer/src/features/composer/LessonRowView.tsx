@@ -12,12 +12,15 @@ import type { ApplyChange } from './use-composer-history';
 export const LessonRowView = memo(function LessonRowView({
   item,
   row,
+  number,
   position,
   count,
   apply,
 }: {
   item: ModuleItem;
   row: LessonRow;
+  /** The lesson's number in the course ("2.3"); none for a lesson the course leaves out. */
+  number: string | undefined;
   /** Place of the lesson in the module's teaching order (from 0) and how many lessons the module has. */
   position: number;
   count: number;
@@ -27,7 +30,7 @@ export const LessonRowView = memo(function LessonRowView({
   const [adjusting, setAdjusting] = useState(false);
   const id = lessonDomId(item.id, row.lessonCode);
   const changed = row.override !== undefined && ((row.override.stepMinutes?.length ?? 0) > 0 || Boolean(row.override.trainerNotes));
-  const name = t('composer.lessons.name', { code: row.lessonCode, title: row.lesson.title });
+  const name = number === undefined ? t('composer.lessons.nameOmitted', { title: row.lesson.title }) : t('composer.lessons.name', { code: number, title: row.lesson.title });
   return (
     <li className={`composer-lesson${row.omitted ? ' composer-lesson--omitted' : ''}`}>
       <div className="composer-lesson__line">
@@ -43,7 +46,7 @@ export const LessonRowView = memo(function LessonRowView({
           />
           <span className="visually-hidden">{t('composer.lessons.include', { name })}</span>
           <span aria-hidden="true" className="composer-lesson__code">
-            {row.lessonCode}
+            {number ?? '–'}
           </span>
           <span aria-hidden="true" lang={item.snapshot.language} dir="auto">
             {row.lesson.title}

@@ -13,6 +13,11 @@ export function ModuleItemBody({ item, number, name, dayLabel, library, expanded
   const rows = useMemo(() => lessonRows(item), [item]);
   const minutes = useMemo(() => itemMinutes(item), [item]);
   const taught = rows.filter((r) => !r.omitted).length;
+  // Course numbers: lessons the course teaches are numbered in teaching order; left-out ones have none.
+  const numbers = useMemo(() => {
+    let n = 0;
+    return rows.map((r) => (r.omitted || number === null ? undefined : `${String(number)}.${String((n += 1))}`));
+  }, [rows, number]);
   const language = item.snapshot.language;
   const lessonsId = `composer-lessons-${item.id}`;
   return (
@@ -54,7 +59,7 @@ export function ModuleItemBody({ item, number, name, dayLabel, library, expanded
       {expanded && (
         <ul id={lessonsId} className="composer-lessons" aria-label={t('composer.items.lessonsOf', { name })}>
           {rows.map((row, position) => (
-            <LessonRowView key={row.lessonIndex} item={item} row={row} position={position} count={rows.length} apply={actions.apply} />
+            <LessonRowView key={row.lessonIndex} item={item} row={row} number={numbers[position]} position={position} count={rows.length} apply={actions.apply} />
           ))}
         </ul>
       )}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CheckWhere } from '../../../../../shared/domain/curriculum/checks';
 import type { BloomMatrix } from '../../../../../shared/domain/curriculum/coverage';
 
-/** Learning objectives per lesson and Bloom level, with totals; a lesson's code brings it into view. */
+/** Learning objectives per lesson and Bloom level, with totals; a lesson's number brings it into view. */
 export function BloomTable({ bloom, select }: { bloom: BloomMatrix; select: (where: CheckWhere) => void }) {
   const { t } = useTranslation();
   const id = useId();
@@ -26,7 +26,7 @@ export function BloomTable({ bloom, select }: { bloom: BloomMatrix; select: (whe
               <tr key={`${row.itemId}/${row.lessonCode}`} className={row.total === 0 ? 'cv-matrix__row--empty' : undefined}>
                 <th scope="row">
                   <button type="button" className="cp-link" onClick={() => { select({ itemId: row.itemId, moduleId: row.moduleId, lessonCode: row.lessonCode }); }}>
-                    <span className="cv-code">{row.lessonCode}</span> {row.title}
+                    <span className="cv-code">{row.number}</span> {row.title}
                   </button>
                 </th>
                 {bloom.levels.map((level) => (

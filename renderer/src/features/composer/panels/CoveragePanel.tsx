@@ -14,7 +14,7 @@ export function CoveragePanel(props: PanelProps) {
   return (
     <section className="cp-panel" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('composerPanels.coverage.title')}</h2>
-      <ThemeHoursChart themes={coverage.themes} />
+      <ThemeHoursChart themes={coverage.themes} taughtMinutes={coverage.taughtMinutes} />
       {coverage.bloom.rows.length === 0 ? (
         <p className="muted">{t('composerPanels.coverage.noLessons')}</p>
       ) : (

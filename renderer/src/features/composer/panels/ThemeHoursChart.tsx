@@ -7,13 +7,14 @@ import { minutesText } from './panel-format';
  * Hours per theme as a bar chart built from a table: every bar has its theme and its hours as text, so
  * the chart reads the same to a screen reader. Required themes the course does not cover are flagged.
  */
-export function ThemeHoursChart({ themes }: { themes: readonly ThemeHours[] }) {
+export function ThemeHoursChart({ themes, taughtMinutes }: { themes: readonly ThemeHours[]; taughtMinutes: number }) {
   const { t } = useTranslation();
   const id = useId();
   const most = Math.max(1, ...themes.map((row) => row.minutes));
   return (
     <>
       <h3 id={id}>{t('composerPanels.coverage.themesTitle')}</h3>
+      <p className="cv-total">{t('composerPanels.coverage.taught', { hours: minutesText(t, taughtMinutes) })}</p>
       <p className="muted">{t('composerPanels.coverage.themesHelp')}</p>
       <table className="cv-chart" aria-labelledby={id}>
         <thead className="cp-sr-only">

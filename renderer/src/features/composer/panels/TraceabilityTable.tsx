@@ -34,7 +34,7 @@ export function TraceabilityTable({ traceability }: { traceability: Traceability
               <th scope="col" className="num">{t('composerPanels.coverage.lessonCount')}</th>
               {lessons.map((lesson) => (
                 <th key={`${lesson.itemId}/${lesson.lessonCode}`} scope="col" className="cv-trace__lesson" title={lesson.title}>
-                  {lesson.lessonCode}
+                  {lesson.number}
                   <span className="cp-sr-only"> {lesson.title}</span>
                 </th>
               ))}
