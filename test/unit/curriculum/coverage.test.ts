@@ -1,3 +1,4 @@
+import { scheduleCurriculum } from '../../../shared/domain/curriculum/schedule';
 import { describe, expect, it } from 'vitest';
 import { bloomMatrix, curriculumCoverage, themeHours, traceability } from '../../../shared/domain/curriculum/coverage';
 import { THEMES } from '../../../shared/schemas/themes';
@@ -85,6 +86,10 @@ describe('traceability of instruments', () => {
 
 describe('all coverage at once', () => {
   it('matches the separate functions', () => {
-    expect(curriculumCoverage(course, references)).toEqual({ themes: themeHours(course), bloom: bloomMatrix(course), traceability: traceability(course, references) });
+    const coverage = curriculumCoverage(course, references);
+    expect(coverage).toEqual({ themes: themeHours(course), bloom: bloomMatrix(course), traceability: traceability(course, references), taughtMinutes: coverage.taughtMinutes });
+    // Every lesson once: less than the theme hours, which count a lesson for each theme of its module.
+    expect(coverage.taughtMinutes).toBe(scheduleCurriculum(course).teachingMinutes);
+    expect(coverage.themes.reduce((t, r) => t + r.minutes, 0)).toBeGreaterThan(coverage.taughtMinutes);
   });
 });

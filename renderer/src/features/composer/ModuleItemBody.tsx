@@ -15,8 +15,8 @@ export function ModuleItemBody({ item, number, name, dayLabel, library, expanded
   const taught = rows.filter((r) => !r.omitted).length;
   // Course numbers: lessons the course teaches are numbered in teaching order; left-out ones have none.
   const numbers = useMemo(() => {
-    let n = 0;
-    return rows.map((r) => (r.omitted || number === null ? undefined : `${String(number)}.${String((n += 1))}`));
+    const taughtBefore = (index: number) => rows.slice(0, index + 1).filter((r) => !r.omitted).length;
+    return rows.map((r, index) => (r.omitted || number === null ? undefined : `${String(number)}.${String(taughtBefore(index))}`));
   }, [rows, number]);
   const language = item.snapshot.language;
   const lessonsId = `composer-lessons-${item.id}`;
