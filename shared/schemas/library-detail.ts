@@ -26,5 +26,15 @@ export const ModuleDetailSchema = z.object({
   prerequisites: z.array(z.object({ id: IdSchema, title: z.string().nullable() })),
   placeholders: z.array(z.string()),
   usage: ModuleUsageSchema,
+  /**
+   * Outlines (lesson codes and part ids) of the other modules this module's texts refer to, so the page can
+   * print those references with the library's numbers ("Lesson 3.2").
+   */
+  linkedModules: z.array(
+    z.object({
+      id: IdSchema,
+      lessons: z.array(z.object({ code: z.string(), handouts: z.array(z.object({ id: z.string() })), steps: z.array(z.object({ id: z.string() })), evaluation: z.array(z.object({ id: z.string() })) })),
+    }),
+  ),
 });
 export type ModuleDetail = z.infer<typeof ModuleDetailSchema>;

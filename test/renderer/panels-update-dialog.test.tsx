@@ -26,7 +26,7 @@ const NEWER: Module = revised(sampleModule('hr-foundations'), (m) => {
 });
 
 function detail(module: Module): ModuleDetail {
-  return { module, references: [], translationStatus: 'source', translations: [], prerequisites: [], placeholders: [], usage: { curricula: [], prerequisiteOf: [], translations: [] } };
+  return { module, references: [], translationStatus: 'source', translations: [], prerequisites: [], placeholders: [], usage: { curricula: [], prerequisiteOf: [], translations: [] }, linkedModules: [] };
 }
 
 function open(module: Module = NEWER) {

@@ -2,6 +2,8 @@ import { uniqueId } from '../../../shared/domain/ids';
 import { LibraryIndex } from '../../../shared/domain/library-search';
 import { structuralProblems } from '../../../shared/domain/module-checks';
 import { modulePlaceholders } from '../../../shared/domain/placeholders';
+import { outlineOf } from '../../../shared/domain/references/numbering';
+import { referencedModules } from '../../../shared/domain/references/text-checks';
 import { translationFamily, translationStatus } from '../../../shared/domain/translations';
 import { AppError } from '../../../shared/errors';
 import type { LibraryQuery } from '../../../shared/schemas/library-query';
@@ -84,6 +86,7 @@ export class LibraryService {
     const module = this.find(id);
     const all = this.modules;
     const cited = new Set([...module.references, ...module.lessons.flatMap((l) => l.references)]);
+    const linked = referencedModules(module);
     return {
       module,
       references: this.references().filter((r) => cited.has(r.id)),
@@ -98,6 +101,7 @@ export class LibraryService {
       prerequisites: module.prerequisites.map((p) => ({ id: p, title: all.find((m) => m.id === p)?.title ?? null })),
       placeholders: modulePlaceholders(module),
       usage: this.usage(id),
+      linkedModules: all.filter((m) => m.id !== module.id && linked.has(m.id)).map(outlineOf),
     };
   }
 

@@ -6,7 +6,7 @@
  * (see syntax.ts) are printed with the numbering of where they are shown.
  */
 import type { Curriculum, ModuleItem } from '../../schemas/curriculum';
-import type { Lesson, Module } from '../../schemas/module';
+import type { Lesson } from '../../schemas/module';
 import type { Language } from '../languages';
 import { effectiveLessons } from '../curriculum/effective-lessons';
 
@@ -44,6 +44,20 @@ export function handoutNumber(lessonNumber: string, position: number, language: 
   return language === 'ar' ? `${lessonNumber} ${handoutLetter(position, language)}` : `${lessonNumber}${handoutLetter(position, language)}`;
 }
 
+/** What numbering needs of a module: its lessons' codes and the ids of their parts (a module, or its outline). */
+export type ModuleOutline = {
+  id: string;
+  lessons: readonly { code: string; handouts: readonly { id: string }[]; steps: readonly { id: string }[]; evaluation: readonly { id: string }[] }[];
+};
+
+/** A module reduced to its outline, small enough to send with another module's page. */
+export function outlineOf(module: ModuleOutline): { id: string; lessons: { code: string; handouts: { id: string }[]; steps: { id: string }[]; evaluation: { id: string }[] }[] } {
+  return {
+    id: module.id,
+    lessons: module.lessons.map((l) => ({ code: l.code, handouts: l.handouts.map((h) => ({ id: h.id })), steps: l.steps.map((s) => ({ id: s.id })), evaluation: l.evaluation.map((e) => ({ id: e.id })) })),
+  };
+}
+
 type ModuleEntry = {
   number: string;
   lessons: Map<string, string>;
@@ -52,7 +66,7 @@ type ModuleEntry = {
   questions: Map<string, NumberedPart>;
 };
 
-function entryFor(number: string, lessons: readonly { lesson: Lesson; number: string }[]): ModuleEntry {
+function entryFor(number: string, lessons: readonly { lesson: ModuleOutline['lessons'][number]; number: string }[]): ModuleEntry {
   const entry: ModuleEntry = { number, lessons: new Map(), handouts: new Map(), steps: new Map(), questions: new Map() };
   for (const { lesson, number: lessonNumber } of lessons) {
     entry.lessons.set(lesson.code, lessonNumber);
@@ -104,12 +118,12 @@ export function courseLessons(item: ModuleItem, moduleNumber: number): { lesson:
 }
 
 /** The library's module number: the first number of its lesson codes ("4" for lessons 4.1 to 4.4). */
-export function libraryModuleNumber(module: Pick<Module, 'lessons'>): string {
+export function libraryModuleNumber(module: Pick<ModuleOutline, 'lessons'>): string {
   return /^(\d{1,2})\./.exec(module.lessons[0]?.code ?? '')?.[1] ?? '';
 }
 
 /** The library's numbering of these modules: their own lesson codes. */
-export function libraryNumbering(modules: Iterable<Module>): Numbering {
+export function libraryNumbering(modules: Iterable<ModuleOutline>): Numbering {
   const entries = new Map<string, ModuleEntry>();
   for (const module of modules)
     if (!entries.has(module.id)) entries.set(module.id, entryFor(libraryModuleNumber(module), module.lessons.map((lesson) => ({ lesson, number: lesson.code }))));

@@ -81,3 +81,11 @@ export function danglingRefs(module: Module, numbering: Numbering): DanglingRef[
   for (const lesson of module.lessons) for (const { where, text } of lessonTexts(lesson)) visit({ moduleId: module.id, lessonCode: lesson.code }, where, text);
   return dangling;
 }
+
+/** Ids of the other modules a module's texts refer to. */
+export function referencedModules(module: Module): Set<string> {
+  const ids = new Set<string>();
+  const texts = [...moduleTexts(module), ...module.lessons.flatMap((lesson) => lessonTexts(lesson))];
+  for (const { text } of texts) for (const { ref } of findRefs(text)) if (ref.moduleId !== undefined && ref.moduleId !== module.id) ids.add(ref.moduleId);
+  return ids;
+}

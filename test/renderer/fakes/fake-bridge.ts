@@ -32,6 +32,7 @@ export function plainDetail(module: Module): ModuleDetail {
     prerequisites: [],
     placeholders: [],
     usage: { curricula: [], prerequisiteOf: [], translations: [] },
+    linkedModules: [],
   };
 }
 

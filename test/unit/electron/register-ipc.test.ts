@@ -32,7 +32,7 @@ const STATUS = { dataDir: '/data', healthy: true, problems: [], seeded: true };
 /** Handlers' results are not validated on the way out, so a stand-in module is enough. */
 const MODULE = { id: 'use-of-force' } as unknown as Res<'library:save'>;
 const USAGE = { curricula: [], prerequisiteOf: [], translations: [] };
-const DETAIL = { module: MODULE, references: [], translationStatus: 'source', translations: [], prerequisites: [], placeholders: [], usage: USAGE } as Res<'library:get'>;
+const DETAIL = { module: MODULE, references: [], translationStatus: 'source', translations: [], prerequisites: [], placeholders: [], usage: USAGE, linkedModules: [] } as Res<'library:get'>;
 const PLAN = { fileName: 'course.docx' } as unknown as Res<'export:plan'>;
 const PREVIEW = { previewId: '00000000-0000-4000-8000-000000000000', packId: 'p', title: 't', description: '', publisher: 'p', license: 'l', createdAt: '2026-11-01T00:00:00.000Z', items: [], curricula: [], newReferences: 0 } as Res<'pack:preview'>;
 const LAST_IMPORT = { packId: 'p', title: 't', publisher: 'p', importedAt: '2026-11-01T00:00:00.000Z', snapshot: 'before-import-20261101T000000000Z.json', moduleIds: [] } as Res<'pack:undo-import'>;

@@ -1,5 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { lessonMinutes } from '../../../../shared/domain/durations';
+import { optionLetter } from '../../../../shared/domain/option-letters';
+import type { Language } from '../../../../shared/domain/languages';
+import { handoutNumber } from '../../../../shared/domain/references/numbering';
 import type { Lesson } from '../../../../shared/schemas/module';
 import type { Reference } from '../../../../shared/schemas/reference';
 import { Duration } from '../../components/Duration';
@@ -9,7 +12,7 @@ import { RichText } from '../../components/RichText';
  * One lesson as in a UN-style training package: at a glance, lesson map, trainer notes, handouts and
  * evaluation. Trainer-only parts are labelled so nobody copies them into a participant handout.
  */
-export function LessonView({ lesson, references, onExport }: { lesson: Lesson; references: readonly Reference[]; onExport?: () => void }) {
+export function LessonView({ lesson, language, references, onExport }: { lesson: Lesson; language: Language; references: readonly Reference[]; onExport?: () => void }) {
   const { t } = useTranslation();
   const objectiveText = new Map(lesson.objectives.map((o) => [o.id, o.text]));
   const headingId = `lesson-${lesson.code.replace('.', '-')}`;
@@ -92,9 +95,11 @@ export function LessonView({ lesson, references, onExport }: { lesson: Lesson; r
           <RichText text={lesson.trainerNotes} />
         </div>
       )}
-      {lesson.handouts.map((h) => (
-        <div key={h.title} className="audience audience--participant">
-          <h4>{t('module.handouts')}: {h.title} <span className="badge">{t('module.forParticipants')}</span></h4>
+      {lesson.handouts.map((h, index) => (
+        <div key={h.id} className="audience audience--participant">
+          <h4>
+            {t('module.handoutHeading', { number: handoutNumber(lesson.code, index + 1, language), title: h.title })} <span className="badge">{t('module.forParticipants')}</span>
+          </h4>
           {h.sensitivity && <SensitiveNote warning={h.sensitivity.warning} visible={h.sensitivity.participantVisible} />}
           <RichText text={h.body} />
         </div>
@@ -110,7 +115,15 @@ export function LessonView({ lesson, references, onExport }: { lesson: Lesson; r
                   {t(`module.evaluationType.${item.type}`)} · {item.use.map((u) => t(`module.use.${u}`)).join(', ')} ·{' '}
                   {t('module.tests', { id: item.objective })}: {objectiveText.get(item.objective)}
                 </p>
-                {item.options && <ul>{item.options.map((o) => <li key={o}>{o}</li>)}</ul>}
+                {item.options && (
+                  <ul className="evaluation__options">
+                    {item.options.map((o, index) => (
+                      <li key={o}>
+                        <span className="evaluation__letter">{optionLetter(index, language)}.</span> {o}
+                      </li>
+                    ))}
+                  </ul>
+                )}
                 <div className="audience audience--trainer">
                   <strong>{t('module.answer')}</strong> <span className="badge badge--trainer">{t('module.trainerOnly')}</span>
                   <RichText text={item.answer} />

@@ -1,12 +1,16 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { moduleMinutes } from '../../../../shared/domain/durations';
+import { libraryNumbering } from '../../../../shared/domain/references/numbering';
+import { printRef, type RefOrigin } from '../../../../shared/domain/references/resolve';
+import type { TextRef } from '../../../../shared/domain/references/syntax';
 import type { ExportTarget } from '../../../../shared/schemas/export';
 import type { ModuleDetail } from '../../../../shared/schemas/library-detail';
 import { previewRoute, type Route } from '../../app/sections';
 import { useExportCommand } from '../../lib/export-command';
 import { Duration } from '../../components/Duration';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { RefPrinterContext } from '../../components/ref-printer';
 import { RichText } from '../../components/RichText';
 import { call } from '../../lib/api';
 import { formatDate } from '../../lib/format';
@@ -35,6 +39,11 @@ function ModuleView({ detail, onOpen }: { detail: ModuleDetail; onOpen: (route: 
     setExporting({ kind: 'module', id: detail.module.id });
   });
   const dir = module.language === 'ar' ? 'rtl' : 'ltr';
+  // References in the texts are printed with the library's numbers here ("Handout 4.1A"), courses use their own.
+  const printer = useMemo(() => {
+    const numbering = libraryNumbering([module, ...detail.linkedModules]);
+    return { print: (ref: TextRef, origin: RefOrigin) => printRef(ref, origin, numbering, module.language), origin: { moduleId: module.id } };
+  }, [module, detail.linkedModules]);
   const source = detail.translations.find((m) => m.id === module.translationOf?.moduleId);
 
   async function duplicate() {
@@ -97,7 +106,9 @@ function ModuleView({ detail, onOpen }: { detail: ModuleDetail; onOpen: (route: 
         <div lang={module.language} dir={dir}>
           <section aria-labelledby="summary-h">
             <h2 id="summary-h">{t('module.summary')}</h2>
-            <RichText text={module.summary} />
+            <RefPrinterContext.Provider value={printer}>
+              <RichText text={module.summary} />
+            </RefPrinterContext.Provider>
           </section>
           <section aria-labelledby="outcomes-h">
             <h2 id="outcomes-h">{t('module.outcomes')}</h2>
@@ -154,7 +165,9 @@ function ModuleView({ detail, onOpen }: { detail: ModuleDetail; onOpen: (route: 
       <section aria-labelledby="lessons-h" lang={module.language} dir={dir}>
         <h2 id="lessons-h">{t('module.lessons')}</h2>
         {module.lessons.map((lesson, lessonIndex) => (
-          <LessonView key={lesson.code} lesson={lesson} references={detail.references} onExport={() => { setExporting({ kind: 'lesson', id: module.id, lessonIndex }); }} />
+          <RefPrinterContext.Provider key={lesson.code} value={{ ...printer, origin: { moduleId: module.id, lessonCode: lesson.code } }}>
+            <LessonView lesson={lesson} language={module.language} references={detail.references} onExport={() => { setExporting({ kind: 'lesson', id: module.id, lessonIndex }); }} />
+          </RefPrinterContext.Provider>
         ))}
       </section>
 

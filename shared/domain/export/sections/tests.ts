@@ -8,6 +8,7 @@
  */
 import { plannedTest, writtenCandidates, type CourseItem, type TestKind } from '../../curriculum/assessment';
 import type { EvaluationItem } from '../../../schemas/module';
+import { optionLetter } from '../../option-letters';
 import { heading, lessonNumber, moduleNumber, paragraph, run } from '../blocks';
 import type { NumberedLesson, NumberedModule, PlanContext } from '../context';
 import { markdownBlocks } from '../inline';
@@ -16,14 +17,6 @@ import { emptyNotice } from './module';
 
 /** Answer lines left for open written items. */
 const ANSWER_LINES: Record<EvaluationItem['type'], number> = { open: 5, practical: 0, 'true-false': 0, 'multiple-choice': 0 };
-
-const LATIN_LETTERS = 'ABCDEFGH';
-const ARABIC_LETTERS = ['أ', 'ب', 'ج', 'د', 'هـ', 'و', 'ز', 'ح'];
-
-/** The letter printed before an option: A, B, C… or أ، ب، ج… in Arabic documents. */
-export function optionLetter(index: number, language: PlanContext['language']): string {
-  return language === 'ar' ? (ARABIC_LETTERS[index] ?? String(index + 1)) : LATIN_LETTERS.charAt(index) || String(index + 1);
-}
 
 /** One question of a test, with the module and lesson it belongs to as the document numbers them. */
 type Entry = { module: NumberedModule; lesson: NumberedLesson; item: EvaluationItem };
