@@ -20,6 +20,7 @@ import { useComposerHistory } from './use-composer-history';
 import { useComputed } from './use-computed';
 import { useCurriculumAutosave } from './use-curriculum-autosave';
 import { useFocusLater } from './use-focus-later';
+import { useLibraryPanel } from './use-library-panel';
 import { validateDraft } from './validate-draft';
 
 /** One editing session of a course: the draft and its history, autosave, computed views and the tabs. */
@@ -40,6 +41,7 @@ export function ComposerBody({ loaded, onOpen, onReload }: { loaded: ComposerLoa
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
   const [announcement, setAnnouncement] = useState('');
   const focusLater = useFocusLater();
+  const libraryPanel = useLibraryPanel(loaded.settings.libraryPanelCollapsed ?? false);
   const actions = useMemo(
     () =>
       itemActions({
@@ -128,7 +130,7 @@ export function ComposerBody({ loaded, onOpen, onReload }: { loaded: ComposerLoa
       <ComposerTabs current={tab} onSelect={setTab} checks={computed.checks} />
       <div role="tabpanel" id={ids.panel} aria-labelledby={ids.tab} className="composer__panel">
         {tab === 'outline' && (
-          <OutlineView draft={draft} computed={computed} library={loaded.library} actions={actions} expanded={expanded} announcement={announcement} />
+          <OutlineView draft={draft} computed={computed} library={loaded.library} actions={actions} expanded={expanded} announcement={announcement} libraryPanel={libraryPanel} />
         )}
         {tab === 'details' && <CourseDetailsForm draft={draft} apply={apply} problems={problems} />}
         {tab !== 'outline' && tab !== 'details' && <PanelView tab={tab} props={panelProps} />}
