@@ -106,3 +106,27 @@ describe('the library panel beside the outline', () => {
     expect(screen.getByRole('searchbox', { name: 'Search the library' })).toBeInTheDocument();
   });
 });
+
+describe('the focus when the composer opens', () => {
+  it('goes to the course title when the page it came from took the focus with it (a new course, a link)', async () => {
+    composerBackend(curriculum([moduleItem('hr-foundations')]));
+    const gone = document.createElement('button');
+    document.body.append(gone);
+    gone.focus();
+    gone.remove();
+    render(<Composer curriculumId="test-course" onOpen={vi.fn()} />);
+    const title = await screen.findByRole('heading', { level: 1, name: 'Test course' });
+    expect(title).toHaveFocus();
+  });
+
+  it('stays where it is when something still has it', async () => {
+    composerBackend(curriculum([moduleItem('hr-foundations')]));
+    const kept = document.createElement('button');
+    document.body.append(kept);
+    kept.focus();
+    render(<Composer curriculumId="test-course" onOpen={vi.fn()} />);
+    await screen.findByRole('heading', { level: 1, name: 'Test course' });
+    expect(kept).toHaveFocus();
+    kept.remove();
+  });
+});

@@ -1,9 +1,10 @@
-import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckWhere } from '../../../../shared/domain/curriculum/checks';
 import type { ModuleItem } from '../../../../shared/schemas/curriculum';
 import { previewRoute, type Route } from '../../app/sections';
 import { useExportCommand } from '../../lib/export-command';
+import { focusIsLost } from '../../lib/focus';
 import { ExportDialog } from '../export/ExportDialog';
 import type { ComposerLoad } from './Composer';
 import type { ComposerChange, PanelProps } from './composer-types';
@@ -102,6 +103,11 @@ export function ComposerBody({ loaded, onOpen, onReload }: { loaded: ComposerLoa
     });
   };
   useExportCommand(openExport);
+
+  // Opened from a dialog or a list that is gone now (a new course, a link): the focus starts on the title.
+  useEffect(() => {
+    if (focusIsLost()) document.getElementById('composer-title')?.focus();
+  }, []);
 
   const ids = tabIds(tab);
   return (

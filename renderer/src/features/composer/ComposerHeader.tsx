@@ -47,7 +47,7 @@ export function ComposerHeader({
         >
           {t('composer.back')}
         </a>
-        <h1 id="composer-title" lang={draft.language} dir="auto">
+        <h1 id="composer-title" lang={draft.language} dir="auto" tabIndex={-1}>
           {draft.title.trim() || t('composer.untitled')}
         </h1>
       </div>
