@@ -33,7 +33,8 @@ describe('the app shell', () => {
     expect(within(item).getByText('6 h 30 min')).toBeInTheDocument();
     expect(within(item).getByText('3 lessons')).toBeInTheDocument();
     expect(within(item).getByText('Human rights foundations')).toBeInTheDocument();
-    expect(screen.getByRole('status', { name: 'Status' })).toHaveTextContent('/data/cc');
+    expect(screen.getByRole('contentinfo', { name: 'Status' })).toHaveTextContent('/data/cc');
+    expect(within(screen.getByRole('contentinfo', { name: 'Status' })).getByRole('status')).toHaveTextContent('All data saved');
   });
 
   it('navigates with the sidebar', async () => {

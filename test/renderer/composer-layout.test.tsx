@@ -3,7 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { CurriculumItem } from '../../shared/schemas/curriculum';
 import { Composer } from '../../renderer/src/features/composer/Composer';
-import { composerBackend, curriculum, moduleItem } from './composer-fixture';
+import { StatusBar } from '../../renderer/src/features/shell/StatusBar';
+import { composerBackend, curriculum, moduleItem, session } from './composer-fixture';
+import { HEALTHY } from './fakes/fake-bridge';
 
 async function openComposer(items: CurriculumItem[] = [moduleItem('hr-foundations'), moduleItem('ethics-integrity'), moduleItem('use-of-force-firearms')]) {
   const backend = composerBackend(curriculum(items));
@@ -128,5 +130,44 @@ describe('the focus when the composer opens', () => {
     await screen.findByRole('heading', { level: 1, name: 'Test course' });
     expect(kept).toHaveFocus();
     kept.remove();
+  });
+});
+
+describe('the status bar and the composer', () => {
+  it('say the same about saving: never "All data saved" while the composer is saving', async () => {
+    const user = userEvent.setup();
+    const backend = composerBackend(curriculum([moduleItem('hr-foundations'), moduleItem('ethics-integrity')]));
+    render(
+      <>
+        <Composer curriculumId="test-course" onOpen={vi.fn()} />
+        <StatusBar status={HEALTHY} />
+      </>,
+    );
+    await screen.findByRole('heading', { level: 1, name: 'Test course' });
+    const bar = within(screen.getByRole('contentinfo', { name: 'Status' })).getByRole('status');
+    expect(bar).toHaveTextContent('All data saved');
+    await user.click(screen.getByRole('button', { name: `Actions for ${FIRST}` }));
+    await user.click(screen.getByRole('menuitem', { name: `Move ${FIRST} down` }));
+    expect(screen.getByText('Saving…', { selector: '.composer__status p' })).toBeInTheDocument();
+    expect(bar).toHaveTextContent('Saving…');
+    await waitFor(() => {
+      expect(backend.saves).toHaveLength(1);
+    }, { timeout: 4000 });
+    expect(await screen.findByText('All changes saved')).toBeInTheDocument();
+    expect(bar).toHaveTextContent('All data saved');
+  });
+
+  it('says when changes are not saved because the course has a problem', async () => {
+    const user = userEvent.setup();
+    composerBackend(curriculum([session('opening', 60, { title: 'Welcome' })]));
+    render(
+      <>
+        <Composer curriculumId="test-course" onOpen={vi.fn()} />
+        <StatusBar status={HEALTHY} />
+      </>,
+    );
+    await screen.findByRole('heading', { level: 1, name: 'Test course' });
+    await user.clear(within(screen.getByRole('region', { name: 'Course outline' })).getByRole('textbox', { name: 'Session title' }));
+    expect(within(screen.getByRole('contentinfo', { name: 'Status' })).getByRole('status')).toHaveTextContent('Some changes are not saved');
   });
 });
