@@ -4,6 +4,7 @@
  */
 export const CHANNELS = [
   'app:info',
+  'app:licenses',
   'app:open-external',
   'store:status',
   'store:backups',

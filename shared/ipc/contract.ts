@@ -43,6 +43,11 @@ export const contract = {
       licenses: z.array(z.object({ name: z.string(), version: z.string(), license: z.string() })),
     }),
   },
+  /** The license texts of the third-party packages the app ships (the About box), read from their own files. */
+  'app:licenses': {
+    req: NoArgs,
+    res: z.array(z.object({ name: z.string(), version: z.string(), license: z.string(), text: z.string().nullable() })),
+  },
   'app:open-external': {
     req: z.strictObject({ url: WebUrlSchema }),
     res: z.object({ opened: z.boolean() }),

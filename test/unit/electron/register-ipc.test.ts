@@ -66,6 +66,7 @@ const MODULE_PAYLOAD = JSON.parse(readFileSync(join(import.meta.dirname, '../../
 function fakeHandlers(): FakeHandlers {
   return {
     'app:info': vi.fn<Handlers['app:info']>(() => Promise.resolve({ name: 'Curriculum Composer', version: '0.1.0', host: 'electron', dataDir: '/data', licenses: [] })),
+    'app:licenses': vi.fn<Handlers['app:licenses']>(() => Promise.resolve([])),
     'app:open-external': vi.fn<Handlers['app:open-external']>(() => Promise.resolve({ opened: true })),
     'store:status': vi.fn<Handlers['store:status']>(() => Promise.resolve(STATUS)),
     'store:backups': vi.fn<Handlers['store:backups']>(() => Promise.resolve([])),
@@ -145,6 +146,7 @@ function expectNoHandlerCalled(): void {
 /** For every channel, payloads the contract must refuse. */
 const INVALID: [Channel, unknown][] = [
   ['app:info', { extra: true }],
+  ['app:licenses', { extra: true }],
   ['app:open-external', { url: 'javascript:alert(1)' }],
   ['app:open-external', { url: 'file:///etc/passwd' }],
   ['app:open-external', {}],
@@ -206,6 +208,7 @@ const INVALID: [Channel, unknown][] = [
 /** For every channel, one payload the contract accepts unchanged. */
 const VALID: [Channel, unknown][] = [
   ['app:info', undefined],
+  ['app:licenses', undefined],
   ['app:open-external', { url: 'https://example.org/guide' }],
   ['store:status', {}],
   ['store:backups', undefined],

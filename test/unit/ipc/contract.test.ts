@@ -11,6 +11,7 @@ function fakeHandlers(): Handlers {
 /** For each channel, a request that must be refused at the boundary. */
 const BAD_REQUESTS: Record<(typeof CHANNELS)[number], unknown> = {
   'app:info': { extra: true },
+  'app:licenses': { extra: true },
   'app:open-external': { url: 'javascript:alert(1)' },
   'store:status': 'nope',
   'store:backups': 42,
