@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, IsoDateTimeSchema, LanguageSchema, LongTextSchema, ShortTextSchema, textSchema } from './common';
-import { AudienceSchema, ModuleSchema } from './module';
+import { AudienceSchema, ModuleSchema, PlaceholderNameSchema } from './module';
 import { ThemeSchema, type Theme } from './themes';
 
 export const CURRICULUM_STATUSES = ['draft', 'review', 'approved'] as const;
@@ -154,8 +154,6 @@ export const SessionItemSchema = z.strictObject({
 });
 
 export const CurriculumItemSchema = z.discriminatedUnion('kind', [ModuleItemSchema, SessionItemSchema]);
-
-const PlaceholderNameSchema = z.string().regex(/^[a-z][a-z0-9_]{0,47}$/, 'Use a placeholder name such as country');
 
 /** What `{country}` and the like become in this course's exports. */
 export const PlaceholderValuesSchema = z

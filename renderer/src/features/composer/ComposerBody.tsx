@@ -36,7 +36,7 @@ export function ComposerBody({ loaded, onOpen, onReload }: { loaded: ComposerLoa
   // render, so a drop never waits for them in one long task. Panels get the same (deferred) version of the
   // course as their computed views, so the two always match.
   const settled = useDeferredValue(draft);
-  const computed = useComputed(settled, loaded.library, loaded.references);
+  const computed = useComputed(settled, loaded.library, loaded.references, loaded.settings.placeholderDefaults);
   const [tab, setTab] = useState<ComposerTab>('outline');
   const [updating, setUpdating] = useState<string | null>(null);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
@@ -80,8 +80,8 @@ export function ComposerBody({ loaded, onOpen, onReload }: { loaded: ComposerLoa
     [draft.items, focusLater],
   );
   const panelProps = useMemo<PanelProps>(
-    () => ({ curriculum: settled, computed, library: loaded.library, references: loaded.references, change, select }),
-    [settled, computed, loaded.library, loaded.references, change, select],
+    () => ({ curriculum: settled, computed, library: loaded.library, references: loaded.references, change, select, placeholderDefaults: loaded.settings.placeholderDefaults }),
+    [settled, computed, loaded.library, loaded.references, change, select, loaded.settings.placeholderDefaults],
   );
   const updatingItem = draft.items.find((i): i is ModuleItem => i.kind === 'module' && i.id === updating);
 
