@@ -88,6 +88,7 @@ export function createHandlers({ store, library, curricula, packs, exports, host
     'library:list': (query) => library.search(query),
     'library:get': ({ id }) => Promise.resolve(library.get(id)),
     'library:references': () => Promise.resolve([...library.references()]),
+    'library:placeholders': () => Promise.resolve(library.placeholders()),
     'library:save': (req) => library.save(req),
     'library:duplicate': ({ id, title }) => library.duplicate(id, title),
     'library:usage': ({ id }) => Promise.resolve(library.usage(id)),

@@ -14,6 +14,7 @@ export const CHANNELS = [
   'library:list',
   'library:get',
   'library:references',
+  'library:placeholders',
   'library:save',
   'library:duplicate',
   'library:usage',

@@ -21,6 +21,7 @@ const BAD_REQUESTS: Record<(typeof CHANNELS)[number], unknown> = {
   'library:list': { text: 'x'.repeat(201) },
   'library:get': { id: 'Not An Id!' },
   'library:references': { id: 'x' },
+  'library:placeholders': { all: true },
   'library:save': { module: { id: 'half-a-module' }, baseRevision: null, bump: false },
   'library:duplicate': { id: 'hr-foundations' },
   'library:usage': {},
