@@ -171,3 +171,36 @@ describe('the status bar and the composer', () => {
     expect(within(screen.getByRole('contentinfo', { name: 'Status' })).getByRole('status')).toHaveTextContent('Some changes are not saved');
   });
 });
+
+describe('adding a module that is already in the course', () => {
+  it('asks first; cancelling adds nothing and gives the focus back, confirming adds a second copy', async () => {
+    const user = userEvent.setup();
+    await openComposer([moduleItem('hr-foundations')]);
+    const add = await screen.findByRole('button', { name: 'Add Human Rights Foundations for Policing to the course' });
+    await user.click(add);
+    const dialog = screen.getByRole('alertdialog', { name: 'Add this module again?' });
+    expect(dialog).toHaveAccessibleDescription(/“Human Rights Foundations for Policing” is already in this course\./);
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    expect(add).toHaveFocus();
+    expect(rowTitles()).toHaveLength(1);
+
+    await user.click(add);
+    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Add it again' }));
+    await waitFor(() => {
+      expect(rowTitles()).toHaveLength(2);
+    });
+    expect(rowTitles()[1]).toMatch(/Module 2\s+Human Rights Foundations for Policing/);
+  });
+
+  it('does not ask for a module the course does not have yet', async () => {
+    const user = userEvent.setup();
+    await openComposer([moduleItem('hr-foundations')]);
+    await user.click(await screen.findByRole('button', { name: 'Add Police ethics and integrity to the course' }));
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    await waitFor(() => {
+      expect(rowTitles()).toHaveLength(2);
+    });
+  });
+});
