@@ -52,7 +52,9 @@ export function sections(packFile: () => { name: string; mimeType: string; buffe
       ready: '.module-row',
       act: async (page) => {
         await page.locator('.nav-item--secondary').click();
-        await page.getByRole('dialog').locator('li').first().waitFor();
+        await page.getByRole('dialog').locator('.license-texts details').first().waitFor();
+        // One license open, so its text is checked too.
+        await page.getByRole('dialog').locator('.license-texts summary').first().click();
       },
     },
   ];

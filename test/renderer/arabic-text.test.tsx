@@ -1,10 +1,12 @@
 import { render, screen, within } from '@testing-library/react';
 import i18next from 'i18next';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Duration } from '../../renderer/src/components/Duration';
+import { Composer } from '../../renderer/src/features/composer/Composer';
 import { TimetablePanel } from '../../renderer/src/features/composer/panels/TimetablePanel';
 import { setLanguage } from '../../renderer/src/i18n';
 import { durationText } from '../../renderer/src/lib/duration-text';
+import { composerBackend, curriculum, moduleItem } from './composer-fixture';
 import { panelProps } from './panels-fixture';
 
 const t = (key: string, values?: Record<string, string | number>) => i18next.t(key, values);
@@ -41,5 +43,17 @@ describe('Arabic text', () => {
     const code = within(day1).getAllByText('1.1')[0];
     expect(code?.tagName).toBe('BDI');
     expect(code).toHaveAttribute('dir', 'ltr');
+  });
+
+  it('isolates an English course title in the Arabic composer, so it keeps its order but lines up with the page', async () => {
+    await setLanguage('ar');
+    composerBackend(curriculum([moduleItem('hr-foundations')], { title: 'Rights (pilot) course.' }));
+    render(<Composer curriculumId="test-course" onOpen={vi.fn()} />);
+    const heading = await screen.findByRole('heading', { level: 1 });
+    expect(heading).not.toHaveAttribute('dir');
+    const title = within(heading).getByText('Rights (pilot) course.');
+    expect(title.tagName).toBe('BDI');
+    expect(title).toHaveAttribute('dir', 'auto');
+    expect(title).toHaveAttribute('lang', 'en');
   });
 });
