@@ -11,7 +11,7 @@ function outlineLessons(): string[] {
     .map((li) => within(li).getAllByRole('button')[0]?.textContent ?? '');
 }
 
-describe('duplicating a lesson in the module editor', { timeout: 15_000 }, () => {
+describe('duplicating a lesson in the module editor', { timeout: 30_000 }, () => {
   it('puts a copy with a new code right after it, opens it on its title, and undo takes it back', async () => {
     const user = userEvent.setup();
     const { module, saves } = library();

@@ -17,7 +17,7 @@ async function lastSave(saves: SaveRequest[]): Promise<SaveRequest> {
   return save;
 }
 
-describe('placeholder definitions in the module editor', { timeout: 15_000 }, () => {
+describe('placeholder definitions in the module editor', { timeout: 30_000 }, () => {
   it('edits the label, description and example of each placeholder the texts use', async () => {
     const user = userEvent.setup();
     const { module, saves } = library();

@@ -58,7 +58,11 @@ describe('focus rings', () => {
 
   it.each(STYLESHEETS)('are drawn with those two colours only in %s', (file) => {
     const css = readFileSync(join(RENDERER, file), 'utf8');
-    const rings = [...css.matchAll(/outline(?:-color)?\s*:\s*([^;]+);/g)].map((m) => (m[1] ?? '').trim()).filter((v) => !/^(none|0)$/.test(v));
+    // Every rule for a focused element that draws an outline (other outlines, such as a red one on an
+    // invalid checkbox, are not focus rings).
+    const rings = [...css.matchAll(/([^{}]*:focus[^{}]*)\{([^}]*)\}/g)].flatMap((rule) =>
+      [...(rule[2] ?? '').matchAll(/outline(?:-color)?\s*:\s*([^;]+);/g)].map((m) => (m[1] ?? '').trim()).filter((v) => !/^(none|0)$/.test(v)),
+    );
     for (const ring of rings) expect(ring).toMatch(/var\(--focus(-on-brand)?\)/);
   });
 });
