@@ -27,7 +27,8 @@ export function sections(packFile: () => { name: string; mimeType: string; buffe
       (tab): Section => ({
         name: `composer-${tab}`,
         hash: COMPOSER,
-        ready: '.composer-item',
+        // Tabs follow one another without a reload: the tab list is there whichever tab is open.
+        ready: '[role="tablist"]',
         act: async (page) => {
           await page.locator(`#composer-tab-${tab}`).click();
           await page.locator(`#composer-tabpanel-${tab} > *`).first().waitFor();
