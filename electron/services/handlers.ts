@@ -1,7 +1,7 @@
 import type { EventName } from '../../shared/ipc/channels';
 import type { EventPayload, Handlers } from '../../shared/ipc/contract';
 import { DEFAULT_SETTINGS } from '../../shared/schemas/settings';
-import { readAppVersion, readThirdPartyLicenses } from './app/licenses';
+import { readAppVersion, readLicenseTexts, readThirdPartyLicenses } from './app/licenses';
 import { CurriculaService } from './curricula/curricula-service';
 import { loadSampleCurriculum } from './curricula/sample-curriculum';
 import { IN_PROCESS_EXPORT, type ExportRunners } from './export/export-job';
@@ -78,6 +78,7 @@ export function createHandlers({ store, library, curricula, packs, exports, host
       dataDir: store.dataDir,
       licenses: await readThirdPartyLicenses(host.appRoot),
     }),
+    'app:licenses': () => readLicenseTexts(host.appRoot),
     'app:open-external': async ({ url }) => ({ opened: await host.openExternal(url) }),
     'store:status': () => Promise.resolve(store.status()),
     'store:backups': () => store.listBackups(),
@@ -87,6 +88,7 @@ export function createHandlers({ store, library, curricula, packs, exports, host
     'library:list': (query) => library.search(query),
     'library:get': ({ id }) => Promise.resolve(library.get(id)),
     'library:references': () => Promise.resolve([...library.references()]),
+    'library:placeholders': () => Promise.resolve(library.placeholders()),
     'library:save': (req) => library.save(req),
     'library:duplicate': ({ id, title }) => library.duplicate(id, title),
     'library:usage': ({ id }) => Promise.resolve(library.usage(id)),

@@ -1,5 +1,6 @@
 import type { Module } from '../schemas/module';
 import type { Reference } from '../schemas/reference';
+import { modulePlaceholders, placeholderDefinitions } from './placeholders';
 
 export type ModuleProblem = { path: string; message: string };
 
@@ -46,7 +47,22 @@ export function coverageProblems(module: Module): ModuleProblem[] {
   return problems;
 }
 
-/** Both kinds of checks, as the sample library must pass them. */
+/**
+ * Placeholders a designer could not fill in knowingly: a `{name}` the texts use without a definition
+ * (label, description, example), and a definition of a name no text uses any more. Warnings: the module
+ * can still be saved.
+ */
+export function placeholderProblems(module: Module): ModuleProblem[] {
+  const used = modulePlaceholders(module);
+  const defined = placeholderDefinitions(module);
+  const usedSet = new Set(used);
+  return [
+    ...used.filter((name) => !defined.has(name)).map((name) => ({ path: 'placeholders', message: `{${name}} is used but not defined` })),
+    ...[...defined.keys()].filter((name) => !usedSet.has(name)).map((name) => ({ path: 'placeholders', message: `{${name}} is defined but not used` })),
+  ];
+}
+
+/** Every kind of check, as the sample library must pass them. */
 export function checkModuleContent(module: Module, references: readonly Reference[]): ModuleProblem[] {
-  return [...structuralProblems(module, references), ...coverageProblems(module)];
+  return [...structuralProblems(module, references), ...coverageProblems(module), ...placeholderProblems(module)];
 }

@@ -4,6 +4,7 @@
  */
 export const CHANNELS = [
   'app:info',
+  'app:licenses',
   'app:open-external',
   'store:status',
   'store:backups',
@@ -13,6 +14,7 @@ export const CHANNELS = [
   'library:list',
   'library:get',
   'library:references',
+  'library:placeholders',
   'library:save',
   'library:duplicate',
   'library:usage',

@@ -12,7 +12,7 @@ import { CurriculumSchema } from '../schemas/curriculum';
 import { ExportPlanSchema, ExportRequestSchema } from '../schemas/export';
 import { LastImportSchema, LibrarySearchResultSchema } from '../schemas/library';
 import { ImportDecisionSchema, ImportResultSchema, PackPreviewSchema } from '../schemas/pack-import';
-import { ModuleDetailSchema, ModuleUsageSchema } from '../schemas/library-detail';
+import { LibraryPlaceholderSchema, ModuleDetailSchema, ModuleUsageSchema } from '../schemas/library-detail';
 import { LibraryQuerySchema } from '../schemas/library-query';
 import { ModuleSchema } from '../schemas/module';
 import { ReferenceSchema } from '../schemas/reference';
@@ -43,6 +43,11 @@ export const contract = {
       licenses: z.array(z.object({ name: z.string(), version: z.string(), license: z.string() })),
     }),
   },
+  /** The license texts of the third-party packages the app ships (the About box), read from their own files. */
+  'app:licenses': {
+    req: NoArgs,
+    res: z.array(z.object({ name: z.string(), version: z.string(), license: z.string(), text: z.string().nullable() })),
+  },
   'app:open-external': {
     req: z.strictObject({ url: WebUrlSchema }),
     res: z.object({ opened: z.boolean() }),
@@ -58,6 +63,8 @@ export const contract = {
   'library:list': { req: LibraryQuerySchema.optional(), res: LibrarySearchResultSchema },
   'library:get': { req: z.strictObject({ id: IdSchema }), res: ModuleDetailSchema },
   'library:references': { req: NoArgs, res: z.array(ReferenceSchema) },
+  /** Every placeholder the library's modules use, with their definitions: what Settings offers defaults for. */
+  'library:placeholders': { req: NoArgs, res: z.array(LibraryPlaceholderSchema) },
   'library:save': {
     req: z.strictObject({
       module: ModuleSchema,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, IsoDateTimeSchema, LanguageSchema, LongTextSchema, ShortTextSchema, textSchema } from './common';
-import { AudienceSchema, LocalIdSchema, ModuleSchema } from './module';
+import { AudienceSchema, LocalIdSchema, ModuleSchema, PlaceholderNameSchema } from './module';
 import { ThemeSchema, type Theme } from './themes';
 
 export const CURRICULUM_STATUSES = ['draft', 'review', 'approved'] as const;
@@ -131,6 +131,15 @@ export const ModuleItemSchema = z
     /** Lesson codes in teaching order; lessons not listed follow in the snapshot's order. */
     lessonOrder: z.array(LessonCodeSchema).max(12).optional(),
     lessons: z.array(LessonOverrideSchema).max(12).default([]),
+    /**
+     * A newer library revision the designers looked at and chose not to take ("Keep the version in this
+     * course"): the item says so ("kept r2 · r3 available") until the library has a newer one still.
+     */
+    keptRevision: z.number().int().min(1).optional(),
+  })
+  .refine((item) => item.keptRevision === undefined || item.keptRevision > item.revision, {
+    error: 'A kept revision is a newer one than the snapshot',
+    path: ['keptRevision'],
   })
   .refine((item) => item.snapshot.id === item.moduleId && item.snapshot.revision === item.revision, {
     error: 'The snapshot must be the module and revision the item names',
@@ -211,8 +220,6 @@ export const AcknowledgementSchema = z.strictObject({
   reason: ShortTextSchema.min(1),
   at: IsoDateTimeSchema,
 });
-
-const PlaceholderNameSchema = z.string().regex(/^[a-z][a-z0-9_]{0,47}$/, 'Use a placeholder name such as country');
 
 /** What `{country}` and the like become in this course's exports. */
 export const PlaceholderValuesSchema = z

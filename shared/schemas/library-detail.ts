@@ -15,6 +15,18 @@ export const ModuleUsageSchema = z.object({
 });
 export type ModuleUsage = z.infer<typeof ModuleUsageSchema>;
 
+/**
+ * A placeholder the library's modules use, with the definitions they give it (one per language at most,
+ * the first module's), for Settings, where the academy sets its own default values.
+ */
+export const LibraryPlaceholderSchema = z.object({
+  name: z.string(),
+  definitions: z.array(z.object({ language: LanguageSchema, label: z.string(), description: z.string().optional(), example: z.string().optional() })),
+  /** How many modules use it. */
+  modules: z.number().int().min(0),
+});
+export type LibraryPlaceholder = z.infer<typeof LibraryPlaceholderSchema>;
+
 /** Everything the module page shows. */
 export const ModuleDetailSchema = z.object({
   module: ModuleSchema,

@@ -129,6 +129,22 @@ export const LessonSchema = z.strictObject({
   references: z.array(IdSchema).max(40),
 });
 
+/** `{country}`, `{national_police_law}`: lowercase names, as module texts write them between braces. */
+export const PlaceholderNameSchema = z.string().regex(/^[a-z][a-z0-9_]{0,47}$/, 'Use a placeholder name such as country');
+
+/**
+ * What a placeholder the module's texts use stands for, so that a designer filling it in sees a label, an
+ * explanation and an example instead of a raw `{token}`.
+ */
+export const PlaceholderDefinitionSchema = z.strictObject({
+  name: PlaceholderNameSchema,
+  /** What to fill in, in the module's language: "Country", "National police law". */
+  label: ShortTextSchema.min(1),
+  description: LongTextSchema.optional(),
+  /** A value as an academy might give it: "Police Act 2019". */
+  example: ShortTextSchema.optional(),
+});
+
 export const ProvenanceSchema = z.strictObject({
   author: ShortTextSchema.min(1),
   publisher: ShortTextSchema.optional(),
@@ -168,6 +184,12 @@ export const ModuleSchema = z
   glossary: z.array(GlossaryEntrySchema).max(80).default([]),
   license: ShortTextSchema.min(1),
   provenance: ProvenanceSchema,
+  /** Definitions of the placeholders the module's texts use; a check warns about a name used without one. */
+  placeholders: z
+    .array(PlaceholderDefinitionSchema)
+    .max(60)
+    .refine((list) => new Set(list.map((p) => p.name)).size === list.length, 'Each placeholder is defined once')
+    .optional(),
 })
   .superRefine((module, ctx) => {
     // Texts refer to steps, handouts and items by these ids from anywhere in the module (see references/).
@@ -195,3 +217,4 @@ export type EvaluationKind = (typeof EVALUATION_KINDS)[number];
 export type GlossaryEntry = z.infer<typeof GlossaryEntrySchema>;
 export type Lesson = z.infer<typeof LessonSchema>;
 export type Module = z.infer<typeof ModuleSchema>;
+export type PlaceholderDefinition = z.infer<typeof PlaceholderDefinitionSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LanguageSchema } from './common';
+import { PlaceholderValuesSchema } from './curriculum';
 
 export const WindowStateSchema = z.object({
   x: z.number().int().optional(),
@@ -27,6 +28,13 @@ export const SettingsSchema = z.object({
   window: WindowStateSchema.optional(),
   /** Printed on the cover of exported documents; null removes it. */
   logo: LogoSchema.nullable().optional(),
+  /**
+   * The academy's own values of placeholders (`{country}`...), used in exports and checks by every course
+   * that has no value of its own for one.
+   */
+  placeholderDefaults: PlaceholderValuesSchema.optional(),
+  /** The composer's library panel folded away (small screens, projectors); remembered between sessions. */
+  libraryPanelCollapsed: z.boolean().optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -33,7 +33,8 @@ describe('the app shell', () => {
     expect(within(item).getByText('6 h 30 min')).toBeInTheDocument();
     expect(within(item).getByText('3 lessons')).toBeInTheDocument();
     expect(within(item).getByText('Human rights foundations')).toBeInTheDocument();
-    expect(screen.getByRole('status', { name: 'Status' })).toHaveTextContent('/data/cc');
+    expect(screen.getByRole('contentinfo', { name: 'Status' })).toHaveTextContent('/data/cc');
+    expect(within(screen.getByRole('contentinfo', { name: 'Status' })).getByRole('status')).toHaveTextContent('All data saved');
   });
 
   it('navigates with the sidebar', async () => {
@@ -88,7 +89,18 @@ describe('the app shell', () => {
     act(() => { fake.emit('menu:command', { command: 'about' }); });
     const dialog = await screen.findByRole('dialog', { name: 'About Curriculum Composer' });
     expect(await within(dialog).findByText('Version 1.2.3')).toBeInTheDocument();
-    expect(within(dialog).getByText(/react 19 — MIT/)).toBeInTheDocument();
+    // The license texts themselves, each opened on demand, in a scroll region reachable by keyboard.
+    const texts = await within(dialog).findByRole('region', { name: 'Third-party software' });
+    expect(texts).toHaveAttribute('tabindex', '0');
+    const react = within(texts).getByText('react 19').closest('summary') as HTMLElement;
+    expect(react).toHaveTextContent('react 19 — MIT');
+    const license = within(texts).getByText(/Copyright \(c\) Meta Platforms/);
+    expect(license).not.toBeVisible();
+    await user.click(react);
+    expect(license).toBeVisible();
+    expect(within(texts).getByText('This package ships no license file; its manifest names the license ISC.')).toBeInTheDocument();
+    // Focus stays in the dialog.
+    expect(within(dialog).getByRole('button', { name: 'Close' })).toBeInTheDocument();
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });

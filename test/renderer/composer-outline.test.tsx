@@ -30,6 +30,12 @@ function layOutRows(): void {
   });
 }
 
+/** Chooses an entry of an outline row's menu of actions. */
+async function rowAction(user: ReturnType<typeof userEvent.setup>, name: string, action: string): Promise<void> {
+  await user.click(screen.getByRole('button', { name: `Actions for ${name}` }));
+  await user.click(screen.getByRole('menuitem', { name: action }));
+}
+
 async function openComposer(items: CurriculumItem[] = [moduleItem('hr-foundations'), moduleItem('ethics-integrity'), moduleItem('use-of-force-firearms')]) {
   const backend = composerBackend(curriculum(items));
   render(<Composer curriculumId="test-course" onOpen={vi.fn()} />);
@@ -60,7 +66,7 @@ describe('the composer outline', () => {
     const user = userEvent.setup();
     const backend = await openComposer();
     layOutRows();
-    await user.click(screen.getByRole('button', { name: 'Move Module 1: Human Rights Foundations for Policing down' }));
+    await rowAction(user, 'Module 1: Human Rights Foundations for Policing', 'Move Module 1: Human Rights Foundations for Policing down');
     expect(rowTitles()[0]).toMatch(/Police ethics/);
     expect(rowTitles()[1]).toMatch(/Human Rights Foundations/);
 
@@ -84,7 +90,7 @@ describe('the composer outline', () => {
   it('removes an item, and undo and redo bring it back and take it away again', async () => {
     const user = userEvent.setup();
     await openComposer();
-    await user.click(screen.getByRole('button', { name: 'Remove Module 2: Police ethics and integrity from the course' }));
+    await rowAction(user, 'Module 2: Police ethics and integrity', 'Remove Module 2: Police ethics and integrity from the course');
     expect(rowTitles()).toHaveLength(2);
     expect(screen.getByText(/removed from the course/)).toBeInTheDocument();
     // Focus went to the next row's handle: Ctrl+Z there undoes.
@@ -104,7 +110,7 @@ describe('the composer outline', () => {
     const backend = await openComposer();
     const { listenForEditCommands } = await import('../../renderer/src/lib/edit-commands');
     const stop = listenForEditCommands();
-    await user.click(screen.getByRole('button', { name: 'Remove Module 1: Human Rights Foundations for Policing from the course' }));
+    await rowAction(user, 'Module 1: Human Rights Foundations for Policing', 'Remove Module 1: Human Rights Foundations for Policing from the course');
     expect(rowTitles()).toHaveLength(2);
     act(() => {
       backend.fake.emit('menu:command', { command: 'undo' });
@@ -194,11 +200,11 @@ describe('saving the composer', () => {
     const user = userEvent.setup();
     const backend = await openComposer();
     backend.changeElsewhere();
-    await user.click(screen.getByRole('button', { name: 'Move Module 1: Human Rights Foundations for Policing down' }));
+    await rowAction(user, 'Module 1: Human Rights Foundations for Policing', 'Move Module 1: Human Rights Foundations for Policing down');
     expect(await screen.findByText(/this course was changed elsewhere/, undefined, SAVED)).toBeInTheDocument();
     expect(backend.saves).toHaveLength(1);
     // No save is tried again while the conflict stands.
-    await user.click(screen.getByRole('button', { name: 'Move Module 1: Police ethics and integrity down' }));
+    await rowAction(user, 'Module 1: Police ethics and integrity', 'Move Module 1: Police ethics and integrity down');
     expect(backend.saves).toHaveLength(1);
     await user.click(screen.getByRole('button', { name: 'Reload the stored version' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Test course (edited elsewhere)' })).toBeInTheDocument();

@@ -83,6 +83,25 @@ describe('the export dialog', () => {
     expect(fake.calls('app:save-file')).toEqual([{ fileName: FILE.fileName, bytesBase64: FILE.bytesBase64 }]);
   });
 
+  it('keeps the focus on Export while the document is made and after it is saved', async () => {
+    const user = userEvent.setup();
+    const fake = exportBridge();
+    renderDialog();
+    const button = screen.getByRole('button', { name: 'Export' });
+    await user.click(button);
+    await screen.findByRole('progressbar', { name: 'Export progress' });
+    // Not `disabled`: a disabled button loses the focus to the page.
+    expect(button).not.toBeDisabled();
+    expect(button).toHaveAttribute('aria-disabled', 'true');
+    expect(button).toHaveFocus();
+    await user.click(button);
+    expect(fake.calls('export:docx')).toHaveLength(1);
+    fake.finish();
+    expect(await screen.findByText('/home/trainer/Documents/community-policing-participant.docx')).toBeInTheDocument();
+    expect(button).not.toHaveAttribute('aria-disabled');
+    expect(button).toHaveFocus();
+  });
+
   it('shows the progress of its own task only', async () => {
     const user = userEvent.setup();
     const fake = exportBridge();

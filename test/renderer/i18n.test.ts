@@ -68,4 +68,17 @@ describe('translations', () => {
       }
     }
   });
+
+  it('gives Arabic all six plural forms wherever English has a plural', () => {
+    const ar = new Set(keys(locales['ar']));
+    const groups = new Set(keys(locales['en']).filter((k) => PLURAL.test(k)).map((k) => k.replace(PLURAL, '')));
+    const incomplete = [...groups].filter((group) => ['zero', 'one', 'two', 'few', 'many', 'other'].some((form) => !ar.has(`${group}_${form}`)));
+    expect(incomplete).toEqual([]);
+  });
+
+  it.each(['en', 'fr', 'ar'])('%s shows every {{count}} through plural rules', (lang) => {
+    const read = (key: string) => key.split('.').reduce<unknown>((n, p) => (n as Record<string, unknown>)[p], locales[lang]);
+    const counted = keys(locales[lang]).filter((k) => String(read(k)).includes('{{count}}') && !PLURAL.test(k));
+    expect(counted).toEqual([]);
+  });
 });

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import i18next from 'i18next';
 import { describe, expect, it, vi } from 'vitest';
 import { summariseModule } from '../../shared/domain/module-summary';
-import type { ModuleItem } from '../../shared/schemas/curriculum';
+import { CurriculumSchema, type ModuleItem } from '../../shared/schemas/curriculum';
 import type { ModuleDetail } from '../../shared/schemas/library-detail';
 import type { Module } from '../../shared/schemas/module';
 import { CHANGE_CODES, changeKey } from '../../renderer/src/features/composer/panels/module-change-text';
@@ -98,12 +98,15 @@ describe('UpdateDiffDialog', () => {
     expect(item.revision).toBe(2);
   });
 
-  it('keeps the course’s version without changing anything', async () => {
+  it('keeps the course’s version: its content stays as it is, only the decision is recorded', async () => {
     const user = userEvent.setup();
     const { props, onClose } = open();
     await user.click(await screen.findByRole('button', { name: 'Keep the version in this course' }));
     expect(onClose).toHaveBeenCalledOnce();
-    expect(props.change).not.toHaveBeenCalled();
+    const { result } = lastChange(props.change, SAMPLE);
+    const { keptRevision, ...rest } = result.items.find((i): i is ModuleItem => i.id === ITEM.id && i.kind === 'module')!;
+    expect(keptRevision).toBe(2);
+    expect(rest).toEqual(ITEM);
   });
 
   it('closes on Escape and keeps Tab inside the dialog', async () => {
@@ -140,10 +143,51 @@ describe('UpdateBadge', () => {
     const { rerender } = render(<UpdateBadge item={ITEM} library={LIBRARY} onOpen={onOpen} />);
     expect(screen.queryByRole('button')).toBeNull();
     rerender(<UpdateBadge item={ITEM} library={new Map([...LIBRARY, [NEWER.id, summariseModule(NEWER)]])} onOpen={onOpen} />);
-    await user.click(screen.getByRole('button', { name: /has an update in the library \(revision 1 → 2\)/ }));
+    // The name starts with the visible words (WCAG 2.5.3) and says what the button does.
+    await user.click(screen.getByRole('button', { name: 'Update available (1 → 2): “Human Rights Foundations for Policing”, see what changed' }));
     expect(onOpen).toHaveBeenCalledOnce();
     await waitFor(() => {
       expect(screen.getByRole('button')).toHaveTextContent('Update available (1 → 2)');
     });
+  });
+});
+
+describe('keeping the version in the course', () => {
+  it('is remembered with the item (keptRevision) and undoable, and the badge then says so', async () => {
+    const user = userEvent.setup();
+    const { props, onClose } = open();
+    await screen.findByText(/the library now has revision 2/);
+    await user.click(screen.getByRole('button', { name: 'Keep the version in this course' }));
+    expect(onClose).toHaveBeenCalledOnce();
+    const { label, result } = lastChange(props.change, SAMPLE);
+    expect(label).toBe('Keep revision 2 of “Human Rights Foundations for Policing” out of the course');
+    const kept = result.items.find((i): i is ModuleItem => i.kind === 'module' && i.id === ITEM.id);
+    expect(kept).toMatchObject({ revision: 1, keptRevision: 2 });
+    // What is saved is what a reload reads back.
+    expect(CurriculumSchema.parse(JSON.parse(JSON.stringify(result))).items.find((i) => i.id === ITEM.id)).toMatchObject({ keptRevision: 2 });
+
+    const library = new Map([...LIBRARY, [NEWER.id, summariseModule(NEWER)]]);
+    const { rerender } = render(<UpdateBadge item={kept!} library={library} onOpen={vi.fn()} />);
+    expect(screen.getByRole('button', { name: /^Kept r1 · r2 available/ })).toHaveTextContent('Kept r1 · r2 available');
+    // A revision newer than the one kept is news again.
+    const newest = { ...summariseModule(NEWER), revision: 3 };
+    rerender(<UpdateBadge item={kept!} library={new Map([...LIBRARY, [NEWER.id, newest]])} onOpen={vi.fn()} />);
+    expect(screen.getByRole('button', { name: /^Update available \(1 → 3\)/ })).toBeInTheDocument();
+  });
+
+  it('is forgotten when the update is taken', async () => {
+    const user = userEvent.setup();
+    const { props } = open();
+    await screen.findByText(/the library now has revision 2/);
+    await user.click(screen.getByRole('button', { name: 'Take the update' }));
+    const { result } = lastChange(props.change, { ...SAMPLE, items: SAMPLE.items.map((i) => (i.id === ITEM.id ? { ...ITEM, keptRevision: 2 } : i)) });
+    const taken = result.items.find((i) => i.id === ITEM.id);
+    expect(taken).toMatchObject({ revision: 2 });
+    expect(taken).not.toHaveProperty('keptRevision');
+  });
+
+  it('refuses a kept revision that is not newer than the snapshot', () => {
+    const item = { ...ITEM, keptRevision: 1 };
+    expect(CurriculumSchema.safeParse({ ...SAMPLE, items: [item] }).success).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import { checkCurriculum, type CurriculumCheck, type LibraryLookup } from '../../../shared/domain/curriculum/checks';
+import { withPlaceholderDefaults } from '../../../shared/domain/placeholders';
 import { curriculumCoverage } from '../../../shared/domain/curriculum/coverage';
 import { assignDays, curriculumUnits, dayCapacity, scheduleCurriculum, unitMinutes } from '../../../shared/domain/curriculum/schedule';
 import { withStoredSnapshots } from '../../../shared/domain/curriculum/saved-snapshots';
@@ -72,14 +73,19 @@ export class CurriculaService {
       curriculum,
       archived: this.isArchived(id),
       schedule,
-      checks: checkCurriculum(curriculum, { library: this.libraryLookup(), schedule }),
+      checks: checkCurriculum(this.withDefaults(curriculum), { library: this.libraryLookup(), schedule }),
       coverage: curriculumCoverage(curriculum, this.store.read('library').references),
     };
   }
 
   /** Every problem and hint the checks find, errors first. */
   check(id: string): CurriculumCheck[] {
-    return checkCurriculum(this.find(id), { library: this.libraryLookup() });
+    return checkCurriculum(this.withDefaults(this.find(id)), { library: this.libraryLookup() });
+  }
+
+  /** The course as exports print it: the academy's placeholder defaults (Settings) fill what it leaves blank. */
+  private withDefaults(curriculum: Curriculum): Curriculum {
+    return withPlaceholderDefaults(curriculum, this.store.read('settings').placeholderDefaults);
   }
 
   /** Curricula that teach a module (archived ones too: they still hold it), for the library's delete question. */

@@ -4,6 +4,7 @@
  * runner. Running exports are kept by task id so the renderer can cancel them.
  */
 import { randomUUID } from 'node:crypto';
+import { withPlaceholderDefaults } from '../../../shared/domain/placeholders';
 import { curriculumForModule } from '../../../shared/domain/export/module-curriculum';
 import type { ExportPlan } from '../../../shared/domain/export/plan';
 import { AppError } from '../../../shared/errors';
@@ -38,7 +39,8 @@ export class ExportService {
     const logo = this.store.read('settings').logo;
     return {
       input: {
-        curriculum: this.curriculumOf(request),
+        // The academy's placeholder defaults (Settings) fill what the course leaves blank; its own values win.
+        curriculum: withPlaceholderDefaults(this.curriculumOf(request), this.store.read('settings').placeholderDefaults),
         references: this.store.read('library').references,
         today: this.now().toISOString().slice(0, 10),
         ...(logo ? { logo } : {}),

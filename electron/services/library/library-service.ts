@@ -1,13 +1,13 @@
 import { uniqueId } from '../../../shared/domain/ids';
 import { LibraryIndex } from '../../../shared/domain/library-search';
 import { structuralProblems } from '../../../shared/domain/module-checks';
-import { modulePlaceholders } from '../../../shared/domain/placeholders';
+import { modulePlaceholders, placeholderDefinitions } from '../../../shared/domain/placeholders';
 import { outlineOf } from '../../../shared/domain/references/numbering';
 import { referencedModules } from '../../../shared/domain/references/text-checks';
 import { translationFamily, translationStatus } from '../../../shared/domain/translations';
 import { AppError } from '../../../shared/errors';
 import type { LibraryQuery } from '../../../shared/schemas/library-query';
-import type { ModuleDetail, ModuleUsage } from '../../../shared/schemas/library-detail';
+import type { LibraryPlaceholder, ModuleDetail, ModuleUsage } from '../../../shared/schemas/library-detail';
 import type { Module } from '../../../shared/schemas/module';
 import type { Reference } from '../../../shared/schemas/reference';
 import type { Store } from '../store/store';
@@ -103,6 +103,25 @@ export class LibraryService {
       usage: this.usage(id),
       linkedModules: all.filter((m) => m.id !== module.id && linked.has(m.id)).map(outlineOf),
     };
+  }
+
+  /** Every placeholder the modules use, by name, with the first definition each language gives it. */
+  placeholders(): LibraryPlaceholder[] {
+    const found = new Map<string, LibraryPlaceholder>();
+    for (const module of this.modules) {
+      const definitions = placeholderDefinitions(module);
+      for (const name of modulePlaceholders(module)) {
+        const entry = found.get(name) ?? { name, definitions: [], modules: 0 };
+        entry.modules += 1;
+        const definition = definitions.get(name);
+        if (definition && !entry.definitions.some((d) => d.language === module.language)) {
+          const { name: _name, ...text } = definition;
+          entry.definitions.push({ language: module.language, ...text });
+        }
+        found.set(name, entry);
+      }
+    }
+    return [...found.values()].sort((a, b) => a.name.localeCompare(b.name));
   }
 
   usage(id: string): ModuleUsage {

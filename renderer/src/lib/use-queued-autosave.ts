@@ -1,7 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { toAppErrorShape, type AppErrorShape } from '../../../shared/errors';
+import { useReportSaveState, type EditorSaveState } from './save-state';
 
 export type AutosaveFailure = { kind: 'conflict' } | { kind: 'failed'; error: AppErrorShape };
+
+/** What an editor says about saving; the status bar shows the same, through `save-state`. */
+export type AutosaveStatus = { kind: 'saved' } | { kind: 'saving' } | { kind: 'invalid'; count: number } | AutosaveFailure;
 
 export type QueuedAutosaveOptions<T> = {
   draft: T;
@@ -103,5 +107,30 @@ export function useQueuedAutosave<T>({ draft, initial, problemCount, delayMs, sa
     retry();
   }, [retry]);
 
-  return { dirty, saving, failure, flush, retry, unblock };
+  let status: AutosaveStatus;
+  if (failure?.kind === 'conflict') status = failure;
+  else if (problemCount > 0) status = { kind: 'invalid', count: problemCount };
+  else if (failure) status = failure;
+  else if (saving || dirty) status = { kind: 'saving' };
+  else status = { kind: 'saved' };
+  // Reported until the last save queued on leaving (by the effect above, whose clean-up runs first) is done.
+  const settled = useCallback(() => session.current.queue, []);
+  useReportSaveState(overall(status, dirty), settled);
+
+  return { status, dirty, saving, failure, flush, retry, unblock };
+}
+
+/** An editor's status as the status bar counts it: problems only leave work unsaved when there is some. */
+function overall(status: AutosaveStatus, dirty: boolean): EditorSaveState {
+  switch (status.kind) {
+    case 'saved':
+      return 'saved';
+    case 'saving':
+      return 'saving';
+    case 'invalid':
+      return dirty ? 'unsaved' : 'saved';
+    case 'conflict':
+    case 'failed':
+      return 'unsaved';
+  }
 }

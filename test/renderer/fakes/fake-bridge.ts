@@ -47,6 +47,10 @@ export function fakeBridge(answers: Answers = {}) {
     'library:list': () => ({ modules: [], facets: EMPTY_FACETS, total: 0 }),
     'store:backups': () => [],
     'curriculum:list': () => [],
+    'app:licenses': () => [
+      { name: 'react', version: '19', license: 'MIT', text: 'MIT License\n\nCopyright (c) Meta Platforms, Inc. and affiliates.' },
+      { name: 'bare', version: '1.0.0', license: 'ISC', text: null },
+    ],
     'app:info': () => ({ name: 'Curriculum Composer', version: '1.2.3', host: 'web', dataDir: '/data/cc', licenses: [{ name: 'react', version: '19', license: 'MIT' }] }),
   };
   const invoke = vi.fn(async (channel: Channel, payload: unknown): Promise<IpcResult<unknown>> => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../../shared/domain/markdown';
+import { ModuleSchema } from '../../../shared/schemas/module';
 import { courseNumbering, libraryNumbering } from '../../../shared/domain/references/numbering';
 import { printModuleRefs, printRef, printRefs } from '../../../shared/domain/references/resolve';
 import { findRefs, formatRef, parseRef } from '../../../shared/domain/references/syntax';
@@ -73,5 +74,19 @@ describe('printing references', () => {
     expect(printed.lessons[0]?.trainerNotes).toBe('Hand out Handout 2.1A.');
     expect(printed.lessons[1]).toBe(edited.lessons[1]);
     expect(printRefs('No reference here.', origin, inCourse, 'en')).toBe('No reference here.');
+  });
+});
+
+describe('duplicating a lesson keeps its references to its own parts', () => {
+  it('gives the copy new ids and points its references at them', async () => {
+    const { duplicateLesson } = await import('../../../renderer/src/features/module-editor/duplicate-lesson');
+    const lesson = force.lessons[0];
+    if (!lesson || !firstHandout) throw new Error('sample changed');
+    const module = { ...force, lessons: [{ ...lesson, trainerNotes: `Give out [[handout:${firstHandout.id}]] in [[step:${lesson.steps[1]?.id ?? ''}]].` }, ...force.lessons.slice(1)] };
+    const copied = duplicateLesson(module, 0, (key, values) => `${key}:${String(values?.['title'] ?? '')}`);
+    const copy = copied.lessons[1];
+    expect(copy?.handouts.map((h) => h.id)).not.toContain(firstHandout.id);
+    expect(copy?.trainerNotes).toBe(`Give out [[handout:${copy?.handouts[0]?.id ?? ''}]] in [[step:${copy?.steps[1]?.id ?? ''}]].`);
+    expect(ModuleSchema.safeParse(copied).success).toBe(true);
   });
 });

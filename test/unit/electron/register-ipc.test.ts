@@ -76,6 +76,7 @@ const MODULE_PAYLOAD = JSON.parse(readFileSync(join(import.meta.dirname, '../../
 function fakeHandlers(): FakeHandlers {
   return {
     'app:info': vi.fn<Handlers['app:info']>(() => Promise.resolve({ name: 'Curriculum Composer', version: '0.1.0', host: 'electron', dataDir: '/data', licenses: [] })),
+    'app:licenses': vi.fn<Handlers['app:licenses']>(() => Promise.resolve([])),
     'app:open-external': vi.fn<Handlers['app:open-external']>(() => Promise.resolve({ opened: true })),
     'store:status': vi.fn<Handlers['store:status']>(() => Promise.resolve(STATUS)),
     'store:backups': vi.fn<Handlers['store:backups']>(() => Promise.resolve([])),
@@ -85,6 +86,7 @@ function fakeHandlers(): FakeHandlers {
     'library:list': vi.fn<Handlers['library:list']>(() => Promise.resolve({ modules: [], facets: FACETS, total: 0 })),
     'library:get': vi.fn<Handlers['library:get']>(() => Promise.resolve(DETAIL)),
     'library:references': vi.fn<Handlers['library:references']>(() => Promise.resolve([])),
+    'library:placeholders': vi.fn<Handlers['library:placeholders']>(() => Promise.resolve([])),
     'library:save': vi.fn<Handlers['library:save']>(() => Promise.resolve(MODULE)),
     'library:duplicate': vi.fn<Handlers['library:duplicate']>(() => Promise.resolve(MODULE)),
     'library:usage': vi.fn<Handlers['library:usage']>(() => Promise.resolve(USAGE)),
@@ -155,6 +157,7 @@ function expectNoHandlerCalled(): void {
 /** For every channel, payloads the contract must refuse. */
 const INVALID: [Channel, unknown][] = [
   ['app:info', { extra: true }],
+  ['app:licenses', { extra: true }],
   ['app:open-external', { url: 'javascript:alert(1)' }],
   ['app:open-external', { url: 'file:///etc/passwd' }],
   ['app:open-external', {}],
@@ -178,6 +181,7 @@ const INVALID: [Channel, unknown][] = [
   ['library:get', { id: 'Use Of Force' }],
   ['library:get', undefined],
   ['library:references', { all: true }],
+  ['library:placeholders', { all: true }],
   ['library:save', { module: { id: 'x' }, baseRevision: 1, bump: true }],
   ['library:save', { module: MODULE_PAYLOAD, baseRevision: 0, bump: true }],
   ['library:save', { module: MODULE_PAYLOAD, baseRevision: null }],
@@ -216,6 +220,7 @@ const INVALID: [Channel, unknown][] = [
 /** For every channel, one payload the contract accepts unchanged. */
 const VALID: [Channel, unknown][] = [
   ['app:info', undefined],
+  ['app:licenses', undefined],
   ['app:open-external', { url: 'https://example.org/guide' }],
   ['store:status', {}],
   ['store:backups', undefined],
@@ -225,6 +230,7 @@ const VALID: [Channel, unknown][] = [
   ['library:list', { text: 'force', themes: ['use-of-force-and-firearms'], sort: 'title' }],
   ['library:get', { id: 'use-of-force' }],
   ['library:references', undefined],
+  ['library:placeholders', undefined],
   ['library:save', { module: MODULE_PAYLOAD, baseRevision: 1, bump: false }],
   ['library:duplicate', { id: 'use-of-force', title: 'Use of force (copy)' }],
   ['library:usage', { id: 'use-of-force' }],

@@ -11,6 +11,7 @@ function fakeHandlers(): Handlers {
 /** For each channel, a request that must be refused at the boundary. */
 const BAD_REQUESTS: Record<(typeof CHANNELS)[number], unknown> = {
   'app:info': { extra: true },
+  'app:licenses': { extra: true },
   'app:open-external': { url: 'javascript:alert(1)' },
   'store:status': 'nope',
   'store:backups': 42,
@@ -20,6 +21,7 @@ const BAD_REQUESTS: Record<(typeof CHANNELS)[number], unknown> = {
   'library:list': { text: 'x'.repeat(201) },
   'library:get': { id: 'Not An Id!' },
   'library:references': { id: 'x' },
+  'library:placeholders': { all: true },
   'library:save': { module: { id: 'half-a-module' }, baseRevision: null, bump: false },
   'library:duplicate': { id: 'hr-foundations' },
   'library:usage': {},

@@ -4,7 +4,7 @@ import { loadSampleLibrary } from '../../../electron/services/library/sample-lib
 import { Store } from '../../../electron/services/store/store';
 import { DEFAULT_SETTINGS } from '../../../shared/schemas/settings';
 import type { Module } from '../../../shared/schemas/module';
-import { RESOURCES_DIR } from '../../helpers/open-test-store';
+import { openTestServices, RESOURCES_DIR } from '../../helpers/open-test-store';
 import { tempDir } from '../../helpers/temp-dir';
 
 const NOW = new Date('2026-11-26T12:00:00.000Z');
@@ -155,3 +155,25 @@ describe('LibraryService: search stays in step with the data', () => {
   });
 });
 
+
+describe('LibraryService: placeholders for Settings', () => {
+  it('lists every placeholder the library uses, with how many modules use it and one definition per language', async () => {
+    const { handlers, store } = await openTestServices(await tempDir());
+    try {
+      const list = await handlers['library:placeholders'](undefined);
+      const country = list.find((p) => p.name === 'country');
+      expect(country?.modules).toBe(21);
+      expect(country?.definitions.map((d) => [d.language, d.label])).toEqual(
+        expect.arrayContaining([
+          ['en', 'Country'],
+          ['fr', 'Pays'],
+          ['ar', 'البلد'],
+        ]),
+      );
+      expect(country?.definitions).toHaveLength(3);
+      expect(list.map((p) => p.name)).toEqual([...list.map((p) => p.name)].sort());
+    } finally {
+      store.close();
+    }
+  });
+});

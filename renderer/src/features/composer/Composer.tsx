@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Curriculum } from '../../../../shared/schemas/curriculum';
 import type { ModuleSummary } from '../../../../shared/schemas/library';
 import type { Reference } from '../../../../shared/schemas/reference';
+import type { Settings } from '../../../../shared/schemas/settings';
 import type { Route } from '../../app/sections';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { call } from '../../lib/api';
@@ -16,6 +17,8 @@ export type ComposerLoad = {
   curriculum: Curriculum;
   library: ReadonlyMap<string, ModuleSummary>;
   references: readonly Reference[];
+  /** The academy's settings as the course opened: placeholder defaults, the library panel folded or not. */
+  settings: Settings;
   /** Distinguishes loads of the same course, so a reload starts a fresh editing session (and history). */
   session: number;
 };
@@ -23,9 +26,14 @@ export type ComposerLoad = {
 let sessions = 0;
 
 async function loadComposer(id: string): Promise<ComposerLoad> {
-  const [detail, list, references] = await Promise.all([call('curriculum:get', { id }), call('library:list', { sort: 'title' }), call('library:references')]);
+  const [detail, list, references, settings] = await Promise.all([
+    call('curriculum:get', { id }),
+    call('library:list', { sort: 'title' }),
+    call('library:references'),
+    call('settings:get'),
+  ]);
   sessions += 1;
-  return { curriculum: detail.curriculum, library: new Map(list.modules.map((m) => [m.id, m])), references, session: sessions };
+  return { curriculum: detail.curriculum, library: new Map(list.modules.map((m) => [m.id, m])), references, settings, session: sessions };
 }
 
 /** The curriculum composer for one course (`#/curricula/<id>`). */

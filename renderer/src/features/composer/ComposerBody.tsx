@@ -1,9 +1,10 @@
-import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckWhere } from '../../../../shared/domain/curriculum/checks';
 import type { ModuleItem } from '../../../../shared/schemas/curriculum';
 import { previewRoute, type Route } from '../../app/sections';
 import { useExportCommand } from '../../lib/export-command';
+import { focusIsLost } from '../../lib/focus';
 import { ExportDialog } from '../export/ExportDialog';
 import type { ComposerLoad } from './Composer';
 import type { ComposerChange, PanelProps } from './composer-types';
@@ -21,6 +22,7 @@ import { useComposerHistory } from './use-composer-history';
 import { useComputed } from './use-computed';
 import { useCurriculumAutosave } from './use-curriculum-autosave';
 import { useFocusLater } from './use-focus-later';
+import { useLibraryPanel } from './use-library-panel';
 import { validateDraft } from './validate-draft';
 
 /** One editing session of a course: the draft and its history, autosave, computed views and the tabs. */
@@ -35,12 +37,13 @@ export function ComposerBody({ loaded, onOpen, onReload }: { loaded: ComposerLoa
   // render, so a drop never waits for them in one long task. Panels get the same (deferred) version of the
   // course as their computed views, so the two always match.
   const settled = useDeferredValue(draft);
-  const computed = useComputed(settled, loaded.library, loaded.references);
+  const computed = useComputed(settled, loaded.library, loaded.references, loaded.settings.placeholderDefaults);
   const [tab, setTab] = useState<ComposerTab>('outline');
   const [updating, setUpdating] = useState<string | null>(null);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
   const [announcement, setAnnouncement] = useState('');
   const focusLater = useFocusLater();
+  const libraryPanel = useLibraryPanel(loaded.settings.libraryPanelCollapsed ?? false);
   const actions = useMemo(
     () =>
       itemActions({
@@ -78,8 +81,8 @@ export function ComposerBody({ loaded, onOpen, onReload }: { loaded: ComposerLoa
     [draft.items, focusLater],
   );
   const panelProps = useMemo<PanelProps>(
-    () => ({ curriculum: settled, computed, library: loaded.library, references: loaded.references, change, select }),
-    [settled, computed, loaded.library, loaded.references, change, select],
+    () => ({ curriculum: settled, computed, library: loaded.library, references: loaded.references, change, select, placeholderDefaults: loaded.settings.placeholderDefaults }),
+    [settled, computed, loaded.library, loaded.references, change, select, loaded.settings.placeholderDefaults],
   );
   const updatingItem = draft.items.find((i): i is ModuleItem => i.kind === 'module' && i.id === updating);
 
@@ -101,6 +104,11 @@ export function ComposerBody({ loaded, onOpen, onReload }: { loaded: ComposerLoa
     });
   };
   useExportCommand(openExport);
+
+  // Opened from a dialog or a list that is gone now (a new course, a link): the focus starts on the title.
+  useEffect(() => {
+    if (focusIsLost()) document.getElementById('composer-title')?.focus();
+  }, []);
 
   const ids = tabIds(tab);
   return (
@@ -129,7 +137,7 @@ export function ComposerBody({ loaded, onOpen, onReload }: { loaded: ComposerLoa
       <ComposerTabs current={tab} onSelect={setTab} checks={computed.checks} />
       <div role="tabpanel" id={ids.panel} aria-labelledby={ids.tab} className="composer__panel">
         {tab === 'outline' && (
-          <OutlineView draft={draft} computed={computed} library={loaded.library} actions={actions} expanded={expanded} announcement={announcement} />
+          <OutlineView draft={draft} computed={computed} library={loaded.library} actions={actions} expanded={expanded} announcement={announcement} libraryPanel={libraryPanel} />
         )}
         {tab === 'details' && (
           <>

@@ -47,8 +47,16 @@ export function ComposerHeader({
         >
           {t('composer.back')}
         </a>
-        <h1 id="composer-title" lang={draft.language} dir="auto">
-          {draft.title.trim() || t('composer.untitled')}
+        {/* The title keeps its own direction (an English course in the Arabic interface) but lines up with the
+            page, at the start of the interface's direction. */}
+        <h1 id="composer-title" tabIndex={-1}>
+          {draft.title.trim() ? (
+            <bdi lang={draft.language} dir="auto">
+              {draft.title}
+            </bdi>
+          ) : (
+            t('composer.untitled')
+          )}
         </h1>
       </div>
       <div className="composer__actions">

@@ -55,7 +55,7 @@ export function ComposerTabs({ current, onSelect, checks }: { current: ComposerT
           {tab === 'checks' && errors + warnings > 0 && (
             <span className={`composer-tabs__count composer-tabs__count--${errors > 0 ? 'error' : 'warning'}`}>
               <span aria-hidden="true">{errors + warnings}</span>
-              <span className="visually-hidden">{t('composer.tabs.checkCount', { errors, warnings })}</span>
+              <span className="visually-hidden">{t('composer.tabs.checkCount', { errors: t('composerPanels.checks.count.error', { count: errors }), warnings: t('composerPanels.checks.count.warning', { count: warnings }) })}</span>
             </span>
           )}
         </button>

@@ -2,6 +2,8 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CurriculumItem } from '../../../../shared/schemas/curriculum';
 import type { ModuleSummary } from '../../../../shared/schemas/library';
+import { MenuButton } from '../../components/MenuButton';
+import { actionsDomId } from './dom-ids';
 import type { ItemActions } from './item-actions';
 import { ModuleItemBody } from './ModuleItemBody';
 import { SessionItemBody } from './SessionItemBody';
@@ -32,42 +34,25 @@ export const ItemCard = memo(function ItemCard(props: ItemCardProps) {
   return (
     <div className="composer-item__body">
       {item.kind === 'module' ? <ModuleItemBody {...props} item={item} /> : <SessionItemBody {...props} item={item} />}
-      <div className="composer-item__controls">
-        <button
-          id={`composer-move-up-${item.id}`}
-          type="button"
-          className="button button--small"
-          disabled={index === 0}
-          aria-label={t('composer.items.moveUpNamed', { name })}
-          onClick={() => {
-            actions.move(item, name, -1);
-          }}
-        >
-          {t('composer.items.moveUp')}
-        </button>
-        <button
-          id={`composer-move-down-${item.id}`}
-          type="button"
-          className="button button--small"
-          disabled={index === total - 1}
-          aria-label={t('composer.items.moveDownNamed', { name })}
-          onClick={() => {
-            actions.move(item, name, 1);
-          }}
-        >
-          {t('composer.items.moveDown')}
-        </button>
-        <button
-          type="button"
-          className="button button--small button--danger"
-          aria-label={t('composer.items.removeNamed', { name })}
-          onClick={() => {
-            actions.remove(item, name, [nextId, previousId].filter((id): id is string => id !== undefined));
-          }}
-        >
-          {t('composer.items.remove')}
-        </button>
-      </div>
+      <MenuButton
+        id={actionsDomId(item.id)}
+        className="button button--small composer-item__actions"
+        label={t('composer.items.actions')}
+        ariaLabel={t('composer.items.actionsNamed', { name })}
+        entries={[
+          { key: 'up', label: t('composer.items.moveUp'), ariaLabel: t('composer.items.moveUpNamed', { name }), disabled: index === 0, onSelect: () => { actions.move(item, name, -1); } },
+          { key: 'down', label: t('composer.items.moveDown'), ariaLabel: t('composer.items.moveDownNamed', { name }), disabled: index === total - 1, onSelect: () => { actions.move(item, name, 1); } },
+          {
+            key: 'remove',
+            label: t('composer.items.remove'),
+            ariaLabel: t('composer.items.removeNamed', { name }),
+            danger: true,
+            onSelect: () => {
+              actions.remove(item, name, [nextId, previousId].filter((id): id is string => id !== undefined));
+            },
+          },
+        ]}
+      />
     </div>
   );
 });

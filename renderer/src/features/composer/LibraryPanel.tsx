@@ -5,6 +5,7 @@ import { Duration } from '../../components/Duration';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { call } from '../../lib/api';
 import { useApi } from '../../lib/use-api';
+import { Modal } from '../curricula/Modal';
 import { useAction } from '../curricula/use-action';
 import type { ItemActions } from './item-actions';
 import { appendItem, moduleItem } from './item-ops';
@@ -23,6 +24,8 @@ export function LibraryPanel({ draft, actions }: { draft: Curriculum; actions: I
   const query = useDeferredValue(text.trim());
   const [result] = useApi(() => call('library:list', query ? { text: query, sort: 'relevance' } : { sort: 'title' }), query);
   const adding = useAction();
+  /** A module already in the course, waiting for the designer to say whether to add it again. */
+  const [again, setAgain] = useState<{ id: string; title: string } | null>(null);
   const used = new Map<string, number>();
   for (const item of draft.items) if (item.kind === 'module') used.set(item.moduleId, (used.get(item.moduleId) ?? 0) + 1);
 
@@ -79,7 +82,9 @@ export function LibraryPanel({ draft, actions }: { draft: Curriculum; actions: I
                   className="button button--small"
                   aria-label={t('composer.library.addNamed', { title: m.title })}
                   onClick={() => {
-                    add(m.id);
+                    // A second copy is rarely meant (the checks would flag it): ask first.
+                    if (used.has(m.id)) setAgain({ id: m.id, title: m.title });
+                    else add(m.id);
                   }}
                 >
                   {t('composer.library.add')}
@@ -89,6 +94,44 @@ export function LibraryPanel({ draft, actions }: { draft: Curriculum; actions: I
           </ul>
           {result.value.modules.length > SHOWN && <p className="muted">{t('composer.library.more', { count: result.value.modules.length - SHOWN })}</p>}
         </>
+      )}
+      {again && (
+        <Modal
+          alert
+          labelledBy={`${id}-again-title`}
+          describedBy={`${id}-again-body`}
+          onClose={() => {
+            setAgain(null);
+          }}
+        >
+          <h2 id={`${id}-again-title`}>{t('composer.library.againTitle')}</h2>
+          <p id={`${id}-again-body`}>
+            {t('composer.library.againBody', { title: again.title, count: used.get(again.id) ?? 1 })}
+          </p>
+          <div className="dialog__actions">
+            <button
+              type="button"
+              className="button"
+              data-autofocus
+              onClick={() => {
+                setAgain(null);
+              }}
+            >
+              {t('composer.library.againCancel')}
+            </button>
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => {
+                const { id: moduleId } = again;
+                setAgain(null);
+                add(moduleId);
+              }}
+            >
+              {t('composer.library.againConfirm')}
+            </button>
+          </div>
+        </Modal>
       )}
     </section>
   );

@@ -28,6 +28,7 @@ export function OutlineView({
   actions,
   expanded,
   announcement,
+  libraryPanel,
 }: {
   draft: Curriculum;
   computed: ComposerComputed;
@@ -35,11 +36,14 @@ export function OutlineView({
   actions: ItemActions;
   expanded: ReadonlySet<string>;
   announcement: string;
+  /** The side panel (library search, free sessions) folded away or not. */
+  libraryPanel: { collapsed: boolean; toggle: () => void };
 }) {
   const { t } = useTranslation();
+  const sideId = 'composer-outline-side';
   const days = useMemo(() => dayLabels(computed, (key, values) => t(key, values)), [computed, t]);
   return (
-    <div className="composer-outline">
+    <div className={libraryPanel.collapsed ? 'composer-outline composer-outline--collapsed' : 'composer-outline'}>
       <section className="composer-outline__items" aria-labelledby="composer-items-title">
         <h2 id="composer-items-title" tabIndex={-1}>
           {t('composer.items.title')}
@@ -54,8 +58,23 @@ export function OutlineView({
         </p>
       </section>
       <aside className="composer-outline__side" aria-label={t('composer.add.label')}>
-        <LibraryPanel draft={draft} actions={actions} />
-        <AddSessionForm draft={draft} actions={actions} />
+        <button
+          type="button"
+          className="button button--small composer-outline__fold"
+          aria-expanded={!libraryPanel.collapsed}
+          aria-controls={sideId}
+          onClick={libraryPanel.toggle}
+        >
+          {t(libraryPanel.collapsed ? 'composer.library.show' : 'composer.library.hide')}
+        </button>
+        <div id={sideId} className="composer-outline__panels" hidden={libraryPanel.collapsed}>
+          {!libraryPanel.collapsed && (
+            <>
+              <LibraryPanel draft={draft} actions={actions} />
+              <AddSessionForm draft={draft} actions={actions} />
+            </>
+          )}
+        </div>
       </aside>
     </div>
   );

@@ -25,4 +25,6 @@ export type PanelProps = {
   change: ComposerChange;
   /** Brings the named item/lesson into view and focus in the composer's item list. */
   select: (where: CheckWhere) => void;
+  /** The academy's placeholder values (Settings), used where the course has none of its own. */
+  placeholderDefaults?: Readonly<Record<string, string>>;
 };

@@ -10,3 +10,8 @@ export function lessonDomId(itemId: string, lessonCode: string): string {
 export function handleDomId(itemId: string): string {
   return `composer-handle-${itemId}`;
 }
+
+/** The button that opens a row's menu of actions (move, remove): where the focus goes back after a move. */
+export function actionsDomId(itemId: string): string {
+  return `composer-actions-${itemId}`;
+}

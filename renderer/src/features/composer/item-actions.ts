@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { CurriculumItem } from '../../../../shared/schemas/curriculum';
-import { handleDomId } from './dom-ids';
+import { actionsDomId, handleDomId } from './dom-ids';
 import { moveItem, removeItem } from './item-ops';
 import type { ApplyChange } from './use-composer-history';
 
@@ -47,8 +47,8 @@ export function itemActions({
         return moveItem(c, from, from + delta);
       });
       announce(t(delta < 0 ? 'composer.items.movedUp' : 'composer.items.movedDown', { name }));
-      // The row moved: keep the focus on the button that moved it, or its other button at the ends.
-      focusLater(`composer-move-${delta < 0 ? 'up' : 'down'}-${item.id}`, `composer-move-${delta < 0 ? 'down' : 'up'}-${item.id}`, handleDomId(item.id));
+      // The row moved: the focus stays with it, on the menu button the move was chosen from.
+      focusLater(actionsDomId(item.id), handleDomId(item.id));
     },
     remove: (item, name, neighbours) => {
       apply(t('composer.history.remove', { name }), (c) => removeItem(c, item.id));

@@ -1,20 +1,14 @@
 import { useCallback, useEffect, useRef } from 'react';
-import type { AppErrorShape } from '../../../../shared/errors';
 import type { SavedCurriculum } from '../../../../shared/schemas/curricula';
 import type { Curriculum } from '../../../../shared/schemas/curriculum';
 import { call } from '../../lib/api';
-import { useQueuedAutosave } from '../../lib/use-queued-autosave';
+import { useQueuedAutosave, type AutosaveStatus } from '../../lib/use-queued-autosave';
 import { sameValue } from './same-value';
 
 /** Short enough that little is at risk, long enough that a burst of clicks or keys becomes one save. */
 export const AUTOSAVE_DELAY_MS = 700;
 
-export type SaveStatus =
-  | { kind: 'saved' }
-  | { kind: 'saving' }
-  | { kind: 'invalid'; count: number }
-  | { kind: 'conflict' }
-  | { kind: 'failed'; error: AppErrorShape };
+export type SaveStatus = AutosaveStatus;
 
 /**
  * The draft as it is sent: a module snapshot the back end already holds (the very object of the last saved
@@ -45,7 +39,7 @@ export function useCurriculumAutosave({ draft, initial, problemCount }: { draft:
     const saved = await call('curriculum:save', { curriculum: { ...withoutStoredSnapshots(snapshot, lastSaved), updatedAt: base.current }, baseUpdatedAt: base.current });
     base.current = saved.updatedAt;
   }, []);
-  const { dirty, saving, failure, flush, retry } = useQueuedAutosave({ draft, initial, problemCount, delayMs: AUTOSAVE_DELAY_MS, same: sameValue, save });
+  const { status, dirty, flush, retry } = useQueuedAutosave({ draft, initial, problemCount, delayMs: AUTOSAVE_DELAY_MS, same: sameValue, save });
 
   // Closing or reloading the page does not unmount the composer: save what is waiting then too.
   useEffect(() => {
@@ -57,13 +51,6 @@ export function useCurriculumAutosave({ draft, initial, problemCount }: { draft:
       window.removeEventListener('pagehide', onPageHide);
     };
   }, [flush]);
-
-  let status: SaveStatus;
-  if (failure?.kind === 'conflict') status = failure;
-  else if (problemCount > 0) status = { kind: 'invalid', count: problemCount };
-  else if (failure) status = failure;
-  else if (saving || dirty) status = { kind: 'saving' };
-  else status = { kind: 'saved' };
 
   return { status, dirty, flush, retry };
 }

@@ -66,7 +66,16 @@ export function ExportDialog({ target, defaultVariant = 'full', defaultPaper = '
               {t('export.close')}
             </button>
           )}
-          <button type="button" className="button button--primary" disabled={busy} onClick={() => void job.start(request)}>
+          {/* aria-disabled rather than disabled while it runs: a disabled button drops the focus to the page, and
+              keyboard users would have to find their way back into the dialog after each export. */}
+          <button
+            type="button"
+            className="button button--primary"
+            aria-disabled={busy || undefined}
+            onClick={() => {
+              if (!busy) void job.start(request);
+            }}
+          >
             {t('export.export')}
           </button>
         </div>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Lesson } from '../../../../shared/schemas/module';
 import { addLesson, type Translate } from './draft-ops';
 import { fieldId, removeAt, setAt } from './draft-paths';
+import { duplicateLesson, MAX_LESSONS } from './duplicate-lesson';
 import { useEditor } from './editor-context';
 import { addButtonId, ItemControls } from './fields';
 import type { EditorProblem } from './validation';
@@ -79,26 +80,42 @@ export function LessonOutline({
                 </span>
                 {count > 0 && <span className="editor-count"> {t('editor.problems.count', { count })}</span>}
               </button>
-              <ItemControls
-                listPath={['lessons']}
-                index={i}
-                count={lessons.length}
-                name={lessonName(lesson, i)}
-                onMoved={(to) => {
-                  // The form follows the lesson being edited, wherever it moves.
-                  if (selected === i) onSelect(to);
-                  else if (selected === to) onSelect(i);
-                }}
-                onRemove={() => {
-                  if (!window.confirm(t('editor.confirmDeleteLesson', { lesson: lessonName(lesson, i) }))) return;
-                  apply((draft) => removeAt(draft, ['lessons'], i));
-                  if (typeof selected === 'number') {
-                    if (selected > i) onSelect(selected - 1);
-                    else if (selected === i) onSelect(lessons.length > 1 ? Math.max(0, i - 1) : 'module');
-                  }
-                  focusLater(addButtonId(['lessons']));
-                }}
-              />
+              <div className="editor-outline__controls">
+                <ItemControls
+                  listPath={['lessons']}
+                  index={i}
+                  count={lessons.length}
+                  name={lessonName(lesson, i)}
+                  onMoved={(to) => {
+                    // The form follows the lesson being edited, wherever it moves.
+                    if (selected === i) onSelect(to);
+                    else if (selected === to) onSelect(i);
+                  }}
+                  onRemove={() => {
+                    if (!window.confirm(t('editor.confirmDeleteLesson', { lesson: lessonName(lesson, i) }))) return;
+                    apply((draft) => removeAt(draft, ['lessons'], i));
+                    if (typeof selected === 'number') {
+                      if (selected > i) onSelect(selected - 1);
+                      else if (selected === i) onSelect(lessons.length > 1 ? Math.max(0, i - 1) : 'module');
+                    }
+                    focusLater(addButtonId(['lessons']));
+                  }}
+                />
+                <button
+                  type="button"
+                  className="button button--small editor-outline__duplicate"
+                  disabled={lessons.length >= MAX_LESSONS}
+                  aria-label={t('editor.duplicateLessonNamed', { lesson: lessonName(lesson, i) })}
+                  onClick={() => {
+                    apply((draft) => duplicateLesson(draft, i, translate));
+                    // The copy comes right after the original: open it, on its title.
+                    onSelect(i + 1);
+                    focusLater(fieldId(['lessons', i + 1, 'title']));
+                  }}
+                >
+                  {t('editor.duplicateLesson')}
+                </button>
+              </div>
             </li>
           );
         })}

@@ -5,6 +5,7 @@ import { AUDIENCES, LEVELS, type Module } from '../../../../shared/schemas/modul
 import type { Reference } from '../../../../shared/schemas/reference';
 import { THEMES } from '../../../../shared/schemas/themes';
 import { CheckboxGroup, SelectField, TextArea, TextField, TextList, type Choice } from './fields';
+import { PlaceholderForm } from './PlaceholderForm';
 
 /** References as "ECHR (1950)": the short name authors know them by, with the year to tell versions apart. */
 export function referenceChoices(references: readonly Reference[]): Choice[] {
@@ -60,6 +61,7 @@ export function ModuleForm({
         <CheckboxGroup path={['prerequisites']} legend={t('editor.field.prerequisites')} choices={prerequisites} selected={draft.prerequisites} help={t('editor.help.prerequisites')} scroll />
         <CheckboxGroup path={['references']} legend={t('editor.field.references')} choices={referenceChoices(references)} selected={draft.references} scroll />
       </div>
+      <PlaceholderForm draft={draft} />
       <div className="panel">
         <div className="editor-row">
           <TextField path={['license']} label={t('editor.field.license')} value={draft.license} content={false} help={t('editor.help.license')} />

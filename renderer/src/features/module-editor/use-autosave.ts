@@ -1,19 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AppErrorShape } from '../../../../shared/errors';
 import type { Module } from '../../../../shared/schemas/module';
 import { call } from '../../lib/api';
-import { useQueuedAutosave } from '../../lib/use-queued-autosave';
+import { useQueuedAutosave, type AutosaveStatus } from '../../lib/use-queued-autosave';
 
 /** Long enough that a typing author is not interrupted by saves, short enough that little is at risk. */
 export const AUTOSAVE_DELAY_MS = 800;
 
-export type SaveStatus =
-  | { kind: 'new' }
-  | { kind: 'saved' }
-  | { kind: 'saving' }
-  | { kind: 'invalid'; count: number }
-  | { kind: 'conflict' }
-  | { kind: 'failed'; error: AppErrorShape };
+/** The autosave's status, and "new" for a module not saved yet. */
+export type SaveStatus = { kind: 'new' } | AutosaveStatus;
 
 export type AutosaveOptions = {
   draft: Module;
@@ -59,17 +53,12 @@ export function useAutosave({ draft, problemCount, initial, baseRevision, newId 
     r.savedId = saved.id;
     setSavedId(saved.id);
   }, []);
-  const { dirty, saving, failure, flush, retry, unblock } = useQueuedAutosave({ draft, initial, problemCount, delayMs: AUTOSAVE_DELAY_MS, same: sameDraft, save });
+  const { status: queued, dirty, flush, retry, unblock } = useQueuedAutosave({ draft, initial, problemCount, delayMs: AUTOSAVE_DELAY_MS, same: sameDraft, save });
 
   /** The stored id as of now, for use right after an await (the state above is a render old). */
   const currentSavedId = useCallback(() => revision.current.savedId, []);
 
-  let status: SaveStatus;
-  if (failure?.kind === 'conflict') status = failure;
-  else if (problemCount > 0) status = { kind: 'invalid', count: problemCount };
-  else if (failure) status = failure;
-  else if (saving || dirty) status = { kind: 'saving' };
-  else status = savedId === null ? { kind: 'new' } : { kind: 'saved' };
+  const status: SaveStatus = queued.kind === 'saved' && savedId === null ? { kind: 'new' } : queued;
 
   return { status, dirty, flush, retry, unblock, savedId, currentSavedId };
 }

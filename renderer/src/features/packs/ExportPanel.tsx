@@ -75,7 +75,9 @@ export function ExportPanel() {
                       setChosen(next);
                     }}
                   />
-                  <span lang={m.language}>{m.title}</span>
+                  <span lang={m.language} dir="auto">
+                    {m.title}
+                  </span>
                   <span className="facets__count">{m.language}</span>
                 </label>
               ))}

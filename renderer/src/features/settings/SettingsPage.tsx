@@ -7,6 +7,7 @@ import { call } from '../../lib/api';
 import { useApi } from '../../lib/use-api';
 import { BackupList } from './BackupList';
 import { LogoSetting } from './LogoSetting';
+import { PlaceholderDefaults } from './PlaceholderDefaults';
 
 /** Interface language (stored in the data folder) and the data folder with its backups. */
 export function SettingsPage({ dataDir }: { dataDir: string }) {
@@ -55,6 +56,7 @@ export function SettingsPage({ dataDir }: { dataDir: string }) {
         </div>
       )}
       {settings.state === 'ready' && <LogoSetting logo={settings.value.logo} onChanged={reloadSettings} />}
+      {settings.state === 'ready' && <PlaceholderDefaults saved={settings.value.placeholderDefaults} onSaved={reloadSettings} />}
       <div className="panel">
         <h2>{t('settings.dataFolder')}</h2>
         <p className="muted">{t('settings.dataFolderHelp')}</p>

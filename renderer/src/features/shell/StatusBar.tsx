@@ -1,12 +1,20 @@
 import { useTranslation } from 'react-i18next';
 import type { StoreStatus } from '../../../../shared/schemas/store';
+import { useEditorsSaveState } from '../../lib/save-state';
 
+/**
+ * The data's state at a glance. What it says about saving comes from the editors' own autosave (one
+ * source of truth), so it says "Saving…" whenever an editor does, and never "All data saved" meanwhile.
+ */
 export function StatusBar({ status }: { status: StoreStatus }) {
   const { t } = useTranslation();
+  const editors = useEditorsSaveState();
+  const ok = status.healthy && editors !== 'unsaved';
+  const text = !status.healthy ? t('status.problem') : editors === 'saving' ? t('status.saving') : editors === 'unsaved' ? t('status.unsaved') : t('status.healthy');
   return (
-    <footer className="statusbar" role="status" aria-label={t('status.label')}>
-      <span className={status.healthy ? 'dot dot--ok' : 'dot dot--warn'} aria-hidden="true" />
-      <span>{status.healthy ? t('status.healthy') : t('status.problem')}</span>
+    <footer className="statusbar" aria-label={t('status.label')}>
+      <span className={ok ? 'dot dot--ok' : 'dot dot--warn'} aria-hidden="true" />
+      <span role="status">{text}</span>
       <span className="statusbar__path">
         {t('status.dataFolder')} <bdi dir="ltr">{status.dataDir}</bdi>
       </span>

@@ -3,18 +3,27 @@ import { useTranslation } from 'react-i18next';
 import type { PanelProps } from '../composer-types';
 import { withPlaceholder, type PlaceholderProblem, type PlaceholderUse } from './placeholder-usage';
 
-type FieldProps = { use: PlaceholderUse; value: string; change: PanelProps['change'] };
+type FieldProps = {
+  use: PlaceholderUse;
+  value: string;
+  /** The academy's value from Settings, used in exports and checks while this course has none. */
+  fallback: string | undefined;
+  change: PanelProps['change'];
+};
 
 /**
- * One placeholder's value. Each keystroke is a change (the page coalesces typing into one undo step); text
- * the store would refuse is kept in the field with the reason and not passed on.
+ * One placeholder's value, under the label, explanation and example its module gives it (the raw `{name}`
+ * only as a hint). Each keystroke is a change (the page coalesces typing into one undo step); text the store
+ * would refuse is kept in the field with the reason and not passed on.
  */
-export function PlaceholderField({ use, value, change }: FieldProps) {
+export function PlaceholderField({ use, value, fallback, change }: FieldProps) {
   const { t } = useTranslation();
   const id = useId();
   const [rejected, setRejected] = useState<{ text: string; problem: PlaceholderProblem } | null>(null);
   const placeholder = `{${use.name}}`;
   const filled = value.trim() !== '';
+  const definition = use.definition;
+  const described = [definition?.description && `${id}-description`, definition?.example && `${id}-example`, fallback && `${id}-default`, `${id}-used`, rejected && `${id}-error`].filter(Boolean).join(' ');
 
   const onInput = (text: string) => {
     // Checked against the values the field was rendered with: a stale check only costs a reason shown, never a bad save.
@@ -34,8 +43,20 @@ export function PlaceholderField({ use, value, change }: FieldProps) {
     <li className="ph-row">
       <label className="cp-field">
         <span className="cp-field__label">
-          {t('composerPanels.placeholders.fieldLabel', { placeholder })}
-          {!filled && <span className="cp-badge cp-badge--warn">{t('composerPanels.placeholders.unfilled')}</span>}
+          {definition ? (
+            <>
+              <span lang={definition.language} dir="auto">
+                {definition.label}
+              </span>{' '}
+              <code className="ph-token" dir="ltr">
+                {placeholder}
+              </code>
+            </>
+          ) : (
+            t('composerPanels.placeholders.fieldLabel', { placeholder })
+          )}
+          {!filled && !fallback && <span className="cp-badge cp-badge--warn">{t('composerPanels.placeholders.unfilled')}</span>}
+          {!filled && fallback && <span className="cp-badge">{t('composerPanels.placeholders.byDefault')}</span>}
         </span>
         <input
           type="text"
@@ -44,12 +65,31 @@ export function PlaceholderField({ use, value, change }: FieldProps) {
           value={rejected?.text ?? value}
           maxLength={300}
           aria-invalid={rejected !== null}
-          aria-describedby={`${id}-used${rejected ? ` ${id}-error` : ''}`}
+          aria-describedby={described}
           onChange={(e) => {
             onInput(e.target.value);
           }}
         />
       </label>
+      {definition?.description && (
+        <p id={`${id}-description`} className="ph-help" lang={definition.language} dir="auto">
+          {definition.description}
+        </p>
+      )}
+      {definition?.example && (
+        <p id={`${id}-example`} className="ph-help">
+          {t('composerPanels.placeholders.example')}{' '}
+          <bdi lang={definition.language} dir="auto">
+            {definition.example}
+          </bdi>
+        </p>
+      )}
+      {fallback && (
+        <p id={`${id}-default`} className="ph-help ph-default">
+          {filled ? t('composerPanels.placeholders.defaultOverridden') : t('composerPanels.placeholders.defaultUsed')}{' '}
+          <bdi dir="auto">{fallback}</bdi>
+        </p>
+      )}
       <p id={`${id}-used`} className="muted ph-used" title={use.modules.join(', ')}>
         {t('composerPanels.placeholders.usedIn', { count: use.modules.length, modules: use.modules.join(', ') })}
       </p>

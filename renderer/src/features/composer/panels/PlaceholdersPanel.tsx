@@ -1,7 +1,7 @@
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { placeholderValues } from '../../../../../shared/domain/placeholders';
 import type { PanelProps } from '../composer-types';
-import { own } from '../../../../../shared/domain/own';
 import { PlaceholderField } from './PlaceholderField';
 import { placeholderUses } from './placeholder-usage';
 import './panels.css';
@@ -13,13 +13,17 @@ import './panels.css';
 export function PlaceholdersPanel(props: PanelProps) {
   const { t } = useTranslation();
   const headingId = useId();
-  const { curriculum, change } = props;
+  const { curriculum, change, placeholderDefaults } = props;
   const uses = useMemo(() => placeholderUses(curriculum.items), [curriculum.items]);
-  const values = curriculum.placeholders;
-  const unfilled = uses.filter((u) => !own(values, u.name)?.trim()).length;
+  // Maps, not the stored records: names are user text, and `constructor` must be a name like any other.
+  const values = useMemo(() => placeholderValues(curriculum.placeholders), [curriculum.placeholders]);
+  const defaults = useMemo(() => new Map([...placeholderValues(placeholderDefaults)].filter(([, v]) => v.trim() !== '')), [placeholderDefaults]);
+  const blank = uses.filter((u) => !values.get(u.name)?.trim());
+  const unfilled = blank.filter((u) => !defaults.has(u.name)).length;
+  const byDefault = blank.length - unfilled;
   const unused = useMemo(() => {
     const used = new Set(uses.map((u) => u.name));
-    return Object.keys(values).filter((name) => !used.has(name)).sort();
+    return [...values.keys()].filter((name) => !used.has(name)).sort();
   }, [uses, values]);
 
   return (
@@ -31,11 +35,12 @@ export function PlaceholdersPanel(props: PanelProps) {
       ) : (
         <p role="status" className={unfilled > 0 ? 'ph-status--warn' : 'cp-ok'}>
           {unfilled > 0 ? t('composerPanels.placeholders.unfilledCount', { count: unfilled }) : t('composerPanels.placeholders.allFilled')}
+          {byDefault > 0 && <> {t('composerPanels.placeholders.byDefaultCount', { count: byDefault })}</>}
         </p>
       )}
       <ul className="ph-list">
         {uses.map((use) => (
-          <PlaceholderField key={use.name} use={use} value={own(values, use.name) ?? ''} change={change} />
+          <PlaceholderField key={use.name} use={use} value={values.get(use.name) ?? ''} fallback={defaults.get(use.name)} change={change} />
         ))}
       </ul>
       {unused.length > 0 && (
@@ -44,15 +49,15 @@ export function PlaceholdersPanel(props: PanelProps) {
           <ul className="cp-list">
             {unused.map((name) => (
               <li key={name} className="cp-check">
-                <span dir="ltr">{`{${name}}`}</span> <span className="muted">{own(values, name)}</span>
+                <span dir="ltr">{`{${name}}`}</span> <span className="muted" dir="auto">{values.get(name)}</span>
                 <button
                   type="button"
                   className="button button--small"
                   onClick={() => {
-                    change(t('composerPanels.placeholders.removeLabel', { placeholder: `{${name}}` }), (current) => {
-                      const { [name]: _removed, ...rest } = current.placeholders;
-                      return { ...current, placeholders: rest };
-                    });
+                    change(t('composerPanels.placeholders.removeLabel', { placeholder: `{${name}}` }), (current) => ({
+                      ...current,
+                      placeholders: Object.fromEntries(Object.entries(current.placeholders).filter(([key]) => key !== name)),
+                    }));
                   }}
                 >
                   {t('composerPanels.placeholders.remove')}

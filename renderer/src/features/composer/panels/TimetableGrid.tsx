@@ -81,7 +81,10 @@ function SlotContent({ slot, selected, onSelect }: { slot: TimetableSlot; select
   if (slot.kind === 'break' || slot.kind === 'lunch')
     return (
       <div className="tt-slot__inner">
-        <span>{slot.title || t(`composerPanels.timetable.${slot.kind}`)}</span> {time}
+        <bdi className="tt-slot__title" dir="auto">
+          {slot.title || t(`composerPanels.timetable.${slot.kind}`)}
+        </bdi>{' '}
+        {time}
       </div>
     );
   const { unitKey } = slot;
@@ -96,7 +99,16 @@ function SlotContent({ slot, selected, onSelect }: { slot: TimetableSlot; select
       }}
     >
       {time}{' '}
-      {slot.lessonCode !== undefined && <span className="tt-slot__code">{slot.lessonCode}</span>} <span className="tt-slot__title">{slot.title}</span>
+      {slot.lessonCode !== undefined && (
+        <bdi className="tt-slot__code" dir="ltr">
+          {slot.lessonCode}
+        </bdi>
+      )}{' '}
+      {/* Titles are often in another script than the interface (English modules in an Arabic one): isolated,
+          each keeps its own direction, and a cut-off title shows its beginning. */}
+      <bdi className="tt-slot__title" dir="auto">
+        {slot.title}
+      </bdi>
       {parts !== undefined && (
         <span className="tt-slot__part">
           {' '}<span aria-hidden="true">{`${String(slot.part ?? 1)}/${String(parts)}`}</span>

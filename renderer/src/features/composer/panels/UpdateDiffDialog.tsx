@@ -8,7 +8,7 @@ import { call } from '../../../lib/api';
 import { useApi } from '../../../lib/use-api';
 import type { PanelProps } from '../composer-types';
 import { ModuleChangeList } from './ModuleChangeList';
-import { overridesToReview, takeUpdate } from './take-update';
+import { keepVersion, overridesToReview, takeUpdate } from './take-update';
 import { useModal } from './use-modal';
 import './panels.css';
 
@@ -67,6 +67,15 @@ function UpdateChoice({ item, current, props, introId, onClose }: { item: Module
     }));
     onClose();
   };
+  // Keeping is a decision too: remembered with the item (and undoable), so the badge says so after a reload.
+  const keep = () => {
+    if (newer && item.keptRevision !== current.revision)
+      props.change(t('composerPanels.diff.keepLabel', { module: item.snapshot.title, revision: current.revision }), (course) => ({
+        ...course,
+        items: course.items.map((i) => (i.id === item.id && i.kind === 'module' ? keepVersion(i, current.revision) : i)),
+      }));
+    onClose();
+  };
 
   return (
     <>
@@ -100,7 +109,7 @@ function UpdateChoice({ item, current, props, introId, onClose }: { item: Module
         <p className="cp-note">{t('composerPanels.diff.review', { lessons: review.join(', ') })}</p>
       )}
       <div className="cp-dialog-actions">
-        <button type="button" className="button" onClick={onClose}>{t('composerPanels.diff.keep')}</button>
+        <button type="button" className="button" onClick={keep}>{t('composerPanels.diff.keep')}</button>
         {newer && (
           <button type="button" className="button button--primary" onClick={take}>{t('composerPanels.diff.take')}</button>
         )}

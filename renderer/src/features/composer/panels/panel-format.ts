@@ -1,3 +1,5 @@
+import { durationText } from '../../../lib/duration-text';
+
 /** Small text helpers shared by the composer panels, so every panel says minutes, days and lessons alike. */
 
 /** `t` narrowed to what the helpers need; react-i18next's `t` fits it. */
@@ -5,12 +7,7 @@ export type Translate = (key: string, values?: Record<string, string | number>) 
 
 /** "2 h 30 min" in the UI language (the same keys as the Duration component). */
 export function minutesText(t: Translate, minutes: number): string {
-  const whole = Math.round(minutes);
-  const hours = Math.floor(whole / 60);
-  const rest = whole % 60;
-  if (hours === 0) return t('duration.minutes', { minutes: rest });
-  if (rest === 0) return t('duration.hours', { hours });
-  return t('duration.hoursMinutes', { hours, minutes: rest });
+  return durationText(t, minutes);
 }
 
 /** "3 days", with the language's plural forms. */

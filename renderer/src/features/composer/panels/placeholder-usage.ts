@@ -1,8 +1,13 @@
 import { effectiveModule } from '../../../../../shared/domain/curriculum/effective-lessons';
-import { modulePlaceholders } from '../../../../../shared/domain/placeholders';
+import { modulePlaceholders, placeholderDefinitions } from '../../../../../shared/domain/placeholders';
 import { PlaceholderValuesSchema, type Curriculum, type ModuleItem } from '../../../../../shared/schemas/curriculum';
+import type { PlaceholderDefinition } from '../../../../../shared/schemas/module';
 
-export type PlaceholderUse = { name: string; itemIds: string[]; modules: string[] };
+/**
+ * A placeholder the course uses: where, and what it stands for, as the first module (in course order) that
+ * defines it says, in that module's language.
+ */
+export type PlaceholderUse = { name: string; itemIds: string[]; modules: string[]; definition?: PlaceholderDefinition & { language: string } };
 
 /** Items are replaced, never mutated, when they change: their placeholder scan can be kept by identity. */
 const scans = new WeakMap<ModuleItem, readonly string[]>();
@@ -18,10 +23,13 @@ export function placeholderUses(items: Curriculum['items']): PlaceholderUse[] {
   const uses = new Map<string, PlaceholderUse>();
   for (const item of items) {
     if (item.kind !== 'module') continue;
+    const definitions = placeholderDefinitions(item.snapshot);
     for (const name of itemPlaceholders(item)) {
       const use = uses.get(name) ?? { name, itemIds: [], modules: [] };
       use.itemIds.push(item.id);
       use.modules.push(item.snapshot.title);
+      const definition = definitions.get(name);
+      if (!use.definition && definition) use.definition = { ...definition, language: item.snapshot.language };
       uses.set(name, use);
     }
   }
@@ -40,7 +48,8 @@ export function withPlaceholder(
   name: string,
   value: string,
 ): { ok: true; values: Curriculum['placeholders'] } | { ok: false; problem: PlaceholderProblem } {
-  const { [name]: _old, ...rest } = values;
+  // Entries, not `values[name]`: a placeholder named `constructor` must not reach Object.prototype.
+  const rest = Object.fromEntries(Object.entries(values).filter(([key]) => key !== name));
   const next = value.trim() === '' ? rest : { ...rest, [name]: value };
   const parsed = PlaceholderValuesSchema.safeParse(next);
   if (parsed.success) return { ok: true, values: parsed.data };

@@ -4,10 +4,19 @@ import type { LessonOverride, ModuleItem } from '../../../../../shared/schemas/c
 import type { ModuleSummary } from '../../../../../shared/schemas/library';
 import type { Module } from '../../../../../shared/schemas/module';
 
-/** The revisions when the library holds a newer version of the item's module than the course took. */
-export function updateAvailable(item: ModuleItem, library: ReadonlyMap<string, ModuleSummary>): { from: number; to: number } | undefined {
+/**
+ * The revisions when the library holds a newer version of the item's module than the course took, and
+ * whether the designers already chose to keep the course's version over that very revision.
+ */
+export function updateAvailable(item: ModuleItem, library: ReadonlyMap<string, ModuleSummary>): { from: number; to: number; kept: boolean } | undefined {
   const current = library.get(item.moduleId);
-  return current && current.revision > item.revision ? { from: item.revision, to: current.revision } : undefined;
+  if (!current || current.revision <= item.revision) return undefined;
+  return { from: item.revision, to: current.revision, kept: item.keptRevision !== undefined && item.keptRevision >= current.revision };
+}
+
+/** The item with the decision to keep its version over the library's `revision`, remembered with the course. */
+export function keepVersion(item: ModuleItem, revision: number): ModuleItem {
+  return revision > item.revision ? { ...item, keptRevision: revision } : item;
 }
 
 export type StaleOverride = { lessonCode: string; step?: number };
@@ -17,7 +26,8 @@ export type StaleOverride = { lessonCode: string; step?: number };
  * exist; the others no longer apply and are dropped, and returned so the designer is told which.
  */
 export function takeUpdate(item: ModuleItem, module: Module): { item: ModuleItem; dropped: StaleOverride[] } {
-  const { lessonOrder, ...rest } = item;
+  // A decision to keep an older version no longer applies once the update is taken.
+  const { lessonOrder, keptRevision: _kept, ...rest } = item;
   const candidate: ModuleItem = { ...rest, moduleId: module.id, revision: module.revision, snapshot: module, ...(lessonOrder ? { lessonOrder } : {}) };
   const dropped = staleOverrides(candidate);
   const steps = new Map(module.lessons.map((l) => [l.code, l.steps.length]));
