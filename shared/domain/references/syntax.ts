@@ -62,7 +62,8 @@ export function parseRef(kind: string, target: string, fallback?: string): TextR
 /** The source form of a reference, as the editor inserts it. */
 export function formatRef(ref: TextRef): string {
   const target = ref.kind === 'module' ? ref.id : ref.moduleId ? `${ref.moduleId}/${ref.id}` : ref.id;
-  const fallback = ref.fallback ? `|${ref.fallback.replace(/[[\]|*_\n]/g, ' ').trim()}` : '';
+  const text = ref.fallback?.replace(/[[\]|*_\n]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200).trim();
+  const fallback = text ? `|${text}` : '';
   return `[[${ref.kind}:${target}${fallback}]]`;
 }
 

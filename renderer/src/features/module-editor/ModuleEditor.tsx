@@ -10,6 +10,7 @@ import { call } from '../../lib/api';
 import { useApi } from '../../lib/use-api';
 import { describePath } from './describe-path';
 import { newModuleDraft, type Translate } from './draft-ops';
+import { referenceTargets } from './reference-targets';
 import { ancestors, fieldId, pathKey, setAt, type Path } from './draft-paths';
 import { EditorContext, type EditorApi } from './editor-context';
 import { canRedo, canUndo, historyReducer, initHistory, type History, type HistoryAction } from './history';
@@ -150,6 +151,7 @@ function EditorBody({ loaded, onClose, onReload }: { loaded: Loaded; onClose: (s
     setFocusRequests((n) => n + 1);
   }, []);
 
+  const refTargets = useMemo(() => referenceTargets(draft, loaded.others, t), [draft, loaded.others, t]);
   const api = useMemo<EditorApi>(
     () => ({
       edit: (path: Path, value: unknown, typing = false) => {
@@ -163,8 +165,9 @@ function EditorBody({ loaded, onClose, onReload }: { loaded: Loaded; onClose: (s
         requestFocus({ id });
       },
       contentLanguage: draft.language,
+      refTargets,
     }),
-    [byPath, requestFocus, draft.language],
+    [byPath, requestFocus, draft.language, refTargets],
   );
 
   // Undo/redo for the whole module, except in text fields, where the keys keep undoing typing as usual.

@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { Module } from '../../../../shared/schemas/module';
 import type { Path } from './draft-paths';
+import type { RefTarget } from './reference-targets';
 import type { EditorProblem } from './validation';
 
 /** What every field of the editor needs; provided once by ModuleEditor so fields stay small. */
@@ -14,6 +15,8 @@ export type EditorApi = {
   focusLater: (id: string) => void;
   /** Language of the module's content, for `lang` on its text fields (spell-check, fonts, screen readers). */
   contentLanguage: string;
+  /** What texts can refer to (parts of this module, other modules), for the reference picker. */
+  refTargets: readonly RefTarget[];
 };
 
 export const EditorContext = createContext<EditorApi | null>(null);

@@ -1,7 +1,8 @@
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldId, insertAt, moveItem, pathKey, removeAt, toggleIn, type Path } from './draft-paths';
 import { useEditor } from './editor-context';
+import { ReferencePicker } from './ReferencePicker';
 import type { EditorProblem } from './validation';
 
 /**
@@ -90,12 +91,27 @@ export function TextField({ path, label, value, help, content = true, className 
 export function TextArea({ path, label, value, help, rows = 4 }: Omit<TextProps, 'content' | 'className'> & { rows?: number }) {
   const { edit, contentLanguage } = useEditor();
   const f = useField(path);
+  const area = useRef<HTMLTextAreaElement>(null);
+  // A reference goes where the cursor was, or at the end; the cursor then follows it in the text.
+  const insert = (source: string) => {
+    const element = area.current;
+    const start = element?.selectionStart ?? value.length;
+    const end = element?.selectionEnd ?? value.length;
+    const next = `${value.slice(0, start)}${source}${value.slice(end)}`;
+    edit(path, next);
+    requestAnimationFrame(() => {
+      if (!element) return;
+      element.focus();
+      element.setSelectionRange(start + source.length, start + source.length);
+    });
+  };
   return (
     <div className="field editor-field editor-field--wide">
       <label htmlFor={f.id} className="field__label">
         {label}
       </label>
       <textarea
+        ref={area}
         id={f.id}
         rows={rows}
         value={value}
@@ -108,6 +124,7 @@ export function TextArea({ path, label, value, help, rows = 4 }: Omit<TextProps,
         }}
       />
       <Help id={f.helpId} help={help} markdown />
+      <ReferencePicker label={label} onInsert={insert} />
       <Problems id={f.errorId} problems={f.problems} />
     </div>
   );
