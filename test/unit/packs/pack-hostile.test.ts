@@ -128,6 +128,18 @@ const CASES: Case[] = [
     message: 'The pack contains the folder "scripts/"; only modules/ and curricula/ are expected.',
   },
   {
+    title: 'a local header naming another file than the central directory',
+    bytes: () => changeFile({ localName: '../../evil.json' }),
+    check: 'entries',
+    message: `"${HOSTILE_PATH}" is named "../../evil.json" in its local header; the two names of a zip entry must be the same.`,
+  },
+  {
+    title: 'a local header name of the same length that differs',
+    bytes: () => changeFile({ localName: HOSTILE_PATH.replace('hostile', 'hostilx') }),
+    check: 'entries',
+    message: `"${HOSTILE_PATH}" is named "${HOSTILE_PATH.replace('hostile', 'hostilx')}" in its local header; the two names of a zip entry must be the same.`,
+  },
+  {
     title: 'a duplicate name',
     bytes: () => withFiles([{ name: HOSTILE_PATH, data: Buffer.from('{}') }]),
     check: 'entries',
