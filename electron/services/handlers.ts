@@ -131,7 +131,7 @@ export function createHandlers({ store, library, curricula, packs, exports, host
     },
     'app:reveal-file': async ({ path, action }) => ({ done: host.revealFile ? await host.revealFile(path, action) : false }),
     'task:cancel': ({ taskId }) => Promise.resolve({ cancelled: packs.cancel(taskId) || exports.cancel(taskId) }),
-    'pack:import': ({ previewId, decisions, curricula: chosen, dryRun }) => packs.import(previewId, decisions, { dryRun, curricula: chosen }),
+    'pack:import': ({ previewId, decisions, curricula: chosen, leaveOut, dryRun }) => packs.import(previewId, decisions, { dryRun, curricula: chosen, leaveOut }),
     'pack:last-import': () => Promise.resolve(packs.lastImport()),
     'pack:undo-import': () => packs.undoLastImport(),
   };

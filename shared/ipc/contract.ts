@@ -123,6 +123,8 @@ export const contract = {
       decisions: z.record(IdSchema, ImportDecisionSchema),
       /** Which of the pack's curricula to add as new courses; all that are valid when left out. */
       curricula: z.array(IdSchema).max(200).optional(),
+      /** Invalid curricula the user explicitly leaves out; any other invalid curriculum refuses the whole pack. */
+      leaveOut: z.array(IdSchema).max(200).optional(),
       dryRun: z.boolean().default(false),
     }),
     res: ImportResultSchema,

@@ -75,6 +75,13 @@ export const ImportResultSchema = z.object({
   kept: z.array(IdSchema),
   /** Curricula added as new courses: `from` is the pack's id, `curriculumId` the new course's. */
   curricula: z.array(z.object({ from: IdSchema, curriculumId: IdSchema })),
+  /**
+   * Modules whose pack version is now kept as the base of the next three-way comparison (also those that
+   * arrived identical), so that the partner's next update shows as an update.
+   */
+  basesRecorded: z.array(IdSchema),
   dryRun: z.boolean(),
+  /** Whether anything was written to the data folder: an import that changes nothing writes nothing. */
+  saved: z.boolean(),
 });
 export type ImportResult = z.infer<typeof ImportResultSchema>;

@@ -25,7 +25,7 @@ const PREVIEW: PackPreview = {
 };
 
 function setup() {
-  const fake = fakeBridge({ 'pack:import': () => ({ written: [], kept: ['hr-foundations'], curricula: [{ from: 'foundation-course', curriculumId: 'foundation-course-partner-academy' }], dryRun: false }) });
+  const fake = fakeBridge({ 'pack:import': () => ({ written: [], kept: ['hr-foundations'], curricula: [{ from: 'foundation-course', curriculumId: 'foundation-course-partner-academy' }], basesRecorded: [], dryRun: false, saved: true }) });
   setBridge(fake.bridge);
   const onImported = vi.fn();
   render(<PackPreviewView preview={PREVIEW} onCancel={vi.fn()} onImported={onImported} />);
