@@ -53,7 +53,10 @@ describe.runIf(!SKIP_E2E)('module packs in the web harness', () => {
     const errors = watchErrors(pageB);
     try {
       await pageB.goto(`${harnessB.url}#/packs`);
+      // The file is streamed to the harness as raw bytes, not sent as base64 in JSON.
+      const uploaded = pageB.waitForRequest((request) => request.url().endsWith('/api/upload') && request.method() === 'POST');
       await pageB.locator('input[type=file]').setInputFiles(packFile);
+      await uploaded;
       await pageB.getByRole('heading', { name: 'Preview of “Ethics and force”' }).waitFor();
       const row = pageB.getByRole('row', { name: /Police ethics and integrity/ });
       await row.getByText('Different from yours').waitFor();
