@@ -4,7 +4,7 @@
  * writes this plan in one transaction, or nothing at all when it changes nothing.
  */
 import { uniqueId } from '../../../shared/domain/ids';
-import { merge, sameContent, sameModuleContent } from '../../../shared/domain/packs/three-way';
+import { merge, sameContent, sameModuleContent, threeWay } from '../../../shared/domain/packs/three-way';
 import { AppError } from '../../../shared/errors';
 import type { LibraryData } from '../../../shared/schemas/library';
 import type { Module } from '../../../shared/schemas/module';
@@ -103,7 +103,14 @@ export function planImport(library: LibraryData, contents: PackContents, { decis
       }
       case 'merge': {
         if (!mine || !base) throw new AppError('invalid-argument', `"${theirs.title}" has no earlier upstream version to merge with; choose keep mine, take theirs or keep both`);
-        const merged = merge(base, incoming, mine, decision?.fields ?? {});
+        const choices = decision?.fields ?? {};
+        const conflicts = new Set(threeWay(base, incoming, mine).conflicts);
+        const stray = Object.keys(choices).find((key) => !conflicts.has(key));
+        if (stray !== undefined) throw new AppError('invalid-argument', `"${stray}" is not a field that both sides changed in "${theirs.id}"; choose only for ${[...conflicts].join(', ') || 'no field'}`);
+        const merged = merge(base, incoming, mine, choices);
+        if (merged.lessons.length === 0) {
+          throw new AppError('invalid-argument', `Merging "${theirs.title}" would leave it without lessons; take theirs for one of its lessons, or choose keep mine, take theirs or keep both`);
+        }
         if (sameModuleContent(merged, mine)) {
           // Every difference resolved my way: the library keeps my module, the partner's version becomes the base.
           kept.push(theirs.id);

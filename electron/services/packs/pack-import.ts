@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { diffModules } from '../../../shared/domain/curriculum/module-diff';
-import { threeWay } from '../../../shared/domain/packs/three-way';
+import { compareFields } from '../../../shared/domain/packs/three-way';
 import { AppError } from '../../../shared/errors';
 import type { CurriculaData } from '../../../shared/schemas/curricula';
 import type { LastImport, LibraryData } from '../../../shared/schemas/library';
@@ -86,7 +86,6 @@ export class PackImportService {
     const mine = this.library.modules.find((m) => m.id === theirs.id);
     const base = this.library.upstream.find((m) => m.id === theirs.id);
     const status = statusOf(theirs, mine, base);
-    const plan = base && mine && status === 'merge' ? threeWay(base, theirs, mine) : null;
     return {
       moduleId: theirs.id,
       title: theirs.title,
@@ -96,7 +95,7 @@ export class PackImportService {
       status,
       defaultAction: DEFAULT_ACTION[status],
       changes: mine && status !== 'identical' ? diffModules(mine, theirs).map(({ path, message, before, after }) => ({ path, message, ...(before === undefined ? {} : { before }), ...(after === undefined ? {} : { after }) })) : [],
-      fields: plan?.fields ?? [],
+      fields: mine && status !== 'identical' ? compareFields(status === 'merge' ? base : undefined, theirs, mine) : [],
       warnings: danglingLinks(theirs, this.knownIds(contents)),
     };
   }

@@ -100,11 +100,14 @@ export function ImportPanel() {
         <PackPreviewView
           preview={preview}
           onCancel={() => { setPreview(null); }}
-          onImported={(count, courses) => {
+          onImported={(result) => {
             setPreview(null);
+            const count = result.written.length;
+            const courses = result.curricula.length;
             const added = t('packs.courses.added', { count: courses });
-            // Only courses: say that alone rather than "Imported 0 modules".
-            const message = courses === 0 ? t('packs.imported', { count }) : count === 0 ? added : `${t('packs.imported', { count })} ${added}`;
+            // Only courses: say that alone rather than "Imported 0 modules"; nothing at all: say so.
+            const message =
+              count === 0 && courses === 0 ? t('packPreview.nothingImported') : courses === 0 ? t('packs.imported', { count }) : count === 0 ? added : `${t('packs.imported', { count })} ${added}`;
             setState({ kind: 'done', message });
             reloadLast();
           }}
