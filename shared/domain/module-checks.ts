@@ -4,8 +4,9 @@ import type { Reference } from '../schemas/reference';
 export type ModuleProblem = { path: string; message: string };
 
 /**
- * Links inside a module that must hold for it to be saved: cited references exist, objective ids are
- * unique, and steps and evaluation items point at objectives of their lesson.
+ * Links inside a module that must hold for it to be saved or imported: cited references exist, lesson codes
+ * are unique in the module, objective ids are unique in their lesson, and steps and evaluation items point
+ * at objectives of their lesson.
  */
 export function structuralProblems(module: Module, references: readonly Reference[]): ModuleProblem[] {
   const problems: ModuleProblem[] = [];
@@ -13,8 +14,11 @@ export function structuralProblems(module: Module, references: readonly Referenc
   module.references.forEach((id, i) => {
     if (!refIds.has(id)) problems.push({ path: `references.${i}`, message: `Unknown reference "${id}"` });
   });
+  const codes = new Set<string>();
   module.lessons.forEach((lesson, li) => {
     const at = `lessons.${li}`;
+    if (codes.has(lesson.code)) problems.push({ path: `${at}.code`, message: `Lesson code ${lesson.code} repeats` });
+    codes.add(lesson.code);
     const objectiveIds = new Set(lesson.objectives.map((o) => o.id));
     if (objectiveIds.size !== lesson.objectives.length) problems.push({ path: `${at}.objectives`, message: 'Objective ids repeat' });
     lesson.references.forEach((id, i) => {

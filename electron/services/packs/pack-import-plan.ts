@@ -4,6 +4,7 @@
  * writes this plan in one transaction, or nothing at all when it changes nothing.
  */
 import { uniqueId } from '../../../shared/domain/ids';
+import { structuralProblems } from '../../../shared/domain/module-checks';
 import { merge, sameContent, sameModuleContent, threeWay } from '../../../shared/domain/packs/three-way';
 import { AppError } from '../../../shared/errors';
 import type { LibraryData } from '../../../shared/schemas/library';
@@ -110,6 +111,14 @@ export function planImport(library: LibraryData, contents: PackContents, { decis
         const merged = merge(base, incoming, mine, choices);
         if (merged.lessons.length === 0) {
           throw new AppError('invalid-argument', `Merging "${theirs.title}" would leave it without lessons; take theirs for one of its lessons, or choose keep mine, take theirs or keep both`);
+        }
+        // Fields merged one by one can disagree: my objectives with their steps citing one I removed.
+        const [problem] = structuralProblems(merged, [...library.references, ...contents.references]);
+        if (problem) {
+          throw new AppError(
+            'invalid-argument',
+            `Merging "${theirs.title}" as chosen would leave ${problem.path} inconsistent (${problem.message}); take the same side for that lesson's objectives, steps and evaluation, or choose keep mine, take theirs or keep both`,
+          );
         }
         if (sameModuleContent(merged, mine)) {
           // Every difference resolved my way: the library keeps my module, the partner's version becomes the base.

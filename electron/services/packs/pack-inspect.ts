@@ -36,7 +36,7 @@ export const PACK_CHECK_DESCRIPTIONS: Record<PackCheck, string> = {
   checksums: 'every entry matches its SHA-256 checksum in the manifest',
   content: 'UTF-8 JSON, not nested too deep, no forbidden keys, control characters or unsafe links',
   schemas: 'modules, references and curricula are valid',
-  consistency: 'file names match ids, revisions and languages match the manifest, cited references are present',
+  consistency: 'file names match ids, revisions and languages match the manifest, cited references are present, lesson codes, objective ids and their uses agree',
 };
 
 const count = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
@@ -72,7 +72,8 @@ function findings(check: PackCheck, { fileBytes, zipEntries, manifest, contents,
     case 'consistency': {
       if (!contents) return undefined;
       const cited = new Set(contents.modules.flatMap(citedReferences)).size;
-      return `file names match ids; revisions and languages match the manifest; ${count(cited, 'cited reference')} present`;
+      const lessons = contents.modules.reduce((sum, m) => sum + m.lessons.length, 0);
+      return `file names match ids; revisions and languages match the manifest; ${count(cited, 'cited reference')} present; ${count(lessons, 'lesson')} with consistent codes and objectives`;
     }
   }
 }

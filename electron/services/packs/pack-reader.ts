@@ -16,6 +16,7 @@ import { promisify } from 'node:util';
 import { crc32, inflateRawSync } from 'node:zlib';
 import { fromBuffer, type Entry, type Options, type ZipFile } from 'yauzl';
 import { z } from 'zod';
+import { structuralProblems } from '../../../shared/domain/module-checks';
 import { describeIssues } from '../../../shared/domain/zod-issues';
 import { AppError } from '../../../shared/errors';
 import { ModuleSchema, type Module } from '../../../shared/schemas/module';
@@ -141,6 +142,7 @@ export const PACK_REFUSALS = {
   revisionMismatch: (path: string, actual: number, listed: number) => `${path} is revision ${actual}, but manifest.json lists revision ${listed}.`,
   languageNotListed: (path: string, language: string) => `${path} is in the language "${language}", which manifest.json does not list.`,
   missingReference: (path: string, id: string) => `${path} cites the reference ${quote(id)}, which ${PACK_REFERENCES_PATH} does not contain.`,
+  inconsistentModule: (path: string, where: string, problem: string) => `${path} is not consistent at ${where}: ${problem}.`,
 };
 
 /** Reads and checks the pack at `path`; see the file comment. */
@@ -565,6 +567,9 @@ function checkConsistency({ manifest, modules, references, curricula }: PackCont
     for (const id of citedReferences(module)) {
       if (!referenceIds.has(id)) refuse('consistency', PACK_REFUSALS.missingReference(entry.path, id));
     }
+    // The rules across fields that the module editor enforces (docs/module-format.md).
+    const [problem] = structuralProblems(module, references);
+    if (problem) refuse('consistency', PACK_REFUSALS.inconsistentModule(entry.path, problem.path, problem.message));
   });
   const curriculumEntries = listed.filter((entry) => entry.kind === 'curriculum');
   curricula.forEach((curriculum, index) => {

@@ -477,6 +477,25 @@ const CASES: Case[] = [
     check: 'consistency',
     message: `references.json lists the reference "${firstCited}" twice.`,
   },
+  {
+    title: 'a step teaching an objective its lesson does not have',
+    bytes: () =>
+      withModule((m) => {
+        const step = (m.lessons[0]!['steps'] as Record<string, unknown>[])[0]!;
+        step['objectives'] = ['o99'];
+      }),
+    check: 'consistency',
+    message: `${HOSTILE_PATH} is not consistent at lessons.0.steps.0.objectives: Unknown objective "o99".`,
+  },
+  {
+    title: 'two lessons with the same code',
+    bytes: () =>
+      withModule((m) => {
+        m.lessons[1]!['code'] = m.lessons[0]!['code'];
+      }),
+    check: 'consistency',
+    message: `${HOSTILE_PATH} is not consistent at lessons.1.code: Lesson code ${String(baseModule.lessons[0]?.code)} repeats.`,
+  },
 ];
 
 function withRevision(revision: number): PackDraft {

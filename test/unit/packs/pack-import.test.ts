@@ -90,6 +90,42 @@ describe('importing a pack', () => {
     academy.store.close();
   });
 
+  it('refuses a merge whose chosen fields would disagree, naming the field, and writes nothing', async () => {
+    const partner = await open();
+    const v1 = await packOf(partner, ['ethics-integrity']);
+    const academy = await open();
+    await academy.packs.import((await academy.packs.preview({ bytes: v1 })).previewId, { 'ethics-integrity': { action: 'take-theirs' } });
+    const code = academy.library.find('ethics-integrity').lessons[0]?.code ?? '';
+    // The academy drops an objective (and its uses); the partner retitles a step that still teaches it.
+    await edit(academy, 'ethics-integrity', (m) => {
+      const lesson = m.lessons[0]!;
+      const dropped = lesson.objectives.at(-1)!.id;
+      const kept = lesson.objectives.filter((o) => o.id !== dropped);
+      return {
+        ...m,
+        lessons: [
+          { ...lesson, objectives: kept, steps: lesson.steps.map((st) => ({ ...st, objectives: st.objectives.filter((id) => id !== dropped) })), evaluation: lesson.evaluation.filter((e) => e.objective !== dropped) },
+          ...m.lessons.slice(1),
+        ],
+      };
+    });
+    await edit(partner, 'ethics-integrity', (m) => ({ ...m, lessons: [{ ...m.lessons[0]!, steps: m.lessons[0]!.steps.map((st, i) => (i === 0 ? { ...st, title: 'Warm-up, revised' } : st)) }, ...m.lessons.slice(1)] }));
+    const v2 = await packOf(partner, ['ethics-integrity']);
+    partner.store.close();
+    const preview = await academy.packs.preview({ bytes: v2 });
+    expect(preview.items[0]?.fields.filter((f) => f.source === 'conflict').map((f) => f.key)).toEqual([`lesson:${code}:steps`]);
+    const before = await snapshotDir(academy.dir);
+    await expect(academy.packs.import(preview.previewId, { 'ethics-integrity': { action: 'merge', fields: { [`lesson:${code}:steps`]: 'theirs' } } })).rejects.toMatchObject({
+      code: 'invalid-argument',
+      message: expect.stringMatching(/^Merging "Police ethics and integrity" as chosen would leave lessons\.0\.steps\.\d+\.objectives inconsistent \(Unknown objective "[a-z0-9-]+"\)/) as string,
+    });
+    await expect(academy.packs.import(preview.previewId, { 'ethics-integrity': { action: 'merge', fields: { title: 'theirs' } } })).rejects.toMatchObject({
+      message: `"title" is not a field that both sides changed in "ethics-integrity"; choose only for lesson:${code}:steps`,
+    });
+    expect(await snapshotDir(academy.dir)).toEqual(before);
+    academy.store.close();
+  });
+
   it('undoes the last import, putting the library back as it was', async () => {
     const partner = await open();
     await edit(partner, 'ethics-integrity', (m) => ({ ...m, summary: 'Partner summary.' }));
