@@ -13,7 +13,35 @@ type Props = {
   merge: { choices: ReadonlyMap<string, FieldChoice>; onChoose: (key: string, side: FieldChoice) => void } | null;
 };
 
-type Version = { side: 'base' | 'mine' | 'theirs'; value: FieldValue; compareTo?: FieldValue | undefined };
+type Version = { label: string; value: FieldValue; compareTo?: FieldValue | undefined; muted?: boolean };
+
+type Translate = ReturnType<typeof useTranslation>['t'];
+
+/**
+ * The versions to show. Compared with the base where there is one (what each side changed), else with each
+ * other; a side that did not change the field is shown once, with the base, instead of repeating it.
+ */
+function versionsOf(field: FieldComparison, t: Translate): Version[] {
+  const side = (key: string) => t(`packPreview.side.${key}`);
+  const { base, mine, theirs } = field;
+  if (!base) return [{ label: side('mineNow'), value: mine, compareTo: theirs }, { label: side('theirsNow'), value: theirs, compareTo: mine }];
+  switch (field.source) {
+    case 'theirs':
+      return [{ label: side('baseAndMine'), value: base, muted: true }, { label: side('theirs'), value: theirs, compareTo: base }];
+    case 'mine':
+      return [{ label: side('baseAndTheirs'), value: base, muted: true }, { label: side('mine'), value: mine, compareTo: base }];
+    case 'both-same':
+      return [{ label: side('base'), value: base, muted: true }, { label: side('both'), value: mine, compareTo: base }];
+    case 'conflict':
+    case 'unchanged':
+    case 'differs':
+      return [
+        { label: side('base'), value: base, muted: true },
+        { label: side('mine'), value: mine, compareTo: base },
+        { label: side('theirs'), value: theirs, compareTo: base },
+      ];
+  }
+}
 
 /** Each field that differs, with its content in every version: yours and theirs, and the base in a three-way merge. */
 export function FieldComparisons({ moduleId, language, fields, merge }: Props) {
@@ -23,17 +51,7 @@ export function FieldComparisons({ moduleId, language, fields, merge }: Props) {
     <div className="pack-fields">
       {fields.map((field) => {
         const label = fieldLabel(field.key, t, exists);
-        // Compared with the base where there is one (what each side changed), else with each other.
-        const versions: Version[] = field.base
-          ? [
-              { side: 'base', value: field.base },
-              { side: 'mine', value: field.mine, compareTo: field.base },
-              { side: 'theirs', value: field.theirs, compareTo: field.base },
-            ]
-          : [
-              { side: 'mine', value: field.mine, compareTo: field.theirs },
-              { side: 'theirs', value: field.theirs, compareTo: field.mine },
-            ];
+        const versions = versionsOf(field, t);
         const choice = merge?.choices.get(field.key) ?? 'mine';
         return (
           <section key={field.key} className={`pack-field pack-field--${field.source}`} aria-label={label}>
@@ -42,9 +60,9 @@ export function FieldComparisons({ moduleId, language, fields, merge }: Props) {
             </h4>
             <dl className="pack-field__versions">
               {versions.map((version) => (
-                <div key={version.side} className={`pack-field__version pack-field__version--${version.side}`}>
-                  <dt>{t(`packPreview.side.${field.base ? version.side : `${version.side}Now`}`)}</dt>
-                  <dd lang={language}>
+                <div key={version.label} className={`pack-field__version${version.muted ? ' pack-field__version--base' : ''}`}>
+                  <dt>{version.label}</dt>
+                  <dd lang={language} dir={language === 'ar' ? 'rtl' : 'ltr'}>
                     <FieldValueView value={version.value} compareTo={version.compareTo} />
                   </dd>
                 </div>

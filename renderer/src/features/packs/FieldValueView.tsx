@@ -48,8 +48,23 @@ export function FieldValueView({ value, compareTo }: Props) {
       return <p className="pack-value pack-value--absent">{t('packPreview.absent')}</p>;
     case 'text':
       return <p className="pack-value">{value.text}</p>;
-    case 'markdown':
-      return <RichText className="pack-value" text={value.text} />;
+    case 'markdown': {
+      // Paragraph by paragraph, so that the paragraphs the other version lacks can be marked.
+      const others = compareTo?.kind === 'markdown' ? paragraphs(compareTo.text).map(squash) : null;
+      return (
+        <div className="pack-value">
+          {paragraphs(value.text).map((paragraph, i) => {
+            const isNew = others !== null && !others.includes(squash(paragraph));
+            return (
+              <div key={`${String(i)}-${paragraph.slice(0, 20)}`} className={isNew ? 'pack-value__changed' : undefined}>
+                <RichText text={paragraph} />
+                {isNew && <span className="pack-visually-hidden"> ({t('packPreview.changedEntry')})</span>}
+              </div>
+            );
+          })}
+        </div>
+      );
+    }
     case 'json':
       return <pre className="pack-value pack-value--json">{value.text}</pre>;
     case 'translation':
@@ -93,7 +108,7 @@ export function FieldValueView({ value, compareTo }: Props) {
               <th scope="col">#</th>
               <th scope="col">{t('module.step')}</th>
               <th scope="col">{t('module.minutes')}</th>
-              <th scope="col">{t('module.methods')}</th>
+              <th scope="col">{t('packPreview.method')}</th>
               <th scope="col">{t('module.serves')}</th>
             </tr>
           </thead>
@@ -171,6 +186,10 @@ export function FieldValueView({ value, compareTo }: Props) {
 }
 
 type Translate = ReturnType<typeof useTranslation>['t'];
+
+/** Blocks separated by blank lines, as the Markdown subset reads them. */
+const paragraphs = (text: string): string[] => text.split(/\n[ \t]*\n/).filter((p) => p.trim() !== '');
+const squash = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 function termLabel(t: Translate, vocabulary: Extract<FieldValue, { kind: 'terms' }>['vocabulary'], term: string): string {
   switch (vocabulary) {

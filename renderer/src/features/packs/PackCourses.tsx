@@ -26,14 +26,14 @@ export function PackCourses({ curricula, chosen, leftOut, onChoose, onLeaveOut }
             <>
               <label>
                 <input type="checkbox" checked={chosen.has(course.curriculumId)} onChange={(e) => { onChoose(course.curriculumId, e.target.checked); }} />{' '}
-                <span lang={course.language}>{course.title}</span>
+                <span lang={course.language} dir={course.language === 'ar' ? 'rtl' : course.language ? 'ltr' : 'auto'}>{course.title}</span>
               </label>{' '}
               <span className="muted">{t('packs.courses.facts', { modules: course.modules, id: course.importAs })}</span>
             </>
           ) : (
             <>
               <p>
-                <span lang={course.language}>{course.title}</span>
+                <span lang={course.language} dir={course.language === 'ar' ? 'rtl' : course.language ? 'ltr' : 'auto'}>{course.title}</span>
               </p>
               <p className="sensitive">{t('packs.courses.cannot', { problem: course.problem })}</p>
               <label>

@@ -77,7 +77,12 @@ export function PackPreviewView({ preview, onCancel, onImported }: Props) {
     <div className="pack-preview" aria-labelledby="preview-title">
       <h3 id="preview-title">{t('packs.previewTitle', { title: preview.title })}</h3>
       <p className="muted">{t('packs.from', { publisher: preview.publisher, license: preview.license, date: formatDate(preview.createdAt, i18n.language) })}</p>
-      {preview.description && <RichText text={preview.description} />}
+      {preview.description && (
+        // The partner's own words, in whatever language they wrote them.
+        <div dir="auto">
+          <RichText text={preview.description} />
+        </div>
+      )}
       {preview.newReferences > 0 && <p>{t('packs.newReferences', { count: preview.newReferences })}</p>}
       <label className="field field--inline">
         <span>{t('packs.applyAll')}</span>
@@ -103,7 +108,7 @@ export function PackPreviewView({ preview, onCancel, onImported }: Props) {
               <Fragment key={item.moduleId}>
                 <tr className="pack-preview__module">
                   <th scope="row">
-                    <span lang={item.language}>{item.title}</span>
+                    <span lang={item.language} dir={item.language === 'ar' ? 'rtl' : 'ltr'}>{item.title}</span>
                     <div className="muted">
                       <span dir="ltr">{item.moduleId}</span> ·{' '}
                       <span>
