@@ -61,6 +61,12 @@ describe.runIf(!SKIP_E2E)('module packs in the web harness', () => {
       const row = pageB.getByRole('row', { name: /Police ethics and integrity/ });
       await row.getByText('Different from yours').waitFor();
       await pageB.getByRole('row', { name: /Use of Force/ }).getByText('Identical').waitFor();
+      // What differs is shown as content: their title and ours, side by side.
+      await pageB.getByText('Show what differs: 1 field').click();
+      const title = pageB.getByRole('region', { name: 'Title' });
+      await title.getByText('Ethics at our academy').waitFor();
+      await title.getByText('Police ethics and integrity').waitFor();
+      await pageB.getByText(/The pack has revision 1 of this module; your library has revision 2\./).waitFor();
       await pageB.screenshot({ path: join(SCREENSHOTS, 'pack-preview-en.png'), fullPage: true });
       // Keep both: the local adaptation stays, the partner's version arrives as a copy.
       await row.getByRole('combobox').selectOption('keep-both');
