@@ -15,8 +15,6 @@ export const IMPORT_ACTIONS = ['keep-mine', 'take-theirs', 'keep-both', 'merge']
 export const ImportActionSchema = z.enum(IMPORT_ACTIONS);
 export type ImportAction = z.infer<typeof ImportActionSchema>;
 
-export const PreviewChangeSchema = z.object({ path: z.string(), message: z.string(), before: z.union([z.string(), z.number()]).optional(), after: z.union([z.string(), z.number()]).optional() });
-
 export const VOCABULARIES = ['themes', 'audiences', 'methods', 'levels', 'languages'] as const;
 export type Vocabulary = (typeof VOCABULARIES)[number];
 
@@ -67,8 +65,6 @@ export const PreviewItemSchema = z.object({
   status: ImportStatusSchema,
   /** What the default choice would do; the user may pick another action. */
   defaultAction: ImportActionSchema,
-  /** Readable changes from the local version to the pack's. */
-  changes: z.array(PreviewChangeSchema),
   /** Every field that differs, with its content on each side (for a three-way merge, the base too). */
   fields: z.array(FieldComparisonSchema),
   /** Links dropped on import because their target is neither in the library nor in the pack. */

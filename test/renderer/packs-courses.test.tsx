@@ -15,7 +15,7 @@ const PREVIEW: PackPreview = {
   license: 'CC BY 4.0',
   createdAt: '2026-11-01T00:00:00.000Z',
   items: [
-    { moduleId: 'hr-foundations', title: 'Human rights foundations', language: 'en', revision: 1, localRevision: 1, status: 'identical', defaultAction: 'keep-mine', changes: [], fields: [], warnings: [] },
+    { moduleId: 'hr-foundations', title: 'Human rights foundations', language: 'en', revision: 1, localRevision: 1, status: 'identical', defaultAction: 'keep-mine', fields: [], warnings: [] },
   ],
   curricula: [
     { curriculumId: 'foundation-course', title: 'Partner foundation course', language: 'en', modules: 9, importAs: 'foundation-course-partner-academy' },

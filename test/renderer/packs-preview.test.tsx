@@ -24,7 +24,6 @@ function item(status: PreviewItem['status'], theirs: Module, mine: Module, merge
     localRevision: 2,
     status,
     defaultAction: status === 'merge' ? 'merge' : 'keep-mine',
-    changes: [],
     fields: compareFields(merge, theirs, mine),
     warnings: [],
   };

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { diffModules } from '../../../shared/domain/curriculum/module-diff';
 import { compareFields } from '../../../shared/domain/packs/three-way';
 import { AppError } from '../../../shared/errors';
 import type { CurriculaData } from '../../../shared/schemas/curricula';
@@ -94,7 +93,6 @@ export class PackImportService {
       localRevision: mine?.revision ?? null,
       status,
       defaultAction: DEFAULT_ACTION[status],
-      changes: mine && status !== 'identical' ? diffModules(mine, theirs).map(({ path, message, before, after }) => ({ path, message, ...(before === undefined ? {} : { before }), ...(after === undefined ? {} : { after }) })) : [],
       fields: mine && status !== 'identical' ? compareFields(status === 'merge' ? base : undefined, theirs, mine) : [],
       warnings: danglingLinks(theirs, this.knownIds(contents)),
     };
