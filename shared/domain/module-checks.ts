@@ -4,9 +4,8 @@ import type { Reference } from '../schemas/reference';
 export type ModuleProblem = { path: string; message: string };
 
 /**
- * Links inside a module that must hold for it to be saved or imported: cited references exist, lesson codes
- * are unique in the module, objective ids are unique in their lesson, and steps and evaluation items point
- * at objectives of their lesson.
+ * Links inside a module that must hold for it to be saved: cited references exist, objective ids are
+ * unique, and steps and evaluation items point at objectives of their lesson.
  */
 export function structuralProblems(module: Module, references: readonly Reference[]): ModuleProblem[] {
   const problems: ModuleProblem[] = [];
@@ -14,11 +13,8 @@ export function structuralProblems(module: Module, references: readonly Referenc
   module.references.forEach((id, i) => {
     if (!refIds.has(id)) problems.push({ path: `references.${i}`, message: `Unknown reference "${id}"` });
   });
-  const codes = new Set<string>();
   module.lessons.forEach((lesson, li) => {
     const at = `lessons.${li}`;
-    if (codes.has(lesson.code)) problems.push({ path: `${at}.code`, message: `Lesson code ${lesson.code} repeats` });
-    codes.add(lesson.code);
     const objectiveIds = new Set(lesson.objectives.map((o) => o.id));
     if (objectiveIds.size !== lesson.objectives.length) problems.push({ path: `${at}.objectives`, message: 'Objective ids repeat' });
     lesson.references.forEach((id, i) => {
@@ -32,6 +28,20 @@ export function structuralProblems(module: Module, references: readonly Referenc
       if (!objectiveIds.has(item.objective))
         problems.push({ path: `${at}.evaluation.${ei}.objective`, message: `Unknown objective "${item.objective}"` });
     });
+  });
+  return problems;
+}
+
+/**
+ * Lesson codes repeated within a module. Packs compare and merge lessons by code, so a pack refuses a module
+ * with two lessons of one code (the editor leaves codes to the author, who may renumber them).
+ */
+export function lessonCodeProblems(module: Module): ModuleProblem[] {
+  const seen = new Set<string>();
+  const problems: ModuleProblem[] = [];
+  module.lessons.forEach((lesson, li) => {
+    if (seen.has(lesson.code)) problems.push({ path: `lessons.${li}.code`, message: `Lesson code ${lesson.code} repeats` });
+    seen.add(lesson.code);
   });
   return problems;
 }

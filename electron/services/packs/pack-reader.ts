@@ -16,7 +16,7 @@ import { promisify } from 'node:util';
 import { crc32, inflateRawSync } from 'node:zlib';
 import { fromBuffer, type Entry, type Options, type ZipFile } from 'yauzl';
 import { z } from 'zod';
-import { structuralProblems } from '../../../shared/domain/module-checks';
+import { lessonCodeProblems, structuralProblems } from '../../../shared/domain/module-checks';
 import { describeIssues } from '../../../shared/domain/zod-issues';
 import { AppError } from '../../../shared/errors';
 import { ModuleSchema, type Module } from '../../../shared/schemas/module';
@@ -568,7 +568,7 @@ function checkConsistency({ manifest, modules, references, curricula }: PackCont
       if (!referenceIds.has(id)) refuse('consistency', PACK_REFUSALS.missingReference(entry.path, id));
     }
     // The rules across fields that the module editor enforces (docs/module-format.md).
-    const [problem] = structuralProblems(module, references);
+    const [problem] = [...lessonCodeProblems(module), ...structuralProblems(module, references)];
     if (problem) refuse('consistency', PACK_REFUSALS.inconsistentModule(entry.path, problem.path, problem.message));
   });
   const curriculumEntries = listed.filter((entry) => entry.kind === 'curriculum');
