@@ -1,5 +1,6 @@
 import type { EventName } from '../../shared/ipc/channels';
 import type { EventPayload, Handlers } from '../../shared/ipc/contract';
+import { AppError } from '../../shared/errors';
 import { DEFAULT_SETTINGS } from '../../shared/schemas/settings';
 import { readAppVersion, readLicenseTexts, readThirdPartyLicenses } from './app/licenses';
 import { CurriculaService } from './curricula/curricula-service';
@@ -32,7 +33,16 @@ export type Host = {
   revealFile?: (path: string, action: 'open' | 'folder') => Promise<boolean>;
   /** Pushes an event to the renderer (progress of long jobs). */
   emit?: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+  /** The bytes of a file streamed to this host (the web harness), once; null when there is no such upload. */
+  takeUpload?: (uploadId: string) => Buffer | null;
 };
+
+function takeUpload(host: Host, uploadId: string): Buffer {
+  if (!host.takeUpload) throw new AppError('invalid-argument', 'This app takes packs as bytes, not as uploads.');
+  const bytes = host.takeUpload(uploadId);
+  if (!bytes) throw new AppError('not-found', 'The uploaded pack is no longer available; open the file again.');
+  return bytes;
+}
 
 export type Services = {
   store: Store;
@@ -111,13 +121,13 @@ export function createHandlers({ store, library, curricula, packs, exports, host
       const pack = await exportPack(store, { moduleIds, ...meta }, version);
       return { fileName: pack.fileName, bytesBase64: pack.bytes.toString('base64'), modules: pack.modules };
     },
-    'pack:preview': ({ bytesBase64, taskId }) =>
+    'pack:preview': (req) =>
       packs.preview(
-        { bytes: Buffer.from(bytesBase64, 'base64') },
+        { bytes: 'uploadId' in req ? takeUpload(host, req.uploadId) : Buffer.from(req.bytesBase64, 'base64') },
         {
-          ...(taskId ? { id: taskId } : {}),
+          ...(req.taskId ? { id: req.taskId } : {}),
           onProgress: (p) => {
-            if (taskId) host.emit?.('task:progress', { taskId, done: p.done, total: p.total, label: p.label });
+            if (req.taskId) host.emit?.('task:progress', { taskId: req.taskId, done: p.done, total: p.total, label: p.label });
           },
         },
       ),
@@ -133,7 +143,7 @@ export function createHandlers({ store, library, curricula, packs, exports, host
     },
     'app:reveal-file': async ({ path, action }) => ({ done: host.revealFile ? await host.revealFile(path, action) : false }),
     'task:cancel': ({ taskId }) => Promise.resolve({ cancelled: packs.cancel(taskId) || exports.cancel(taskId) }),
-    'pack:import': ({ previewId, decisions, curricula: chosen, dryRun }) => packs.import(previewId, decisions, { dryRun, curricula: chosen }),
+    'pack:import': ({ previewId, decisions, curricula: chosen, leaveOut, dryRun }) => packs.import(previewId, decisions, { dryRun, curricula: chosen, leaveOut }),
     'pack:last-import': () => Promise.resolve(packs.lastImport()),
     'pack:undo-import': () => packs.undoLastImport(),
   };

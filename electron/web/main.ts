@@ -7,7 +7,10 @@ import { workerExportRunners } from '../services/export/export-worker';
 import { workerPackReader } from '../services/packs/pack-read-worker';
 import createExportWorker from '../workers/export.worker?nodeWorker';
 import createPackReadWorker from '../workers/pack-read.worker?nodeWorker';
+import { UPLOAD_MAX_BYTES } from '../../shared/ipc/contract';
+import { DEFAULT_PACK_LIMITS, PACK_REFUSALS } from '../services/packs/pack-reader';
 import { startWebHarness, type WebHarness } from './server';
+import { UploadStore } from './uploads';
 
 const HELP = `Usage: npm run web -- [--data DIR] [--port N]
 
@@ -30,6 +33,8 @@ async function main(): Promise<void> {
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--port must be a number from 0 to 65535, not "${values.port}"`);
   const appRoot = appRootFrom(import.meta.url, 2);
+  // Packs are streamed to the harness rather than sent as base64 in JSON; two at most are held, for 10 minutes.
+  const uploads = new UploadStore({ maxBytes: UPLOAD_MAX_BYTES, maxHeld: 2, ttlMs: 10 * 60_000 }, PACK_REFUSALS.fileTooLarge(DEFAULT_PACK_LIMITS));
   const services = await openServices(values.data ?? defaultDataDir(), {
     kind: 'web',
     appRoot,
@@ -41,8 +46,9 @@ async function main(): Promise<void> {
     emit: (event, payload) => {
       harness?.emit(event, payload);
     },
+    takeUpload: (id) => uploads.take(id),
   });
-  harness = await startWebHarness({ rendererDir: join(appRoot, 'out', 'renderer'), handlers: createHandlers(services), port });
+  harness = await startWebHarness({ rendererDir: join(appRoot, 'out', 'renderer'), handlers: createHandlers(services), port, uploads });
   const running = harness;
   const stop = (): void => {
     void running.close().finally(() => {

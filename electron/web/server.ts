@@ -2,10 +2,11 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isEventName, type EventName } from '../../shared/ipc/channels';
-import type { EventPayload, Handlers } from '../../shared/ipc/contract';
+import { UPLOAD_PATH, type EventPayload, type Handlers, type IpcResult, type UploadResult } from '../../shared/ipc/contract';
 import { dispatch } from '../../shared/ipc/dispatch';
 import { readRendererFile, RENDERER_CSP } from '../services/static/renderer-files';
 import { parseJsonText } from '../../shared/domain/json-text';
+import type { UploadStore } from './uploads';
 
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
 const TOKEN_COOKIE = 'cc_token';
@@ -25,7 +26,7 @@ export type WebHarness = {
  * session token (in the URL once, then in an HttpOnly SameSite cookie or a header): other local users and
  * web pages open in a browser cannot reach the data. The Host header is checked against DNS rebinding.
  */
-export async function startWebHarness(options: { rendererDir: string; handlers: Handlers; port?: number }): Promise<WebHarness> {
+export async function startWebHarness(options: { rendererDir: string; handlers: Handlers; port?: number; uploads?: UploadStore }): Promise<WebHarness> {
   const token = randomBytes(24).toString('base64url');
   const streams = new Set<ServerResponse>();
   let origin = '';
@@ -49,6 +50,7 @@ export async function startWebHarness(options: { rendererDir: string; handlers: 
       const requestOrigin = req.headers.origin;
       if (requestOrigin !== undefined && requestOrigin !== origin) { send(res, 403, 'text/plain; charset=utf-8', 'Forbidden origin'); return; }
       if (url.pathname === '/api/events' && req.method === 'GET') { openEventStream(res); return; }
+      if (url.pathname === UPLOAD_PATH && req.method === 'POST' && options.uploads) { await receiveUpload(req, res, options.uploads); return; }
       const channel = /^\/api\/invoke\/([a-z]+:[a-z-]+)$/.exec(url.pathname)?.[1];
       if (!channel || req.method !== 'POST') { send(res, 404, 'text/plain; charset=utf-8', 'No such API route'); return; }
       const payload = await readJsonBody(req);
@@ -97,6 +99,21 @@ export async function startWebHarness(options: { rendererDir: string; handlers: 
         server.close(() => { resolve(); });
       }),
   };
+}
+
+/** A file's raw bytes, streamed in (not JSON): see UPLOAD_PATH in the contract. */
+async function receiveUpload(req: IncomingMessage, res: ServerResponse, uploads: UploadStore): Promise<void> {
+  if (req.headers['content-type'] !== 'application/octet-stream') {
+    req.resume();
+    send(res, 415, 'text/plain; charset=utf-8', 'Send the file as application/octet-stream');
+    return;
+  }
+  const received = await uploads.receive(req);
+  const result: IpcResult<UploadResult> = received.ok
+    ? { ok: true, value: { uploadId: received.uploadId } }
+    : { ok: false, error: { code: 'invalid-argument', message: received.message } };
+  if (!received.ok) req.resume(); // Drain what the client still sends, so that it reads the answer.
+  send(res, received.ok ? 200 : received.status, 'application/json; charset=utf-8', JSON.stringify(result));
 }
 
 function isAuthorised(req: IncomingMessage, queryToken: string | null, token: string): boolean {

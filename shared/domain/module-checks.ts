@@ -14,6 +14,17 @@ export function structuralProblems(module: Module, references: readonly Referenc
   module.references.forEach((id, i) => {
     if (!refIds.has(id)) problems.push({ path: `references.${i}`, message: `Unknown reference "${id}"` });
   });
+  // Texts and assessment plans refer to steps, handouts and items by id: a merge of lessons from two sides
+  // could bring the same id twice, which the module schema refuses.
+  for (const kind of ['steps', 'handouts', 'evaluation'] as const) {
+    const seen = new Set<string>();
+    module.lessons.forEach((lesson, li) => {
+      lesson[kind].forEach((entry, i) => {
+        if (seen.has(entry.id)) problems.push({ path: `lessons.${li}.${kind}.${i}.id`, message: `The id "${entry.id}" is used twice in this module` });
+        seen.add(entry.id);
+      });
+    });
+  }
   module.lessons.forEach((lesson, li) => {
     const at = `lessons.${li}`;
     const objectiveIds = new Set(lesson.objectives.map((o) => o.id));
@@ -29,6 +40,20 @@ export function structuralProblems(module: Module, references: readonly Referenc
       if (!objectiveIds.has(item.objective))
         problems.push({ path: `${at}.evaluation.${ei}.objective`, message: `Unknown objective "${item.objective}"` });
     });
+  });
+  return problems;
+}
+
+/**
+ * Lesson codes repeated within a module. Packs compare and merge lessons by code, so a pack refuses a module
+ * with two lessons of one code (the editor leaves codes to the author, who may renumber them).
+ */
+export function lessonCodeProblems(module: Module): ModuleProblem[] {
+  const seen = new Set<string>();
+  const problems: ModuleProblem[] = [];
+  module.lessons.forEach((lesson, li) => {
+    if (seen.has(lesson.code)) problems.push({ path: `lessons.${li}.code`, message: `Lesson code ${lesson.code} repeats` });
+    seen.add(lesson.code);
   });
   return problems;
 }

@@ -28,6 +28,19 @@ const FileNameSchema = z.string().min(1).max(255).regex(/^[^/\\\0]+$/, 'A file n
 const Base64Schema = z.string().max(140_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Base64 data');
 
 /**
+ * Raw uploads, in the web harness only: the file's bytes are POSTed to UPLOAD_PATH as
+ * application/octet-stream (same token and Origin checks as the API, at most UPLOAD_MAX_BYTES), and the
+ * answer (an IpcResult of UploadResultSchema) names the upload for `pack:preview`. An upload is kept
+ * briefly, in memory, and can be used once.
+ */
+export const UPLOAD_PATH = '/api/upload';
+/** The largest pack accepted (see DEFAULT_PACK_LIMITS); a larger upload is refused while it streams in. */
+export const UPLOAD_MAX_BYTES = 100 * 1024 * 1024;
+const UploadIdSchema = z.uuid();
+export const UploadResultSchema = z.object({ uploadId: UploadIdSchema });
+export type UploadResult = z.infer<typeof UploadResultSchema>;
+
+/**
  * The single API contract: channel → request and response schemas. Electron's IPC handlers, the preload
  * bridge, the renderer client, the web harness and the CLI are all typed from this map, and every host
  * validates requests against it before a handler runs.
@@ -120,8 +133,15 @@ export const contract = {
     res: z.object({ fileName: FileNameSchema, bytesBase64: Base64Schema, modules: z.number().int() }),
   },
   'pack:preview': {
-    /** taskId: chosen by the caller to follow `task:progress` events and to cancel with `task:cancel`. */
-    req: z.strictObject({ fileName: FileNameSchema, bytesBase64: Base64Schema, taskId: TaskIdSchema.optional() }),
+    /**
+     * The pack's bytes in base64, or the id of an upload (the web harness streams files to UPLOAD_PATH
+     * instead, since base64 in JSON would grow a 100 MB pack by a third). taskId: chosen by the caller to
+     * follow `task:progress` events and to cancel with `task:cancel`.
+     */
+    req: z.union([
+      z.strictObject({ fileName: FileNameSchema, bytesBase64: Base64Schema, taskId: TaskIdSchema.optional() }),
+      z.strictObject({ fileName: FileNameSchema, uploadId: UploadIdSchema, taskId: TaskIdSchema.optional() }),
+    ]),
     res: PackPreviewSchema,
   },
   'pack:import': {
@@ -130,6 +150,8 @@ export const contract = {
       decisions: z.record(IdSchema, ImportDecisionSchema),
       /** Which of the pack's curricula to add as new courses; all that are valid when left out. */
       curricula: z.array(IdSchema).max(200).optional(),
+      /** Invalid curricula the user explicitly leaves out; any other invalid curriculum refuses the whole pack. */
+      leaveOut: z.array(IdSchema).max(200).optional(),
       dryRun: z.boolean().default(false),
     }),
     res: ImportResultSchema,

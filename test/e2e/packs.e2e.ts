@@ -53,11 +53,20 @@ describe.runIf(!SKIP_E2E)('module packs in the web harness', () => {
     const errors = watchErrors(pageB);
     try {
       await pageB.goto(`${harnessB.url}#/packs`);
+      // The file is streamed to the harness as raw bytes, not sent as base64 in JSON.
+      const uploaded = pageB.waitForRequest((request) => request.url().endsWith('/api/upload') && request.method() === 'POST');
       await pageB.locator('input[type=file]').setInputFiles(packFile);
+      await uploaded;
       await pageB.getByRole('heading', { name: 'Preview of “Ethics and force”' }).waitFor();
       const row = pageB.getByRole('row', { name: /Police ethics and integrity/ });
       await row.getByText('Different from yours').waitFor();
       await pageB.getByRole('row', { name: /Use of Force/ }).getByText('Identical').waitFor();
+      // What differs is shown as content: their title and ours, side by side.
+      await pageB.getByText('Show what differs: 1 field').click();
+      const title = pageB.getByRole('region', { name: 'Title' });
+      await title.getByText('Ethics at our academy').waitFor();
+      await title.getByText('Police ethics and integrity').waitFor();
+      await pageB.getByText(/The pack has revision 1 of this module; your library has revision 2\./).waitFor();
       await pageB.screenshot({ path: join(SCREENSHOTS, 'pack-preview-en.png'), fullPage: true });
       // Keep both: the local adaptation stays, the partner's version arrives as a copy.
       await row.getByRole('combobox').selectOption('keep-both');

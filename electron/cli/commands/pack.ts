@@ -1,17 +1,22 @@
 import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
-import type { ImportAction } from '../../../shared/schemas/pack-import';
+import { IdSchema } from '../../../shared/schemas/common';
+import { IMPORT_ACTIONS, type ImportAction, type ImportDecision, type PackPreview } from '../../../shared/schemas/pack-import';
 import { readAppVersion } from '../../services/app/licenses';
 import { exportPack } from '../../services/packs/pack-export';
-import { readPack } from '../../services/packs/pack-reader';
+import { inspectPack, type PackInspection } from '../../services/packs/pack-inspect';
 import { writeFileAtomic } from '../../services/store/atomic-file';
 import type { Command } from '../command';
-import { printJson, UsageError } from '../output';
+import { printJson, UsageError, type Output } from '../output';
+
+const PackIdSchema = z.union([z.uuid(), IdSchema]);
 
 export const packExport: Command = {
   name: 'pack export',
-  summary: 'Write modules to a .ccpack file to share with another academy',
-  usage: 'pack export (--modules ID,ID | --curriculum ID) --out FILE.ccpack [--title T --publisher P --license L --description D] [--data DIR]',
+  summary: 'Write modules to a .ccpack file to share with another academy (with --pack-id, the same content always gives the same file)',
+  usage:
+    'pack export (--modules ID,ID | --curriculum ID) --out FILE.ccpack [--title T --publisher P --license L --description D] [--pack-id ID [--created-at DATE]] [--data DIR]',
   options: {
     modules: { type: 'string' },
     curriculum: { type: 'string' },
@@ -20,6 +25,8 @@ export const packExport: Command = {
     publisher: { type: 'string' },
     license: { type: 'string' },
     description: { type: 'string' },
+    'pack-id': { type: 'string' },
+    'created-at': { type: 'string' },
   },
   async run({ values, output, withServices, appRoot }) {
     const ids = typeof values['modules'] === 'string' ? values['modules'].split(',').map((s) => s.trim()).filter(Boolean) : [];
@@ -27,6 +34,12 @@ export const packExport: Command = {
     const curriculumId = str(values['curriculum']);
     if (ids.length === 0 && !curriculumId) throw new UsageError('give --modules ID,ID (comma-separated) or --curriculum ID');
     if (typeof out !== 'string' || !out.endsWith('.ccpack')) throw new UsageError('--out must name a .ccpack file');
+    const packId = str(values['pack-id']);
+    if (packId !== undefined && !PackIdSchema.safeParse(packId).success) throw new UsageError('--pack-id must be a UUID or a lowercase id such as osce-community-policing-2025');
+    const createdAt = str(values['created-at']);
+    if (createdAt !== undefined && (!z.iso.datetime({ offset: true }).safeParse(createdAt).success || Number.isNaN(Date.parse(createdAt)))) {
+      throw new UsageError('--created-at must be an ISO date and time such as 2026-03-01T09:30:00Z');
+    }
     return withServices(async (services) => {
       const { version } = await readAppVersion(appRoot);
       const pack = await exportPack(
@@ -34,6 +47,8 @@ export const packExport: Command = {
         {
           moduleIds: ids,
           ...(curriculumId ? { curriculumId } : {}),
+          ...(packId ? { packId } : {}),
+          ...(createdAt ? { createdAt } : {}),
           title:
             str(values['title']) ??
             (curriculumId ? services.curricula.get(curriculumId).curriculum.title : `${ids.length} training module${ids.length === 1 ? '' : 's'}`),
@@ -52,37 +67,71 @@ export const packExport: Command = {
 
 export const packInspect: Command = {
   name: 'pack inspect',
-  summary: 'Check a .ccpack file and show its manifest and modules, without importing anything',
+  summary: 'Check a .ccpack file and show every check made, its entries, manifest and modules, without importing anything',
   usage: 'pack inspect FILE [--json]',
   options: { json: { type: 'boolean' } },
   positionals: 1,
   async run({ values, positionals, output }) {
-    const pack = await readPack(positionals[0] ?? '');
-    if (values['json']) {
-      printJson(output, { manifest: pack.manifest, modules: pack.modules.map((m) => ({ id: m.id, revision: m.revision, title: m.title, language: m.language })) });
-      return 0;
-    }
-    const m = pack.manifest;
-    output.out(`${m.title} — ${m.publisher} (${m.license})`);
-    output.out(`Pack ${m.packId}, format ${m.formatVersion}, made ${m.createdAt} with version ${m.appVersion}`);
-    output.out(`All checks passed: ${m.entries.length} entries, checksums verified, every module valid.`);
-    for (const module of pack.modules) output.out(`  ${module.id.padEnd(40)} r${module.revision}  ${module.language}  ${module.title}`);
-    for (const curriculum of pack.curricula) output.out(`  curriculum ${curriculum.id}`);
-    return 0;
+    const report = await inspectPack(positionals[0] ?? '');
+    if (values['json']) printJson(output, report);
+    else printInspection(output, report);
+    return report.ok ? 0 : 1;
   },
 };
+
+const STATUS_WORD = { passed: 'passed', failed: 'FAILED', 'not-run': 'not run' } as const;
+const METHOD_NAME: Readonly<Record<number, string>> = { 0: 'stored', 8: 'deflated' };
+
+function printInspection(output: Output, report: PackInspection): void {
+  const m = report.manifest;
+  if (m) {
+    output.out(`${m.title} — ${m.publisher} (${m.license})`);
+    output.out(`Pack ${m.packId}, format ${m.formatVersion}, made ${m.createdAt} with version ${m.appVersion}`);
+  }
+  output.out(report.ok ? 'Checks (all passed):' : `Refused: ${report.refusal?.message ?? 'the pack cannot be opened'}`);
+  if (!report.ok) output.out('Checks:');
+  for (const c of report.checks) {
+    const detail = c.status === 'failed' ? (c.message ?? '') : c.status === 'passed' ? (c.found ?? c.description) : c.description;
+    output.out(`  ${STATUS_WORD[c.status].padEnd(8)} ${c.check.padEnd(12)} ${detail}`);
+  }
+  if (report.zipEntries.length > 0) {
+    output.out(`Entries (${report.zipEntries.length}):`);
+    for (const e of report.zipEntries) {
+      const how = METHOD_NAME[e.method] ?? `method ${String(e.method)}`;
+      output.out(`  ${e.name.padEnd(48)} ${e.bytes.toLocaleString('en-US').padStart(12)} bytes, ${e.compressedBytes.toLocaleString('en-US')} ${how}`);
+    }
+  }
+  if (m && report.ok) {
+    const modules = m.entries.filter((e) => e.kind === 'module');
+    output.out(`Modules (${modules.length}):`);
+    for (const e of modules) output.out(`  ${e.moduleId.padEnd(40)} revision ${e.revision}`);
+    const curricula = m.entries.filter((e) => e.kind === 'curriculum');
+    for (const e of curricula) output.out(`  curriculum ${e.path.slice('curricula/'.length, -'.json'.length)}`);
+  }
+}
 
 export const packImport: Command = {
   name: 'pack import',
   summary: 'Import a .ccpack into the library, and its curricula as new courses (a backup is taken first; undo with "pack undo")',
-  usage: 'pack import FILE [--on-conflict keep-mine|take-theirs|keep-both] [--no-curricula] [--dry-run] [--data DIR] [--json]',
-  options: { 'on-conflict': { type: 'string' }, 'no-curricula': { type: 'boolean' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
+  usage:
+    'pack import FILE [--choose ID=keep-mine|take-theirs|keep-both|merge ...] [--on-conflict keep-mine|take-theirs|keep-both] [--no-curricula | --skip-curriculum ID ...] [--dry-run] [--data DIR] [--json]',
+  options: {
+    choose: { type: 'string', multiple: true },
+    'on-conflict': { type: 'string' },
+    'no-curricula': { type: 'boolean' },
+    'skip-curriculum': { type: 'string', multiple: true },
+    'dry-run': { type: 'boolean' },
+    json: { type: 'boolean' },
+  },
   positionals: 1,
   async run({ values, positionals, output, withServices }) {
     const onConflict = values['on-conflict'];
     if (onConflict !== undefined && (typeof onConflict !== 'string' || !['keep-mine', 'take-theirs', 'keep-both'].includes(onConflict))) {
       throw new UsageError('--on-conflict must be keep-mine, take-theirs or keep-both');
     }
+    const choices = parseChoices(values['choose']);
+    const skipped = many(values['skip-curriculum']);
+    if (values['no-curricula'] === true && skipped.length > 0) throw new UsageError('give --no-curricula or --skip-curriculum, not both');
     const file = positionals[0] ?? '';
     let bytes: Buffer;
     try {
@@ -92,11 +141,16 @@ export const packImport: Command = {
     }
     return withServices(async (services) => {
       const preview = await services.packs.preview({ bytes });
+      checkNamed(preview, choices, skipped);
       const dryRun = values['dry-run'] === true;
-      const result = await services.packs.import(preview.previewId, {}, {
+      // Left out explicitly: every course (--no-curricula) or the ones named; the others are added if valid.
+      const leaveOut = values['no-curricula'] === true ? preview.curricula.map((c) => c.curriculumId) : skipped;
+      const chosen = preview.curricula.filter((c) => c.problem === undefined && !leaveOut.includes(c.curriculumId)).map((c) => c.curriculumId);
+      const decisions: Record<string, ImportDecision> = Object.fromEntries([...choices].map(([id, action]) => [id, { action }]));
+      const result = await services.packs.import(preview.previewId, decisions, {
         dryRun,
         ...(onConflict ? { onConflict: onConflict as ImportAction } : {}),
-        ...(values['no-curricula'] === true ? { curricula: [] } : {}),
+        ...(leaveOut.length > 0 ? { curricula: chosen, leaveOut } : {}),
       });
       if (values['json']) {
         printJson(output, { preview, result });
@@ -107,19 +161,47 @@ export const packImport: Command = {
         const done = result.written.filter((w) => w.from === item.moduleId);
         const what = done.length > 0 ? done.map((d) => `${d.action} → ${d.moduleId}`).join(', ') : 'kept mine';
         output.out(`  ${item.moduleId.padEnd(40)} ${item.status.padEnd(18)} ${what}`);
+        const conflicts = item.fields.filter((f) => f.source === 'conflict').map((f) => f.key);
+        if (done.some((d) => d.action === 'merge') && conflicts.length > 0) output.out(`      changed on both sides, yours kept: ${conflicts.join(', ')}`);
         for (const warning of item.warnings) output.out(`      warning: ${warning}`);
       }
       for (const course of preview.curricula) {
         const added = result.curricula.find((c) => c.from === course.curriculumId);
-        const what = added ? `new course → ${added.curriculumId}` : course.problem ? `not imported: ${course.problem}` : 'not imported';
+        const what = added ? `new course → ${added.curriculumId}` : course.problem ? `left out: ${course.problem}` : 'not imported';
         output.out(`  curriculum ${course.curriculumId.padEnd(29)} ${what}`);
       }
+      if (dryRun) return 0;
       const courses = result.curricula.length > 0 ? ` and ${result.curricula.length} course${result.curricula.length === 1 ? '' : 's'}` : '';
-      if (!dryRun) output.out(`Imported ${result.written.length} module${result.written.length === 1 ? '' : 's'}${courses}; a backup was taken first ("pack undo" reverts this import).`);
+      if (result.written.length === 0 && result.curricula.length === 0) output.out('Nothing was imported: your library already has everything this pack holds.');
+      else output.out(`Imported ${result.written.length} module${result.written.length === 1 ? '' : 's'}${courses}; a backup was taken first ("pack undo" reverts this import).`);
       return 0;
     });
   },
 };
+
+/** `--choose ID=ACTION`, repeatable: one action per module of the pack. */
+function parseChoices(raw: unknown): Map<string, ImportAction> {
+  const choices = new Map<string, ImportAction>();
+  for (const text of many(raw)) {
+    const match = /^([^=]+)=(.*)$/.exec(text);
+    if (!match) throw new UsageError(`--choose takes ID=ACTION, such as ethics-integrity=keep-mine, not "${text}"`);
+    const [, id = '', action = ''] = match;
+    if (!(IMPORT_ACTIONS as readonly string[]).includes(action)) throw new UsageError(`--choose ${text}: unknown action "${action}"; use keep-mine, take-theirs, keep-both or merge`);
+    if (choices.has(id)) throw new UsageError(`--choose names the module "${id}" twice`);
+    choices.set(id, action as ImportAction);
+  }
+  return choices;
+}
+
+/** Ids given on the command line must name what the pack holds; checked before anything is written. */
+function checkNamed(preview: PackPreview, choices: ReadonlyMap<string, ImportAction>, skipped: readonly string[]): void {
+  for (const id of choices.keys()) {
+    if (!preview.items.some((item) => item.moduleId === id)) throw new UsageError(`--choose ${id}=…: the pack has no module "${id}"`);
+  }
+  for (const id of skipped) {
+    if (!preview.curricula.some((c) => c.curriculumId === id)) throw new UsageError(`--skip-curriculum ${id}: the pack has no curriculum "${id}"`);
+  }
+}
 
 export const packUndo: Command = {
   name: 'pack undo',
@@ -136,7 +218,12 @@ export const packUndo: Command = {
   },
 };
 
-function str(value: string | boolean | undefined): string | undefined {
+function str(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
+/** A repeatable option's values (parseArgs gives an array for `multiple: true`). */
+function many(value: unknown): string[] {
+  if (value === undefined) return [];
+  return (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
+}

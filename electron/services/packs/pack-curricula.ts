@@ -42,11 +42,20 @@ export function checkPackCurricula(packCurricula: readonly PackCurriculum[], loc
   });
 }
 
-/** The courses to add for the chosen pack curricula (all valid ones when `chosen` is undefined). */
-export function coursesToAdd(checked: readonly Checked[], chosen: readonly string[] | undefined, publisher: string, importedAt: string): { from: string; course: Curriculum }[] {
+/**
+ * The courses to add for the chosen pack curricula (all valid ones when `chosen` is undefined). A pack
+ * carrying an invalid curriculum is refused as a whole unless the user left that curriculum out explicitly
+ * (`leaveOut`): a partner's course that silently fails to arrive would be noticed only in class.
+ */
+export function coursesToAdd(
+  checked: readonly Checked[],
+  { chosen, leaveOut = [], publisher, importedAt }: { chosen: readonly string[] | undefined; leaveOut?: readonly string[]; publisher: string; importedAt: string },
+): { from: string; course: Curriculum }[] {
+  const byId = new Map(checked.map((c) => [c.preview.curriculumId, c]));
+  for (const id of leaveOut) if (!byId.has(id)) throw new AppError('invalid-argument', `The pack has no curriculum "${id}"`);
   const wanted = chosen ?? checked.filter((c) => c.curriculum).map((c) => c.preview.curriculumId);
-  return wanted.map((id) => {
-    const found = checked.find((c) => c.preview.curriculumId === id);
+  const courses = wanted.map((id) => {
+    const found = byId.get(id);
     if (!found) throw new AppError('invalid-argument', `The pack has no curriculum "${id}"`);
     if (!found.curriculum) throw new AppError('invalid-argument', `The pack's curriculum "${id}" cannot be imported: ${found.preview.problem ?? 'it is invalid'}`);
     const renamed = found.preview.importAs !== id;
@@ -60,4 +69,12 @@ export function coursesToAdd(checked: readonly Checked[], chosen: readonly strin
     };
     return { from: id, course };
   });
+  const unresolved = checked.find((c) => !c.curriculum && !leaveOut.includes(c.preview.curriculumId));
+  if (unresolved) {
+    throw new AppError(
+      'invalid-argument',
+      `Nothing was imported: the pack's curriculum "${unresolved.preview.curriculumId}" cannot be imported (${unresolved.preview.problem ?? 'it is invalid'}). Leave it out explicitly to import the rest of the pack.`,
+    );
+  }
+  return courses;
 }

@@ -17,6 +17,7 @@ import { crc32, inflateRawSync } from 'node:zlib';
 import { fromBuffer, type Entry, type Options, type ZipFile } from 'yauzl';
 import { z } from 'zod';
 import { upgradeModule } from '../../../shared/domain/module-upgrade';
+import { lessonCodeProblems, structuralProblems } from '../../../shared/domain/module-checks';
 import { describeIssues } from '../../../shared/domain/zod-issues';
 import { AppError } from '../../../shared/errors';
 import { ModuleSchema, type Module } from '../../../shared/schemas/module';
@@ -118,6 +119,8 @@ export const PACK_REFUSALS = {
   totalTooLarge: (limits: PackLimits) => `The pack would unpack to more than ${sizeText(limits.maxTotalBytes)}.`,
   ratio: (name: string, limits: PackLimits) => `${quote(name)} is compressed more than ${limits.maxRatio} to 1, as only zip bombs are.`,
   overlap: (name: string, other: string) => `${quote(name)} shares its data with ${quote(other)} (overlapping entries).`,
+  /** Zip tools extract by one name or the other: a pack must not show one file to this app and another to them. */
+  localName: (name: string, local: string) => `${quote(name)} is named ${quote(local)} in its local header; the two names of a zip entry must be the same.`,
   sizeLie: (name: string) => `${quote(name)} does not have the size its zip header declares.`,
   /** yauzl checks stored entries while listing, before it tells us the entry's name. */
   storedSizeLie: 'An entry of the pack does not have the size its zip header declares.',
@@ -140,6 +143,7 @@ export const PACK_REFUSALS = {
   revisionMismatch: (path: string, actual: number, listed: number) => `${path} is revision ${actual}, but manifest.json lists revision ${listed}.`,
   languageNotListed: (path: string, language: string) => `${path} is in the language "${language}", which manifest.json does not list.`,
   missingReference: (path: string, id: string) => `${path} cites the reference ${quote(id)}, which ${PACK_REFERENCES_PATH} does not contain.`,
+  inconsistentModule: (path: string, where: string, problem: string) => `${path} is not consistent at ${where}: ${problem}.`,
 };
 
 /** Reads and checks the pack at `path`; see the file comment. */
@@ -338,7 +342,18 @@ function listEntries(zip: ZipFile, onEntry: (entry: Entry) => void): Promise<voi
 
 type Listing = { files: Map<string, Entry> };
 
-async function checkEntries(zip: ZipFile, limits: PackLimits, observer: PackObserver): Promise<Listing> {
+/**
+ * The name in the entry's local header, when that header lies within the file; null otherwise (the data stage
+ * then refuses the entry as damaged, as it always has).
+ */
+function localHeaderName(bytes: Buffer, offset: number): Buffer | null {
+  if (offset + 30 > bytes.length || !bytes.subarray(offset, offset + 4).equals(LOCAL_HEADER_SIGNATURE)) return null;
+  const length = bytes.readUInt16LE(offset + 26);
+  if (offset + 30 + length > bytes.length) return null;
+  return bytes.subarray(offset + 30, offset + 30 + length);
+}
+
+async function checkEntries(zip: ZipFile, bytes: Buffer, limits: PackLimits, observer: PackObserver): Promise<Listing> {
   const files = new Map<string, Entry>();
   const names = new Set<string>();
   const offsets = new Map<number, string>();
@@ -371,6 +386,8 @@ async function checkEntries(zip: ZipFile, limits: PackLimits, observer: PackObse
     const sharing = offsets.get(entry.relativeOffsetOfLocalHeader);
     if (sharing !== undefined) refuse('entries', PACK_REFUSALS.overlap(name, sharing));
     offsets.set(entry.relativeOffsetOfLocalHeader, name);
+    const local = localHeaderName(bytes, entry.relativeOffsetOfLocalHeader);
+    if (local !== null && !local.equals(entry.fileNameRaw)) refuse('entries', PACK_REFUSALS.localName(name, local.toString('utf8')));
     if (!folder) files.set(name, entry);
   });
   return { files };
@@ -437,7 +454,7 @@ async function readZip(zip: ZipFile, bytes: Buffer, limits: PackLimits, observer
   if (zip.entryCount > limits.maxEntries) refuse('archive', PACK_REFUSALS.tooManyEntries(limits));
 
   enter('entries');
-  const { files } = await checkEntries(zip, limits, observer);
+  const { files } = await checkEntries(zip, bytes, limits, observer);
   const budget: Budget = { remaining: limits.maxTotalBytes, limits };
 
   enter('manifest');
@@ -552,6 +569,9 @@ function checkConsistency({ manifest, modules, references, curricula }: PackCont
     for (const id of citedReferences(module)) {
       if (!referenceIds.has(id)) refuse('consistency', PACK_REFUSALS.missingReference(entry.path, id));
     }
+    // The rules across fields that the module editor enforces (docs/module-format.md).
+    const [problem] = [...lessonCodeProblems(module), ...structuralProblems(module, references)];
+    if (problem) refuse('consistency', PACK_REFUSALS.inconsistentModule(entry.path, problem.path, problem.message));
   });
   const curriculumEntries = listed.filter((entry) => entry.kind === 'curriculum');
   curricula.forEach((curriculum, index) => {

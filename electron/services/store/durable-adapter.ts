@@ -44,19 +44,29 @@ export class DurableJsonAdapter<T> implements Adapter<T> {
 
   write(data: T): Promise<void> {
     // Serialise now, so later mutations of `data` cannot leak into this write.
-    const text = encodeDocument(data, this.definition);
+    const text = this.encode(data);
     const run = this.queue.then(() => this.replace(text));
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private async replace(text: string): Promise<void> {
+  /** The file's text for `data`; a transaction writes it itself (see Store.transaction). */
+  encode(data: T): string {
+    return encodeDocument(data, this.definition);
+  }
+
+  /** Keeps the current file as a rolling backup when the policy says one is due; before every replacement. */
+  async backupIfDue(): Promise<void> {
     const now = Date.now();
     if (now - this.lastBackupAt >= this.backups.minIntervalMs && (await fileExists(this.path))) {
       await backUpFile(this.dataDir, this.definition.name, this.path, new Date(now));
       await pruneBackups(this.dataDir, this.definition.name, this.backups.keep);
       this.lastBackupAt = now;
     }
+  }
+
+  private async replace(text: string): Promise<void> {
+    await this.backupIfDue();
     await writeFileAtomic(this.path, text);
   }
 }

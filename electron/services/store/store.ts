@@ -9,6 +9,7 @@ import { backupPath, backUpFile, listBackups } from './backups';
 import { definitionOf, DOCUMENTS, type DocumentData } from './documents';
 import { DurableJsonAdapter, type BackupPolicy } from './durable-adapter';
 import { deepFreeze } from './deep-freeze';
+import { commitFiles, JournalPendingError, recoverJournal, type CommitOptions, type FileWrite, type RecoveryOutcome } from './journal';
 import { DataDirLock } from './lock';
 
 export type StoreOptions = {
@@ -33,7 +34,18 @@ const EMPTY_DOCUMENTS: { curricula: () => Promise<DocumentData['curricula']> } =
 const DEFAULT_BACKUPS: BackupPolicy = { keep: 10, minIntervalMs: 60_000 };
 export const QUARANTINE_FOLDER = 'quarantine';
 
-type Slot<N extends DocumentName> = { db: Low<DocumentData[N]> | null; problem: DocumentProblem | null };
+type Slot<N extends DocumentName> = { db: Low<DocumentData[N]> | null; adapter: DurableJsonAdapter<DocumentData[N]> | null; problem: DocumentProblem | null };
+
+/** Changes to several documents, saved together by `Store.transaction`. */
+export type DocumentChanges = { [N in DocumentName]?: (current: DocumentData[N]) => DocumentData[N] };
+
+export type TransactionOptions = {
+  /** Other files of the data folder (paths relative to it) written in the same transaction. */
+  files?: readonly FileWrite[];
+  onStep?: CommitOptions['onStep'];
+};
+
+type Prepared = { name: DocumentName; text: string; apply: () => void; revert: () => void; backup: () => Promise<void> };
 
 /**
  * The data directory: one lowdb document per data file, a lock, backups and recovery.
@@ -45,6 +57,10 @@ export class Store {
   private seeded = false;
   /** Objects (frozen) that passed validation; see `remember`. */
   private readonly validated = new WeakSet<object>();
+  /** Every write, single-file or transaction, runs in turn: a transaction never interleaves with a save. */
+  private queue: Promise<unknown> = Promise.resolve();
+  /** What opening found of a transaction interrupted by a crash. */
+  recovery: RecoveryOutcome = { action: 'none' };
 
   private constructor(
     readonly dataDir: string,
@@ -58,12 +74,20 @@ export class Store {
     const lock = DataDirLock.acquire(options.dataDir, options.owner);
     const store = new Store(options.dataDir, lock, options, { ...DEFAULT_BACKUPS, ...options.backups });
     try {
+      // Before any file is read: a transaction a crash interrupted is finished or undone first.
+      store.recovery = await recoverJournal(options.dataDir);
       for (const name of DOCUMENT_NAMES) await store.load(name);
     } catch (error) {
       lock.release();
       throw error;
     }
     return store;
+  }
+
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task);
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   close(): void {
@@ -93,12 +117,59 @@ export class Store {
     const previous = db.data;
     db.data = validated;
     try {
-      await db.write();
+      await this.enqueue(() => db.write());
     } catch (error) {
       db.data = previous;
       throw new AppError('io-error', `Could not save the ${name} data: ${(error as Error).message}`);
     }
     return db.data;
+  }
+
+  /**
+   * Changes several documents (and writes other files) all or nothing, through the journal (journal.ts): a
+   * crash at any moment leaves every file old or every file new. All changes are validated before anything
+   * is written; rolling backups are kept as for single saves.
+   */
+  async transaction(changes: DocumentChanges, options: TransactionOptions = {}): Promise<void> {
+    const prepared: Prepared[] = [];
+    const add = <N extends DocumentName>(name: N, change: DocumentChanges[N]): void => {
+      if (change) prepared.push(this.prepare(name, change));
+    };
+    for (const name of DOCUMENT_NAMES) add(name, changes[name]);
+    if (prepared.length === 0 && (options.files ?? []).length === 0) return;
+    for (const p of prepared) p.apply();
+    try {
+      await this.enqueue(async () => {
+        for (const p of prepared) await p.backup();
+        await commitFiles(this.dataDir, [...prepared.map((p) => ({ path: DOCUMENTS[p.name].fileName, bytes: p.text })), ...(options.files ?? [])], {
+          ...(options.onStep ? { onStep: options.onStep } : {}),
+        });
+      });
+    } catch (error) {
+      // Once journalled, the transaction will be completed on the next open: memory already holds its result.
+      if (!(error instanceof JournalPendingError)) for (const p of prepared) p.revert();
+      throw new AppError('io-error', `Could not save the ${prepared.map((p) => p.name).join(' and ')} data: ${(error as Error).message}`);
+    }
+  }
+
+  /** Validates one document's change and encodes it, without changing anything yet. */
+  private prepare<N extends DocumentName>(name: N, change: (current: DocumentData[N]) => DocumentData[N]): Prepared {
+    const slot = this.slots[name];
+    const validated = this.parseChange(name, change(this.read(name)));
+    const db = slot.db as Low<DocumentData[N]>;
+    const adapter = slot.adapter as DurableJsonAdapter<DocumentData[N]>;
+    const previous = db.data;
+    return {
+      name,
+      text: adapter.encode(validated),
+      apply: () => {
+        db.data = validated;
+      },
+      revert: () => {
+        db.data = previous;
+      },
+      backup: () => adapter.backupIfDue(),
+    };
   }
 
   private parseChange<N extends DocumentName>(name: N, next: DocumentData[N]): DocumentData[N] {
@@ -172,7 +243,7 @@ export class Store {
     const path = this.pathOf(name);
     await removeStaleTempFiles(this.dataDir, definition.fileName);
     const adapter = new DurableJsonAdapter<Data>(this.dataDir, path, definition, this.policy);
-    const slot: Slot<typeof name> = { db: null, problem: null };
+    const slot: Slot<typeof name> = { db: null, adapter, problem: null };
     (this.slots as Record<DocumentName, Slot<typeof name>>)[name] = slot;
     let data: Data | null;
     try {

@@ -1,5 +1,8 @@
-import type { ComposerBridge } from '../../../shared/ipc/contract';
+import type { ComposerBridge, IpcResult, UploadResult } from '../../../shared/ipc/contract';
 import { createHttpBridge } from './http-bridge';
+
+/** The host's bridge; the web harness can also take files as streamed uploads (see UPLOAD_PATH). */
+export type RendererBridge = ComposerBridge & { upload?: (file: Blob) => Promise<IpcResult<UploadResult>> };
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- only an interface can extend a global
@@ -9,17 +12,17 @@ declare global {
   }
 }
 
-let bridge: ComposerBridge | null = null;
+let bridge: RendererBridge | null = null;
 
 /**
  * The one place that knows which host the renderer runs in: Electron's preload bridge when present,
  * the web harness's HTTP API otherwise. Tests install a fake with `setBridge`.
  */
-export function getBridge(): ComposerBridge {
+export function getBridge(): RendererBridge {
   bridge ??= window.composer ?? createHttpBridge(window.location.origin);
   return bridge;
 }
 
-export function setBridge(next: ComposerBridge | null): void {
+export function setBridge(next: RendererBridge | null): void {
   bridge = next;
 }

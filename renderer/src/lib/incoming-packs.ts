@@ -1,8 +1,14 @@
-import type { EventPayload } from '../../../shared/ipc/contract';
+import { UPLOAD_MAX_BYTES, type EventPayload } from '../../../shared/ipc/contract';
+import { AppError } from '../../../shared/errors';
+import { unwrap } from '../../../shared/ipc/result';
 import { getBridge } from './bridge';
 import { downloadBytes } from './download';
 
-export type IncomingPack = EventPayload<'pack:open-file'>;
+/** How `pack:preview` receives a pack's bytes. */
+export type PackSource = { fileName: string; bytesBase64: string } | { fileName: string; uploadId: string };
+
+/** A pack read by the main process (double-click in the file manager), or a file chosen or dropped in the page. */
+export type IncomingPack = EventPayload<'pack:open-file'> | { fileName: string; file: Blob };
 
 /**
  * Packs handed to the app from outside (a double-clicked .ccpack, a file dropped on the window). Events can
@@ -33,6 +39,20 @@ export function onIncomingPack(next: (pack: IncomingPack) => void): () => void {
 /** Subscribes once, at start-up, before any page has rendered. */
 export function listenForIncomingPacks(): () => void {
   return getBridge().on('pack:open-file', offerPack);
+}
+
+/**
+ * What `pack:preview` needs for a pack: where the host takes uploads (the web harness), the file is
+ * streamed to it; otherwise its bytes travel as base64.
+ */
+export async function packSource(pack: IncomingPack): Promise<PackSource> {
+  if (!('file' in pack)) return pack;
+  const { upload } = getBridge();
+  if (!upload) return { fileName: pack.fileName, bytesBase64: await fileToBase64(pack.file) };
+  // Said at once rather than after streaming 100 MB to a server that will refuse it.
+  if (pack.file.size > UPLOAD_MAX_BYTES) throw new AppError('invalid-argument', `The pack file is larger than ${String(UPLOAD_MAX_BYTES / 1024 / 1024)} MB.`);
+  const { uploadId } = unwrap(await upload(pack.file));
+  return { fileName: pack.fileName, uploadId };
 }
 
 /** File content for the API, which carries bytes as base64. */

@@ -102,7 +102,7 @@ function fakeHandlers(): FakeHandlers {
     'app:save-file': vi.fn<Handlers['app:save-file']>(() => Promise.resolve({ saved: true, path: '/home/u/pack.ccpack' })),
     'pack:export': vi.fn<Handlers['pack:export']>(() => Promise.resolve({ fileName: 'p.ccpack', bytesBase64: 'AA==', modules: 1 })),
     'pack:preview': vi.fn<Handlers['pack:preview']>(() => Promise.resolve(PREVIEW)),
-    'pack:import': vi.fn<Handlers['pack:import']>(() => Promise.resolve({ written: [], kept: [], curricula: [], dryRun: false })),
+    'pack:import': vi.fn<Handlers['pack:import']>(() => Promise.resolve({ written: [], kept: [], curricula: [], basesRecorded: [], dryRun: false, saved: false })),
     'pack:last-import': vi.fn<Handlers['pack:last-import']>(() => Promise.resolve(null)),
     'pack:undo-import': vi.fn<Handlers['pack:undo-import']>(() => Promise.resolve(LAST_IMPORT)),
     'export:plan': vi.fn<Handlers['export:plan']>(() => Promise.resolve(PLAN)),

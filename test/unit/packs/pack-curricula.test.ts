@@ -66,7 +66,7 @@ describe('importing the curricula a pack carries', () => {
     }
   });
 
-  it('shows why an invalid curriculum cannot be imported and refuses it when asked for, writing nothing', async () => {
+  it('shows why an invalid curriculum cannot be imported and refuses the whole pack unless it is explicitly left out', async () => {
     const academy = await open();
     try {
       const module = academy.library.find('hr-foundations');
@@ -81,10 +81,18 @@ describe('importing the curricula a pack carries', () => {
         message: expect.stringMatching(/^The pack's curriculum "half-a-course" cannot be imported: It is not a valid curriculum/) as string,
       });
       await expect(academy.packs.import(preview.previewId, {}, { curricula: ['nowhere'] })).rejects.toMatchObject({ code: 'invalid-argument', message: 'The pack has no curriculum "nowhere"' });
+      // Left to the default, the whole pack is refused with the reason: its course would silently go missing.
+      await expect(academy.packs.import(preview.previewId, {})).rejects.toMatchObject({
+        code: 'invalid-argument',
+        message: expect.stringMatching(/^Nothing was imported: the pack's curriculum "half-a-course" cannot be imported \(It is not a valid curriculum: .*\)\. Leave it out explicitly to import the rest of the pack\.$/) as string,
+      });
+      // Even when the caller lists only other courses, leaving it out must be explicit.
+      await expect(academy.packs.import(preview.previewId, {}, { curricula: [] })).rejects.toMatchObject({ message: expect.stringMatching(/^Nothing was imported/) as string });
+      await expect(academy.packs.import(preview.previewId, {}, { leaveOut: ['nowhere'] })).rejects.toMatchObject({ message: 'The pack has no curriculum "nowhere"' });
       expect(await snapshotDir(academy.dir)).toEqual(before);
-      // Left to the default, the modules are imported and the broken course is not.
-      const result = await academy.packs.import(preview.previewId, {});
+      const result = await academy.packs.import(preview.previewId, {}, { leaveOut: ['half-a-course'] });
       expect(result.curricula).toEqual([]);
+      expect(result.written.map((w) => w.moduleId)).toEqual([]);
     } finally {
       academy.store.close();
     }

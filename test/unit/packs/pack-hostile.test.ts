@@ -128,6 +128,18 @@ const CASES: Case[] = [
     message: 'The pack contains the folder "scripts/"; only modules/ and curricula/ are expected.',
   },
   {
+    title: 'a local header naming another file than the central directory',
+    bytes: () => changeFile({ localName: '../../evil.json' }),
+    check: 'entries',
+    message: `"${HOSTILE_PATH}" is named "../../evil.json" in its local header; the two names of a zip entry must be the same.`,
+  },
+  {
+    title: 'a local header name of the same length that differs',
+    bytes: () => changeFile({ localName: HOSTILE_PATH.replace('hostile', 'hostilx') }),
+    check: 'entries',
+    message: `"${HOSTILE_PATH}" is named "${HOSTILE_PATH.replace('hostile', 'hostilx')}" in its local header; the two names of a zip entry must be the same.`,
+  },
+  {
     title: 'a duplicate name',
     bytes: () => withFiles([{ name: HOSTILE_PATH, data: Buffer.from('{}') }]),
     check: 'entries',
@@ -464,6 +476,25 @@ const CASES: Case[] = [
     },
     check: 'consistency',
     message: `references.json lists the reference "${firstCited}" twice.`,
+  },
+  {
+    title: 'a step teaching an objective its lesson does not have',
+    bytes: () =>
+      withModule((m) => {
+        const step = (m.lessons[0]!['steps'] as Record<string, unknown>[])[0]!;
+        step['objectives'] = ['o99'];
+      }),
+    check: 'consistency',
+    message: `${HOSTILE_PATH} is not consistent at lessons.0.steps.0.objectives: Unknown objective "o99".`,
+  },
+  {
+    title: 'two lessons with the same code',
+    bytes: () =>
+      withModule((m) => {
+        m.lessons[1]!['code'] = m.lessons[0]!['code'];
+      }),
+    check: 'consistency',
+    message: `${HOSTILE_PATH} is not consistent at lessons.1.code: Lesson code ${String(baseModule.lessons[0]?.code)} repeats.`,
   },
 ];
 

@@ -21,6 +21,14 @@ describe('inspectPack', () => {
     expect(report.ok).toBe(true);
     expect(report.refusal).toBeNull();
     expect(report.checks.map((c) => [c.check, c.status])).toEqual(PACK_CHECKS.map((c) => [c, 'passed']));
+    // Each check says what it found, not only that it passed.
+    expect(Object.fromEntries(report.checks.map((c) => [c.check, c.found]))).toMatchObject({
+      archive: 'a zip archive of 4 entries',
+      manifest: 'format 2, pack "inspect-me", 3 files listed',
+      listing: 'all 3 listed files present, nothing unlisted',
+      checksums: '3 SHA-256 checksums matching',
+      schemas: expect.stringMatching(/^2 modules, \d+ references and 0 curricula valid$/) as string,
+    });
     expect(report.manifest?.packId).toBe('inspect-me');
     expect(report.counts).toEqual({ modules: 2, references: expect.any(Number) as unknown, curricula: 0 });
     expect(report.zipEntries.map((e) => e.name)).toEqual(['manifest.json', ...report.manifest!.entries.map((e) => e.path)]);
@@ -54,6 +62,8 @@ describe('inspectPack', () => {
       consistency: 'not-run',
     });
     expect(report.checks.find((c) => c.status === 'failed')?.message).toBe(report.refusal?.message);
+    expect(report.checks.find((c) => c.check === 'listing')?.found).toBe('all 2 listed files present, nothing unlisted');
+    expect(report.checks.find((c) => c.check === 'content')?.found).toBeUndefined();
     expect(report.manifest?.packId).toBe('hostile-corpus');
     expect(report.zipEntries).toHaveLength(3);
     expect(report.counts).toBeNull();

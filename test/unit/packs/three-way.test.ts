@@ -25,7 +25,7 @@ describe('three-way comparison of a module', () => {
     const plan = threeWay(base, theirs, mine);
     expect(plan.conflicts).toEqual([]);
     expect(plan.fields.find((f) => f.key === 'summary')?.source).toBe('theirs');
-    expect(plan.fields.find((f) => f.key === `lesson:${lesson(base, 1).code}`)?.source).toBe('mine');
+    expect(plan.fields.find((f) => f.key === `lesson:${lesson(base, 1).code}:trainerNotes`)?.source).toBe('mine');
     const merged = merge(base, theirs, mine, {});
     expect(merged.summary).toBe('A new upstream summary.');
     expect(lesson(merged, 1).trainerNotes).toBe('Our academy uses the case of Station 4.');
@@ -56,11 +56,39 @@ describe('three-way comparison of a module', () => {
     expect(ModuleSchema.safeParse(merged).success).toBe(true);
   });
 
-  it('treats a lesson edited on both sides as one decision', () => {
+  it('merges different fields of one lesson edited on both sides, and asks only for a field both changed', () => {
     const code = lesson(base, 0).code;
-    const theirs = withLesson(base, 0, { aim: 'Upstream aim' });
-    const mine = withLesson(base, 0, { trainerNotes: 'Local notes' });
+    const theirs = withLesson(base, 0, { aim: 'Upstream aim', trainerNotes: 'Upstream notes' });
+    const mine = withLesson(base, 0, { trainerNotes: 'Local notes', materials: ['Flip chart'] });
+    const plan = threeWay(base, theirs, mine);
+    expect(plan.conflicts).toEqual([`lesson:${code}:trainerNotes`]);
+    const merged = lesson(merge(base, theirs, mine, {}), 0);
+    expect(merged).toMatchObject({ aim: 'Upstream aim', trainerNotes: 'Local notes', materials: ['Flip chart'] });
+    expect(lesson(merge(base, theirs, mine, { [`lesson:${code}:trainerNotes`]: 'theirs' }), 0).trainerNotes).toBe('Upstream notes');
+  });
+
+  it('asks when one side removed a lesson the other changed; by default it stays removed, as mine', () => {
+    const code = lesson(base, 1).code;
+    const theirs = withLesson(base, 1, { aim: 'Upstream aim' });
+    const mine = { ...base, lessons: base.lessons.filter((l) => l.code !== code) };
     expect(threeWay(base, theirs, mine).conflicts).toEqual([`lesson:${code}`]);
-    expect(lesson(merge(base, theirs, mine, { [`lesson:${code}`]: 'theirs' }), 0).aim).toBe('Upstream aim');
+    expect(merge(base, theirs, mine, {}).lessons.map((l) => l.code)).not.toContain(code);
+    // Taken back, it returns to its place.
+    expect(lesson(merge(base, theirs, mine, { [`lesson:${code}`]: 'theirs' }), 1)).toMatchObject({ code, aim: 'Upstream aim' });
+  });
+
+  it('takes a reordering of the lessons made on one side only', () => {
+    const theirs = { ...base, lessons: [...base.lessons].reverse() };
+    const mine = withLesson(base, 0, { aim: 'Local aim' });
+    const merged = merge(base, theirs, mine, {});
+    expect(merged.lessons.map((l) => l.code)).toEqual(theirs.lessons.map((l) => l.code));
+    expect(merged.lessons.find((l) => l.code === lesson(base, 0).code)?.aim).toBe('Local aim');
+  });
+
+  it('ignores choices keyed by Object.prototype names', () => {
+    const theirs = { ...base, title: 'Theirs' };
+    const mine = { ...base, title: 'Mine' };
+    const choices = JSON.parse('{"__proto__":{"title":"theirs"},"constructor":"theirs","toString":"theirs"}') as Record<string, 'mine' | 'theirs'>;
+    expect(merge(base, theirs, mine, choices).title).toBe('Mine');
   });
 });

@@ -23,6 +23,8 @@ export type CraftEntry = {
   externalAttributes?: number;
   /** Defaults to 0x800 (UTF-8 names). */
   flags?: number;
+  /** The name written in the local header, when it should differ from the central directory's. */
+  localName?: string;
   /** Index of an earlier entry whose data this directory record points to instead of its own. */
   sameDataAs?: number;
 };
@@ -39,6 +41,7 @@ export function craftZip(entries: readonly CraftEntry[]): Buffer {
     const method = entry.method ?? 8;
     const raw = entry.raw ?? (method === 8 ? deflateRawSync(entry.data) : entry.data);
     const name = Buffer.from(entry.name, 'utf8');
+    const localName = entry.localName === undefined ? name : Buffer.from(entry.localName, 'utf8');
     const crc = entry.crc ?? crc32(entry.data);
     const compressedSize = entry.compressedSize ?? raw.length;
     const uncompressedSize = entry.uncompressedSize ?? entry.data.length;
@@ -55,10 +58,10 @@ export function craftZip(entries: readonly CraftEntry[]): Buffer {
       local.writeUInt32LE(crc, 14);
       local.writeUInt32LE(compressedSize, 18);
       local.writeUInt32LE(uncompressedSize, 22);
-      local.writeUInt16LE(name.length, 26);
+      local.writeUInt16LE(localName.length, 26);
       local.writeUInt16LE(0, 28);
-      parts.push(local, name, raw);
-      offset += local.length + name.length + raw.length;
+      parts.push(local, localName, raw);
+      offset += local.length + localName.length + raw.length;
     } else {
       headerOffset = offsets[entry.sameDataAs] ?? 0;
     }

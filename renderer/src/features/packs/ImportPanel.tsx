@@ -4,7 +4,7 @@ import { toAppErrorShape } from '../../../../shared/errors';
 import type { PackPreview } from '../../../../shared/schemas/pack-import';
 import { call } from '../../lib/api';
 import { getBridge } from '../../lib/bridge';
-import { fileToBase64, onIncomingPack, type IncomingPack } from '../../lib/incoming-packs';
+import { onIncomingPack, packSource, type IncomingPack } from '../../lib/incoming-packs';
 import { formatDateTime } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
 import { PackPreviewView } from './PackPreviewView';
@@ -27,7 +27,7 @@ export function ImportPanel() {
       if (p.taskId === taskId) setState({ kind: 'reading', taskId, percent: Math.round((100 * p.done) / Math.max(1, p.total)) });
     });
     try {
-      setPreview(await call('pack:preview', { ...pack, taskId }));
+      setPreview(await call('pack:preview', { ...(await packSource(pack)), taskId }));
       setState({ kind: 'idle' });
     } catch (error) {
       const shape = toAppErrorShape(error);
@@ -74,7 +74,7 @@ export function ImportPanel() {
           onChange={(e) => {
             const file = e.target.files?.[0];
             e.target.value = '';
-            if (file) void fileToBase64(file).then((bytesBase64) => open({ fileName: file.name, bytesBase64 }));
+            if (file) void open({ fileName: file.name, file });
           }}
         />
         {last.state === 'ready' && last.value && (
@@ -100,11 +100,14 @@ export function ImportPanel() {
         <PackPreviewView
           preview={preview}
           onCancel={() => { setPreview(null); }}
-          onImported={(count, courses) => {
+          onImported={(result) => {
             setPreview(null);
+            const count = result.written.length;
+            const courses = result.curricula.length;
             const added = t('packs.courses.added', { count: courses });
-            // Only courses: say that alone rather than "Imported 0 modules".
-            const message = courses === 0 ? t('packs.imported', { count }) : count === 0 ? added : `${t('packs.imported', { count })} ${added}`;
+            // Only courses: say that alone rather than "Imported 0 modules"; nothing at all: say so.
+            const message =
+              count === 0 && courses === 0 ? t('packPreview.nothingImported') : courses === 0 ? t('packs.imported', { count }) : count === 0 ? added : `${t('packs.imported', { count })} ${added}`;
             setState({ kind: 'done', message });
             reloadLast();
           }}

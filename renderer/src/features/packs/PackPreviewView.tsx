@@ -1,13 +1,17 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { FieldChoice } from '../../../../shared/domain/packs/three-way';
 import { toAppErrorShape, type AppErrorShape } from '../../../../shared/errors';
-import { IMPORT_ACTIONS, type ImportAction, type ImportDecision, type PackPreview, type PreviewItem } from '../../../../shared/schemas/pack-import';
+import { IMPORT_ACTIONS, type ImportAction, type ImportDecision, type ImportResult, type PackPreview, type PreviewItem } from '../../../../shared/schemas/pack-import';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { RichText } from '../../components/RichText';
 import { call } from '../../lib/api';
 import { formatDate } from '../../lib/format';
+import { FieldComparisons } from './FieldComparisons';
+import { PackCourses } from './PackCourses';
+import './pack-preview.css';
 
-type Props = { preview: PackPreview; onCancel: () => void; onImported: (modules: number, courses: number) => void };
+type Props = { preview: PackPreview; onCancel: () => void; onImported: (result: ImportResult) => void };
 
 /** Actions that make sense for a module in this state. */
 function actionsFor(item: PreviewItem): ImportAction[] {
@@ -16,34 +20,52 @@ function actionsFor(item: PreviewItem): ImportAction[] {
   return IMPORT_ACTIONS.filter((a) => a !== 'merge');
 }
 
-/** What the pack holds, how each module compares with the library, and the user's choice for each. */
+const with_ = <K, V>(map: ReadonlyMap<K, V>, key: K, value: V): Map<K, V> => new Map(map).set(key, value);
+const toggled = <T,>(set: ReadonlySet<T>, item: T, on: boolean): Set<T> => {
+  const next = new Set(set);
+  if (on) next.add(item);
+  else next.delete(item);
+  return next;
+};
+
+/** What the pack holds, how each module compares with the library (field by field, as content), and the user's choices. */
 export function PackPreviewView({ preview, onCancel, onImported }: Props) {
   const { t, i18n } = useTranslation();
-  const [decisions, setDecisions] = useState<Record<string, ImportDecision>>(() =>
-    Object.fromEntries(preview.items.map((item) => [item.moduleId, { action: item.defaultAction }])),
-  );
+  // Keyed by module id, which comes from the pack: a Map, never a plain object.
+  const [decisions, setDecisions] = useState<ReadonlyMap<string, ImportDecision>>(() => new Map(preview.items.map((item) => [item.moduleId, { action: item.defaultAction }])));
   // The pack's courses that can be imported are chosen unless the user unticks them.
-  const [courses, setCourses] = useState<ReadonlySet<string>>(() => new Set(preview.curricula.filter((c) => !c.problem).map((c) => c.curriculumId)));
+  const [courses, setCourses] = useState<ReadonlySet<string>>(() => new Set(preview.curricula.filter((c) => c.problem === undefined).map((c) => c.curriculumId)));
+  const [leftOut, setLeftOut] = useState<ReadonlySet<string>>(() => new Set());
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<AppErrorShape | null>(null);
-  const writes = preview.items.filter((item) => decisions[item.moduleId]?.action !== 'keep-mine').length;
-
-  function setAction(id: string, action: ImportAction) {
-    setDecisions({ ...decisions, [id]: { action } });
-  }
+  const actionOf = (item: PreviewItem): ImportAction => decisions.get(item.moduleId)?.action ?? item.defaultAction;
+  const writes = preview.items.filter((item) => actionOf(item) !== 'keep-mine').length;
+  const blocking = preview.curricula.filter((c) => c.problem !== undefined && !leftOut.has(c.curriculumId));
 
   function applyToAll(action: ImportAction) {
-    const next = { ...decisions };
-    for (const item of preview.items) if (['changed', 'merge', 'update', 'upstream-unchanged'].includes(item.status) && actionsFor(item).includes(action)) next[item.moduleId] = { action };
+    let next = new Map(decisions);
+    for (const item of preview.items) {
+      if (['changed', 'merge', 'update', 'upstream-unchanged'].includes(item.status) && actionsFor(item).includes(action)) next = with_(next, item.moduleId, { action });
+    }
     setDecisions(next);
+  }
+
+  function choose(item: PreviewItem, key: string, side: FieldChoice) {
+    const fields = { ...decisions.get(item.moduleId)?.fields, [key]: side };
+    setDecisions(with_(decisions, item.moduleId, { action: 'merge', fields }));
   }
 
   async function importNow() {
     setBusy(true);
     setFailure(null);
     try {
-      const result = await call('pack:import', { previewId: preview.previewId, decisions, curricula: [...courses] });
-      onImported(result.written.length, result.curricula.length);
+      const result = await call('pack:import', {
+        previewId: preview.previewId,
+        decisions: Object.fromEntries(decisions),
+        curricula: [...courses],
+        ...(leftOut.size > 0 ? { leaveOut: [...leftOut] } : {}),
+      });
+      onImported(result);
     } catch (error) {
       setFailure(toAppErrorShape(error));
     } finally {
@@ -55,7 +77,12 @@ export function PackPreviewView({ preview, onCancel, onImported }: Props) {
     <div className="pack-preview" aria-labelledby="preview-title">
       <h3 id="preview-title">{t('packs.previewTitle', { title: preview.title })}</h3>
       <p className="muted">{t('packs.from', { publisher: preview.publisher, license: preview.license, date: formatDate(preview.createdAt, i18n.language) })}</p>
-      {preview.description && <RichText text={preview.description} />}
+      {preview.description && (
+        // The partner's own words, in whatever language they wrote them.
+        <div dir="auto">
+          <RichText text={preview.description} />
+        </div>
+      )}
       {preview.newReferences > 0 && <p>{t('packs.newReferences', { count: preview.newReferences })}</p>}
       <label className="field field--inline">
         <span>{t('packs.applyAll')}</span>
@@ -73,99 +100,77 @@ export function PackPreviewView({ preview, onCancel, onImported }: Props) {
           </tr>
         </thead>
         <tbody>
-          {preview.items.map((item) => (
-            <tr key={item.moduleId}>
-              <th scope="row">
-                <span lang={item.language}>{item.title}</span>
-                <div className="muted">{item.moduleId} · r{item.revision}{item.localRevision !== null ? ` (r${item.localRevision})` : ''}</div>
-                {item.warnings.map((w) => <p key={w} className="sensitive">{t('packs.warning')}: {w}</p>)}
-                {item.changes.length > 0 && (
-                  <details>
-                    <summary>{t('packs.changes', { count: item.changes.length })}</summary>
-                    <ul className="pack-preview__changes">
-                      {item.changes.map((c, i) => <li key={`${c.path}-${i}`}>{c.message}</li>)}
-                    </ul>
-                  </details>
+          {preview.items.map((item) => {
+            const action = actionOf(item);
+            const decision = decisions.get(item.moduleId);
+            const conflicts = item.fields.filter((f) => f.source === 'conflict').length;
+            return (
+              <Fragment key={item.moduleId}>
+                <tr className="pack-preview__module">
+                  <th scope="row">
+                    <span lang={item.language} dir={item.language === 'ar' ? 'rtl' : 'ltr'}>{item.title}</span>
+                    <div className="muted">
+                      <span dir="ltr">{item.moduleId}</span> ·{' '}
+                      <span>
+                        {item.localRevision === null
+                          ? t('packPreview.revisionNew', { revision: item.revision })
+                          : t('packPreview.revision', { revision: item.revision, local: item.localRevision })}
+                      </span>
+                    </div>
+                    {item.warnings.map((w) => <p key={w} className="sensitive">{t('packs.warning')}: {w}</p>)}
+                  </th>
+                  <td><span className={`badge badge--${item.status}`}>{t(`packs.status.${item.status}`)}</span></td>
+                  <td>
+                    <select aria-label={`${t('packs.action')}: ${item.title}`} value={action} onChange={(e) => { setDecisions(with_(decisions, item.moduleId, { action: e.target.value as ImportAction })); }}>
+                      {actionsFor(item).map((a) => <option key={a} value={a}>{t(`packs.actions.${a}`)}</option>)}
+                    </select>
+                  </td>
+                </tr>
+                {item.fields.length > 0 && (
+                  <tr className="pack-preview__detail">
+                    <td colSpan={3}>
+                      <details open={action === 'merge' && conflicts > 0}>
+                        <summary>
+                          {t('packPreview.showFields', { count: item.fields.length, title: item.title })}
+                          {action === 'merge' && conflicts > 0 && <> · {t('packPreview.conflicts', { count: conflicts })}</>}
+                        </summary>
+                        {action === 'merge' && <p className="muted">{t('packs.mergeHelp')}</p>}
+                        <FieldComparisons
+                          moduleId={item.moduleId}
+                          language={item.language}
+                          fields={item.fields}
+                          merge={action === 'merge' ? { choices: new Map(Object.entries(decision?.fields ?? {})), onChoose: (key, side) => { choose(item, key, side); } } : null}
+                        />
+                      </details>
+                    </td>
+                  </tr>
                 )}
-                {decisions[item.moduleId]?.action === 'merge' && (
-                  <MergeFields item={item} decision={decisions[item.moduleId] ?? { action: 'merge' }} onChange={(d) => { setDecisions({ ...decisions, [item.moduleId]: d }); }} />
-                )}
-              </th>
-              <td><span className={`badge badge--${item.status}`}>{t(`packs.status.${item.status}`)}</span></td>
-              <td>
-                <select aria-label={`${t('packs.action')}: ${item.title}`} value={decisions[item.moduleId]?.action ?? item.defaultAction} onChange={(e) => { setAction(item.moduleId, e.target.value as ImportAction); }}>
-                  {actionsFor(item).map((a) => <option key={a} value={a}>{t(`packs.actions.${a}`)}</option>)}
-                </select>
-              </td>
-            </tr>
-          ))}
+              </Fragment>
+            );
+          })}
         </tbody>
       </table>
-      {preview.curricula.length > 0 && (
-        <fieldset className="pack-preview__courses">
-          <legend>{t('packs.courses.title')}</legend>
-          <p className="muted">{t('packs.courses.help')}</p>
-          {preview.curricula.map((course) => (
-            <div key={course.curriculumId} className="pack-preview__course">
-              <label>
-                <input
-                  type="checkbox"
-                  disabled={course.problem !== undefined}
-                  checked={courses.has(course.curriculumId)}
-                  onChange={(e) => {
-                    const next = new Set(courses);
-                    if (e.target.checked) next.add(course.curriculumId);
-                    else next.delete(course.curriculumId);
-                    setCourses(next);
-                  }}
-                />{' '}
-                <span lang={course.language}>{course.title}</span>
-              </label>{' '}
-              <span className="muted">{t('packs.courses.facts', { modules: course.modules, id: course.importAs })}</span>
-              {course.problem && <p className="sensitive">{t('packs.courses.cannot', { problem: course.problem })}</p>}
-            </div>
-          ))}
-        </fieldset>
-      )}
+      <PackCourses
+        curricula={preview.curricula}
+        chosen={courses}
+        leftOut={leftOut}
+        onChoose={(id, on) => { setCourses(toggled(courses, id, on)); }}
+        onLeaveOut={(id, on) => { setLeftOut(toggled(leftOut, id, on)); }}
+      />
+      {blocking.length > 0 && <p role="status" className="sensitive">{t('packPreview.blocked', { count: blocking.length })}</p>}
       {failure && <ErrorMessage error={failure} />}
       <div className="dialog__actions">
         <button type="button" className="button" onClick={onCancel}>{t('packs.cancel')}</button>
-        <button type="button" className="button button--primary" disabled={busy || (writes === 0 && courses.size === 0)} onClick={() => void importNow()}>
-          {busy ? t('packs.importing') : writes === 0 ? t('packs.courses.importOnly') : t('packs.import', { count: writes })}
+        <button type="button" className="button button--primary" disabled={busy || blocking.length > 0} onClick={() => void importNow()}>
+          {busy
+            ? t('packs.importing')
+            : writes === 0 && courses.size === 0
+              ? t('packPreview.nothingToImport')
+              : writes === 0
+                ? t('packs.courses.importOnly')
+                : t('packs.import', { count: writes })}
         </button>
       </div>
     </div>
-  );
-}
-
-function MergeFields({ item, decision, onChange }: { item: PreviewItem; decision: ImportDecision; onChange: (d: ImportDecision) => void }) {
-  const { t } = useTranslation();
-  const changed = item.fields.filter((f) => f.source !== 'unchanged');
-  return (
-    <fieldset className="merge-fields">
-      <legend>{t('packs.mergeHelp')}</legend>
-      <ul>
-        {changed.map((field) => (
-          <li key={field.key}>
-            <strong>{field.label}</strong>: {t(`packs.fieldSource.${field.source}`)}
-            {field.source === 'conflict' && (
-              <span className="merge-fields__choice">
-                {(['mine', 'theirs'] as const).map((side) => (
-                  <label key={side}>
-                    <input
-                      type="radio"
-                      name={`${item.moduleId}-${field.key}`}
-                      checked={(decision.fields?.[field.key] ?? 'mine') === side}
-                      onChange={() => { onChange({ action: 'merge', fields: { ...decision.fields, [field.key]: side } }); }}
-                    />{' '}
-                    {t(`packs.${side}`)}
-                  </label>
-                ))}
-              </span>
-            )}
-          </li>
-        ))}
-      </ul>
-    </fieldset>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { fileToBase64, offerPack } from '../../lib/incoming-packs';
+import { offerPack } from '../../lib/incoming-packs';
 
 /**
  * A .ccpack dropped anywhere on the window opens its import preview. Other drops are refused, so a file
@@ -24,9 +24,7 @@ export function usePackDrop(onPack: () => void): boolean {
       const file = [...(e.dataTransfer?.files ?? [])].find((f) => f.name.toLowerCase().endsWith('.ccpack'));
       if (!file) return;
       onPack();
-      void fileToBase64(file).then((bytesBase64) => {
-        offerPack({ fileName: file.name, bytesBase64 });
-      });
+      offerPack({ fileName: file.name, file });
     };
     window.addEventListener('dragover', over);
     window.addEventListener('dragleave', leave);
