@@ -9,8 +9,9 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(import.meta.dirname, 'electron/main/index.ts'),
-          // The web harness runs under plain Node from the same build: no TypeScript loader at start-up.
+          // The web harness and the CLI run under plain Node from the same build: no TypeScript loader at start-up.
           web: resolve(import.meta.dirname, 'electron/web/main.ts'),
+          cli: resolve(import.meta.dirname, 'electron/cli/main.ts'),
         },
       },
     },

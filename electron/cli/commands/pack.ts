@@ -2,16 +2,15 @@ import { readFile } from 'node:fs/promises';
 import { AppError } from '../../../shared/errors';
 import type { ImportAction } from '../../../shared/schemas/pack-import';
 import { readAppVersion } from '../../services/app/licenses';
-import { exportPack } from '../../services/packs/pack-export';
-import { readPack } from '../../services/packs/pack-reader';
 import { writeFileAtomic } from '../../services/store/atomic-file';
 import type { Command } from '../command';
+import { checkOutputFile } from '../output-file';
 import { printJson, UsageError } from '../output';
 
 export const packExport: Command = {
   name: 'pack export',
   summary: 'Write modules to a .ccpack file to share with another academy',
-  usage: 'pack export (--modules ID,ID | --curriculum ID) --out FILE.ccpack [--title T --publisher P --license L --description D] [--data DIR]',
+  usage: 'pack export (--modules ID,ID | --curriculum ID) --out FILE.ccpack [--force] [--title T --publisher P --license L --description D] [--data DIR]',
   options: {
     modules: { type: 'string' },
     curriculum: { type: 'string' },
@@ -20,14 +19,15 @@ export const packExport: Command = {
     publisher: { type: 'string' },
     license: { type: 'string' },
     description: { type: 'string' },
+    force: { type: 'boolean' },
   },
   async run({ values, output, withServices, appRoot }) {
     const ids = typeof values['modules'] === 'string' ? values['modules'].split(',').map((s) => s.trim()).filter(Boolean) : [];
-    const out = values['out'];
     const curriculumId = str(values['curriculum']);
     if (ids.length === 0 && !curriculumId) throw new UsageError('give --modules ID,ID (comma-separated) or --curriculum ID');
-    if (typeof out !== 'string' || !out.endsWith('.ccpack')) throw new UsageError('--out must name a .ccpack file');
+    const out = await checkOutputFile(values['out'], values['force'], '.ccpack');
     return withServices(async (services) => {
+      const { exportPack } = await import('../../services/packs/pack-export');
       const { version } = await readAppVersion(appRoot);
       const pack = await exportPack(
         services.store,
@@ -57,6 +57,8 @@ export const packInspect: Command = {
   options: { json: { type: 'boolean' } },
   positionals: 1,
   async run({ values, positionals, output }) {
+    // The pack reader (zod, yauzl) loads only when a command runs, so that help stays fast.
+    const { readPack } = await import('../../services/packs/pack-reader');
     const pack = await readPack(positionals[0] ?? '');
     if (values['json']) {
       printJson(output, { manifest: pack.manifest, modules: pack.modules.map((m) => ({ id: m.id, revision: m.revision, title: m.title, language: m.language })) });
