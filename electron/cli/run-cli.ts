@@ -53,7 +53,7 @@ function leadingWords(args: readonly string[]): string[] {
  * Decides what an invocation asks for. Help works at every level: `--help`, `help`, `help GROUP`,
  * `GROUP --help`, `help GROUP COMMAND` and `GROUP COMMAND --help`.
  */
-export function route(argv: readonly string[]): Route {
+function route(argv: readonly string[]): Route {
   const viaHelpWord = argv[0] === 'help';
   const wantsHelp = argv.length === 0 || viaHelpWord || argv.some((a) => HELP_FLAGS.has(a));
   const words = leadingWords(viaHelpWord ? argv.slice(1) : argv);
