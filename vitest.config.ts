@@ -25,6 +25,9 @@ export default defineConfig({
           include: ['test/e2e/**/*.e2e.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // expect.poll waits for a condition; its default second is too short for a page on a busy two-core
+          // machine (the Arabic library search failed 2 runs in 3 in a fresh Debian chroot under load).
+          expect: { poll: { timeout: 10_000 } },
           // One Chromium at a time: the machine has two cores.
           fileParallelism: false,
         },
