@@ -209,16 +209,16 @@ export function installAdvice(system, missing, why = '') {
 }
 
 /**
- * How this machine can run apt-get without a prompt: directly as root, through `sudo -n` when that needs
- * no password, or not at all (null).
+ * How this machine can run apt-get without a prompt: directly as root, or through `sudo -n` when that needs
+ * no password; otherwise why it cannot.
  * @param {System} system
- * @returns {string[] | null} the command prefix
+ * @returns {{ prefix: string[] } | { why: string }}
  */
-function aptPrefix(system) {
-  if (!system.isRoot && !system.which('sudo')) return null;
-  if (!system.which('apt-get')) return null;
-  if (system.isRoot) return [];
-  return system.run('sudo', ['-n', 'true']).status === 0 ? ['sudo', '-n'] : null;
+function aptAccess(system) {
+  if (!system.which('apt-get')) return { why: ', and apt-get is not on PATH' };
+  if (system.isRoot) return { prefix: [] };
+  if (system.which('sudo') && system.run('sudo', ['-n', 'true']).status === 0) return { prefix: ['sudo', '-n'] };
+  return { why: ', and installing needs root or a sudo without password, which this user lacks' };
 }
 
 const APT_ENV = { DEBIAN_FRONTEND: 'noninteractive' };
@@ -267,12 +267,12 @@ export function prepareTestMachine(system) {
   const debianLike = system.platform === 'linux' && (ids.includes('debian') || ids.includes('ubuntu'));
   // A CHROMIUM_PATH that points nowhere is a mistake to fix, not a package to install.
   const chromiumPathWrong = Boolean(system.env['CHROMIUM_PATH']) && missing.some((n) => n.id === 'chromium');
-  const prefix = debianLike && !chromiumPathWrong ? aptPrefix(system) : null;
-  if (prefix === null) {
-    const why = debianLike && !chromiumPathWrong ? ', and installing them needs root or a sudo without password, which this user lacks' : '';
-    system.log(`pretest: ${installAdvice(system, missing, why)}`);
+  const access = debianLike && !chromiumPathWrong ? aptAccess(system) : { why: '' };
+  if ('why' in access) {
+    system.log(`pretest: ${installAdvice(system, missing, access.why)}`);
     return 1;
   }
+  const { prefix } = access;
   system.log(`pretest: installing ${labels(missing)} with apt-get${prefix.length > 0 ? ' through sudo' : ''}`);
   if (!aptStep(system, prefix, ['update', '-q'])) return 1;
   const packages = resolvePackages(system, missing);

@@ -136,8 +136,15 @@ describe('pretest: installing on Debian and Ubuntu', () => {
     expect(prepareTestMachine(fake)).toBe(1);
     expect(installs(fake)).toEqual([]);
     expect(fake.lines).toEqual([
-      'pretest: npm test needs Chromium, LibreOffice Writer (soffice) and poppler-utils (pdfinfo, pdftotext, pdftoppm), and installing them needs root or a sudo without password, which this user lacks. Install with: sudo apt-get install -y chromium libreoffice-writer-nogui poppler-utils (SKIP_E2E=1 leaves the browser tests out).',
+      'pretest: npm test needs Chromium, LibreOffice Writer (soffice) and poppler-utils (pdfinfo, pdftotext, pdftoppm), and installing needs root or a sudo without password, which this user lacks. Install with: sudo apt-get install -y chromium libreoffice-writer-nogui poppler-utils (SKIP_E2E=1 leaves the browser tests out).',
     ]);
+  });
+
+  it('stops with the apt-get command to run when apt-get is not on PATH', () => {
+    const fake = machine({ paths: [], commands: ['fc-list', 'soffice', 'pdfinfo', 'pdftotext', 'pdftoppm'] });
+    expect(prepareTestMachine(fake)).toBe(1);
+    expect(fake.calls.filter((c) => c.includes('apt'))).toEqual([]);
+    expect(fake.lines).toEqual(['pretest: npm test needs Chromium, and apt-get is not on PATH. Install with: sudo apt-get install -y chromium (SKIP_E2E=1 leaves the browser tests out).']);
   });
 
   it("installs Ubuntu's name for a package when apt does not know Debian's", () => {
