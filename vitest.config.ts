@@ -16,6 +16,9 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/renderer/**/*.test.{ts,tsx}'],
           setupFiles: ['test/renderer/setup.ts'],
+          // user-event types key by key: on a busy two-core machine an editor test can need more than the
+          // default 5 s (module-editor timed out in 4 of 13 tests at load 16, here and in a fresh chroot).
+          testTimeout: 30_000,
         },
       },
       {
