@@ -9,8 +9,11 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(import.meta.dirname, 'electron/main/index.ts'),
-          // The web harness runs under plain Node from the same build: no TypeScript loader at start-up.
+          // The web harness, the CLI and the `npm start` launcher run under plain Node from the same build:
+          // no TypeScript loader at start-up (scripts/run-built.mjs builds first when the sources changed).
           web: resolve(import.meta.dirname, 'electron/web/main.ts'),
+          cli: resolve(import.meta.dirname, 'electron/cli/main.ts'),
+          start: resolve(import.meta.dirname, 'electron/launch/start.ts'),
         },
       },
     },

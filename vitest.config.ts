@@ -16,8 +16,9 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/renderer/**/*.test.{ts,tsx}'],
           setupFiles: ['test/renderer/setup.ts'],
-          // Large panels (the sample course's coverage tables) take seconds to render in jsdom on a busy 2-core machine.
-          testTimeout: 20_000,
+          // user-event types key by key: on a busy two-core machine an editor test can need more than the
+          // default 5 s (module-editor timed out in 4 of 13 tests at load 16, here and in a fresh chroot).
+          testTimeout: 30_000,
         },
       },
       {
@@ -27,6 +28,9 @@ export default defineConfig({
           include: ['test/e2e/**/*.e2e.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // expect.poll waits for a condition; its default second is too short for a page on a busy two-core
+          // machine (the Arabic library search failed 2 runs in 3 in a fresh Debian chroot under load).
+          expect: { poll: { timeout: 10_000 } },
           // One Chromium at a time: the machine has two cores.
           fileParallelism: false,
         },

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError, toAppErrorShape } from '../../shared/errors';
-import { openServices, type Host, type Services } from '../services/handlers';
+import type { Host, Services } from '../services/handlers';
 import { defaultDataDir } from '../services/paths';
 import type { Command } from './command';
 import { dataBackups, dataCheck, dataRestore } from './commands/data';
@@ -9,8 +9,14 @@ import { exportCurriculum, exportLesson, exportModule } from './commands/export'
 import { curriculumCheck, curriculumCreate, curriculumList, curriculumShow } from './commands/curriculum';
 import { libraryExportJson, libraryImportJson, libraryList, librarySearch, libraryShow } from './commands/library';
 import { packExport, packImport, packInspect, packUndo } from './commands/pack';
+import { commandHelp, groupHelp, groupOf, groupsOf, overviewHelp } from './help';
 import { UsageError, type Output } from './output';
 
+/**
+ * Every command. The command modules import only light code at their top: zod, docx, lowdb and the
+ * services load inside `run` (dynamic `import()`), so that help and usage errors answer at once. A test
+ * walks the built CLI's static imports to keep it so.
+ */
 export const COMMANDS: readonly Command[] = [
   dataCheck,
   dataBackups,
@@ -33,44 +39,57 @@ export const COMMANDS: readonly Command[] = [
   exportLesson,
 ];
 
-function overview(): string {
-  const rows = COMMANDS.map((c) => `  ${c.usage.padEnd(44)} ${c.summary}`);
-  return [
-    'Usage: npm run cli -- <command> [options]',
-    '',
-    'Commands:',
-    ...rows,
-    '',
-    'Every command takes --data DIR (default: the desktop app\'s data folder) and --help.',
-  ].join('\n');
+const HELP_FLAGS = new Set(['--help', '-h']);
+
+type Route = { kind: 'help'; text: string } | { kind: 'run'; command: Command; rest: string[] };
+
+/** The command words that lead the arguments, up to the first option. */
+function leadingWords(args: readonly string[]): string[] {
+  const end = args.findIndex((a) => a.startsWith('-'));
+  return args.slice(0, end === -1 ? args.length : end);
 }
 
-function commandHelp(command: Command): string {
-  const options = Object.entries(command.options).map(([name, o]) => `  --${name}${o.type === 'string' ? ' VALUE' : ''}`);
-  return [`Usage: npm run cli -- ${command.usage}`, '', command.summary, '', 'Options:', '  --data DIR', ...options, '  --help'].join('\n');
+/**
+ * Decides what an invocation asks for. Help works at every level: `--help`, `help`, `help GROUP`,
+ * `GROUP --help`, `help GROUP COMMAND` and `GROUP COMMAND --help`.
+ */
+function route(argv: readonly string[]): Route {
+  const viaHelpWord = argv[0] === 'help';
+  const wantsHelp = argv.length === 0 || viaHelpWord || argv.some((a) => HELP_FLAGS.has(a));
+  const words = leadingWords(viaHelpWord ? argv.slice(1) : argv);
+  const [group, name] = words;
+  if (group === undefined) {
+    if (wantsHelp) return { kind: 'help', text: overviewHelp(COMMANDS) };
+    throw new UsageError('give a command first; run with --help to list commands');
+  }
+  if (!groupsOf(COMMANDS).includes(group)) throw new UsageError(`unknown command "${words.slice(0, 2).join(' ')}"; run with --help to list commands`);
+  const inGroup = COMMANDS.filter((c) => groupOf(c) === group);
+  if (name === undefined) {
+    if (wantsHelp) return { kind: 'help', text: groupHelp(group, COMMANDS) };
+    const names = inGroup.map((c) => c.name.slice(group.length + 1)).join(', ');
+    throw new UsageError(`"${group}" needs a command (${names}); run "${group} --help" for details`);
+  }
+  const command = inGroup.find((c) => c.name === `${group} ${name}`);
+  if (!command) throw new UsageError(`unknown command "${group} ${name}"; run "${group} --help" to list the ${group} commands`);
+  if (wantsHelp) return { kind: 'help', text: commandHelp(command) };
+  return { kind: 'run', command, rest: argv.slice(2) };
 }
 
 /** Runs one CLI invocation and returns its exit code; never throws. */
 export async function runCli(argv: readonly string[], output: Output, paths: { appRoot: string }): Promise<number> {
   try {
-    const words = argv.filter((a) => !a.startsWith('-'));
-    if (argv.length === 0 || ((argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') && words.length <= 1)) {
-      output.out(overview());
+    const routed = route(argv);
+    if (routed.kind === 'help') {
+      output.out(routed.text);
       return 0;
     }
-    const command = COMMANDS.find((c) => c.name === words.slice(0, c.name.split(' ').length).join(' '));
-    if (!command) throw new UsageError(`unknown command "${words.slice(0, 2).join(' ')}"; run with --help to list commands`);
-    const rest = argv.slice(argv.indexOf(command.name.split(' ').at(-1) ?? '') + 1);
+    const { command, rest } = routed;
     const { values, positionals } = parseArgs({
       args: rest,
       options: { ...command.options, data: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
       allowPositionals: true,
       strict: true,
     });
-    if (values.help) {
-      output.out(commandHelp(command));
-      return 0;
-    }
     const expected = command.positionals ?? 0;
     if (positionals.length !== expected) {
       throw new UsageError(`"${command.name}" takes ${expected} argument${expected === 1 ? '' : 's'}: ${command.usage}`);
@@ -83,6 +102,8 @@ export async function runCli(argv: readonly string[], output: Output, paths: { a
       openExternal: () => Promise.resolve(false),
     };
     const withServices = async <T>(work: (services: Services) => T | Promise<T>): Promise<T> => {
+      // The services (zod, lowdb, docx, the search index) load only for a command that opens the data.
+      const { openServices } = await import('../services/handlers');
       const services = await openServices(dataDir, host);
       try {
         return await work(services);

@@ -1,7 +1,8 @@
 /**
- * `npm start`: build, then launch the desktop app. Electron 45 fetches its binary on first launch; where
- * that is impossible (offline machines, locked-down networks) the same interface starts in the web harness
- * instead, so that `npm install && npm start` always gives a working app.
+ * `npm start`: launch the desktop app (scripts/run-built.mjs builds it first when the sources changed).
+ * Electron 45 fetches its binary on first launch; where that is impossible (offline machines, locked-down
+ * networks) the same interface starts in the web harness instead, so that `npm install && npm start`
+ * always gives a working app.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -10,10 +11,6 @@ import { appRootFrom } from '../services/paths';
 
 const root = appRootFrom(import.meta.url, 2);
 const passThrough = process.argv.slice(2);
-
-function run(command: string, args: string[]): number {
-  return spawnSync(command, args, { cwd: root, stdio: 'inherit' }).status ?? 1;
-}
 
 /** The Electron binary's path if it is installed, after one quiet download attempt if it is not. */
 function electronBinary(): string | null {
@@ -30,9 +27,6 @@ function electronBinary(): string | null {
   const attempt = spawnSync(process.execPath, [join(packageDir, 'install.js')], { cwd: root, stdio: 'ignore', timeout: 120_000 });
   return attempt.status === 0 ? installed() : null;
 }
-
-const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-if (run(npx, ['electron-vite', 'build']) !== 0) process.exit(1);
 
 const binary = electronBinary();
 if (binary) {

@@ -10,6 +10,7 @@ import { benchExport } from './export';
 import { benchLibrarySearch } from './library-search';
 import { benchPacks } from './packs';
 import { benchLibraryWeb } from './library-web';
+import { benchStartup } from './startup';
 import { benchStoreSave } from './store-save';
 import { benchWebColdStart } from './web-cold-start';
 
@@ -22,6 +23,7 @@ const GROUPS: Record<string, () => Promise<Record<string, unknown>>> = {
   curriculum: () => benchCurriculum(),
   composerReorder: () => benchComposerReorder(),
   export: () => benchExport(),
+  startup: () => benchStartup(),
 };
 
 const chosen = process.argv.slice(2).filter((name) => name in GROUPS);

@@ -3,9 +3,11 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { findChromium } from '../../scripts/test-prerequisites.mjs';
 import { REPO_ROOT } from '../helpers/open-test-store';
 
-export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+/** The Chromium `npm test`'s pretest found or installed (CHROMIUM_PATH when set). */
+export const CHROMIUM = findChromium({ platform: process.platform, env: process.env, exists: existsSync }) ?? process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 export const SKIP_E2E = process.env['SKIP_E2E'] === '1';
 export const SCREENSHOTS = join(REPO_ROOT, 'test-results', 'screenshots');
 
@@ -22,7 +24,7 @@ const CHROMIUM_FLAGS = [
 
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`End-to-end tests need Chromium at ${CHROMIUM}. Install it with "apt-get install -y chromium" (or set SKIP_E2E=1 to leave these tests out explicitly).`);
+    throw new Error(`End-to-end tests need Chromium at ${CHROMIUM}. Run "npm test", whose pretest installs it or says how (or set SKIP_E2E=1 to leave these tests out explicitly).`);
   }
   await mkdir(SCREENSHOTS, { recursive: true });
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });

@@ -1,7 +1,6 @@
 import { groupByCause } from '../../../shared/domain/curriculum/check-groups';
 import { courseNumbers } from '../../../shared/domain/curriculum/course-numbers';
 import { formatMinutes } from '../../../shared/domain/durations';
-import { MAX_DAYS } from '../../../shared/schemas/curriculum';
 import type { Command } from '../command';
 import { printJson, UsageError } from '../output';
 
@@ -77,6 +76,8 @@ export const curriculumCreate: Command = {
     if (moduleIds.length === 0) throw new UsageError('--modules needs at least one module id (comma-separated)');
     let days: number | undefined;
     if (values['days'] !== undefined) {
+      // The curriculum schema (zod) loads only when a command runs, so that help stays fast.
+      const { MAX_DAYS } = await import('../../../shared/schemas/curriculum');
       days = Number(values['days']);
       if (!Number.isInteger(days) || days < 1 || days > MAX_DAYS) throw new UsageError(`--days must be a whole number from 1 to ${MAX_DAYS}`);
     }

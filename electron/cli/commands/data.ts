@@ -1,11 +1,19 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/errors';
-import { DOCUMENT_NAMES, type BackupInfo } from '../../../shared/schemas/store';
-import { listBackups } from '../../services/store/backups';
-import { decodeDocument, definitionOf } from '../../services/store/documents';
+import type { BackupInfo } from '../../../shared/schemas/store';
 import type { Command } from '../command';
 import { printJson } from '../output';
+
+/** The store's schemas (zod) load only when a command runs, so that help stays fast. */
+const storeFiles = async () => {
+  const [{ DOCUMENT_NAMES }, { listBackups }, { decodeDocument, definitionOf }] = await Promise.all([
+    import('../../../shared/schemas/store'),
+    import('../../services/store/backups'),
+    import('../../services/store/documents'),
+  ]);
+  return { DOCUMENT_NAMES, listBackups, decodeDocument, definitionOf };
+};
 
 type FileReport = { document: string; file: string; state: 'ok' | 'missing' | 'problem'; message?: string };
 
@@ -17,6 +25,7 @@ export const dataCheck: Command = {
   options: { json: { type: 'boolean' } },
   async run({ dataDir, values, output }) {
     if (!(await isDirectory(dataDir))) throw new AppError('not-found', `There is no data folder at ${dataDir} (the app creates it on first start)`);
+    const { DOCUMENT_NAMES, listBackups, decodeDocument, definitionOf } = await storeFiles();
     const files: FileReport[] = [];
     for (const name of DOCUMENT_NAMES) {
       const definition = definitionOf(name);
@@ -57,6 +66,7 @@ export const dataBackups: Command = {
   usage: 'data backups [--data DIR] [--json]',
   options: { json: { type: 'boolean' } },
   async run({ dataDir, values, output }) {
+    const { listBackups } = await storeFiles();
     const backups = (await listBackups(dataDir)).reverse();
     if (values['json']) printJson(output, backups);
     else if (backups.length === 0) output.out(`No backups in ${dataDir}`);
@@ -74,6 +84,7 @@ export const dataRestore: Command = {
   async run({ dataDir, positionals, output, withServices }) {
     const backupId = positionals[0] ?? '';
     // Check before opening the store: opening a fresh folder would seed it, and an error must write nothing.
+    const { listBackups } = await storeFiles();
     const backup = (await listBackups(dataDir)).find((b) => b.id === backupId);
     if (!backup) throw new AppError('not-found', `No backup named "${backupId}" in ${dataDir}; run "data backups" to list them`);
     if (!backup.loadable) throw new AppError('store-corrupt', `Backup ${backupId} cannot be loaded: ${backup.problem ?? 'unknown problem'}`);

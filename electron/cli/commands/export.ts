@@ -1,10 +1,9 @@
-import { access } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { EXPORT_VARIANTS, PAPER_SIZES, type ExportVariant, type PaperSize } from '../../../shared/domain/export/plan';
-import { ExportRequestSchema, type ExportTarget } from '../../../shared/schemas/export';
+import type { ExportTarget } from '../../../shared/schemas/export';
 import { describeIssues } from '../../../shared/domain/zod-issues';
 import { writeFileAtomic } from '../../services/store/atomic-file';
 import type { Command, CommandContext } from '../command';
+import { checkOutputFile } from '../output-file';
 import { UsageError } from '../output';
 
 const OPTIONS = {
@@ -23,27 +22,10 @@ function oneOf<T extends string>(value: string | boolean | undefined, allowed: r
   throw new UsageError(`--${option} must be one of ${allowed.join(', ')}, not "${String(value)}"`);
 }
 
-/** Checks the output path before any work: a .docx name, an existing folder, no file overwritten without --force. */
-async function outputPath(values: CommandContext['values']): Promise<string> {
-  const out = values['out'];
-  if (typeof out !== 'string' || !out.toLowerCase().endsWith('.docx')) throw new UsageError('--out must name a .docx file');
-  try {
-    await access(dirname(out));
-  } catch {
-    throw new UsageError(`the folder ${dirname(out)} does not exist`);
-  }
-  if (values['force'] !== true) {
-    const exists = await access(out).then(
-      () => true,
-      () => false,
-    );
-    if (exists) throw new UsageError(`${out} already exists; give --force to replace it`);
-  }
-  return out;
-}
-
 async function runExport(target: ExportTarget, { values, output, withServices }: CommandContext): Promise<number> {
-  const out = await outputPath(values);
+  const out = await checkOutputFile(values['out'], values['force'], '.docx');
+  // The request schema (zod) loads only when an export runs, so that help stays fast.
+  const { ExportRequestSchema } = await import('../../../shared/schemas/export');
   const parsed = ExportRequestSchema.safeParse({
     target,
     variant: oneOf<ExportVariant>(values['variant'], EXPORT_VARIANTS, 'variant', 'full'),

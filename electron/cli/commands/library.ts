@@ -2,14 +2,22 @@ import { readFile } from 'node:fs/promises';
 import { formatMinutes } from '../../../shared/domain/durations';
 import { describeIssues } from '../../../shared/domain/zod-issues';
 import { AppError } from '../../../shared/errors';
-import { LanguageSchema } from '../../../shared/schemas/common';
 import type { ModuleSummary } from '../../../shared/schemas/library';
-import { ModuleSchema } from '../../../shared/schemas/module';
-import { ThemeSchema } from '../../../shared/schemas/themes';
 import { writeFileAtomic } from '../../services/store/atomic-file';
 import type { Command } from '../command';
+import { checkOutputFile } from '../output-file';
 import { printJson, UsageError, type Output } from '../output';
 import { parseJsonText } from '../../../shared/domain/json-text';
+
+/** The schemas (zod) load only when a command runs, so that help stays fast. */
+const schemas = async () => {
+  const [{ LanguageSchema }, { ModuleSchema }, { ThemeSchema }] = await Promise.all([
+    import('../../../shared/schemas/common'),
+    import('../../../shared/schemas/module'),
+    import('../../../shared/schemas/themes'),
+  ]);
+  return { LanguageSchema, ModuleSchema, ThemeSchema };
+};
 
 function printSummaries(output: Output, modules: readonly ModuleSummary[]): void {
   for (const m of modules) output.out(`${m.id.padEnd(40)} ${m.language}  ${formatMinutes(m.minutes).padEnd(12)} ${m.title}`);
@@ -21,6 +29,7 @@ export const libraryList: Command = {
   usage: 'library list [--theme T] [--lang L] [--data DIR] [--json]',
   options: { json: { type: 'boolean' }, theme: { type: 'string' }, lang: { type: 'string' } },
   async run({ values, output, withServices }) {
+    const { LanguageSchema, ThemeSchema } = await schemas();
     const theme = values['theme'] === undefined ? undefined : ThemeSchema.safeParse(values['theme']);
     if (theme && !theme.success) throw new UsageError(`--theme must be one of: ${ThemeSchema.options.join(', ')}`);
     const lang = values['lang'] === undefined ? undefined : LanguageSchema.safeParse(values['lang']);
@@ -100,6 +109,7 @@ export const libraryImportJson: Command = {
     } catch (error) {
       throw new AppError('invalid-argument', `${file} is not a readable JSON file (${(error as Error).message})`);
     }
+    const { ModuleSchema } = await schemas();
     const parsed = ModuleSchema.safeParse(raw);
     if (!parsed.success) throw new AppError('invalid-argument', `${file} is not a valid module: ${describeIssues(parsed.error.issues)}`);
     return withServices(async (services) => {
@@ -116,16 +126,16 @@ export const libraryImportJson: Command = {
 
 export const libraryExportJson: Command = {
   name: 'library export-json',
-  summary: 'Write one module as JSON (to --out FILE, or to the screen)',
-  usage: 'library export-json ID [--out FILE] [--data DIR]',
-  options: { out: { type: 'string' } },
+  summary: 'Write one module as JSON (to --out FILE, or to the screen); an existing file is replaced only with --force',
+  usage: 'library export-json ID [--out FILE [--force]] [--data DIR]',
+  options: { out: { type: 'string' }, force: { type: 'boolean' } },
   positionals: 1,
   async run({ values, positionals, output, withServices }) {
+    const out = values['out'] === undefined ? undefined : await checkOutputFile(values['out'], values['force']);
     return withServices(async (services) => {
       const module = services.library.find(positionals[0] ?? '');
       const json = `${JSON.stringify(module, null, 2)}\n`;
-      const out = values['out'];
-      if (typeof out === 'string') {
+      if (out !== undefined) {
         await writeFileAtomic(out, json);
         output.out(`Wrote ${module.id} to ${out}.`);
       } else output.out(json.trimEnd());

@@ -1,22 +1,18 @@
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
-import { IdSchema } from '../../../shared/schemas/common';
-import { IMPORT_ACTIONS, type ImportAction, type ImportDecision, type PackPreview } from '../../../shared/schemas/pack-import';
+import type { ImportAction, ImportDecision, PackPreview } from '../../../shared/schemas/pack-import';
 import { readAppVersion } from '../../services/app/licenses';
-import { exportPack } from '../../services/packs/pack-export';
-import { inspectPack, type PackInspection } from '../../services/packs/pack-inspect';
 import { writeFileAtomic } from '../../services/store/atomic-file';
 import type { Command } from '../command';
+import { checkOutputFile } from '../output-file';
 import { printJson, UsageError, type Output } from '../output';
-
-const PackIdSchema = z.union([z.uuid(), IdSchema]);
+import type { PackInspection } from '../../services/packs/pack-inspect';
 
 export const packExport: Command = {
   name: 'pack export',
   summary: 'Write modules to a .ccpack file to share with another academy (with --pack-id, the same content always gives the same file)',
   usage:
-    'pack export (--modules ID,ID | --curriculum ID) --out FILE.ccpack [--title T --publisher P --license L --description D] [--pack-id ID [--created-at DATE]] [--data DIR]',
+    'pack export (--modules ID,ID | --curriculum ID) --out FILE.ccpack [--force] [--title T --publisher P --license L --description D] [--pack-id ID [--created-at DATE]] [--data DIR]',
   options: {
     modules: { type: 'string' },
     curriculum: { type: 'string' },
@@ -27,20 +23,24 @@ export const packExport: Command = {
     description: { type: 'string' },
     'pack-id': { type: 'string' },
     'created-at': { type: 'string' },
+    force: { type: 'boolean' },
   },
   async run({ values, output, withServices, appRoot }) {
     const ids = typeof values['modules'] === 'string' ? values['modules'].split(',').map((s) => s.trim()).filter(Boolean) : [];
-    const out = values['out'];
     const curriculumId = str(values['curriculum']);
     if (ids.length === 0 && !curriculumId) throw new UsageError('give --modules ID,ID (comma-separated) or --curriculum ID');
-    if (typeof out !== 'string' || !out.endsWith('.ccpack')) throw new UsageError('--out must name a .ccpack file');
+    // zod loads only when a command runs, so that help stays fast.
+    const { z } = await import('zod');
+    const { IdSchema } = await import('../../../shared/schemas/common');
     const packId = str(values['pack-id']);
-    if (packId !== undefined && !PackIdSchema.safeParse(packId).success) throw new UsageError('--pack-id must be a UUID or a lowercase id such as osce-community-policing-2025');
+    if (packId !== undefined && !z.union([z.uuid(), IdSchema]).safeParse(packId).success) throw new UsageError('--pack-id must be a UUID or a lowercase id such as osce-community-policing-2025');
     const createdAt = str(values['created-at']);
     if (createdAt !== undefined && (!z.iso.datetime({ offset: true }).safeParse(createdAt).success || Number.isNaN(Date.parse(createdAt)))) {
       throw new UsageError('--created-at must be an ISO date and time such as 2026-03-01T09:30:00Z');
     }
+    const out = await checkOutputFile(values['out'], values['force'], '.ccpack');
     return withServices(async (services) => {
+      const { exportPack } = await import('../../services/packs/pack-export');
       const { version } = await readAppVersion(appRoot);
       const pack = await exportPack(
         services.store,
@@ -72,6 +72,8 @@ export const packInspect: Command = {
   options: { json: { type: 'boolean' } },
   positionals: 1,
   async run({ values, positionals, output }) {
+    // The pack reader (zod, yauzl) loads only when a command runs, so that help stays fast.
+    const { inspectPack } = await import('../../services/packs/pack-inspect');
     const report = await inspectPack(positionals[0] ?? '');
     if (values['json']) printJson(output, report);
     else printInspection(output, report);
@@ -178,6 +180,9 @@ export const packImport: Command = {
     });
   },
 };
+
+/** What `--choose` accepts: the actions of shared/schemas/pack-import.ts (a test keeps the two equal). */
+export const IMPORT_ACTIONS: readonly ImportAction[] = ['keep-mine', 'take-theirs', 'keep-both', 'merge'];
 
 /** `--choose ID=ACTION`, repeatable: one action per module of the pack. */
 function parseChoices(raw: unknown): Map<string, ImportAction> {

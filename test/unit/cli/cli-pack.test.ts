@@ -1,7 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { IMPORT_ACTIONS as CLI_ACTIONS } from '../../../electron/cli/commands/pack';
 import { runCli } from '../../../electron/cli/run-cli';
+import { IMPORT_ACTIONS } from '../../../shared/schemas/pack-import';
 import { packBytes } from '../../../electron/services/packs/pack-writer';
 import { openTestServices, REPO_ROOT } from '../../helpers/open-test-store';
 import { snapshotDir, tempDir } from '../../helpers/temp-dir';
@@ -41,6 +43,10 @@ describe('cli: sharing a course as a pack', () => {
     expect(imported.out).toMatch(/^ {2}curriculum foundation-course\s+not imported$/m);
     expect(imported.out).toMatch(/^Nothing was imported: your library already has everything this pack holds\.$/m);
     expect((await cli('curriculum', 'list', '--data', join(dir, 'academy'))).out.split('\n')).toHaveLength(1);
+  });
+
+  it('accepts with --choose exactly the import actions of the API', () => {
+    expect([...CLI_ACTIONS]).toEqual([...IMPORT_ACTIONS]);
   });
 
   it('applies a choice per module with --choose, and refuses an unknown module or action before writing anything', async () => {
@@ -114,7 +120,7 @@ describe('cli: sharing a course as a pack', () => {
     const services = await openTestServices(data);
     const newest = ['ethics-integrity', 'use-of-force-firearms'].map((id) => services.library.find(id).updatedAt).sort().at(-1);
     services.store.close();
-    expect((await cli('pack', 'inspect', join(dir, 'one.ccpack'))).out).toContain(`Pack academy-a-ethics, format 1, made ${String(newest)}`);
+    expect((await cli('pack', 'inspect', join(dir, 'one.ccpack'))).out).toContain(`Pack academy-a-ethics, format 2, made ${String(newest)}`);
     // A date of one's choosing, and a random id without --pack-id.
     await cli('pack', 'export', ...args, '--created-at', '2027-01-01T00:00:00Z', '--out', join(dir, 'dated.ccpack'));
     expect((await cli('pack', 'inspect', join(dir, 'dated.ccpack'))).out).toContain('made 2027-01-01T00:00:00.000Z');

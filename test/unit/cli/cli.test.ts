@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -113,14 +112,5 @@ describe('cli: data commands', () => {
     } finally {
       store.close();
     }
-  });
-});
-
-describe('cli: the real entry point', () => {
-  it('prints errors on stderr as "error: <message>" with a non-zero exit code', () => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'data', 'nonsense'], { cwd: REPO_ROOT, encoding: 'utf8' });
-    expect(result.status).toBe(2);
-    expect(result.stdout).toBe('');
-    expect(result.stderr.trim()).toBe('error: unknown command "data nonsense"; run with --help to list commands');
   });
 });
