@@ -7,6 +7,7 @@ import { cpus } from 'node:os';
 import { benchComposerReorder } from './composer-reorder';
 import { benchCurriculum } from './curriculum';
 import { benchExport } from './export';
+import { benchLeakCheck } from './leak-check';
 import { benchLibrarySearch } from './library-search';
 import { benchPacks } from './packs';
 import { benchLibraryWeb } from './library-web';
@@ -24,6 +25,7 @@ const GROUPS: Record<string, () => Promise<Record<string, unknown>>> = {
   composerReorder: () => benchComposerReorder(),
   export: () => benchExport(),
   startup: () => benchStartup(),
+  leakCheck: () => benchLeakCheck(),
 };
 
 const chosen = process.argv.slice(2).filter((name) => name in GROUPS);

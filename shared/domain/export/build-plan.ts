@@ -80,6 +80,6 @@ export function buildExportPlan(input: PlanInput, options: ExportOptions): Expor
     sections,
     fileName: planFileName(ctx),
   };
-  checkParticipantSafe(plan, input.curriculum, ctx.values);
+  checkParticipantSafe(plan, ctx.printedCurriculum, ctx.values, input.references);
   return plan;
 }

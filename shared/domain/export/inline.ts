@@ -159,6 +159,8 @@ function convertBlocks(source: string, values: PlaceholderValues, style?: PlanPa
           convertInlines(item, values, PLAIN, out);
           return mergeRuns(out);
         }),
+        // A trainer note's lists belong in its box with its paragraphs.
+        ...(style === 'note' ? { style } : {}),
       };
     const out: PlanInline[] = [];
     convertInlines(block.children, values, PLAIN, out);

@@ -37,7 +37,7 @@ export const AR_LABELS: LabelTable = {
   notes: 'ملاحظات',
   pageOfPages: 'الصفحة {page} من {pages}',
   contents: 'المحتويات',
-  contentsHint: 'انقر هنا بزر الفأرة الأيمن واختر «تحديث الحقل» لإنشاء جدول المحتويات.',
+  contentsHint: 'إذا غاب رقم صفحة في Word، فحدِّد كل النص (Ctrl+A) ثم اضغط F9 لتحديث أرقام الصفحات.',
   unfilledPlaceholder: 'لم تُحدَّد قيمته',
   overview: 'نظرة عامة',
   description: 'الوصف',

@@ -37,7 +37,7 @@ export const EN_BASE_LABELS = {
   notes: 'Notes',
   pageOfPages: 'Page {page} of {pages}',
   contents: 'Contents',
-  contentsHint: 'Right-click here and choose “Update field” to build the table of contents.',
+  contentsHint: 'If a page number is missing in Word, select everything (Ctrl+A) and press F9 to update the page numbers.',
   unfilledPlaceholder: 'Not filled in',
   overview: 'Overview',
   description: 'Description',

@@ -37,7 +37,7 @@ export const FR_LABELS: LabelTable = {
   notes: 'Notes',
   pageOfPages: 'Page {page} sur {pages}',
   contents: 'Table des matières',
-  contentsHint: 'Cliquez ici avec le bouton droit et choisissez « Mettre à jour le champ » pour créer la table des matières.',
+  contentsHint: 'S’il manque un numéro de page dans Word, sélectionnez tout (Ctrl+A) et appuyez sur F9 pour mettre à jour les numéros de page.',
   unfilledPlaceholder: 'Non renseigné',
   overview: 'Présentation générale',
   description: 'Description',

@@ -1,11 +1,12 @@
 /** Pieces of a lesson that several documents print the same way: objectives, the step table, lists. */
-import type { TimedInterval } from '../curriculum/schedule';
+import type { Placement, TimetableSlot } from '../curriculum/schedule';
 import type { Handout, Lesson, Step } from '../../schemas/module';
 import { handoutNumber } from '../references/numbering';
 import { clockRange, formatDuration, headerCell, heading, markdownCell, paragraph, run } from './blocks';
 import type { PlanContext } from './context';
+import { asksToCutOut } from './cut-out';
 import { markdownBlocks, markdownInlines, textInlines } from './inline';
-import type { PlanBlock, PlanCell, PlanList, PlanParagraph, PlanTable } from './plan';
+import type { PlanBlock, PlanCell, PlanInline, PlanList, PlanParagraph, PlanTable } from './plan';
 
 /** Material participants may receive: not sensitive, or sensitive and explicitly released to them. */
 export function participantMaySee(item: Pick<Step | Handout, 'sensitivity'>): boolean {
@@ -49,21 +50,39 @@ export function sensitivityWarnings(lesson: Lesson, ctx: PlanContext): PlanBlock
   return blocks;
 }
 
+/** The breaks of the placement's day that fall between two of its steps. */
+function breaksBetween(placement: Placement, ctx: PlanContext, after: number, before: number): TimetableSlot[] {
+  const slots = ctx.schedule.days[placement.day - 1]?.slots ?? [];
+  return slots.filter((slot) => (slot.kind === 'break' || slot.kind === 'lunch') && slot.startMinute >= after && slot.endMinute <= before);
+}
+
+/** A shaded row for a break in the middle of a lesson: its clock times and its name, across the table. */
+function breakRow(slot: TimetableSlot, ctx: PlanContext): PlanCell[] {
+  const name = slot.title.trim() ? textInlines(slot.title, ctx.values) : [run(slot.kind === 'lunch' ? ctx.labels.lunch : ctx.labels.break)];
+  const cell = (inlines: PlanInline[]): PlanCell => ({ blocks: inlines.length > 0 ? [paragraph(inlines, 'small')] : [], shade: 'break' });
+  return [cell([run(clockRange(slot.start, slot.end), { bold: true })]), cell(name), cell([]), cell([])];
+}
+
 /**
- * The timing table. With `intervals` (the lesson's placement in the schedule) the first column shows
- * running clock times; without, minutes. Sensitive steps carry their warning in the trainer column.
+ * The timing table. With the lesson's placement in the schedule the first column shows running clock
+ * times, and a break or lunch that falls inside the lesson is a row of its own where it is taken; without,
+ * minutes. Sensitive steps carry their warning in the trainer column.
  */
-export function stepTable(lesson: Lesson, ctx: PlanContext, intervals?: readonly TimedInterval[]): PlanTable {
+export function stepTable(lesson: Lesson, ctx: PlanContext, placement?: Placement): PlanTable {
   const l = ctx.labels;
-  const rows = lesson.steps.map((step, index): PlanCell[] => {
+  const intervals = placement?.intervals;
+  const rows: PlanCell[][] = [];
+  lesson.steps.forEach((step, index) => {
     const interval = intervals?.[index];
+    const previous = intervals?.[index - 1];
+    if (placement && interval && previous) rows.push(...breaksBetween(placement, ctx, previous.endMinute, interval.startMinute).map((slot) => breakRow(slot, ctx)));
     const time: PlanCell = interval
       ? { blocks: [paragraph([run(clockRange(interval.start, interval.end), { bold: true })], 'small'), paragraph([run(formatDuration(step.minutes, l))], 'small')] }
       : { blocks: [paragraph([run(String(step.minutes))], 'small')] };
     const trainer = markdownCell(step.trainerActivity, ctx.values);
     trainer.blocks.unshift(paragraph(textInlines(step.title, ctx.values, { bold: true, italic: false }), 'small'));
     if (step.sensitivity) trainer.blocks.splice(1, 0, warningParagraph(l.sensitiveContent, step.sensitivity.warning, ctx));
-    return [time, trainer, markdownCell(step.participantActivity, ctx.values), { blocks: [paragraph([run(l[`method.${step.method}`])], 'small')] }];
+    rows.push([time, trainer, markdownCell(step.participantActivity, ctx.values), { blocks: [paragraph([run(l[`method.${step.method}`])], 'small')] }]);
   });
   return {
     kind: 'table',
@@ -89,18 +108,23 @@ export function participantStepTable(lesson: Lesson, ctx: PlanContext): PlanTabl
 }
 
 /**
+/**
  * Handouts with their numbers and titles ("Handout 2.1A: Pocket card"), lettered by their place in the lesson
  * whoever receives them; `forParticipants` leaves out sensitive ones not released to participants.
+ * Each handout starts a page, since each is copied and handed out on its own; the lists of one that asks
+ * to be cut out are drawn between cut lines.
  */
 export function handoutBlocks(lesson: Lesson, lessonNumber: string, ctx: PlanContext, forParticipants: boolean): PlanBlock[] {
   const blocks: PlanBlock[] = [];
   for (const [index, handout] of lesson.handouts.entries()) {
     if (forParticipants && !participantMaySee(handout)) continue;
     const number = `${ctx.labels.handout} ${handoutNumber(lessonNumber, index + 1, ctx.language)}`;
-    blocks.push(paragraph([run(`${number}: `, { bold: true }), ...textInlines(handout.title, ctx.values, { bold: true, italic: false })]));
+    blocks.push({ ...paragraph([run(`${number}: `, { bold: true }), ...textInlines(handout.title, ctx.values, { bold: true, italic: false })]), startsPage: true });
     if (handout.sensitivity)
       blocks.push(warningParagraph(forParticipants ? ctx.labels.contentWarning : ctx.labels.sensitiveContent, handout.sensitivity.warning, ctx));
-    blocks.push(...markdownBlocks(handout.body, ctx.values));
+    const body = markdownBlocks(handout.body, ctx.values);
+    // The blocks are shared (inline.ts): a list to cut out is a new one.
+    blocks.push(...(asksToCutOut(handout.body) ? body.map((block) => (block.kind === 'list' ? { ...block, cutLines: true } : block)) : body));
   }
   return blocks;
 }

@@ -44,15 +44,26 @@ export type PlanInline =
    */
   | { kind: 'placeholder'; name: string; value?: string; bold?: boolean; italic?: boolean };
 
-export type PlanParagraph = {
+/**
+ * How a paragraph or list sits among its neighbours. keepWithNext: on the same page as the block after it
+ * (a question's stem, options and answer lines). startsPage: on a new page (each handout, which is copied
+ * on its own); a heading right before it goes with it.
+ */
+export type PlanFlow = { keepWithNext?: boolean; startsPage?: boolean };
+
+export type PlanParagraph = PlanFlow & {
   kind: 'paragraph';
   inlines: PlanInline[];
   /** body: normal text; note: a trainer note box; caption: above a table; small: table cell text; warning: a sensitivity warning. */
   style?: 'body' | 'note' | 'caption' | 'small' | 'warning' | 'subtitle';
 };
 
-/** A bullet or numbered list. Numbered lists restart at `start` for every list (per lesson, per text). */
-export type PlanList = { kind: 'list'; ordered: boolean; start: number; items: PlanInline[][] };
+/**
+ * A bullet or numbered list. Numbered lists restart at `start` for every list (per lesson, per text).
+ * note: part of a trainer note, in the same box as its paragraphs. cutLines: items to cut out (a handout
+ * asks to cut along the lines), each drawn inside dashed cut lines.
+ */
+export type PlanList = PlanFlow & { kind: 'list'; ordered: boolean; start: number; items: PlanInline[][]; style?: 'note'; cutLines?: boolean };
 
 export type PlanHeading = {
   kind: 'heading';
@@ -97,7 +108,7 @@ export type PlanLabels = {
   /** "Page {page} of {pages}": renderers replace the two tokens by page fields. */
   pageOfPages: string;
   contents: string;
-  /** Shown in place of the table of contents until the word processor updates fields. */
+  /** Above the contents entries: how to fill in page numbers a word processor has not filled in yet. */
   contentsHint: string;
   unfilledPlaceholder: string;
 };

@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/run-cli';
+import type { Module } from '../../../shared/schemas/module';
 import { REPO_ROOT } from '../../helpers/open-test-store';
 import { snapshotDir, tempDir } from '../../helpers/temp-dir';
 
@@ -56,6 +57,31 @@ describe('cli: export', () => {
     expect((await cli('export', 'lesson', 'use-of-force-firearms', '9', '--out', out, '--data', data)).code).toBe(1);
     expect((await cli('export', 'curriculum', 'Not An Id', '--out', out, '--data', data)).code).toBe(2);
     expect(await snapshotDir(dir)).toEqual(before);
+  });
+
+  it('refuses a participant document that would quote a trainer note, naming module, lesson and sentence, and writes nothing', async () => {
+    const dir = await tempDir();
+    const data = join(dir, 'data');
+    const module = JSON.parse(await readFile(join(REPO_ROOT, 'resources/library/modules/hr-foundations.json'), 'utf8')) as Module;
+    const sentence = 'Participants trust the lesson more when the national framework is accurate and specific.';
+    const lesson = module.lessons[0];
+    const handout = lesson?.handouts[0];
+    if (!lesson || !handout) throw new Error('the sample module has no handout');
+    expect(lesson.trainerNotes).toContain(sentence);
+    handout.body = handout.body.replace('Human rights are the rights', `Human rights, as the trainer notes say (${sentence}), are the rights`);
+    const file = join(dir, 'leaky.json');
+    await writeFile(file, JSON.stringify({ ...module, id: 'leaky-module', title: 'Leaky module' }));
+    expect((await cli('library', 'import-json', file, '--data', data)).code).toBe(0);
+    const out = join(dir, 'handouts.docx');
+    const before = await snapshotDir(dir);
+    const result = await cli('export', 'module', 'leaky-module', '--variant', 'participant', '--out', out, '--data', data);
+    expect(result.code).not.toBe(0);
+    expect(result.err).toBe(
+      `error: This participant document would contain trainer-only text (trainer notes) of module 1 "Leaky module", lesson ${lesson.code} "${lesson.title}": "${sentence}". The export is refused.`,
+    );
+    expect(await snapshotDir(dir)).toEqual(before);
+    // The trainer's own document of the same module is written.
+    expect((await cli('export', 'module', 'leaky-module', '--variant', 'trainer', '--out', out, '--data', data)).code).toBe(0);
   });
 
   it('never replaces an existing file unless --force is given', async () => {

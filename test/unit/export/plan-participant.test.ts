@@ -78,6 +78,26 @@ describe('participant documents of every sample module', () => {
     expect(handouts.some((h) => h.sensitivity && !h.sensitivity.participantVisible)).toBe(true);
   });
 
+  it('exports every lesson of every sample module, and the sample course, without a refusal', () => {
+    const refused: string[] = [];
+    const tryBuild = (name: string, curriculum: Curriculum): void => {
+      for (const variant of PARTICIPANT)
+        try {
+          build(curriculum, variant);
+        } catch (error) {
+          refused.push(`${name} ${variant}: ${(error as Error).message}`);
+        }
+    };
+    for (const id of MODULE_IDS) {
+      const module = sampleModule(id);
+      module.lessons.forEach((_lesson, index) => {
+        tryBuild(`${id} lesson ${index + 1}`, curriculumForModule(module, NOW, index));
+      });
+    }
+    tryBuild('sample course', sampleCourse());
+    expect(refused).toEqual([]);
+  });
+
   it('leaves out the sample course’s trainer notes in the participant handouts of the whole course', () => {
     const course = sampleCourse();
     const text = planTexts(build(course, 'participant')).join('\n');
@@ -146,6 +166,106 @@ describe('the export refuses participant documents with trainer-only text', () =
       ),
     };
     expect(() => build(crafted, 'participant')).toThrow(/extra trainer notes/);
+  });
+
+  /** The module with `change` applied to its lesson `index`. */
+  function withLessonAt(module: Module, index: number, change: (lesson: Lesson) => Lesson): Module {
+    return { ...module, lessons: module.lessons.map((lesson, i) => (i === index ? change(lesson) : lesson)) };
+  }
+
+  /** The first handout's first paragraph with `text` put in its middle. */
+  function quotedInHandout(lesson: Lesson, text: string): Lesson {
+    return {
+      ...lesson,
+      handouts: lesson.handouts.map((h, i) => {
+        if (i > 0) return h;
+        const [first = '', ...rest] = h.body.split('\n\n');
+        const words = first.split(' ');
+        return { ...h, body: [[...words.slice(0, 12), text, ...words.slice(12)].join(' '), ...rest].join('\n\n') };
+      }),
+    };
+  }
+
+  function refusalOf(module: Module, variant: ExportVariant = 'participant'): string {
+    try {
+      build(curriculumForModule(module, NOW), variant);
+    } catch (error) {
+      expect(error).toMatchObject({ code: 'forbidden' });
+      return (error as AppError).message;
+    }
+    return '';
+  }
+
+  it('refuses one sentence of the trainer notes quoted inside a longer handout paragraph, naming module, lesson and sentence', () => {
+    const sentence = 'Participants trust the lesson more when the national framework is accurate and specific.';
+    expect(source.lessons[0]?.trainerNotes).toContain(sentence);
+    const message = refusalOf(withLesson(source, (lesson) => quotedInHandout(lesson, sentence)));
+    expect(message).toContain('(trainer notes)');
+    expect(message).toContain(`module 1 "${source.title}"`);
+    expect(message).toContain(`lesson ${source.lessons[0]?.code ?? ''}`);
+    expect(message).toContain(`"${sentence}"`);
+  });
+
+  it('refuses a trainer sentence holding a reference, quoted as printed ("Handout 1.1B") in a handout', () => {
+    const handout = source.lessons[0]?.handouts[1];
+    if (!handout) throw new Error('the sample lesson has no second handout');
+    const crafted = withLesson(source, (lesson) => ({ ...lesson, trainerNotes: `${lesson.trainerNotes}\n\nHide the answers to [[handout:${handout.id}]] under the flip chart.` }));
+    expect(refusalOf(crafted)).toBe('');
+    const quoted = withLesson(crafted, (lesson) => quotedInHandout(lesson, 'Hide the answers to Handout 1.1B under the flip chart.'));
+    expect(refusalOf(quoted)).toContain('(trainer notes)');
+  });
+
+  it('refuses a sentence of an answer quoted inside a longer handout paragraph', () => {
+    const answer = source.lessons[0]?.evaluation[1]?.answer ?? '';
+    const sentence = 'Universal = they apply to everyone without exception, including suspects, foreigners and detainees (1); example, e.g. a foreign national without papers who is arrested is entitled to humane treatment and information on the reasons for arrest (1).';
+    expect(answer).toContain(sentence);
+    expect(refusalOf(withLesson(source, (lesson) => quotedInHandout(lesson, sentence.toLowerCase())))).toContain('(answer or marking guide)');
+  });
+
+  it('refuses a sentence of a sensitive handout that is not released, in a released one', () => {
+    const module = sampleModule('sgbv-response');
+    const sentence = 'She is shaking and her clothes are torn.';
+    expect(module.lessons[0]?.handouts.some((h) => h.sensitivity?.participantVisible === false && h.body.includes(sentence))).toBe(true);
+    const crafted = withLessonAt(module, 1, (lesson) => ({ ...lesson, steps: lesson.steps.map((s, i) => (i === 0 ? { ...s, participantActivity: `${s.participantActivity} ${sentence}` } : s)) }));
+    expect(refusalOf(crafted)).toContain('(sensitive handout)');
+  });
+
+  it('refuses a sentence of a trainer activity in another lesson’s handout, not in the handout the activity presents', () => {
+    const module = sampleModule('ethics-integrity');
+    const sentence = 'Could I explain it openly to my supervisor, a court, my family, the public?';
+    // The activity presents Handout 3.3A, which holds the same questions: the module exports.
+    expect(module.lessons[2]?.steps[1]?.trainerActivity).toContain(sentence);
+    expect(module.lessons[2]?.handouts[0]?.body).toContain(sentence);
+    expect(refusalOf(module)).toBe('');
+    expect(refusalOf(withLessonAt(module, 0, (lesson) => quotedInHandout(lesson, sentence)))).toContain('(trainer activity)');
+  });
+
+  it('refuses twelve words in a row of the trainer notes in a handout, and eight in a plan whose participant texts do not hold them', () => {
+    const notes = 'Prepare carefully the list of treaties ratified by {country}, the applicable regional system and the exact title of {national_police_law}.';
+    expect(source.lessons[0]?.trainerNotes).toContain(notes);
+    // Ten words of a trainer note are how notes discuss a handout's case; twelve are a copy.
+    const ten = 'Prepare carefully the list of treaties ratified by our country';
+    const twelve = 'We prepare carefully the list of treaties ratified by {country}, the applicable regional system';
+    expect(refusalOf(withLesson(source, (lesson) => quotedInHandout(lesson, ten)))).toBe('');
+    expect(refusalOf(withLesson(source, (lesson) => quotedInHandout(lesson, twelve)))).toContain('(trainer notes)');
+    const curriculum = curriculumForModule(source, NOW);
+    const plan = build(curriculum, 'participant');
+    const eight: ExportPlan = { ...plan, sections: [...plan.sections, { id: 'oops', blocks: [{ kind: 'paragraph', inlines: [{ kind: 'text', text: 'Remember: participants trust the lesson more when the national flag is shown.' }] }] }] };
+    expect(() => {
+      assertParticipantSafe(eight, curriculum);
+    }).toThrow(/trainer notes/);
+  });
+
+  it('lets short common sentences and the names of instruments and placeholder values through', () => {
+    const crafted = withLesson(source, (lesson) => ({
+      ...lesson,
+      trainerNotes: `${lesson.trainerNotes}\n\nDiscuss in pairs. Yes. Form groups of four people.\n\nRead the Basic Principles on the Use of Force and Firearms by Law Enforcement Officials (1990) aloud.`,
+      handouts: lesson.handouts.map((h, i) =>
+        i === 0 ? { ...h, body: `${h.body}\n\nDiscuss in pairs. Yes. Form groups of four people. Then read the Basic Principles on the Use of Force and Firearms by Law Enforcement Officials (1990) aloud.` } : h,
+      ),
+    }));
+    expect(refusalOf(crafted)).toBe('');
+    expect(refusalOf(crafted, 'pre-test')).toBe('');
   });
 
   it('checks a finished plan, so a builder mistake cannot leak either', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { scheduleCurriculum } from '../../../shared/domain/curriculum/schedule';
+import { scheduleCurriculum, type Placement } from '../../../shared/domain/curriculum/schedule';
 import { buildExportPlan } from '../../../shared/domain/export/build-plan';
 import { inlinesText } from '../../../shared/domain/export/inline';
-import { EXPORT_VARIANTS, type ExportOptions, type ExportPlan, type ExportVariant, type PlanBlock, type PlanHeading, type PlanTable } from '../../../shared/domain/export/plan';
+import { EXPORT_VARIANTS, type ExportOptions, type ExportPlan, type ExportVariant, type PlanBlock, type PlanCell, type PlanHeading, type PlanTable } from '../../../shared/domain/export/plan';
 import { blockTexts, planInlines, planTexts } from '../../../shared/domain/export/plan-text';
 import type { Curriculum, ModuleItem } from '../../../shared/schemas/curriculum';
 import { planInput, sampleCourse } from '../../fixtures/export/plan-sample';
@@ -14,6 +14,7 @@ const build = (curriculum: Curriculum, variant: ExportVariant, annexes = true): 
 const headingsOf = (plan: ExportPlan): PlanHeading[] => plan.sections.flatMap((s) => s.blocks.filter((b): b is PlanHeading => b.kind === 'heading'));
 const tablesOf = (blocks: readonly PlanBlock[]): PlanTable[] => blocks.filter((b): b is PlanTable => b.kind === 'table');
 const cellText = (table: PlanTable, row: number, column: number): string => blockTexts(table.rows[row]?.[column]?.blocks ?? []).join('\n');
+const cellTextOf = (cell: PlanCell | undefined): string => blockTexts(cell?.blocks ?? []).join('\n');
 
 function withItem(curriculum: Curriculum, id: string, change: (item: ModuleItem) => ModuleItem): Curriculum {
   return { ...curriculum, items: curriculum.items.map((item) => (item.kind === 'module' && item.id === id ? change(item) : item)) };
@@ -120,7 +121,7 @@ describe('the course’s own changes to its modules', () => {
     // hr-foundations 1.3, step 0: 25 minutes in the course instead of the snapshot's own.
     const module1 = build(course, 'full').sections.find((s) => s.id === 'module-hr-foundations');
     const table = tablesOf(module1?.blocks ?? [])[2];
-    expect(table && cellText(table, 0, 0)).toBe('25');
+    expect(table && cellText(table, 0, 0).split('\n')[1]).toBe('25 min');
     expect(item(course, 'hr-foundations').snapshot.lessons[2]?.steps[0]?.minutes).not.toBe(25);
   });
 });
@@ -144,15 +145,38 @@ describe('clock times', () => {
     });
   });
 
-  it('gives each step of a lesson plan its interval from the schedule', () => {
-    const plan = build(course, 'trainer');
-    for (const placement of schedule.placements.filter((p) => p.kind === 'lesson')) {
-      const [itemId, index] = placement.unitKey.split('/');
-      const section = plan.sections.find((s) => s.id === `lesson-${itemId ?? ''}-${index ?? ''}`);
-      const table = tablesOf(section?.blocks ?? []).at(-1);
-      if (!table) throw new Error(`no step table for ${placement.unitKey}`);
-      expect(table.rows.map((_r, row) => cellText(table, row, 0).split('\n')[0])).toEqual(placement.intervals.map((i) => `${i.start}–${i.end}`));
+  /** The clock times in the first column of each row, and whether the row is a break. */
+  function timeColumn(table: PlanTable): { time: string; isBreak: boolean }[] {
+    return table.rows.map((row, index) => ({ time: cellText(table, index, 0).split('\n')[0] ?? '', isBreak: row[1]?.shade === 'break' }));
+  }
+
+  /** Each step's interval, with the day's breaks that fall between two steps in their place. */
+  function expectedTimes(placement: Placement): { time: string; isBreak: boolean }[] {
+    const breaks = schedule.days[placement.day - 1]?.slots.filter((s) => s.kind === 'break' || s.kind === 'lunch') ?? [];
+    return placement.intervals.flatMap((interval, index) => {
+      const previous = placement.intervals[index - 1];
+      const between = previous ? breaks.filter((b) => b.startMinute >= previous.endMinute && b.endMinute <= interval.startMinute) : [];
+      return [...between.map((b) => ({ time: `${b.start}–${b.end}`, isBreak: true })), { time: `${interval.start}–${interval.end}`, isBreak: false }];
+    });
+  }
+
+  it('gives each step of a lesson plan its interval from the schedule, and a row to a break or lunch taken inside the lesson', () => {
+    const lessons = schedule.placements.filter((p) => p.kind === 'lesson');
+    for (const variant of ['trainer', 'full'] as const) {
+      const plan = build(course, variant);
+      for (const placement of lessons) {
+        const [itemId, index] = placement.unitKey.split('/');
+        const section = variant === 'trainer' ? plan.sections.find((s) => s.id === `lesson-${itemId ?? ''}-${index ?? ''}`) : plan.sections.find((s) => s.id === `module-${itemId ?? ''}`);
+        const table = tablesOf(section?.blocks ?? []).find((t) => t.rows.length === expectedTimes(placement).length && timeColumn(t)[0]?.time === `${placement.intervals[0]?.start ?? ''}–${placement.intervals[0]?.end ?? ''}`);
+        expect(table, `${variant} ${placement.unitKey}`).toBeDefined();
+        if (table) expect(timeColumn(table)).toEqual(expectedTimes(placement));
+      }
     }
+    // The sample course has lessons that run over lunch, so the rows above are not all steps.
+    const lunches = lessons.flatMap(expectedTimes).filter((row) => row.isBreak);
+    expect(lunches.length).toBeGreaterThan(0);
+    const lunchRow = build(course, 'trainer').sections.flatMap((s) => tablesOf(s.blocks)).flatMap((t) => t.rows).find((row) => row[1]?.shade === 'break' && cellTextOf(row[1]) === 'Lunch');
+    expect(lunchRow).toBeDefined();
   });
 });
 

@@ -12,4 +12,14 @@ export type RenderContext = {
   numbering: ListNumbering;
   links: Hyperlinks;
   labels: PlanLabels;
+  /**
+   * With a table of contents: how many of its headings are written so far. Each gets the bookmark its
+   * contents entry's page number refers to (`contentsBookmark`), in the order `contentsEntries` lists them.
+   */
+  contents?: { written: number };
 };
+
+/** The bookmark of the `index`th heading in the contents. */
+export function contentsBookmark(index: number): string {
+  return `_Toc${String(index + 1)}`;
+}

@@ -60,20 +60,23 @@ function runs(text: string, format: RunFormat, dir: DirectionSettings): string {
  */
 export function inlineRunsXml(inlines: readonly PlanInline[], dir: DirectionSettings, links: Hyperlinks): string {
   let out = '';
-  for (const inline of inlines) {
+  for (const inline of dir.typeset.paragraph(inlines)) {
     const format: RunFormat = { bold: inline.bold, italic: inline.italic };
     switch (inline.kind) {
       case 'text':
-        out += runs(inline.text, format, dir);
+        out += runs(dir.typeset.text(inline.text), format, dir);
         break;
       case 'link':
         out += isSafeHref(inline.href)
-          ? `<w:hyperlink r:id="${links.register(inline.href)}" w:history="1">${runs(inline.text, { ...format, hyperlink: true }, dir)}</w:hyperlink>`
-          : runs(inline.text, format, dir);
+          ? `<w:hyperlink r:id="${links.register(inline.href)}" w:history="1">${runs(dir.typeset.link(inline.text), { ...format, hyperlink: true }, dir)}</w:hyperlink>`
+          : runs(dir.typeset.link(inline.text), format, dir);
         break;
       case 'placeholder':
         // An unfilled placeholder is shown, highlighted, so nobody prints a document with a gap in it unawares.
-        out += inline.value !== undefined ? runs(inline.value, format, dir) : runs(`{${inline.name}}`, { ...format, highlight: true }, dir);
+        out +=
+          inline.value !== undefined
+            ? runs(dir.typeset.placeholder(inline.value), format, dir)
+            : runs(dir.typeset.placeholder(`{${inline.name}}`), { ...format, highlight: true }, dir);
         break;
     }
   }
@@ -91,6 +94,8 @@ export type ParagraphSettings = {
   numId?: number;
   /** Spacing in twips; `exactLine` sets an exact line height. */
   spacing?: { before?: number; after?: number; exactLine?: number };
+  /** A tab stop at the end of the line (in twips from the start), with a dotted leader: contents entries' page numbers. */
+  endTab?: number;
 };
 
 function spacingXml(spacing: NonNullable<ParagraphSettings['spacing']>): string {
@@ -100,19 +105,25 @@ function spacingXml(spacing: NonNullable<ParagraphSettings['spacing']>): string 
   return `<w:spacing${after}${before}${line}/>`;
 }
 
-/** A paragraph in the document's direction; pPr children in schema order (pStyle, keepNext, pageBreakBefore, numPr, bidi, spacing). */
+/** A paragraph in the document's direction; pPr children in schema order (pStyle, keepNext, pageBreakBefore, numPr, tabs, bidi, spacing). */
 export function paragraphXml(settings: ParagraphSettings, content: string, dir: DirectionSettings): string {
   let pPr = '';
   if (settings.style) pPr += `<w:pStyle w:val="${escapeXml(settings.style)}"/>`;
   if (settings.keepNext) pPr += '<w:keepNext/>';
   if (settings.pageBreakBefore) pPr += '<w:pageBreakBefore/>';
   if (settings.numId !== undefined) pPr += `<w:numPr><w:ilvl w:val="0"/><w:numId w:val="${String(settings.numId)}"/></w:numPr>`;
+  if (settings.endTab !== undefined) pPr += `<w:tabs><w:tab w:val="${dir.rtl ? 'end' : 'right'}" w:leader="dot" w:pos="${String(settings.endTab)}"/></w:tabs>`;
   if (dir.rtl) pPr += '<w:bidi/>';
   if (settings.spacing) pPr += spacingXml(settings.spacing);
   return pPr === '' ? `<w:p>${content}</w:p>` : `<w:p><w:pPr>${pPr}</w:pPr>${content}</w:p>`;
 }
 
-/** A paragraph of plain text. */
+/** Runs of plain text (a heading, a label), in the document's typography. */
+export function textRunsXml(text: string, dir: DirectionSettings, format: RunFormat = {}): string {
+  return runs(dir.typeset.text(text), format, dir);
+}
+
+/** A paragraph of plain text, in the document's typography. */
 export function textParagraphXml(settings: ParagraphSettings, text: string, dir: DirectionSettings, format: RunFormat = {}): string {
-  return paragraphXml(settings, runs(text, format, dir), dir);
+  return paragraphXml(settings, runs(dir.typeset.text(text), format, dir), dir);
 }

@@ -12,11 +12,11 @@ import { xmlSafe } from './text';
 type RunFormat = { bold?: boolean; italics?: boolean; highlight?: typeof HighlightColor.YELLOW };
 
 /**
- * Text runs for a string, cleaned of XML-illegal characters. A newline becomes a line break rather than a
- * space, so addresses and short verses keep their lines.
+ * Text runs for a string, in the document's typography, cleaned of XML-illegal characters. A newline
+ * becomes a line break rather than a space, so addresses and short verses keep their lines.
  */
 export function textRuns(text: string, dir: DirectionSettings, format: RunFormat = {}): TextRun[] {
-  const lines = xmlSafe(text).replace(/\r\n?/g, '\n').split('\n');
+  const lines = xmlSafe(dir.typeset.text(text)).replace(/\r\n?/g, '\n').split('\n');
   return lines.map(
     (line, index) => new TextRun({ text: line, ...(index > 0 ? { break: 1 } : {}), ...format, ...runDirection(dir) }),
   );

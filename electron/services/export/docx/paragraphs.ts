@@ -6,8 +6,8 @@
 import { Paragraph, type IParagraphOptions } from 'docx';
 import { AppError } from '../../../../shared/errors';
 import type { PlanHeading, PlanInline, PlanList, PlanParagraph } from '../../../../shared/domain/export/plan';
-import type { RenderContext } from './context';
-import { inlineRunsXml, paragraphXml, textParagraphXml, type ParagraphSettings } from './fast-xml';
+import { contentsBookmark, type RenderContext } from './context';
+import { inlineRunsXml, paragraphXml, textParagraphXml, textRunsXml, type ParagraphSettings } from './fast-xml';
 import { paragraphDirection } from './rtl';
 import { STYLE } from './styles';
 
@@ -46,10 +46,18 @@ function headingStyle(heading: PlanHeading): string {
   return (heading.toc ? STYLE.heading[index] : STYLE.headingOutsideToc[index]) ?? STYLE.heading[0];
 }
 
-/** "Module 2 – Use of force": the number and the title in one heading paragraph. */
+/**
+ * "Module 2 – Use of force": the number and the title in one heading paragraph. A heading in the contents
+ * is bookmarked, so that its entry there can show its page number.
+ */
 export function renderHeading(heading: PlanHeading, ctx: RenderContext, at: Placement): string {
   const title = heading.number ? `${heading.number} – ${heading.text}` : heading.text;
-  return textParagraphXml({ style: headingStyle(heading), pageBreakBefore: at.breakBefore }, title, ctx.dir);
+  const settings = { style: headingStyle(heading), pageBreakBefore: at.breakBefore };
+  if (!ctx.contents || !heading.toc || heading.level === 3) return textParagraphXml(settings, title, ctx.dir);
+  const index = ctx.contents.written;
+  ctx.contents.written += 1;
+  const name = contentsBookmark(index);
+  return paragraphXml(settings, `<w:bookmarkStart w:id="${String(index + 1)}" w:name="${name}"/>${textRunsXml(title, ctx.dir)}<w:bookmarkEnd w:id="${String(index + 1)}"/>`, ctx.dir);
 }
 
 function inlineParagraph(settings: ParagraphSettings, inlines: readonly PlanInline[], ctx: RenderContext): string {
@@ -69,7 +77,8 @@ export function renderList(list: PlanList, ctx: RenderContext, at: Placement): s
   if (list.items.length === 0) return [];
   const numId = ctx.numbering.newList(list.ordered, list.start);
   const style = at.cellStyle ?? STYLE.listParagraph;
-  return list.items.map((item, index) => inlineParagraph({ style, numId, pageBreakBefore: at.breakBefore && index === 0 }, item, ctx));
+  // A list kept with what follows it (a question's) keeps every item with the next.
+  return list.items.map((item, index) => inlineParagraph({ style, numId, keepNext: at.keepNext === true, pageBreakBefore: at.breakBefore && index === 0 }, item, ctx));
 }
 
 /**

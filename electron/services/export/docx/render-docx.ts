@@ -60,6 +60,7 @@ export async function renderDocx(plan: ExportPlan, options: RenderDocxOptions = 
     numbering: new ListNumbering(),
     links: new Hyperlinks(),
     labels: plan.labels,
+    ...(plan.tableOfContents ? { contents: { written: 0 } } : {}),
   };
   const frame = await writeFrame(plan, ctx, page);
   const zip = new PackageWriter();

@@ -4,6 +4,7 @@
  */
 import type { Language } from '../../../../shared/domain/languages';
 import type { Direction } from '../../../../shared/domain/export/plan';
+import { typesetter, type Typesetter } from './typeset';
 
 /** Word language tags (w:lang val) for each content language. */
 const LANGUAGE_TAGS: Record<Language, string> = { en: 'en-GB', fr: 'fr-FR', ar: 'ar-SA' };
@@ -16,13 +17,15 @@ export type DirectionSettings = {
   rtl: boolean;
   /** w:lang: val for Latin text, bidi for complex-script (Arabic) text. */
   language: { value: string; bidirectional: string };
+  /** The typography of the document's language (spaces before French punctuation, Arabic joins). */
+  typeset: Typesetter;
 };
 
 /** Direction settings for a plan's language and direction. */
 export function directionSettings(language: Language, direction: Direction): DirectionSettings {
   const tag = LANGUAGE_TAGS[language];
   // Complex-script text is Arabic in every document; only the Latin tag follows the document's language.
-  return { rtl: direction === 'rtl', language: { value: tag, bidirectional: LANGUAGE_TAGS.ar } };
+  return { rtl: direction === 'rtl', language: { value: tag, bidirectional: LANGUAGE_TAGS.ar }, typeset: typesetter(language) };
 }
 
 /** Paragraph options that lay a paragraph out in the document's direction. */

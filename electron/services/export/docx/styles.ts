@@ -24,6 +24,8 @@ export const STYLE = {
   factsValue: 'FactsValue',
   caption: 'Caption',
   note: 'Note',
+  /** An item to cut out (tables.ts): body-size text, for participants to read. */
+  cutOut: 'CutOut',
   warning: 'Warning',
   coverKind: 'CoverKind',
   ruledLine: 'RuledLine',
@@ -143,18 +145,9 @@ export function documentStyles(dir: DirectionSettings): IStylesOptions {
         paragraph: { spacing: { before: 0, after: 60, line: 240 } },
       },
       { id: STYLE.factsValue, name: 'Facts Value', basedOn: STYLE.tableText, next: 'Normal', paragraph: { keepNext: true } },
-      {
-        id: STYLE.note,
-        name: 'Trainer Note',
-        basedOn: 'Normal',
-        run: { size: 20 },
-        paragraph: {
-          spacing: { before: 120, after: 120 },
-          border: box(COLOR.noteBorder),
-          shading: { type: ShadingType.CLEAR, color: 'auto', fill: COLOR.noteFill },
-          indent: { left: 113, right: 113 },
-        },
-      },
+      // Text of a trainer note; the box around a note's paragraphs and lists is a one-cell table (tables.ts).
+      { id: STYLE.cutOut, name: 'Cut-out Item', basedOn: 'Normal', paragraph: { spacing: { before: 0, after: 0 } } },
+      { id: STYLE.note, name: 'Trainer Note', basedOn: 'Normal', run: { size: 20 }, paragraph: { spacing: { before: 60, after: 60 } } },
       {
         id: STYLE.warning,
         name: 'Warning',

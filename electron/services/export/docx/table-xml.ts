@@ -1,17 +1,18 @@
 /**
  * A table written as WordprocessingML text (see `fast-xml.ts`): explicit width and grid in twips, fixed
- * layout, borders, cell margins, repeated header rows and rows that never split across pages. Element order
- * inside tblPr, trPr and tcPr follows the OOXML schema.
+ * layout, borders, cell margins, repeated header rows, and rows that do not split across pages unless
+ * they may (`canSplit`). Element order inside tblPr, trPr and tcPr follows the OOXML schema.
  */
 
-/** One side of a table border: a thin line of the colour, or none. */
-export type BorderSide = { color: string } | 'none';
+/** One side of a table border: a thin line of the colour (dashed: a cut line), or none. */
+export type BorderSide = { color: string; dashed?: boolean } | 'none';
 
 export type TableBorders = Record<'top' | 'left' | 'bottom' | 'right' | 'insideH' | 'insideV', BorderSide>;
 
 /** A cell: its width in twips, an optional fill colour and its paragraphs' XML (at least one, as Word requires). */
 export type XmlCell = { width: number; fill?: string; content: string[] };
-export type XmlRow = { header: boolean; cells: XmlCell[] };
+/** A row; `canSplit` lets a long one run on over a page break instead of leaving a gap before it. */
+export type XmlRow = { header: boolean; cells: XmlCell[]; canSplit?: boolean };
 
 export type XmlTableOptions = {
   /** Column widths in twips; the table is as wide as their sum. */
@@ -27,7 +28,7 @@ export type XmlTableOptions = {
 function border(name: string, side: BorderSide): string {
   return side === 'none'
     ? `<w:${name} w:val="none" w:color="auto" w:sz="0"/>`
-    : `<w:${name} w:val="single" w:color="${side.color}" w:sz="4"/>`;
+    : `<w:${name} w:val="${side.dashed ? 'dashed' : 'single'}" w:color="${side.color}" w:sz="${side.dashed ? '8' : '4'}"/>`;
 }
 
 function dxa(name: string, width: number): string {
@@ -68,7 +69,7 @@ export function xmlTable(options: XmlTableOptions): string {
   for (const width of options.widths) xml += `<w:gridCol w:w="${String(width)}"/>`;
   xml += '</w:tblGrid>';
   for (const row of options.rows) {
-    xml += row.header ? '<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>' : '<w:tr><w:trPr><w:cantSplit/></w:trPr>';
+    xml += row.header ? '<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>' : row.canSplit ? '<w:tr>' : '<w:tr><w:trPr><w:cantSplit/></w:trPr>';
     for (const cell of row.cells) xml += cellXml(cell);
     xml += '</w:tr>';
   }

@@ -1,4 +1,4 @@
-import type { PlanBlock, PlanCell, PlanFacts, PlanHeading, PlanList, PlanParagraph, PlanTable } from '../../../../shared/domain/export/plan';
+import type { PlanBlock, PlanCell, PlanFacts, PlanFlow, PlanHeading, PlanList, PlanParagraph, PlanTable } from '../../../../shared/domain/export/plan';
 import { PlanInlines } from './PlanInlines';
 
 type Labelled = { unfilledLabel: string };
@@ -39,9 +39,14 @@ function PlanHeadingView({ heading, anchor }: { heading: PlanHeading; anchor: st
   );
 }
 
+/** Classes for how a block sits among its neighbours in print: on a new page, or with the next block. */
+function flowClasses(block: PlanFlow): string {
+  return `${block.startsPage ? ' plan-starts-page' : ''}${block.keepWithNext ? ' plan-keep-with-next' : ''}`;
+}
+
 function PlanParagraphView({ paragraph, unfilledLabel }: { paragraph: PlanParagraph } & Labelled) {
   return (
-    <p className={`plan-p plan-p--${paragraph.style ?? 'body'}`}>
+    <p className={`plan-p plan-p--${paragraph.style ?? 'body'}${flowClasses(paragraph)}`}>
       <PlanInlines inlines={paragraph.inlines} unfilledLabel={unfilledLabel} />
     </p>
   );
@@ -53,12 +58,13 @@ function PlanListView({ list, unfilledLabel }: { list: PlanList } & Labelled) {
       <PlanInlines inlines={item} unfilledLabel={unfilledLabel} />
     </li>
   ));
+  const className = `plan-list${list.style === 'note' ? ' plan-list--note' : ''}${list.cutLines ? ' plan-list--cut' : ''}${flowClasses(list)}`;
   return list.ordered ? (
-    <ol className="plan-list" start={list.start}>
+    <ol className={className} start={list.start}>
       {items}
     </ol>
   ) : (
-    <ul className="plan-list">{items}</ul>
+    <ul className={className}>{items}</ul>
   );
 }
 

@@ -48,7 +48,7 @@ function lessonPlan(m: NumberedModule, lesson: NumberedLesson, ctx: PlanContext)
     ...titled(l.materials, bulletList(source.materials, ctx), ctx),
     ...titled(l.roomSetup, markdownBlocks(source.roomSetup, ctx.values), ctx),
     ...titled(l.sensitiveContent, sensitivityWarnings(source, ctx), ctx),
-    ...titled(l.lessonPlan, [stepTable(source, ctx, lesson.placement?.intervals)], ctx),
+    ...titled(l.lessonPlan, [stepTable(source, ctx, lesson.placement)], ctx),
     ...titled(l.trainerNotes, markdownBlocks(source.trainerNotes, ctx.values, 'note'), ctx),
     ...notesBlock(ctx),
   ];

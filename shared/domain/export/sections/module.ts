@@ -37,7 +37,7 @@ function lessonBlocks(lesson: NumberedLesson, ctx: PlanContext): PlanBlock[] {
     ...titled(l.aim, markdownBlocks(source.aim, ctx.values), ctx),
     ...titled(l.relevance, markdownBlocks(source.relevance, ctx.values), ctx),
     ...titled(l.learningObjectives, objectivesList(source, ctx, true), ctx),
-    ...titled(l.lessonPlan, [stepTable(source, ctx)], ctx),
+    ...titled(l.lessonPlan, [stepTable(source, ctx, lesson.placement)], ctx),
     ...titled(l.materials, bulletList(source.materials, ctx), ctx),
     ...titled(l.roomSetup, markdownBlocks(source.roomSetup, ctx.values), ctx),
     // Extra trainer notes of the curriculum are already appended to the lesson's own (effectiveLessons).

@@ -61,7 +61,12 @@ function question(item: EvaluationItem, number: number, ctx: PlanContext, withAn
   } else if (ANSWER_LINES[item.type] > 0) {
     blocks.push({ kind: 'lines', count: ANSWER_LINES[item.type] });
   }
-  return blocks;
+  return keptTogether(blocks);
+}
+
+/** A question's stem, options and answer (or answer lines) on one page: each block kept with the next. */
+function keptTogether(blocks: PlanBlock[]): PlanBlock[] {
+  return blocks.map((block, index) => (index < blocks.length - 1 && (block.kind === 'paragraph' || block.kind === 'list') ? { ...block, keepWithNext: true } : block));
 }
 
 /** Tests only need the module's heading, not its summary or outcomes. */

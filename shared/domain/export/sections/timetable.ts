@@ -1,14 +1,16 @@
 /**
  * Full curriculum: the timetable, one table per teaching day (small tables keep Word fast and break
- * cleanly across pages), with the schedule's own clock times and breaks shaded.
+ * cleanly across pages), with the schedule's own clock times and the breaks within the day's teaching shaded.
  */
 import type { ScheduleDay, TimetableSlot } from '../../curriculum/schedule';
 import { clockRange, dayTitle, headerCell, heading, lessonNumber, moduleNumber, paragraph, run } from '../blocks';
 import type { PlanContext } from '../context';
 import { textInlines } from '../inline';
 import { formatLabel } from '../labels';
+import { normaliseForSearch } from '../../text-normalise';
 import type { PlanCell, PlanInline, PlanSection, PlanTable } from '../plan';
 
+/** What the timetable prints before a slot's title: "Lesson 2.3" (and its module), a session's kind, or nothing. */
 type UnitLabel = { number: string; module?: string };
 
 function unitLabels(ctx: PlanContext): Map<string, UnitLabel> {
@@ -19,7 +21,11 @@ function unitLabels(ctx: PlanContext): Map<string, UnitLabel> {
         number: lessonNumber(ctx.labels, lesson.number),
         module: `${moduleNumber(ctx.labels, m.number)} – ${m.module.title}`,
       });
-  for (const { item } of ctx.sessions) labels.set(item.id, { number: ctx.labels[`session.${item.sessionKind}`] });
+  for (const { item } of ctx.sessions) {
+    // "Opening: welcome and introductions" already says which kind of session it is.
+    const kind = ctx.labels[`session.${item.sessionKind}`];
+    labels.set(item.id, normaliseForSearch(item.title).trimStart().startsWith(normaliseForSearch(kind)) ? { number: '' } : { number: kind });
+  }
   return labels;
 }
 
@@ -31,12 +37,24 @@ function slotCell(slot: TimetableSlot, units: ReadonlyMap<string, UnitLabel>, ct
   }
   const unit = slot.unitKey === undefined ? undefined : units.get(slot.unitKey);
   const inlines: PlanInline[] = [];
-  if (unit) inlines.push(run(`${unit.number} `, { bold: true }));
+  if (unit?.number) inlines.push(run(`${unit.number} `, { bold: true }));
   inlines.push(...textInlines(slot.title, ctx.values));
   if (slot.parts !== undefined && slot.parts > 1) inlines.push(run(` (${formatLabel(l.part, { part: slot.part ?? 1, parts: slot.parts })})`, { italic: true }));
   const blocks = [paragraph(inlines, 'small')];
   if (unit?.module) blocks.push(paragraph(textInlines(unit.module, ctx.values, { bold: false, italic: true }), 'small'));
   return { blocks };
+}
+
+function isTeaching(slot: TimetableSlot): boolean {
+  return slot.kind === 'lesson' || slot.kind === 'session';
+}
+
+/** The day's lessons and sessions, and the breaks between them; not the breaks planned after the day's teaching has ended. */
+function taughtSlots(day: ScheduleDay): TimetableSlot[] {
+  const teaching = day.slots.filter(isTeaching);
+  const first = teaching[0]?.startMinute ?? 0;
+  const last = teaching.at(-1)?.endMinute ?? 0;
+  return day.slots.filter((slot) => isTeaching(slot) || (slot.startMinute >= first && slot.endMinute <= last));
 }
 
 function dayTable(day: ScheduleDay, units: ReadonlyMap<string, UnitLabel>, ctx: PlanContext): PlanTable {
@@ -46,7 +64,7 @@ function dayTable(day: ScheduleDay, units: ReadonlyMap<string, UnitLabel>, ctx: 
     caption: dayTitle(l, day.day, day.date),
     columns: [1.6, 7],
     header: [[headerCell(l.time), headerCell(`${l.lesson} / ${l.session}`)]],
-    rows: day.slots.map((slot) => {
+    rows: taughtSlots(day).map((slot) => {
       const shade = slot.kind === 'break' || slot.kind === 'lunch' ? 'break' : undefined;
       const time: PlanCell = { blocks: [paragraph([run(clockRange(slot.start, slot.end))], 'small')], ...(shade ? { shade } : {}) };
       return [time, slotCell(slot, units, ctx)];

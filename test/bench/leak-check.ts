@@ -1,0 +1,84 @@
+/**
+ * The participant-safety check on its own, cold: each run is a fresh Node process that reads a finished
+ * participant plan of a 40-module course and its curriculum, and times the check's first run (see
+ * leak-check-child.ts for the two ways it is timed). Two courses: the export benchmark course (whose modules repeat the 16 English sample modules, so identical
+ * texts are looked at once), and the same course with every text made distinct, as 40 different modules
+ * would be.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { loadSampleLibrary } from '../../electron/services/library/sample-library';
+import { buildExportPlan } from '../../shared/domain/export/build-plan';
+import type { Curriculum } from '../../shared/schemas/curriculum';
+import type { Lesson } from '../../shared/schemas/module';
+import { REPO_ROOT, RESOURCES_DIR } from '../helpers/open-test-store';
+import { exportBenchCourse } from './export-course';
+import { summarise } from './stats';
+
+const run = promisify(execFile);
+const MODULES = 40;
+const RUNS = 5;
+
+/** Every text of a lesson ends with words of its module copy, so no two modules share a paragraph. */
+function distinctLesson(lesson: Lesson, tag: string): Lesson {
+  const mark = (text: string): string => `${text}\n\nCopy ${tag} of this text.`;
+  return {
+    ...lesson,
+    trainerNotes: mark(lesson.trainerNotes),
+    steps: lesson.steps.map((s) => ({ ...s, trainerActivity: mark(s.trainerActivity), participantActivity: mark(s.participantActivity) })),
+    handouts: lesson.handouts.map((h) => ({ ...h, body: mark(h.body) })),
+    evaluation: lesson.evaluation.map((e) => ({ ...e, question: mark(e.question), answer: mark(e.answer) })),
+  };
+}
+
+function distinctCourse(course: Curriculum): Curriculum {
+  return {
+    ...course,
+    items: course.items.map((item, index) =>
+      item.kind === 'module' ? { ...item, snapshot: { ...item.snapshot, lessons: item.snapshot.lessons.map((l) => distinctLesson(l, `m${index}-${l.code}`)) } } : item,
+    ),
+  };
+}
+
+type ChildResult = { checkMs: number; checkCpuMs: number };
+
+async function coldCheck(file: string, alone: boolean): Promise<ChildResult> {
+  const args = ['--import', 'tsx', join(REPO_ROOT, 'test/bench/leak-check-child.ts'), file, ...(alone ? ['--alone'] : [])];
+  const { stdout } = await run(process.execPath, args, { cwd: REPO_ROOT, maxBuffer: 10_000_000 });
+  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as ChildResult;
+}
+
+async function coldChecks(file: string): Promise<Record<string, unknown>> {
+  const results: Record<string, unknown> = {};
+  for (const [name, alone] of [
+    ['inExport', false],
+    ['alone', true],
+  ] as const) {
+    const runs: ChildResult[] = [];
+    for (let i = 0; i < RUNS; i += 1) runs.push(await coldCheck(file, alone));
+    results[name] = { wallMs: summarise(runs.map((r) => r.checkMs)), processorMs: summarise(runs.map((r) => r.checkCpuMs)) };
+  }
+  return results;
+}
+
+export async function benchLeakCheck(): Promise<Record<string, unknown>> {
+  const dir = await mkdtemp(join(tmpdir(), 'cc-bench-leak-'));
+  try {
+    const library = await loadSampleLibrary(RESOURCES_DIR);
+    const results: Record<string, unknown> = { target: `participant-safety check of a ${MODULES}-module course, cold: <= 100 ms` };
+    const courses = { 'bench course': exportBenchCourse(library.modules, MODULES), 'distinct texts': distinctCourse(exportBenchCourse(library.modules, MODULES)) };
+    for (const [name, curriculum] of Object.entries(courses)) {
+      // Built (and checked) here, so the child times the check alone on a plan that passes it.
+      const plan = buildExportPlan({ curriculum, references: library.references, today: '2026-11-26' }, { variant: 'participant', paper: 'a4', annexes: true });
+      const file = join(dir, `${name.replace(/\W+/g, '-')}.json`);
+      await writeFile(file, JSON.stringify({ plan, curriculum, references: library.references }));
+      results[name] = await coldChecks(file);
+    }
+    return results;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
