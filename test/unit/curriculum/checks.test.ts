@@ -179,17 +179,27 @@ describe('sensitive material', () => {
   it('warns when a module with sensitive material comes before the opening session', () => {
     const checks = checkCurriculum(course([moduleItem('hr-foundations'), moduleItem('gender-responsive-policing'), moduleItem('sgbv-response'), session('opening', 60)], { days: 4 }));
     expect(only(checks, 'sensitive-before-opening')).toEqual([
+      partly({ severity: 'warning', where: { itemId: 'hr-foundations', moduleId: 'hr-foundations' }, params: partly({ lessons: '1.3', count: 1 }) }),
+      partly({ severity: 'warning', where: { itemId: 'gender-responsive-policing', moduleId: 'gender-responsive-policing' }, params: partly({ lessons: '11.3', count: 1 }) }),
       partly({ severity: 'warning', where: { itemId: 'sgbv-response', moduleId: 'sgbv-response' }, params: partly({ lessons: '12.1, 12.2, 12.3', count: 3 }) }),
     ]);
   });
 
   it('warns when there is no opening session at all', () => {
     const checks = checkCurriculum(course([moduleItem('hr-foundations'), moduleItem('torture-prevention')], { days: 3 }));
-    expect(only(checks, 'sensitive-without-opening').map((c) => c.params.lessons)).toEqual(['6.2']);
+    expect(only(checks, 'sensitive-without-opening').map((c) => c.params.lessons)).toEqual(['1.3', '6.1, 6.2']);
   });
 
   it('is quiet when the sensitive lessons are left out', () => {
-    const checks = checkCurriculum(course([moduleItem('hr-foundations'), moduleItem('torture-prevention', { lessons: [{ lessonCode: '6.2', omit: true }] })], { days: 3 }));
+    const checks = checkCurriculum(
+      course(
+        [
+          moduleItem('hr-foundations', { lessons: [{ lessonCode: '1.3', omit: true }] }),
+          moduleItem('torture-prevention', { lessons: [{ lessonCode: '6.1', omit: true }, { lessonCode: '6.2', omit: true }] }),
+        ],
+        { days: 3 },
+      ),
+    );
     expect(codes(checks)).not.toContain('sensitive-without-opening');
   });
 });
