@@ -64,7 +64,7 @@ describe('FitPanel', () => {
     render(<FitPanel {...panelProps()} />);
     fireEvent.change(daysField(), { target: { value: '5' } });
     const fit = fitCurriculum({ ...SAMPLE, days: 5 });
-    expect(screen.getByText(/Even with every activity at its shortest \(56 h\), the course is/)).toBeInTheDocument();
+    expect(screen.getByText(/Even with every activity at its shortest \(55 h 35 min\), the course is/)).toBeInTheDocument();
     const heading = screen.getByRole('heading', { name: `${String(fit.unfit.length)} lessons or sessions still do not fit` });
     const list = heading.nextElementSibling as HTMLElement;
     expect(within(list).getAllByRole('listitem')).toHaveLength(fit.unfit.length);

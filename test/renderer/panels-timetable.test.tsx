@@ -28,15 +28,15 @@ describe('TimetablePanel', () => {
     const day1 = within(grid).getByRole('region', { name: 'Day 1' });
     expect(within(day1).getByText('Lunch')).toBeInTheDocument();
     expect(within(day1).getAllByText('Break').length).toBeGreaterThanOrEqual(1);
-    expect(within(day1).getByRole('button', { name: /Opening: welcome, introductions and trust-building/ })).toHaveTextContent('09:00–10:30');
+    expect(within(day1).getByRole('button', { name: /Opening: welcome, introductions and trust-building/ })).toHaveTextContent('09:00–10:00');
     expect(screen.getByText(/Uses 10 days of 10 days/)).toBeInTheDocument();
   });
 
   it('lists the schedule warnings in words', () => {
     render(<TimetablePanel {...panelProps()} />);
     expect(screen.getByRole('heading', { name: /^\d+ timetable warnings$/ })).toBeInTheDocument();
-    expect(screen.getByText(/^Lesson 1\.3 “Serving and protecting: .*” \(2 h 5 min\) does not fit in the 30 min left on day 1 and starts day 2\.$/)).toBeInTheDocument();
-    expect(screen.getByText(/^Day 2 is full, so Lesson 3\.3 “.*” \(2 h\) starts day 3\.$/)).toBeInTheDocument();
+    expect(screen.getByText(/^Lesson 1\.3 “Serving and protecting: .*” \(2 h 15 min\) does not fit in the 30 min left on day 1 and starts day 2\.$/)).toBeInTheDocument();
+    expect(screen.getByText(/^Day 2 is full, so Lesson 3\.3 “.*” \(2 h 10 min\) starts day 3\.$/)).toBeInTheDocument();
   });
 
   it('numbers the parts of a lesson interrupted by a break', () => {
@@ -68,9 +68,10 @@ describe('TimetablePanel', () => {
     const { label, result } = lastChange(props.change, SAMPLE);
     expect(label).toBe('Move Lesson 1.1 “Human rights and the police: concepts, sources and state obligations” to day 3');
     const item = moduleItem(result, 'hr-foundations');
-    expect(item.lessons).toContainEqual({ lessonCode: '1.1', day: 3 });
-    // The override that was there already (step lengths of 1.3) is kept.
-    expect(item.lessons).toContainEqual(moduleItem(SAMPLE, 'hr-foundations').lessons[0]);
+    // The sample shortens a step of 1.1 already: the day joins that override, and the others are kept.
+    const before = moduleItem(SAMPLE, 'hr-foundations').lessons;
+    expect(item.lessons).toContainEqual({ ...before.find((o) => o.lessonCode === '1.1'), lessonCode: '1.1', day: 3 });
+    for (const other of before.filter((o) => o.lessonCode !== '1.1')) expect(item.lessons).toContainEqual(other);
     expect(scheduleCurriculum(result).placements.find((p) => p.itemId === 'hr-foundations' && p.lessonCode === '1.1')?.day).toBe(3);
   });
 
@@ -91,11 +92,11 @@ describe('TimetablePanel', () => {
     const user = userEvent.setup();
     const props = panelProps();
     render(<TimetablePanel {...props} />);
-    // A session interrupted by lunch shows as two parts: either selects it.
-    await user.click(screen.getAllByRole('button', { name: /Final assessment/ })[0]!);
+    // A session interrupted by a break would show as two parts: either selects it.
+    await user.click(screen.getAllByRole('button', { name: /Course review before the post-test/ })[0]!);
     await user.selectOptions(screen.getByRole('combobox', { name: 'Move to day…' }), 'Day 10');
     const { result } = lastChange(props.change, SAMPLE);
-    expect(result.items.find((i) => i.id === 'assessment')).toMatchObject({ kind: 'session', day: 10 });
+    expect(result.items.find((i) => i.id === 'course-review')).toMatchObject({ kind: 'session', day: 10 });
   });
 
   it('speaks Arabic', async () => {
@@ -111,6 +112,10 @@ describe('TimetablePanel', () => {
 function lastMove(curriculum: Curriculum): Curriculum {
   return {
     ...curriculum,
-    items: curriculum.items.map((item) => (item.id === 'hr-foundations' && item.kind === 'module' ? { ...item, lessons: [...item.lessons, { lessonCode: '1.1', day: 3 }] } : item)),
+    items: curriculum.items.map((item) =>
+      item.id === 'hr-foundations' && item.kind === 'module'
+        ? { ...item, lessons: item.lessons.some((o) => o.lessonCode === '1.1') ? item.lessons.map((o) => (o.lessonCode === '1.1' ? { ...o, day: 3 } : o)) : [...item.lessons, { lessonCode: '1.1', day: 3 }] }
+        : item,
+    ),
   };
 }

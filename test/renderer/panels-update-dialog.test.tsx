@@ -79,7 +79,8 @@ describe('UpdateDiffDialog', () => {
     const item = result.items.find((i) => i.id === 'hr-foundations') as ModuleItem;
     expect(item.revision).toBe(2);
     expect(item.snapshot).toBe(NEWER);
-    expect(item.lessons).toEqual([]);
+    // The overrides of lessons 1.1 and 1.2 stay; the one of lesson 1.3, which the new revision does not have, goes.
+    expect(item.lessons).toEqual(ITEM.lessons.filter((o) => o.lessonCode !== '1.3'));
     expect(result.items.filter((i) => i.id !== 'hr-foundations')).toEqual(SAMPLE.items.filter((i) => i.id !== 'hr-foundations'));
     expect(onClose).toHaveBeenCalledOnce();
   });

@@ -93,9 +93,10 @@ export function checkTexts(curriculum: Curriculum, numbers: CourseNumbers, add: 
     }
     for (const dangling of danglingRefs(module, numbering)) {
       const lessonNumber = dangling.lessonCode === undefined ? '' : (numbers.lesson(item.id, dangling.lessonCode) ?? dangling.lessonCode);
+      // With a fallback the document reads well ("the lesson on ethical dilemmas"): worth knowing, not a fault.
       add(
         'dangling-reference',
-        'warning',
+        dangling.ref.fallback === undefined ? 'warning' : 'info',
         `Module "${module.title}" refers to ${dangling.found}, which this course does not teach`,
         { module: module.title, reference: dangling.found, fallback: dangling.ref.fallback ?? '', lessonNumber },
         { ...at, ...(dangling.lessonCode === undefined ? {} : { lessonCode: dangling.lessonCode }) },

@@ -6,6 +6,7 @@
 import { assertNever } from '../../errors';
 import { planContext, type PlanContext, type PlanInput } from './context';
 import { planCover, planFileName, planLabels, planProperties, planRunning } from './document-meta';
+import { numberedHeadings } from './lesson-parts';
 import { checkParticipantSafe } from './participant-safety';
 import type { ExportOptions, ExportPlan, PlanSection } from './plan';
 import { coverageSection, planCoverage, traceabilitySection } from './sections/coverage';
@@ -80,6 +81,6 @@ export function buildExportPlan(input: PlanInput, options: ExportOptions): Expor
     sections,
     fileName: planFileName(ctx),
   };
-  checkParticipantSafe(plan, ctx.printedCurriculum, ctx.values, input.references);
+  checkParticipantSafe(plan, ctx.printedCurriculum, ctx.values, input.references, numberedHeadings(ctx));
   return plan;
 }

@@ -128,3 +128,19 @@ export function handoutBlocks(lesson: Lesson, lessonNumber: string, ctx: PlanCon
   }
   return blocks;
 }
+
+/**
+ * The lesson and handout headings of the course with their numbers ("Lesson 2.1: …", "Handout 2.1B: …"):
+ * public text that trainer texts may quote through references, for the participant-safety check.
+ */
+export function numberedHeadings(ctx: PlanContext): string[] {
+  const headings: string[] = [];
+  for (const module of ctx.modules)
+    for (const { effective, number } of module.lessons) {
+      headings.push(`${ctx.labels.lesson} ${number}: ${effective.lesson.title}`);
+      effective.lesson.handouts.forEach((handout, index) => {
+        headings.push(`${ctx.labels.handout} ${handoutNumber(number, index + 1, ctx.language)}: ${handout.title}`);
+      });
+    }
+  return headings;
+}

@@ -212,12 +212,14 @@ function sharedSentence(corpus: TrainerCorpus, sentence: TrainerSentence, text: 
 /** Needles that trainer texts share with the course's participant texts: phrases by corpus offset, sentences. */
 type Shared = { phrases: Set<number>; longPhrases: Set<number>; sentences: Set<TrainerSentence> };
 
-function sharedText(curriculum: Curriculum, values: PlaceholderValues, corpus: TrainerCorpus, scanner: Scanner): Shared {
+function sharedText(curriculum: Curriculum, values: PlaceholderValues, corpus: TrainerCorpus, scanner: Scanner, headings: readonly string[]): Shared {
   const shared: Shared = { phrases: new Set(), longPhrases: new Set(), sentences: new Set() };
   const quoted = new Set<TrainerSentence>();
   const notQuoted = new Set<TrainerSentence>();
   const seen = new Set<string>();
-  for (const { source, kind } of participantTexts(curriculum)) {
+  // Headings such as "Handout 2.1B: A week at Station 4" are printed in every document, as catalogue texts are.
+  const texts = [...participantTexts(curriculum), ...headings.map((source) => ({ source, kind: 'catalogue' as const }))];
+  for (const { source, kind } of texts) {
     // A text taught twice shares the same words twice: looked at once.
     if (seen.has(`${kind}:${source}`)) continue;
     seen.add(`${kind}:${source}`);
@@ -257,13 +259,20 @@ export type Leak = { kind: string; where: string; sentence: string; found: strin
  * order, each with a trainer text found in it; none for trainer documents. `references` is the reference
  * list, whose titles are public.
  */
-export function participantLeaks(plan: ExportPlan, curriculum: Curriculum, values: PlaceholderValues, references: readonly Reference[], limit = 1): Leak[] {
+export function participantLeaks(
+  plan: ExportPlan,
+  curriculum: Curriculum,
+  values: PlaceholderValues,
+  references: readonly Reference[],
+  limit = 1,
+  headings: readonly string[] = [],
+): Leak[] {
   const leaks: Leak[] = [];
   if (!PARTICIPANT_VARIANTS.includes(plan.variant)) return leaks;
   const corpus = trainerCorpus(curriculum, values, references);
   if (corpus.fields.length === 0) return leaks;
   const scanner = new Scanner(corpus, needles(corpus));
-  const shared = sharedText(curriculum, values, corpus, scanner);
+  const shared = sharedText(curriculum, values, corpus, scanner, headings);
   const searched = new Set<string>();
   for (const text of planTexts(plan)) {
     if (searched.has(text)) continue;
@@ -289,8 +298,14 @@ export function assertParticipantSafe(plan: ExportPlan, curriculum: Curriculum, 
 }
 
 /** `assertParticipantSafe` with the placeholder values object of the export, to share its converted texts. */
-export function checkParticipantSafe(plan: ExportPlan, curriculum: Curriculum, values: PlaceholderValues, references: readonly Reference[] = []): void {
-  const [leak] = participantLeaks(plan, curriculum, values, references);
+export function checkParticipantSafe(
+  plan: ExportPlan,
+  curriculum: Curriculum,
+  values: PlaceholderValues,
+  references: readonly Reference[] = [],
+  headings: readonly string[] = [],
+): void {
+  const [leak] = participantLeaks(plan, curriculum, values, references, 1, headings);
   if (leak)
     throw new AppError('forbidden', `This ${plan.variant} document would contain trainer-only text (${leak.kind}) of ${leak.where}: "${leak.sentence}". The export is refused.`);
 }

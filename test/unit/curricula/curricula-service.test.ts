@@ -43,12 +43,14 @@ describe('CurriculaService: the seeded sample course', () => {
     expect(detail.schedule.days.some((d) => d.overflow)).toBe(false);
   });
 
-  it('opens with a trust-building session and ends with the assessment and the closing session', async () => {
+  it('opens with a trust-building session and the pre-test, and ends with the post-test and the closing session', async () => {
     const { curricula } = await services();
     const { curriculum, schedule } = curricula.get(SAMPLE);
     const sessions = curriculum.items.flatMap((i) => (i.kind === 'session' ? [i.sessionKind] : []));
     expect(curriculum.items[0]).toMatchObject({ kind: 'session', sessionKind: 'opening' });
-    expect(sessions).toEqual(['opening', 'assessment', 'closing']);
+    expect(sessions).toEqual(['opening', 'assessment', 'other', 'assessment', 'closing']);
+    expect(schedule.placements.find((p) => p.itemId === 'pre-test')?.day).toBe(1);
+    expect(schedule.placements.find((p) => p.itemId === 'post-test')?.day).toBe(10);
     expect(schedule.placements.find((p) => p.itemId === 'closing')?.day).toBe(10);
   });
 

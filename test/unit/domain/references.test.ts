@@ -69,7 +69,9 @@ describe('printing references', () => {
   it('prints every reference of a module’s texts, keeping untouched lessons as they were', () => {
     const lesson = force.lessons[0];
     if (!lesson || !firstHandout) throw new Error('sample changed');
-    const edited = { ...force, lessons: [{ ...lesson, trainerNotes: `Hand out [[handout:${firstHandout.id}]].` }, ...force.lessons.slice(1)] };
+    // The second lesson as it prints in the library: a lesson whose texts hold no reference.
+    const plain = printModuleRefs(force, inLibrary, 'en').lessons.slice(1);
+    const edited = { ...force, lessons: [{ ...lesson, trainerNotes: `Hand out [[handout:${firstHandout.id}]].` }, ...plain] };
     const printed = printModuleRefs(edited, inCourse, 'en');
     expect(printed.lessons[0]?.trainerNotes).toBe('Hand out Handout 2.1A.');
     expect(printed.lessons[1]).toBe(edited.lessons[1]);

@@ -131,7 +131,9 @@ function withTrainerSentence(lesson: Lesson, kind: Kind, trainer: string, target
 /** The lesson with the sentence planted where `place` says, and the document that then prints it. */
 function withPlanted(lesson: Lesson, plant: Plant, planted: string): { lesson: Lesson; variant: ExportVariant } {
   if (plant.place === 'participant activity') {
-    const step = plant.target % lesson.steps.length;
+    // Among the steps participants see (a sensitive step's task is not printed for them).
+    const shown = lesson.steps.flatMap((s, i) => (s.sensitivity && !s.sensitivity.participantVisible ? [] : [i]));
+    const step = shown[plant.target % shown.length];
     return { lesson: { ...lesson, steps: lesson.steps.map((s, i) => (i === step ? { ...s, participantActivity: plantIn(s.participantActivity, planted, 'paragraph end', 0) } : s)) }, variant: 'participant' };
   }
   if (plant.place === 'question') {

@@ -5,11 +5,15 @@ import { curriculumForModule } from '../../../shared/domain/export/module-curric
 import type { ExportPlan, ExportVariant, PlanBlock } from '../../../shared/domain/export/plan';
 import { planTexts } from '../../../shared/domain/export/plan-text';
 import { markdownToPlainText } from '../../../shared/domain/markdown';
+import { courseNumbering } from '../../../shared/domain/references/numbering';
+import { printModuleRefs } from '../../../shared/domain/references/resolve';
 import type { Module } from '../../../shared/schemas/module';
 import { planInput, sampleCourse, sampleModule } from '../../fixtures/export/plan-sample';
 
 const NOW = new Date('2026-03-01T08:00:00.000Z');
-const module = sampleModule('sgbv-response');
+const source = sampleModule('sgbv-response');
+/** The module with its references printed as the one-module course numbers them, as the documents show its texts. */
+const module = printModuleRefs(source, courseNumbering(curriculumForModule(source, NOW)), source.language);
 
 function build(source: Module, variant: ExportVariant): ExportPlan {
   return buildExportPlan(planInput(curriculumForModule(source, NOW)), { variant, paper: 'a4', annexes: true });

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { readPackBytes } from '../../../electron/services/packs/pack-reader';
 import { checkPackCurricula } from '../../../electron/services/packs/pack-curricula';
+import { DEFAULT_ITEM_MINUTES } from '../../../shared/domain/module-upgrade';
 import { references, sampleModule } from '../curriculum/sample';
 import { buildPack, HOSTILE_ID, validDraft, withModuleData } from './zip-craft';
 
@@ -35,8 +36,10 @@ describe('reading a format 1 pack', () => {
     const draft = withModuleData(validDraft(sampleModule('use-of-force-firearms'), references), Buffer.from(JSON.stringify(old)));
     const contents = await readPackBytes(buildPack(draft));
     const [module] = contents.modules;
-    const expected = { ...sampleModule('use-of-force-firearms'), id: HOSTILE_ID };
-    // The upgrade is deterministic: it gives the ids the sample library's own upgrade gave.
+    const sample = sampleModule('use-of-force-firearms');
+    // The upgrade is deterministic: it gives the ids the sample library's own upgrade gave. Minutes were not
+    // stored in format 1, so each item gets its type's default, where the sample's authors have since set their own.
+    const expected = { ...sample, id: HOSTILE_ID, lessons: sample.lessons.map((l) => ({ ...l, evaluation: l.evaluation.map((q) => ({ ...q, minutes: DEFAULT_ITEM_MINUTES[q.type] })) })) };
     expect(module).toEqual(expected);
     expect(module?.lessons.flatMap((l) => l.evaluation.flatMap((e) => e.options ?? [])).some((o) => /^[A-D]\. /.test(o))).toBe(false);
   });
