@@ -218,7 +218,7 @@ function checkLesson(effective: EffectiveLesson, moduleTitle: string, add: Add):
 }
 
 function checkHours(curriculum: Curriculum, schedule: Schedule, add: Add): void {
-  const capacity = schedule.capacityPerDay * curriculum.days;
+  const capacity = schedule.capacityMinutes;
   const total = schedule.teachingMinutes;
   const params = { totalMinutes: total, capacityMinutes: capacity, days: curriculum.days, daysUsed: schedule.daysUsed };
   if (total > capacity)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { effectiveLessons } from '../../../shared/domain/curriculum/effective-lessons';
+import { plainDay } from '../../../shared/domain/curriculum/day-model';
 import { applyFit, fitCurriculum, fitUnits } from '../../../shared/domain/curriculum/fit';
 import { scheduleCurriculum, scheduleFits, type ScheduleUnit } from '../../../shared/domain/curriculum/schedule';
 import { CurriculumSchema, type Curriculum } from '../../../shared/schemas/curriculum';
@@ -138,10 +139,10 @@ describe('fit to N days', () => {
       { key: 's', kind: 'session', itemId: 's', title: 'Opening', steps: [{ minutes: 200 }] },
       { key: 'l', kind: 'lesson', itemId: 'm', lessonCode: '1.1', title: 'L', steps: [{ minutes: 100 }, { minutes: 100, range: { min: 80, max: 120 } }] },
     ];
-    expect(fitUnits(units, 430, 1)).toEqual({ fits: true, mode: 'stretch', minutes: [[200], [100, 120]] });
-    expect(fitUnits(units, 430, 1, { allowStretch: false })).toEqual({ fits: true, mode: 'keep', minutes: [[200], [100, 100]] });
-    expect(fitUnits(units, 390, 1)).toEqual({ fits: true, mode: 'shrink', minutes: [[200], [100, 90]] });
-    expect(fitUnits(units, 380, 1)).toEqual({ fits: true, mode: 'shrink', minutes: [[200], [100, 80]] });
-    expect(fitUnits(units, 379, 1)).toEqual({ fits: false, mode: 'shrink', minutes: [[200], [100, 80]] });
+    expect(fitUnits(units, plainDay(430), 1)).toEqual({ fits: true, mode: 'stretch', minutes: [[200], [100, 120]] });
+    expect(fitUnits(units, plainDay(430), 1, { allowStretch: false })).toEqual({ fits: true, mode: 'keep', minutes: [[200], [100, 100]] });
+    expect(fitUnits(units, plainDay(390), 1)).toEqual({ fits: true, mode: 'shrink', minutes: [[200], [100, 90]] });
+    expect(fitUnits(units, plainDay(380), 1)).toEqual({ fits: true, mode: 'shrink', minutes: [[200], [100, 80]] });
+    expect(fitUnits(units, plainDay(379), 1)).toEqual({ fits: false, mode: 'shrink', minutes: [[200], [100, 80]] });
   });
 });

@@ -90,6 +90,16 @@ const PREPARE: Record<TextCode, Prepare> = {
     // "does not fit in the 0 min left" reads oddly: a full day is said as such.
     return num(params.free) <= 0 ? { variant: 'full', values } : { values };
   },
+  'moved-to-avoid-short-part': (params, context, where) => {
+    const { t } = context;
+    return {
+      values: { ...withName(params, context, where).values, minutes: minutesText(t, num(params.minutes)), minPart: minutesText(t, num(params.minPart)), previousDay: num(params.day) - 1 },
+    };
+  },
+  'short-part': (params, context, where) => {
+    const { t } = context;
+    return { values: { ...withName(params, context, where).values, part: minutesText(t, num(params.part)), minPart: minutesText(t, num(params.minPart)) } };
+  },
   'pin-unmet': withName,
   'pin-beyond-days': (params, context, where) => ({ values: { ...withName(params, context, where).values, days: daysText(context.t, num(params.days)) } }),
   'break-delayed': same,
