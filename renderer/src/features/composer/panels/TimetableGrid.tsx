@@ -84,6 +84,12 @@ function SlotContent({ slot, selected, onSelect }: { slot: TimetableSlot; select
         <span>{slot.title || t(`composerPanels.timetable.${slot.kind}`)}</span> {time}
       </div>
     );
+  if (slot.kind === 'recap' || slot.kind === 'buffer' || slot.kind === 'free')
+    return (
+      <div className="tt-slot__inner">
+        <span>{t(`schedule.slot.${slot.kind}`)}</span> {time}
+      </div>
+    );
   const { unitKey } = slot;
   const parts = slot.parts !== undefined && slot.parts > 1 ? slot.parts : undefined;
   return (
