@@ -3,7 +3,7 @@ import { applyRemedy, fitRemedies, remedyChanges, type Remedy, type RemedyKind }
 import { scheduleCurriculum, scheduleFits } from '../../../shared/domain/curriculum/schedule';
 import { CurriculumSchema, type Curriculum } from '../../../shared/schemas/curriculum';
 import { curriculum, session } from './sample';
-import { timedModule, type TimedLesson } from './timed-modules';
+import { LONG_LESSON, reviewCase, timedModule } from './timed-modules';
 
 function remedy<K extends RemedyKind>(remedies: readonly Remedy[], kind: K): Extract<Remedy, { kind: K }> {
   const found = remedies.find((r): r is Extract<Remedy, { kind: K }> => r.kind === kind);
@@ -11,17 +11,8 @@ function remedy<K extends RemedyKind>(remedies: readonly Remedy[], kind: K): Ext
   return found;
 }
 
-/** A lesson of 124 minutes that fit may shorten to 114. */
-const BIG: TimedLesson = { steps: [54, { minutes: 70, min: 60, max: 75 }] };
-
-/**
- * The case from the review: fitted to 5 days, the course is only 15 minutes too long at its shortest, but
- * lessons are not split, so 4 h 15 min of them (two lessons and a short one) fall on day 6.
- */
-const REVIEW_CASE: Curriculum = curriculum(
-  [0, 1, 2, 3, 4, 5].map((i) => timedModule(i, i === 5 ? [BIG, BIG, { steps: [27] }] : [BIG, i === 2 ? { ...BIG, optional: true } : BIG, BIG])),
-  { days: 5 },
-);
+const BIG = LONG_LESSON;
+const REVIEW_CASE: Curriculum = reviewCase();
 
 describe('remedies for a course that does not fit its days', () => {
   const { before, remedies } = fitRemedies(REVIEW_CASE, 5);

@@ -1,7 +1,7 @@
 /** Modules whose lessons have the lengths a test chooses, built on sample modules so that they stay valid. */
-import type { ModuleItem } from '../../../shared/schemas/curriculum';
+import type { Curriculum, ModuleItem } from '../../../shared/schemas/curriculum';
 import type { Lesson } from '../../../shared/schemas/module';
-import { MODULE_IDS, moduleItem, revised, sampleModule } from './sample';
+import { curriculum, MODULE_IDS, moduleItem, revised, sampleModule } from './sample';
 
 /** A step of `minutes`, shortened to at most `min` and lengthened to at most `max` by fit. */
 export type TimedStep = number | { minutes: number; min: number; max: number };
@@ -36,4 +36,19 @@ export function timedModule(index: number, lessons: readonly TimedLesson[], id?:
     }));
   });
   return moduleItem(snapshot.id, { snapshot, ...(id === undefined ? {} : { id }) });
+}
+
+/** A lesson of 124 minutes that fit may shorten to 114. */
+export const LONG_LESSON: TimedLesson = { steps: [54, { minutes: 70, min: 60, max: 75 }] };
+
+/**
+ * The case from the review: planned for 5 days, the course is only 15 minutes too long even with every
+ * activity at its shortest, but lessons are not split across days, so 4 h 15 min of them (two lessons and a
+ * short one) fall on day 6. Lesson 2 of the third module is optional.
+ */
+export function reviewCase(): Curriculum {
+  return curriculum(
+    [0, 1, 2, 3, 4, 5].map((i) => timedModule(i, i === 5 ? [LONG_LESSON, LONG_LESSON, { steps: [27] }] : [LONG_LESSON, i === 2 ? { ...LONG_LESSON, optional: true } : LONG_LESSON, LONG_LESSON])),
+    { days: 5 },
+  );
 }

@@ -4,9 +4,11 @@ import type { FitResult } from '../../../../../shared/domain/curriculum/fit';
 import type { Curriculum } from '../../../../../shared/schemas/curriculum';
 import { daysText, minutesText, unitName } from './panel-format';
 
-/** What a fit would do: totals before and after, each step it changes, and what still does not fit. */
-export function FitPreview({ fit, curriculum }: { fit: FitResult; curriculum: Curriculum }) {
+/** What a fit would do: totals before and after, each step it changes, and what still does not fit after it. */
+export function FitPreview({ fit, curriculum, level = 3 }: { fit: FitResult; curriculum: Curriculum; level?: 3 | 5 }) {
   const { t } = useTranslation();
+  // Inside a remedy (itself under a level-4 heading) its headings go one level further down.
+  const Heading = level === 5 ? 'h5' : 'h3';
   const id = useId();
   const rows = useMemo(() => {
     const items = new Map(curriculum.items.map((item) => [item.id, item]));
@@ -33,16 +35,9 @@ export function FitPreview({ fit, curriculum }: { fit: FitResult; curriculum: Cu
           <dd>{minutesText(t, fit.capacityMinutes)}</dd>
         </div>
       </dl>
-      {!fit.fits && (
-        <p className="cp-field__error">
-          {fit.overMinutes > 0
-            ? t('composerPanels.fit.tooLong', { over: minutesText(t, fit.overMinutes), minimum: minutesText(t, fit.minimumMinutes) })
-            : t('composerPanels.fit.cannotPack')}
-        </p>
-      )}
       {rows.length > 0 && (
         <>
-          <h3 id={id}>{t('composerPanels.fit.changes', { count: rows.length })}</h3>
+          <Heading id={id}>{t('composerPanels.fit.changes', { count: rows.length })}</Heading>
           <div className="cp-scroll" role="region" aria-labelledby={id} tabIndex={0}>
             <table className="table cv-matrix">
               <thead>
@@ -69,7 +64,7 @@ export function FitPreview({ fit, curriculum }: { fit: FitResult; curriculum: Cu
       )}
       {fit.unfit.length > 0 && (
         <>
-          <h3>{t('composerPanels.fit.unfit', { count: fit.unfit.length })}</h3>
+          <Heading>{t('composerPanels.fit.unfit', { count: fit.unfit.length })}</Heading>
           <ul className="cp-list">
             {fit.unfit.map((unit) => (
               <li key={unit.unitKey} className="cp-check">
