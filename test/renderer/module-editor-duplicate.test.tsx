@@ -39,7 +39,17 @@ describe('duplicating a lesson in the module editor', { timeout: 30_000 }, () =>
     const copy = saved?.lessons[1];
     expect(saved?.lessons.map((l) => l.code)).toEqual(['1.1', '1.4', '1.2', '1.3']);
     // The same content, its own object, with its own step, handout and item ids: those are unique in a module.
-    const withoutIds = (lesson: typeof first) => ({ ...lesson, code: '', title: '', steps: lesson.steps.map((s) => ({ ...s, id: '' })), handouts: lesson.handouts.map((h) => ({ ...h, id: '' })), evaluation: lesson.evaluation.map((e) => ({ ...e, id: '' })) });
+    // References to the lesson's own parts follow the new ids ("[[handout:h1]]"): compared without their targets.
+    const withoutIds = (lesson: typeof first) =>
+      JSON.parse(
+        JSON.stringify({ ...lesson, code: '', title: '', steps: lesson.steps.map((s) => ({ ...s, id: '' })), handouts: lesson.handouts.map((h) => ({ ...h, id: '' })), evaluation: lesson.evaluation.map((e) => ({ ...e, id: '' })) }).replace(
+          /\[\[(step|handout|question):[a-z0-9-]+/g,
+          '[[$1:',
+        ),
+      ) as unknown;
+    // A reference to one of its own handouts now points at the copy's handout.
+    const ownHandout = first.handouts[0]?.id ?? '';
+    if (JSON.stringify(first).includes(`[[handout:${ownHandout}]]`)) expect(JSON.stringify(copy)).not.toContain(`[[handout:${ownHandout}]]`);
     expect(copy && withoutIds(ModuleSchema.shape.lessons.element.parse(copy))).toEqual(withoutIds(first));
     expect(ModuleSchema.safeParse(saved).success).toBe(true);
 

@@ -14,6 +14,7 @@ function moduleItem(curriculum: Curriculum, id: string): ModuleItem {
 }
 
 /** The slot button of a lesson, found by its code in the grid. */
+/** The first slot of the lesson the timetable shows with this course number ("2.3"). */
 function lessonSlot(code: string): HTMLElement {
   const [slot] = screen.getAllByRole('button', { name: new RegExp(`^\\d\\d:\\d\\d–\\d\\d:\\d\\d ${code.replace('.', '\\.')} `) });
   if (!slot) throw new Error(`no slot for lesson ${code}`);
@@ -36,7 +37,7 @@ describe('TimetablePanel', () => {
     render(<TimetablePanel {...panelProps()} />);
     expect(screen.getByRole('heading', { name: /^\d+ timetable warnings$/ })).toBeInTheDocument();
     expect(screen.getByText(/^Lesson 1\.3 “Serving and protecting: .*” \(2 h 15 min\) does not fit in the 30 min left on day 1 and starts day 2\.$/)).toBeInTheDocument();
-    expect(screen.getByText(/^Day 2 is full, so Lesson 3\.3 “.*” \(2 h 10 min\) starts day 3\.$/)).toBeInTheDocument();
+    expect(screen.getByText(/^Day 2 is full, so Lesson 2\.3 “.*” \(2 h 10 min\) starts day 3\.$/)).toBeInTheDocument();
   });
 
   it('numbers the parts of a lesson interrupted by a break', () => {
@@ -97,6 +98,72 @@ describe('TimetablePanel', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Move to day…' }), 'Day 10');
     const { result } = lastChange(props.change, SAMPLE);
     expect(result.items.find((i) => i.id === 'course-review')).toMatchObject({ kind: 'session', day: 10 });
+  });
+
+  it('moves a lesson to an earlier day by teaching it earlier in its module', async () => {
+    const user = userEvent.setup();
+    const props = panelProps();
+    expect(props.computed.schedule.placements.find((p) => p.lessonCode === '3.3')?.day).toBe(3);
+    render(<TimetablePanel {...props} />);
+    await user.click(lessonSlot('2.3'));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Move to day…' }), 'Day 2');
+
+    const { label, result } = lastChange(props.change, SAMPLE);
+    expect(label).toMatch(/^Move Lesson 2\.3 “.*” earlier, to day 2$/);
+    expect(moduleItem(result, 'ethics-integrity').lessonOrder?.indexOf('3.3')).toBeLessThan(2);
+    expect(scheduleCurriculum(result).placements.find((p) => p.lessonCode === '3.3')?.day).toBe(2);
+    expect(screen.getByText(/^Lesson 2\.3 “.*” now comes earlier in its module, on day 2\.$/)).toBeInTheDocument();
+  });
+
+  it('moves a lesson to an earlier day with its module when it cannot move alone', async () => {
+    const user = userEvent.setup();
+    const props = panelProps();
+    expect(props.computed.schedule.placements.find((p) => p.lessonCode === '5.2')?.day).toBe(5);
+    render(<TimetablePanel {...props} />);
+    await user.click(lessonSlot('4.2'));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Move to day…' }), 'Day 2');
+
+    const { label, result } = lastChange(props.change, SAMPLE);
+    const module = moduleItem(SAMPLE, 'arrest-and-detention').snapshot.title;
+    expect(label).toMatch(new RegExp(`^Move ${module} with Lesson 4\\.2 “.*” to day 2$`));
+    const order = result.items.map((i) => i.id);
+    expect(order.indexOf('arrest-and-detention')).toBeLessThan(order.indexOf('use-of-force-firearms'));
+    expect(scheduleCurriculum(result).placements.find((p) => p.lessonCode === '5.2')?.day).toBe(2);
+    expect(screen.getByText(/cannot move alone: lessons of a module are taught together/)).toHaveTextContent(`so its module, ${module}, moves with it to day 2.`);
+  });
+
+  it('moves a session to an earlier day by moving it in the course', async () => {
+    const user = userEvent.setup();
+    const props = panelProps();
+    render(<TimetablePanel {...props} />);
+    await user.click(screen.getAllByRole('button', { name: /Closing: course evaluation and certificates/ })[0]!);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Move to day…' }), 'Day 9');
+    const { label, result } = lastChange(props.change, SAMPLE);
+    expect(label).toBe('Move Session “Closing: course evaluation and certificates” earlier, to day 9');
+    expect(screen.getByText('Session “Closing: course evaluation and certificates” now comes earlier in the course, on day 9.')).toBeInTheDocument();
+    expect(result.items.find((i) => i.id === 'closing')).toMatchObject({ kind: 'session', day: 9 });
+    expect(scheduleCurriculum(result).placements.find((p) => p.unitKey === 'closing')?.day).toBe(9);
+  });
+
+  it('offers only the days that can take the lesson, and says why the others are not offered', async () => {
+    const user = userEvent.setup();
+    render(<TimetablePanel {...panelProps()} />);
+    await user.click(lessonSlot('3.3'));
+    const select = screen.getByRole('combobox', { name: 'Move to day…' });
+    const offered = within(select).getAllByRole('option').map((o) => o.textContent);
+    // Day 1 holds the opening and the whole of module 1 before it: module 4 would spill onto day 2.
+    expect(offered).not.toContain('Day 1');
+    expect(offered).toEqual(['Automatic (after what comes before)', ...Array.from({ length: 9 }, (_x, i) => `Day ${String(i + 2)}`)]);
+    expect(select).toHaveAccessibleDescription(/^Not offered: day 1 \(it would land on day 2\)\. What must be taught before Lesson 3\.3 “.*” fills that day, so the move would push it later\.$/);
+  });
+
+  it('offers every day when each can take the lesson', async () => {
+    const user = userEvent.setup();
+    render(<TimetablePanel {...panelProps()} />);
+    await user.click(lessonSlot('1.3'));
+    const select = screen.getByRole('combobox', { name: 'Move to day…' });
+    expect(within(select).getAllByRole('option')).toHaveLength(11);
+    expect(screen.queryByText(/^Not offered/)).toBeNull();
   });
 
   it('speaks Arabic', async () => {

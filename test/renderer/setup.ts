@@ -1,8 +1,12 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { initI18n, setLanguage } from '../../renderer/src/i18n';
 import { setBridge } from '../../renderer/src/lib/bridge';
+
+// findBy… and waitFor wait for a condition: on a busy two-core machine a lazily loaded dialog can take more
+// than the default second to appear (the About box did, once, in a full run).
+configure({ asyncUtilTimeout: 5000 });
 
 beforeAll(async () => {
   await initI18n('en');

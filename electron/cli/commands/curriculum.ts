@@ -42,7 +42,7 @@ export const curriculumShow: Command = {
       const numbers = courseNumbers(c);
       output.out(`${c.title}  [${c.id}, ${c.language}, ${c.status}${detail.archived ? ', archived' : ''}]`);
       output.out(
-        `${c.days} day${c.days === 1 ? '' : 's'} of ${c.dayTemplate.start}–${c.dayTemplate.end}; ${formatMinutes(schedule.teachingMinutes)} of teaching in ${formatMinutes(schedule.capacityPerDay * c.days)} available`,
+        `${c.days} day${c.days === 1 ? '' : 's'} of ${c.dayTemplate.start}–${c.dayTemplate.end}; ${formatMinutes(schedule.teachingMinutes)} of teaching in ${formatMinutes(schedule.capacityMinutes)} available`,
       );
       for (const day of schedule.days) {
         const taught = day.slots.filter((s) => (s.kind === 'lesson' || s.kind === 'session') && (s.part ?? 1) === 1);

@@ -1,7 +1,9 @@
 import { checkCurriculum, type CurriculumCheck, type LibraryLookup } from '../../../shared/domain/curriculum/checks';
 import { withPlaceholderDefaults } from '../../../shared/domain/placeholders';
 import { curriculumCoverage } from '../../../shared/domain/curriculum/coverage';
-import { assignDays, curriculumUnits, dayCapacity, scheduleCurriculum, unitMinutes } from '../../../shared/domain/curriculum/schedule';
+import { dayModel } from '../../../shared/domain/curriculum/day-model';
+import { assignDays } from '../../../shared/domain/curriculum/day-packer';
+import { curriculumUnits, packUnit, scheduleCurriculum } from '../../../shared/domain/curriculum/schedule';
 import { withStoredSnapshots } from '../../../shared/domain/curriculum/saved-snapshots';
 import { uniqueId } from '../../../shared/domain/ids';
 import { AppError } from '../../../shared/errors';
@@ -212,8 +214,8 @@ export function snapshotItem(id: string, module: Module): ModuleItem {
 function daysNeeded(items: ModuleItem[]): number {
   const units = curriculumUnits({ items });
   const assignments = assignDays(
-    units.map((u) => ({ minutes: unitMinutes(u) })),
-    dayCapacity(DEFAULT_DAY_TEMPLATE),
+    units.map((u) => packUnit(u)),
+    dayModel(DEFAULT_DAY_TEMPLATE),
   );
   return Math.min(MAX_DAYS, Math.max(1, assignments.at(-1)?.day ?? 1));
 }

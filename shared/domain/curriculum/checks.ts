@@ -169,7 +169,7 @@ export function checkCurriculum(curriculum: Curriculum, context: CheckContext = 
       }, at, `${stale.lessonCode}/${stale.step ?? ''}`);
     }
     checkLibrary(item, context.library, add);
-    for (const effective of lessonsOf.get(item.id) ?? []) checkLesson(effective, module.title, add);
+    for (const effective of lessonsOf.get(item.id) ?? []) checkLesson(effective, module.title, numbers.lesson(item.id, effective.lessonCode) ?? effective.lessonCode, add);
   }
 
   checkHours(curriculum, schedule, add);
@@ -280,24 +280,25 @@ function checkLibrary(item: ModuleItem, library: LibraryLookup | undefined, add:
     }, at);
 }
 
-function checkLesson(effective: EffectiveLesson, moduleTitle: string, add: Add): void {
+/** `number` is the course's number of the lesson, which the messages give (the CLI prints them). */
+function checkLesson(effective: EffectiveLesson, moduleTitle: string, number: string, add: Add): void {
   const { lesson, lessonCode } = effective;
   const at = { itemId: effective.itemId, moduleId: effective.moduleId, lessonCode };
   const params = { module: moduleTitle, lessonCode, lesson: lesson.title };
-  if (lesson.objectives.length === 0) add('lesson-no-objectives', 'warning', `Lesson ${lessonCode} "${lesson.title}" has no learning objectives`, params, at);
-  if (lesson.evaluation.length === 0) add('lesson-no-evaluation', 'warning', `Lesson ${lessonCode} "${lesson.title}" has no assessment`, params, at);
+  if (lesson.objectives.length === 0) add('lesson-no-objectives', 'warning', `Lesson ${number} "${lesson.title}" has no learning objectives`, params, at);
+  if (lesson.evaluation.length === 0) add('lesson-no-evaluation', 'warning', `Lesson ${number} "${lesson.title}" has no assessment`, params, at);
   // Params are built only for a finding: this loop runs for every objective of the course on every edit.
   const withObjective = (objective: { id: string; text: string }) => ({ ...params, objective: objective.id, objectiveText: objective.text });
   for (const objective of lesson.objectives) {
     if (!lesson.steps.some((s) => s.objectives.includes(objective.id)))
-      add('objective-not-taught', 'warning', `Lesson ${lessonCode}: objective ${objective.id} has no activity that teaches it`, withObjective(objective), at, objective.id);
+      add('objective-not-taught', 'warning', `Lesson ${number}: objective ${objective.id} has no activity that teaches it`, withObjective(objective), at, objective.id);
     if (lesson.evaluation.length > 0 && !lesson.evaluation.some((e) => e.objective === objective.id))
-      add('objective-not-assessed', 'warning', `Lesson ${lessonCode}: objective ${objective.id} has no evaluation item`, withObjective(objective), at, objective.id);
+      add('objective-not-assessed', 'warning', `Lesson ${number}: objective ${objective.id} has no evaluation item`, withObjective(objective), at, objective.id);
   }
 }
 
 function checkHours(curriculum: Curriculum, schedule: Schedule, add: Add): void {
-  const capacity = schedule.capacityPerDay * curriculum.days;
+  const capacity = schedule.capacityMinutes;
   const total = schedule.teachingMinutes;
   const params = { totalMinutes: total, capacityMinutes: capacity, days: curriculum.days, daysUsed: schedule.daysUsed };
   if (total > capacity)

@@ -9,11 +9,18 @@
  * (unless `allowStretch` is false). Within a day, minutes go to or come from the step with the most room
  * left, `granularity` minutes at a time (less only to land exactly on a step's minimum or maximum).
  *
- * The scheduler packs greedily, and greedy packing in order never needs more days than any other cut with
- * the same lengths, so the schedule of the result fits whenever the programme's cut does. It is checked anyway.
+ * Steps locked by hand (`StepMinutes.locked`) and steps without a range keep their minutes.
+ *
+ * The programme reasons on each day's teaching minutes. On a day without breaks that is exact: the
+ * scheduler packs greedily, and greedy packing in order never needs more days than any other cut with the
+ * same lengths. Breaks add free time (a lesson starts after a break rather than be cut into a short part),
+ * so the result is always checked with the scheduler's own packer; when it does not pack, the programme
+ * runs again with a little less room per day, shortening a little more (or lengthening less).
  */
 import type { Curriculum, LessonOverride } from '../../schemas/curriculum';
-import { assignDays, compileTemplate, curriculumUnits, unitMinutes, type ScheduleUnit, type UnitStep } from './schedule';
+import { plannedCapacity, teachingCapacity, type DayModel } from './day-model';
+import { assignDays, packsInto } from './day-packer';
+import { curriculumDay, curriculumUnits, packUnit, unitMinutes, type ScheduleUnit, type UnitStep } from './schedule';
 
 export type FitOptions = {
   /** Steps change in multiples of this many minutes (default 5), so timings stay readable. */
@@ -28,6 +35,8 @@ export type UnfitUnit = {
   unitKey: string;
   itemId: string;
   lessonCode?: string;
+  /** The course's number of the lesson ("2.3"). */
+  lessonNumber?: string;
   title: string;
   minutes: number;
   day: number;
@@ -45,6 +54,8 @@ export type FitResult = {
   maximumMinutes: number;
   /** By how much the shortest version of the course exceeds its days' capacity (0 when only packing fails). */
   overMinutes: number;
+  /** Minutes of the lessons and sessions that still fall after the last day in the result (what spills over). */
+  spillMinutes: number;
   /** The complete lesson override list for every module item whose overrides change. */
   overrides: { itemId: string; lessons: LessonOverride[] }[];
   changes: StepChange[];
@@ -56,48 +67,66 @@ export type UnitFit = { fits: boolean; mode: 'shrink' | 'stretch' | 'keep'; minu
 
 type Bounds = { current: number[]; low: number[]; high: number[] };
 
+/** The units (by index) one day of a cut holds. */
+type DayGroup = { day: number; units: number[] };
+
+/** Minutes fit may not change: locked by hand, or without a range. */
+function fixed(step: UnitStep): boolean {
+  return step.locked === true || !step.range;
+}
+
 /** The core on scheduler units: which minutes each step of each unit gets. */
-export function fitUnits(units: readonly ScheduleUnit[], capacity: number, days: number, options: FitOptions = {}): UnitFit {
+export function fitUnits(units: readonly ScheduleUnit[], model: DayModel, days: number, options: FitOptions = {}): UnitFit {
   const granularity = Math.max(1, Math.floor(options.granularity ?? 5));
-  // A step set outside its range (a local override) is brought back inside it first.
-  const current = units.map((u) => u.steps.map((s) => (s.range ? Math.min(s.range.max, Math.max(s.range.min, s.minutes)) : s.minutes)));
-  const low = units.map((u) => u.steps.map((s) => s.range?.min ?? s.minutes));
-  const high = units.map((u) => u.steps.map((s) => s.range?.max ?? s.minutes));
+  // A step set outside its range (a local override) is brought back inside it first, unless it is locked.
+  const current = units.map((u) => u.steps.map((s) => (fixed(s) || !s.range ? s.minutes : Math.min(s.range.max, Math.max(s.range.min, s.minutes)))));
+  const low = units.map((u) => u.steps.map((s) => (fixed(s) ? s.minutes : (s.range?.min ?? s.minutes))));
+  const high = units.map((u) => u.steps.map((s) => (fixed(s) ? s.minutes : (s.range?.max ?? s.minutes))));
   const totals = (minutes: readonly (readonly number[])[]) => minutes.map(sum);
   const bounds: Bounds = { current: totals(current), low: totals(low), high: totals(high) };
   const pins = units.map((u) => u.pinnedDay);
+  const packs = (minutes: readonly (readonly number[])[]) => packsInto(units.map((u, i) => packUnit(u, minutes[i])), model, days);
 
-  if (packs(bounds.current, pins, capacity, days)) {
+  if (packs(current)) {
     if (options.allowStretch === false) return { fits: true, mode: 'keep', minutes: current };
-    const cut = bestCut(bounds, pins, capacity, days, 'stretch');
-    const minutes = cut ? adjust(units, current, cut, capacity, granularity, 'stretch') : current;
-    // The programme's cut guarantees the packing (see the file comment); checked so a mistake can only cost the stretch.
-    return packs(totals(minutes), pins, capacity, days) ? { fits: true, mode: 'stretch', minutes } : { fits: true, mode: 'keep', minutes: current };
+    for (const slack of slacks(model)) {
+      const room = (day: number) => teachingCapacity(model, day) - slack;
+      const cut = bestCut(bounds, pins, room, days, 'stretch');
+      if (!cut) break;
+      const minutes = adjust(units, current, cut, room, granularity, 'stretch');
+      if (packs(minutes)) return { fits: true, mode: 'stretch', minutes };
+    }
+    return { fits: true, mode: 'keep', minutes: current };
   }
-  const cut = packs(bounds.low, pins, capacity, days) ? bestCut(bounds, pins, capacity, days, 'shrink') : undefined;
-  if (!cut) return { fits: false, mode: 'shrink', minutes: low };
-  const minutes = adjust(units, current, cut, capacity, granularity, 'shrink');
-  return { fits: packs(totals(minutes), pins, capacity, days), mode: 'shrink', minutes };
+  for (const slack of slacks(model)) {
+    const room = (day: number) => teachingCapacity(model, day) - slack;
+    const cut = bestCut(bounds, pins, room, days, 'shrink');
+    if (!cut) break;
+    const minutes = adjust(units, current, cut, room, granularity, 'shrink');
+    if (packs(minutes)) return { fits: true, mode: 'shrink', minutes };
+  }
+  // No cut the packer accepts: every step at its minimum is the closest the course comes (and may still fit).
+  return { fits: packs(low), mode: 'shrink', minutes: low };
+}
+
+/**
+ * Room held back per day on each new try. Without breaks the first try is exact (see the file comment);
+ * with them, free time before a break is what a day may lose, so the tries go up to two hours.
+ */
+function slacks(model: DayModel): readonly number[] {
+  return model.breaks.length === 0 ? [0] : [0, 5, 10, 15, 20, 25, 30, 40, 50, 60, 75, 90, 120];
 }
 
 function sum(values: readonly number[]): number {
   return values.reduce((a, b) => a + b, 0);
 }
 
-/** Whether the scheduler's packing of these unit lengths stays within the days, no day over capacity. */
-function packs(minutes: readonly number[], pins: readonly (number | undefined)[], capacity: number, days: number): boolean {
-  return assignDays(
-    minutes.map((m, i) => ({ minutes: m, pinnedDay: pins[i] })),
-    capacity,
-  ).every((a) => !a.overflow && a.day <= days);
-}
-
 /**
- * The cut of the course into days (first unit of each day, -1 for an empty day) that shortens least
- * ('shrink') or lengthens most ('stretch'). A day holds consecutive units whose pins are no later than
- * it; shrinking, their minimums must fit it; stretching, their current lengths must.
+ * The cut of the course into days (the units of each day that holds any) that shortens least ('shrink')
+ * or lengthens most ('stretch'). A day holds consecutive units whose pins are no later than it; shrinking,
+ * their minimums must fit its room; stretching, their current lengths must.
  */
-function bestCut(bounds: Bounds, pins: readonly (number | undefined)[], capacity: number, days: number, mode: 'shrink' | 'stretch'): number[][] | undefined {
+function bestCut(bounds: Bounds, pins: readonly (number | undefined)[], room: (day: number) => number, days: number, mode: 'shrink' | 'stretch'): DayGroup[] | undefined {
   const n = bounds.current.length;
   const worst = mode === 'shrink' ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
   const better = (a: number, b: number) => (mode === 'shrink' ? a < b : a > b);
@@ -108,6 +137,7 @@ function bestCut(bounds: Bounds, pins: readonly (number | undefined)[], capacity
     const previous = best[d - 1] ?? [];
     const row = [...previous];
     const choice = Array.from({ length: n + 1 }, () => -1);
+    const capacity = room(d);
     for (let i = 1; i <= n; i += 1) {
       let [current, low, high] = [0, 0, 0];
       for (let j = i - 1; j >= 0; j -= 1) {
@@ -129,23 +159,24 @@ function bestCut(bounds: Bounds, pins: readonly (number | undefined)[], capacity
   }
   if ((best[days]?.[n] ?? worst) === worst) return undefined;
   // Walk back from the last day: each day is units [j, i), or empty.
-  const groups: number[][] = [];
+  const groups: DayGroup[] = [];
   let i = n;
   for (let d = days; d >= 1 && i > 0; d -= 1) {
     const j = from[d]?.[i] ?? -1;
     if (j < 0) continue;
-    groups.unshift(Array.from({ length: i - j }, (_x, k) => j + k));
+    groups.unshift({ day: d, units: Array.from({ length: i - j }, (_x, k) => j + k) });
     i = j;
   }
   return groups;
 }
 
-/** Step minutes for each day of the cut: shorten a day to its capacity, or lengthen it up to it. */
-function adjust(units: readonly ScheduleUnit[], current: readonly (readonly number[])[], cut: readonly number[][], capacity: number, granularity: number, mode: 'shrink' | 'stretch'): number[][] {
+/** Step minutes for each day of the cut: shorten a day to its room, or lengthen it up to it. */
+function adjust(units: readonly ScheduleUnit[], current: readonly (readonly number[])[], cut: readonly DayGroup[], room: (day: number) => number, granularity: number, mode: 'shrink' | 'stretch'): number[][] {
   const minutes = current.map((steps) => [...steps]);
-  for (const group of cut) {
+  for (const { day, units: group } of cut) {
+    const capacity = room(day);
     const steps = group.flatMap((u) =>
-      (units[u]?.steps ?? []).flatMap((step, s) => (step.range ? [{ u, s, min: step.range.min, max: step.range.max }] : [])),
+      (units[u]?.steps ?? []).flatMap((step, s) => (step.range && !fixed(step) ? [{ u, s, min: step.range.min, max: step.range.max }] : [])),
     );
     const total = group.reduce((t, u) => t + sum(minutes[u] ?? []), 0);
     const get = (x: { u: number; s: number }) => minutes[x.u]?.[x.s] ?? 0;
@@ -163,14 +194,14 @@ function adjust(units: readonly ScheduleUnit[], current: readonly (readonly numb
         excess -= take;
       }
     } else {
-      let room = capacity - total;
+      let left = capacity - total;
       for (;;) {
-        const fitting = steps.filter((x) => Math.min(granularity, x.max - get(x)) <= room);
+        const fitting = steps.filter((x) => Math.min(granularity, x.max - get(x)) <= left);
         const step = mostRoom(fitting, (x) => x.max - get(x));
         if (!step) break;
         const give = Math.min(granularity, step.max - get(step));
         set(step, get(step) + give);
-        room -= give;
+        left -= give;
       }
     }
   }
@@ -188,10 +219,10 @@ function mostRoom<T>(steps: readonly T[], room: (step: T) => number): T | undefi
   return chosen;
 }
 
-export function fitCurriculum(curriculum: Pick<Curriculum, 'items' | 'days' | 'dayTemplate'>, options: FitOptions = {}): FitResult {
+export function fitCurriculum(curriculum: Pick<Curriculum, 'items' | 'days' | 'dayTemplate' | 'scheduling'>, options: FitOptions = {}): FitResult {
   const units = curriculumUnits(curriculum);
-  const { capacity } = compileTemplate(curriculum.dayTemplate);
-  const result = fitUnits(units, capacity, curriculum.days, options);
+  const model = curriculumDay(curriculum);
+  const result = fitUnits(units, model, curriculum.days, options);
   const total = (pick: (step: UnitStep) => number) => units.reduce((t, u) => t + u.steps.reduce((s, step) => s + pick(step), 0), 0);
 
   const changes: StepChange[] = [];
@@ -205,8 +236,8 @@ export function fitCurriculum(curriculum: Pick<Curriculum, 'items' | 'days' | 'd
 
   const minutesAfter = result.minutes.reduce((sum, steps) => sum + steps.reduce((a, b) => a + b, 0), 0);
   const assignments = assignDays(
-    units.map((unit, u) => ({ minutes: (result.minutes[u] ?? []).reduce((a, b) => a + b, 0), pinnedDay: unit.pinnedDay })),
-    capacity,
+    units.map((unit, u) => packUnit(unit, result.minutes[u])),
+    model,
   );
   const unfit: UnfitUnit[] = [];
   units.forEach((unit, u) => {
@@ -216,6 +247,7 @@ export function fitCurriculum(curriculum: Pick<Curriculum, 'items' | 'days' | 'd
       unitKey: unit.key,
       itemId: unit.itemId,
       ...(unit.lessonCode === undefined ? {} : { lessonCode: unit.lessonCode }),
+      ...(unit.lessonNumber === undefined ? {} : { lessonNumber: unit.lessonNumber }),
       title: unit.title,
       minutes: (result.minutes[u] ?? []).reduce((a, b) => a + b, 0),
       day: assignment.day,
@@ -223,16 +255,18 @@ export function fitCurriculum(curriculum: Pick<Curriculum, 'items' | 'days' | 'd
     });
   });
 
-  const minimumMinutes = total((step) => step.range?.min ?? step.minutes);
+  const minimumMinutes = total((step) => (fixed(step) ? step.minutes : (step.range?.min ?? step.minutes)));
+  const capacityMinutes = plannedCapacity(model, curriculum.days);
   return {
     fits: result.fits,
     days: curriculum.days,
-    capacityMinutes: capacity * curriculum.days,
+    capacityMinutes,
     minutesBefore: units.reduce((sum, u) => sum + unitMinutes(u), 0),
     minutesAfter,
     minimumMinutes,
-    maximumMinutes: total((step) => step.range?.max ?? step.minutes),
-    overMinutes: Math.max(0, minimumMinutes - capacity * curriculum.days),
+    maximumMinutes: total((step) => (fixed(step) ? step.minutes : (step.range?.max ?? step.minutes))),
+    overMinutes: Math.max(0, minimumMinutes - capacityMinutes),
+    spillMinutes: unfit.filter((u) => u.reason === 'beyond-days').reduce((t, u) => t + u.minutes, 0),
     overrides: overridesFor(curriculum, changes),
     changes,
     unfit,

@@ -3,15 +3,16 @@
  * "export lesson" go through exactly the same builder (and the same participant-safety check) as a course.
  */
 import { AppError } from '../../errors';
-import { assignDays, dayCapacity } from '../curriculum/schedule';
-import { lessonMinutes } from '../durations';
+import { dayModel } from '../curriculum/day-model';
+import { assignDays } from '../curriculum/day-packer';
 import { CurriculumSchema, DEFAULT_DAY_TEMPLATE, MAX_DAYS, type Curriculum, type LessonOverride } from '../../schemas/curriculum';
 import type { Module } from '../../schemas/module';
 
 /** Days the lessons need on the default day template, at least one. */
 function daysNeeded(module: Module, lessonIndex: number | undefined): number {
   const lessons = lessonIndex === undefined ? module.lessons : module.lessons.slice(lessonIndex, lessonIndex + 1);
-  const assignments = assignDays(lessons.map((lesson) => ({ minutes: lessonMinutes(lesson) })), dayCapacity(DEFAULT_DAY_TEMPLATE));
+  const units = lessons.map((lesson) => ({ steps: lesson.steps.map((step) => step.minutes), session: false }));
+  const assignments = assignDays(units, dayModel(DEFAULT_DAY_TEMPLATE));
   return Math.min(MAX_DAYS, Math.max(1, ...assignments.map((a) => a.day)));
 }
 

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { formatClock } from '../../../shared/domain/curriculum/clock';
 import type { ScheduleUnit } from '../../../shared/domain/curriculum/schedule';
-import type { BreakSlot, DayTemplate } from '../../../shared/schemas/curriculum';
+import type { BreakSlot, DayTemplate, SchedulingRules } from '../../../shared/schemas/curriculum';
 
 /**
  * Valid templates only: breaks laid out one after another from the day's start with a gap before each,
@@ -56,3 +56,10 @@ export const unitsArb = (maxDays: number): fc.Arbitrary<ScheduleUnit[]> =>
           : { key: `l${i}`, kind: 'lesson', itemId: `m${i % 4}`, lessonCode: `${i % 4}.${i}`, title: `Lesson ${i}`, steps: spec.steps, pinnedDay: spec.pin },
       ),
     );
+
+/** Scheduling rules within the schema's bounds, often the defaults' neighbours and sometimes none at all. */
+export const rulesArb: fc.Arbitrary<SchedulingRules> = fc.record({
+  minPartMinutes: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 60 })),
+  recapMinutes: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 60 })),
+  bufferMinutes: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 90 })),
+});

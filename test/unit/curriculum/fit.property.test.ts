@@ -1,16 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { dayModel, plainDay, plannedCapacity } from '../../../shared/domain/curriculum/day-model';
+import { packsInto } from '../../../shared/domain/curriculum/day-packer';
 import { applyFit, fitCurriculum, fitUnits } from '../../../shared/domain/curriculum/fit';
-import { assignDays, dayCapacity, scheduleCurriculum, scheduleFits, scheduleUnits, unitMinutes, type ScheduleUnit } from '../../../shared/domain/curriculum/schedule';
-import { dayTemplateArb, unitsArb } from './arbitraries';
+import { packUnit, scheduleCurriculum, scheduleFits, scheduleUnits, unitMinutes, type ScheduleUnit } from '../../../shared/domain/curriculum/schedule';
+import { dayTemplateArb, rulesArb, unitsArb } from './arbitraries';
 import { curriculum, MODULE_IDS, moduleItem } from './sample';
 
 const RUNS = 300;
 
-/** Whether units of these lengths pack into the days, as the scheduler packs them. */
+/** Whether units of these lengths pack into the days of a day without breaks, as the scheduler packs them. */
 function packs(units: readonly ScheduleUnit[], minutes: readonly (readonly number[])[], capacity: number, days: number): boolean {
-  const totals = minutes.map((steps) => steps.reduce((a, b) => a + b, 0));
-  return assignDays(totals.map((m, i) => ({ minutes: m, pinnedDay: units[i]?.pinnedDay })), capacity).every((a) => !a.overflow && a.day <= days);
+  return packsInto(units.map((u, i) => packUnit(u, minutes[i])), plainDay(capacity), days);
 }
 
 const at = (units: readonly ScheduleUnit[], pick: (step: ScheduleUnit['steps'][number]) => number) => units.map((u) => u.steps.map(pick));
@@ -28,7 +29,7 @@ describe('fit to N days (property-based)', () => {
   it('chooses minutes within every range and leaves steps without one alone', () => {
     fc.assert(
       fc.property(inputs, ({ units, capacity, days, granularity, allowStretch }) => {
-        const { minutes } = fitUnits(units, capacity, days, { granularity, allowStretch });
+        const { minutes } = fitUnits(units, plainDay(capacity), days, { granularity, allowStretch });
         units.forEach((unit, u) => {
           unit.steps.forEach((step, s) => {
             const chosen = minutes[u]?.[s];
@@ -48,7 +49,7 @@ describe('fit to N days (property-based)', () => {
       fc.property(inputs, ({ units, capacity, days, granularity, allowStretch }) => {
         // Every step at its minimum is the easiest case; if even it fails, no choice fits.
         const possible = packs(units, at(units, (s) => s.range?.min ?? s.minutes), capacity, days);
-        const result = fitUnits(units, capacity, days, { granularity, allowStretch });
+        const result = fitUnits(units, plainDay(capacity), days, { granularity, allowStretch });
         expect(result.fits).toBe(possible);
         if (result.fits) {
           expect(packs(units, result.minutes, capacity, days)).toBe(true);
@@ -64,7 +65,7 @@ describe('fit to N days (property-based)', () => {
     fc.assert(
       fc.property(inputs, ({ units, capacity, days, granularity, allowStretch }) => {
         const current = at(units, clamped);
-        const result = fitUnits(units, capacity, days, { granularity, allowStretch });
+        const result = fitUnits(units, plainDay(capacity), days, { granularity, allowStretch });
         const fitsNow = packs(units, current, capacity, days);
         units.forEach((unit, u) => {
           unit.steps.forEach((_step, s) => {
@@ -96,7 +97,7 @@ describe('fit to N days (property-based)', () => {
           steps: [{ minutes: spec.extra + 1 }, { minutes: spec.min + spec.width, range: { min: spec.min, max: spec.min + spec.width } }],
           pinnedDay: spec.pin,
         }));
-        const result = fitUnits(units, capacity, days, { granularity: 1, allowStretch: false });
+        const result = fitUnits(units, plainDay(capacity), days, { granularity: 1, allowStretch: false });
         const ranged = units.map((u) => u.steps[1]!.range!);
         let bestCut = Number.POSITIVE_INFINITY;
         const choose = (i: number, chosen: number[]): void => {
@@ -115,17 +116,39 @@ describe('fit to N days (property-based)', () => {
     );
   });
 
-  it('produces a schedule without overflow within the days, through the scheduler with breaks', () => {
+  it('produces a schedule without overflow within the days, through the scheduler with breaks and rules', () => {
     fc.assert(
-      fc.property(dayTemplateArb, unitsArb(5), fc.integer({ min: 1, max: 5 }), (template, units, days) => {
-        const capacity = dayCapacity(template);
-        const result = fitUnits(units, capacity, days);
+      fc.property(dayTemplateArb, unitsArb(5), fc.integer({ min: 1, max: 5 }), rulesArb, fc.boolean(), (template, units, days, rules, allowStretch) => {
+        const model = dayModel(template, rules);
+        const result = fitUnits(units, model, days, { allowStretch });
         const fitted = units.map((u, i) => ({ ...u, steps: u.steps.map((s, k) => ({ ...s, minutes: result.minutes[i]?.[k] ?? s.minutes })) }));
-        const schedule = scheduleUnits(fitted, template, { days });
+        const schedule = scheduleUnits(fitted, template, { days, rules });
         expect(scheduleFits(schedule)).toBe(result.fits);
-        if (result.fits) expect(fitted.reduce((t, u) => t + unitMinutes(u), 0)).toBeLessThanOrEqual(capacity * days);
+        if (result.fits) expect(fitted.reduce((t, u) => t + unitMinutes(u), 0)).toBeLessThanOrEqual(plannedCapacity(model, days));
+        // Whenever the shortest version of the course fits, fit finds a version that fits.
+        const shortest = units.map((u) => packUnit(u, u.steps.map((s) => s.range?.min ?? s.minutes)));
+        if (packsInto(shortest, model, days)) expect(result.fits).toBe(true);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('never changes a locked step', () => {
+    const lockedUnits = unitsArb(4).chain((units) =>
+      fc.array(fc.boolean(), { minLength: 64, maxLength: 64 }).map((flags) =>
+        units.map((u, i) => ({ ...u, steps: u.steps.map((s, k) => (flags[(i * 8 + k) % 64] ? { ...s, locked: true } : s)) })),
+      ),
+    );
+    fc.assert(
+      fc.property(lockedUnits, fc.integer({ min: 60, max: 600 }), fc.integer({ min: 1, max: 4 }), fc.boolean(), (units, capacity, days, allowStretch) => {
+        const { minutes } = fitUnits(units, plainDay(capacity), days, { allowStretch });
+        units.forEach((unit, u) => {
+          unit.steps.forEach((step, s) => {
+            if (step.locked) expect(minutes[u]?.[s]).toBe(step.minutes);
+          });
+        });
+      }),
+      { numRuns: RUNS },
     );
   });
 

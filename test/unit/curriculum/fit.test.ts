@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { effectiveLessons } from '../../../shared/domain/curriculum/effective-lessons';
+import { plainDay } from '../../../shared/domain/curriculum/day-model';
 import { applyFit, fitCurriculum, fitUnits } from '../../../shared/domain/curriculum/fit';
 import { scheduleCurriculum, scheduleFits, type ScheduleUnit } from '../../../shared/domain/curriculum/schedule';
 import { CurriculumSchema, type Curriculum } from '../../../shared/schemas/curriculum';
@@ -126,6 +127,26 @@ describe('fit to N days', () => {
     expect(fit.overrides).toEqual([{ itemId: 'hr-foundations', lessons: [] }]);
   });
 
+  it('never changes a step locked by hand, and shortens others instead', () => {
+    const locked = curriculum(
+      [
+        moduleItem('hr-foundations', { lessons: [{ lessonCode: '1.1', stepMinutes: [{ step: 0, minutes: 20, locked: true }, { step: 2, minutes: 30, locked: true }] }] }),
+        moduleItem('gender-responsive-policing'),
+        moduleItem('sgbv-response'),
+      ],
+      { days: 3 },
+    );
+    const fit = fitCurriculum(locked);
+    expect(fit.fits).toBe(true);
+    expect(fit.changes.filter((c) => c.lessonCode === '1.1' && (c.stepIndex === 0 || c.stepIndex === 2))).toEqual([]);
+    expect(fit.changes.length).toBeGreaterThan(0);
+    // The locks stay in the overrides the fit hands back.
+    const first = fit.overrides.find((o) => o.itemId === 'hr-foundations')?.lessons.find((o) => o.lessonCode === '1.1');
+    expect(first?.stepMinutes?.filter((s) => s.locked)).toEqual([{ step: 0, minutes: 20, locked: true }, { step: 2, minutes: 30, locked: true }]);
+    // Locked, the 15–25 and 20–35 ranges of those steps no longer count towards the shortest course.
+    expect(fit.minimumMinutes).toBe(fitCurriculum(threeModules).minimumMinutes + 5 + 10);
+  });
+
   it('honours the granularity', () => {
     const course = curriculum([moduleItem('hr-foundations'), moduleItem('gender-responsive-policing'), moduleItem('sgbv-response')], { days: 3 });
     const fine = fitCurriculum(course, { granularity: 1 });
@@ -138,10 +159,10 @@ describe('fit to N days', () => {
       { key: 's', kind: 'session', itemId: 's', title: 'Opening', steps: [{ minutes: 200 }] },
       { key: 'l', kind: 'lesson', itemId: 'm', lessonCode: '1.1', title: 'L', steps: [{ minutes: 100 }, { minutes: 100, range: { min: 80, max: 120 } }] },
     ];
-    expect(fitUnits(units, 430, 1)).toEqual({ fits: true, mode: 'stretch', minutes: [[200], [100, 120]] });
-    expect(fitUnits(units, 430, 1, { allowStretch: false })).toEqual({ fits: true, mode: 'keep', minutes: [[200], [100, 100]] });
-    expect(fitUnits(units, 390, 1)).toEqual({ fits: true, mode: 'shrink', minutes: [[200], [100, 90]] });
-    expect(fitUnits(units, 380, 1)).toEqual({ fits: true, mode: 'shrink', minutes: [[200], [100, 80]] });
-    expect(fitUnits(units, 379, 1)).toEqual({ fits: false, mode: 'shrink', minutes: [[200], [100, 80]] });
+    expect(fitUnits(units, plainDay(430), 1)).toEqual({ fits: true, mode: 'stretch', minutes: [[200], [100, 120]] });
+    expect(fitUnits(units, plainDay(430), 1, { allowStretch: false })).toEqual({ fits: true, mode: 'keep', minutes: [[200], [100, 100]] });
+    expect(fitUnits(units, plainDay(390), 1)).toEqual({ fits: true, mode: 'shrink', minutes: [[200], [100, 90]] });
+    expect(fitUnits(units, plainDay(380), 1)).toEqual({ fits: true, mode: 'shrink', minutes: [[200], [100, 80]] });
+    expect(fitUnits(units, plainDay(379), 1)).toEqual({ fits: false, mode: 'shrink', minutes: [[200], [100, 80]] });
   });
 });

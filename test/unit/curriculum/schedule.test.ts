@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatClock } from '../../../shared/domain/curriculum/clock';
+import { dayModel, plainDay } from '../../../shared/domain/curriculum/day-model';
+import { assignDays } from '../../../shared/domain/curriculum/day-packer';
 import {
-  assignDays,
   curriculumUnits,
   dayCapacity,
   scheduleCurriculum,
@@ -44,18 +45,21 @@ describe('scheduling a real module', () => {
   const course = curriculum([moduleItem('hr-foundations')], { days: 2 });
   const schedule = scheduleCurriculum(course);
 
-  it('lets lessons flow across breaks, delaying a break until the running step ends', () => {
+  it('lets lessons flow across breaks, delaying a break until the running step ends, and shows the rest of the day as free', () => {
     expect(timetable(schedule, 1)).toEqual([
-      '09:00-10:45 lesson 1.1',
-      '10:45-11:00 break',
-      '11:00-11:15 lesson 1.1',
+      '09:00-10:15 lesson 1.1',
+      '10:15-10:30 break',
+      '10:30-11:15 lesson 1.1',
       '11:15-12:45 lesson 1.2',
       '12:45-13:45 lunch',
       '13:45-14:45 lesson 1.2',
+      '14:45-15:15 free',
       '15:15-15:30 break',
+      '15:30-17:00 free',
     ]);
-    const morningBreak = schedule.days[0]?.slots[1];
-    expect(morningBreak).toMatchObject({ kind: 'break', plannedStart: '10:30', start: '10:45' });
+    // Lunch waits for the step of 1.2 that runs across 12:30.
+    const lunch = schedule.days[0]?.slots[4];
+    expect(lunch).toMatchObject({ kind: 'lunch', plannedStart: '12:30', start: '12:45' });
     expect(schedule.days[0]?.slots[0]).toMatchObject({ part: 1, parts: 2 });
   });
 
@@ -64,18 +68,28 @@ describe('scheduling a real module', () => {
       '09:00-10:40 lesson 1.3',
       '10:40-10:55 break',
       '10:55-11:45 lesson 1.3',
+      '11:45-12:30 free',
       '12:30-13:30 lunch',
+      '13:30-15:15 free',
       '15:15-15:30 break',
+      '15:30-17:00 free',
     ]);
-    expect(schedule.warnings).toEqual([
+    expect(schedule.warnings).toContainEqual(
       partly({ code: 'moved-to-next-day', severity: 'info', lessonCode: '1.3', day: 2, params: partly({ free: 120, minutes: 150 }) }),
-    ]);
+    );
+  });
+
+  it('takes a break early rather than leave a short tail: 1.1 would end with 15 minutes after the morning break', () => {
+    // Its fourth step runs 10:15–10:45 across the 10:30 break and only its 15-minute last step would follow.
+    const morningBreak = schedule.days[0]?.slots[1];
+    expect(morningBreak).toMatchObject({ kind: 'break', plannedStart: '10:30', start: '10:15' });
+    expect(schedule.warnings.map((w) => w.code)).toEqual(['moved-to-next-day']);
   });
 
   it('gives each lesson its step timings for lesson plans', () => {
     const first = schedule.placements[0];
     expect(first).toMatchObject({ unitKey: 'hr-foundations/0', lessonCode: '1.1', day: 1, start: '09:00', end: '11:15', minutes: 120 });
-    expect(first?.intervals.map((i) => `${i.start}-${i.end}`)).toEqual(['09:00-09:20', '09:20-09:45', '09:45-10:15', '10:15-10:45', '11:00-11:15']);
+    expect(first?.intervals.map((i) => `${i.start}-${i.end}`)).toEqual(['09:00-09:20', '09:20-09:45', '09:45-10:15', '10:30-11:00', '11:00-11:15']);
   });
 
   it('reports totals', () => {
@@ -88,7 +102,16 @@ describe('scheduling a real module', () => {
 describe('breaks', () => {
   it('start on time when a step ends on time', () => {
     const schedule = scheduleUnits([lesson('a', [45, 45, 30])], DEFAULT_DAY_TEMPLATE, { days: 1 });
-    expect(timetable(schedule, 1)).toEqual(['09:00-10:30 lesson a', '10:30-10:45 break', '10:45-11:15 lesson a', '12:30-13:30 lunch', '15:15-15:30 break']);
+    expect(timetable(schedule, 1)).toEqual([
+      '09:00-10:30 lesson a',
+      '10:30-10:45 break',
+      '10:45-11:15 lesson a',
+      '11:15-12:30 free',
+      '12:30-13:30 lunch',
+      '13:30-15:15 free',
+      '15:15-15:30 break',
+      '15:30-17:00 free',
+    ]);
   });
 
   it('interrupt a session at their planned time, since a session has no steps to wait for', () => {
@@ -109,7 +132,7 @@ describe('breaks', () => {
   it('are left out when they would only start after the day’s last step', () => {
     // The 100-minute step runs 10:00–11:40 across the planned 10:30 break; nothing follows, so no break.
     const schedule = scheduleUnits([lesson('a', [60, 100])], DEFAULT_DAY_TEMPLATE, { days: 1 });
-    expect(timetable(schedule, 1)).toEqual(['09:00-11:40 lesson a', '12:30-13:30 lunch', '15:15-15:30 break']);
+    expect(timetable(schedule, 1)).toEqual(['09:00-11:40 lesson a', '11:40-12:30 free', '12:30-13:30 lunch', '13:30-15:15 free', '15:15-15:30 break', '15:30-17:00 free']);
   });
 
   it('keep the day within its end time even when every break is delayed', () => {
@@ -121,15 +144,107 @@ describe('breaks', () => {
   });
 
   it('report a break pushed later than the limit', () => {
-    const schedule = scheduleUnits([lesson('a', [20, 120, 10])], DEFAULT_DAY_TEMPLATE, { days: 1, breakDelayWarningMinutes: 30 });
+    const schedule = scheduleUnits([lesson('a', [20, 120, 30])], DEFAULT_DAY_TEMPLATE, { days: 1, breakDelayWarningMinutes: 30 });
     expect(schedule.warnings).toEqual([partly({ code: 'break-delayed', severity: 'info', params: partly({ planned: '10:30', actual: '11:20', delay: 50 }) })]);
   });
 
   it('may be absent from the template', () => {
     const template: DayTemplate = { start: '08:00', end: '12:00', breaks: [] };
     const schedule = scheduleUnits([lesson('a', [120]), lesson('b', [90]), lesson('c', [60])], template, { days: 2 });
-    expect(timetable(schedule, 1)).toEqual(['08:00-10:00 lesson a', '10:00-11:30 lesson b']);
-    expect(timetable(schedule, 2)).toEqual(['08:00-09:00 lesson c']);
+    expect(timetable(schedule, 1)).toEqual(['08:00-10:00 lesson a', '10:00-11:30 lesson b', '11:30-12:00 free']);
+    expect(timetable(schedule, 2)).toEqual(['08:00-09:00 lesson c', '09:00-12:00 free']);
+  });
+});
+
+describe('short parts', () => {
+  const rules = (minPartMinutes: number) => ({ minPartMinutes, recapMinutes: 0, bufferMinutes: 0 });
+
+  it('take the break before a lesson, up to 30 minutes early, rather than leave a short part before it', () => {
+    // At 10:20 the lesson's 10-minute first step would end on the 10:30 break, leaving a part of 10 minutes.
+    const schedule = scheduleUnits([block('a', 80), lesson('b', [10, 50])], DEFAULT_DAY_TEMPLATE, { days: 1 });
+    expect(timetable(schedule, 1).slice(0, 4)).toEqual(['09:00-10:20 session a', '10:20-10:35 break', '10:35-11:35 lesson b', '11:35-12:30 free']);
+    expect(schedule.days[0]?.slots[1]).toMatchObject({ plannedStart: '10:30' });
+    expect(schedule.warnings).toEqual([]);
+  });
+
+  it('start a lesson after the break, the gap shown as free time, when taking the break early would mean more than 30 minutes', () => {
+    // The 70-minute step would run 09:30–10:40 and leave 15 minutes after the break; breaking at 09:30 is an hour early.
+    const schedule = scheduleUnits([block('a', 30), lesson('b', [70, 15])], DEFAULT_DAY_TEMPLATE, { days: 1 });
+    expect(timetable(schedule, 1).slice(0, 4)).toEqual(['09:00-09:30 session a', '09:30-10:30 free', '10:30-10:45 break', '10:45-12:10 lesson b']);
+    expect(schedule.placements[1]).toMatchObject({ day: 1, start: '10:45', end: '12:10' });
+  });
+
+  it('follow the threshold of the course: at 10 minutes a 15-minute tail is allowed', () => {
+    const schedule = scheduleUnits([block('a', 30), lesson('b', [70, 15])], DEFAULT_DAY_TEMPLATE, { days: 1, rules: rules(10) });
+    expect(timetable(schedule, 1).slice(0, 3)).toEqual(['09:00-09:30 session a', '09:30-10:40 lesson b', '10:40-10:55 break']);
+  });
+
+  it('apply to sessions too, which a break interrupts at its planned time: a short first part waits for the break', () => {
+    const schedule = scheduleUnits([block('a', 80), block('b', 60)], DEFAULT_DAY_TEMPLATE, { days: 1 });
+    expect(timetable(schedule, 1).slice(0, 3)).toEqual(['09:00-10:20 session a', '10:20-10:35 break', '10:35-11:35 session b']);
+  });
+
+  it('move a lesson to the next day when starting after the break leaves no room, and say why', () => {
+    const morning: DayTemplate = { start: '09:00', end: '11:45', breaks: [{ start: '10:30', end: '10:45', kind: 'break' }] };
+    // 115 of the 150 minutes: b fits by its length, but at 09:45 its 60-minute step runs across the break and
+    // leaves a 10-minute tail; breaking 45 minutes early is too early, and waiting for the break leaves no room.
+    const schedule = scheduleUnits([block('a', 45), lesson('b', [60, 10])], morning, { days: 2 });
+    expect(schedule.placements.map((p) => `${p.unitKey}@${p.day} ${p.start}`)).toEqual(['a@1 09:00', 'b@2 09:00']);
+    expect(schedule.warnings).toEqual([
+      partly({ code: 'moved-to-avoid-short-part', severity: 'info', unitKey: 'b', day: 2, params: partly({ minutes: 70, free: 105, minPart: 20, day: 2 }) }),
+    ]);
+  });
+
+  it('report a short part that no start after a break avoids, and let the lesson flow as before', () => {
+    const tight: DayTemplate = { start: '09:00', end: '12:00', breaks: [{ start: '10:00', end: '10:10', kind: 'break' }, { start: '11:00', end: '11:10', kind: 'break' }] };
+    const schedule = scheduleUnits([lesson('a', [65, 10])], tight, { days: 1 });
+    expect(timetable(schedule, 1).slice(0, 3)).toEqual(['09:00-10:05 lesson a', '10:05-10:15 break', '10:15-10:25 lesson a']);
+    expect(schedule.warnings).toEqual([partly({ code: 'short-part', severity: 'warning', unitKey: 'a', day: 1, params: partly({ part: 10, minPart: 20 }) })]);
+  });
+
+  it('are not reported for a lesson longer than a day, which cannot avoid breaks', () => {
+    const schedule = scheduleUnits([lesson('long', [100, 100, 100, 100, 5])], DEFAULT_DAY_TEMPLATE, { days: 1 });
+    expect(schedule.warnings.map((w) => w.code)).toEqual(['longer-than-day']);
+  });
+});
+
+describe('daily recap and buffer', () => {
+  const rules = { minPartMinutes: 20, recapMinutes: 15, bufferMinutes: 30 };
+
+  it('open every day but the first with a recap, close every day with a buffer, and take them from the capacity', () => {
+    const schedule = scheduleUnits([lesson('a', [90, 90]), lesson('b', [90, 90]), lesson('c', [60])], DEFAULT_DAY_TEMPLATE, { days: 2, rules });
+    expect(timetable(schedule, 1)).toEqual([
+      '09:00-10:30 lesson a',
+      '10:30-10:45 break',
+      '10:45-12:15 lesson a',
+      '12:15-13:45 lesson b',
+      '13:45-14:45 lunch',
+      '14:45-16:15 lesson b',
+      '16:15-16:30 break',
+      '16:30-17:00 buffer',
+    ]);
+    // Day 1 holds 390 - 30 = 360 minutes: a and b fill it, and c starts day 2 after the recap.
+    expect(schedule.placements.map((p) => p.day)).toEqual([1, 1, 2]);
+    expect(timetable(schedule, 2)).toEqual(['09:00-09:15 recap', '09:15-10:15 lesson c', '10:15-10:45 buffer', '10:45-12:30 free', '12:30-13:30 lunch', '13:30-15:15 free', '15:15-15:30 break', '15:30-17:00 free']);
+    expect(schedule).toMatchObject({ capacityPerDay: 390 - 15 - 30, capacityMinutes: 360 + 345 });
+  });
+
+  it('put the buffer right after the day’s last teaching, where it absorbs what runs over', () => {
+    const schedule = scheduleUnits([lesson('a', [60])], DEFAULT_DAY_TEMPLATE, { days: 1, rules });
+    expect(timetable(schedule, 1).slice(0, 3)).toEqual(['09:00-10:00 lesson a', '10:00-10:30 buffer', '10:30-10:45 break']);
+  });
+
+  it('leave days without teaching as they are', () => {
+    const schedule = scheduleUnits([lesson('a', [60]), lesson('b', [60], 3)], DEFAULT_DAY_TEMPLATE, { days: 3, rules });
+    expect(timetable(schedule, 2)).toEqual(['10:30-10:45 break', '12:30-13:30 lunch', '15:15-15:30 break']);
+    // The buffer is not cut by the 10:30 break; with nothing taught after it, that break is left out.
+    expect(timetable(schedule, 3).slice(0, 4)).toEqual(['09:00-09:15 recap', '09:15-10:15 lesson b', '10:15-10:45 buffer', '10:45-12:30 free']);
+  });
+
+  it('count against the day: a lesson that fits a bare day but not one with its recap and buffer runs over', () => {
+    const schedule = scheduleUnits([lesson('a', [60]), lesson('b', [90, 90, 90, 90])], DEFAULT_DAY_TEMPLATE, { days: 2, rules });
+    expect(schedule.warnings.map((w) => w.code).slice(0, 2)).toEqual(['moved-to-next-day', 'longer-than-day']);
+    expect(schedule.warnings[1]).toMatchObject({ params: { capacity: 345, minutes: 360 } });
   });
 });
 
@@ -237,14 +352,24 @@ describe('units and day assignment', () => {
     expect(units[1]?.steps[2]).toEqual({ minutes: 25, range: { min: 20, max: 35 } });
   });
 
-  it('assigns days from totals alone', () => {
-    expect(assignDays([{ minutes: 200 }, { minutes: 190 }, { minutes: 1 }, { minutes: 500 }, { minutes: 10 }], 390)).toEqual([
-      { day: 1, moved: false, overflow: false, freeBefore: 390 },
-      { day: 1, moved: false, overflow: false, freeBefore: 190 },
-      { day: 2, moved: true, overflow: false, freeBefore: 0 },
-      { day: 3, moved: true, overflow: true, freeBefore: 389 },
-      { day: 4, moved: false, overflow: false, freeBefore: -110 },
+  it('assigns days from totals alone on a day without breaks', () => {
+    const units = [200, 190, 1, 500, 10].map((minutes) => ({ steps: [minutes], session: false }));
+    const none = { idle: 0, shortPart: undefined };
+    expect(assignDays(units, plainDay(390))).toEqual([
+      { day: 1, moved: undefined, overflow: false, freeBefore: 390, ...none },
+      { day: 1, moved: undefined, overflow: false, freeBefore: 190, ...none },
+      { day: 2, moved: 'full', overflow: false, freeBefore: 0, ...none },
+      { day: 3, moved: 'full', overflow: true, freeBefore: 389, ...none },
+      // The day before ran over, so this one is not said to have moved.
+      { day: 4, moved: undefined, overflow: false, freeBefore: -110, ...none },
     ]);
+  });
+
+  it('assigns days as the timetable lays them out, breaks and scheduling rules included', () => {
+    const course = curriculum([moduleItem('hr-foundations'), moduleItem('gender-responsive-policing')], { days: 3, scheduling: { minPartMinutes: 20, recapMinutes: 15, bufferMinutes: 30 } });
+    const units = curriculumUnits(course);
+    const assigned = assignDays(units.map((u) => ({ steps: u.steps.map((s) => s.minutes), session: u.kind === 'session', pinnedDay: u.pinnedDay })), dayModel(course.dayTemplate, course.scheduling));
+    expect(assigned.map((a) => a.day)).toEqual(scheduleCurriculum(course).placements.map((p) => p.day));
   });
 
   it('handles an empty course', () => {

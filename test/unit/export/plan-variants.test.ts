@@ -148,6 +148,25 @@ describe('clock times', () => {
     });
   });
 
+  it('prints the daily recap and buffer as rows of their own, and the end of a short last day as one free-time row', () => {
+    const rules: Curriculum = { ...course, scheduling: { ...course.scheduling, recapMinutes: 15, bufferMinutes: 20 } };
+    const tables = tablesOf(build(rules, 'full').sections.find((s) => s.id === 'timetable')?.blocks ?? []);
+    const texts = (table: PlanTable | undefined) => (table?.rows ?? []).map((_r, row) => (table ? cellText(table, row, 1) : ''));
+    expect(texts(tables[0])).not.toContain('Recap of the day before');
+    expect(texts(tables[1])[0]).toBe('Recap of the day before');
+    expect(tables[1]?.rows[0]?.[1]?.shade).toBe('muted');
+    expect(texts(tables[1])).toContain('Buffer');
+
+    const lastDay = schedule.days.filter((d) => d.slots.some((s) => s.kind === 'lesson' || s.kind === 'session')).at(-1);
+    const lastTaught = lastDay?.slots.findLast((s) => s.kind === 'lesson' || s.kind === 'session');
+    const dayEnd = lastDay?.slots.at(-1)?.end;
+    expect(lastTaught && dayEnd && lastTaught.end < dayEnd).toBe(true);
+    const last = tablesOf(build(course, 'full').sections.find((s) => s.id === 'timetable')?.blocks ?? []).at(-1);
+    expect(texts(last).at(-1)).toBe('Free time');
+    expect(texts(last).filter((t) => t === 'Free time')).toHaveLength(1);
+    expect(last ? cellText(last, last.rows.length - 1, 0) : '').toBe(`${lastTaught?.end ?? ''}–${dayEnd ?? ''}`);
+  });
+
   /** The clock times in the first column of each row, and whether the row is a break. */
   function timeColumn(table: PlanTable): { time: string; isBreak: boolean }[] {
     return table.rows.map((row, index) => ({ time: cellText(table, index, 0).split('\n')[0] ?? '', isBreak: row[1]?.shade === 'break' }));

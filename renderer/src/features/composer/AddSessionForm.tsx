@@ -2,14 +2,17 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SESSION_KINDS, type Curriculum, type SessionKind } from '../../../../shared/schemas/curriculum';
 import type { ItemActions } from './item-actions';
-import { appendItem, MINUTES_MAX, MINUTES_MIN, sessionItem } from './item-ops';
+import { defaultPosition, insertItem, MINUTES_MAX, MINUTES_MIN, sessionItem } from './item-ops';
 import { NumberField } from './NumberField';
 
 function isSessionKind(value: string): value is SessionKind {
   return (SESSION_KINDS as readonly string[]).includes(value);
 }
 
-/** Course time that is not a library module: an opening, an assessment, a field visit, a closing. */
+/**
+ * Course time that is not a library module: an opening, an assessment, a field visit, a closing. An opening
+ * goes before the course's content and a closing at its end (item-ops `defaultPosition`).
+ */
 export function AddSessionForm({ draft, actions }: { draft: Curriculum; actions: ItemActions }) {
   const { t } = useTranslation();
   const id = useId();
@@ -31,10 +34,15 @@ export function AddSessionForm({ draft, actions }: { draft: Curriculum; actions:
             return;
           }
           const item = sessionItem(draft, kind, name, minutes);
+          const at = defaultPosition(draft, kind);
           actions.apply(t('composer.history.addSession', { title: name }), (c) =>
-            appendItem(c, c.items.some((i) => i.id === item.id) ? sessionItem(c, kind, name, minutes) : item),
+            insertItem(c, c.items.some((i) => i.id === item.id) ? sessionItem(c, kind, name, minutes) : item),
           );
-          actions.announce(t('composer.session.added', { title: name }));
+          actions.announce(
+            at === draft.items.length
+              ? t('composer.session.added', { title: name })
+              : t(kind === 'opening' ? 'schedule.session.addedFirst' : 'schedule.session.addedBeforeClosing', { title: name }),
+          );
           setTitle('');
           setMissing(false);
         }}

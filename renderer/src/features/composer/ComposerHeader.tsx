@@ -95,7 +95,7 @@ export function ComposerHeader({
         <span>
           {t('composer.summary.teaching', {
             taught: formatDuration(t, schedule.teachingMinutes),
-            capacity: formatDuration(t, schedule.capacityPerDay * schedule.plannedDays),
+            capacity: formatDuration(t, schedule.capacityMinutes),
           })}
         </span>
         <span className={errors > 0 ? 'composer__summary-errors' : undefined}>{t('composer.summary.errors', { count: errors })}</span>

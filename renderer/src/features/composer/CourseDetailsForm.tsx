@@ -5,6 +5,7 @@ import { AUDIENCES } from '../../../../shared/schemas/module';
 import { AuthorsField } from './AuthorsField';
 import { DayTemplateFields } from './DayTemplateFields';
 import { NumberField } from './NumberField';
+import { SchedulingRulesFields } from './SchedulingRulesFields';
 import { TextField } from './TextField';
 import type { ApplyChange } from './use-composer-history';
 import type { DraftProblem } from './validate-draft';
@@ -96,6 +97,12 @@ export function CourseDetailsForm({ draft, apply, problems }: { draft: Curriculu
         <textarea id="field-description" rows={5} maxLength={20_000} value={draft.description} lang={draft.language} dir="auto" onChange={(e) => { set('description', e.target.value, true); }} />
       </div>
       <DayTemplateFields template={draft.dayTemplate} problems={problems} onChange={(dayTemplate, typing) => { set('dayTemplate', dayTemplate, typing); }} />
+      <SchedulingRulesFields
+        draft={draft}
+        onChange={(key, value, field) => {
+          apply(t('composer.history.detail', { field }), (c) => (c.scheduling[key] === value ? c : { ...c, scheduling: { ...c.scheduling, [key]: value } }), `detail:scheduling.${key}`);
+        }}
+      />
     </form>
   );
 }

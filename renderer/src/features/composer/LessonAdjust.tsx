@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ModuleItem } from '../../../../shared/schemas/curriculum';
 import { formatDuration } from './format-duration';
-import { MINUTES_MAX, MINUTES_MIN, setStepMinutes, setTrainerNotes } from './item-ops';
+import { MINUTES_MAX, MINUTES_MIN, setStepLocked, setStepMinutes, setTrainerNotes } from './item-ops';
 import type { LessonRow } from './lesson-rows';
 import { NumberField } from './NumberField';
 import type { ApplyChange } from './use-composer-history';
@@ -11,8 +11,10 @@ import type { ApplyChange } from './use-composer-history';
 const NOTES_MAX = 20_000;
 
 /**
- * Local changes to one lesson for this course only: minutes per step and extra trainer notes. The library
- * module is never changed; the library's own values are shown beside each field.
+ * Local changes to one lesson for this course only: minutes per step (each can be locked, so that fitting
+ * the course to its days leaves it alone) and extra trainer notes. The library module is never changed; the
+ * library's own values and the step's suggested range are shown beside each field, and minutes outside
+ * that range are pointed out there.
  */
 export function LessonAdjust({ item, row, name, apply }: { item: ModuleItem; row: LessonRow; name: string; apply: ApplyChange }) {
   const { t } = useTranslation();
@@ -26,23 +28,41 @@ export function LessonAdjust({ item, row, name, apply }: { item: ModuleItem; row
         {row.lesson.steps.map((step, index) => {
           const original = source.steps[index]?.minutes ?? step.minutes;
           const range = step.range ? t('composer.lessons.range', { min: step.range.min, max: step.range.max }) : '';
+          const locked = row.override?.stepMinutes?.some((s) => s.step === index && s.locked === true) === true;
+          const outside = step.range !== undefined && (step.minutes < step.range.min || step.minutes > step.range.max);
           return (
-            <NumberField
-              key={index}
-              // The step title is in the module's language: isolated so its punctuation stays put in Arabic.
-              label={t('composer.lessons.stepLabel', { number: index + 1, title: `\u2068${step.title}\u2069` })}
-              value={step.minutes}
-              min={MINUTES_MIN}
-              max={MINUTES_MAX}
-              help={[t('composer.lessons.libraryMinutes', { duration: formatDuration(t, original) }), range].filter(Boolean).join(' · ')}
-              onCommit={(minutes) => {
-                apply(
-                  t('composer.history.stepMinutes', { number: index + 1, name }),
-                  (c) => setStepMinutes(c, item.id, row.lessonCode, index, minutes, original),
-                  `step:${item.id}:${row.lessonCode}:${index}`,
-                );
-              }}
-            />
+            <div key={index} className="composer-step">
+              <NumberField
+                // The step title is in the module's language: isolated so its punctuation stays put in Arabic.
+                label={t('composer.lessons.stepLabel', { number: index + 1, title: `\u2068${step.title}\u2069` })}
+                value={step.minutes}
+                min={MINUTES_MIN}
+                max={MINUTES_MAX}
+                help={[t('composer.lessons.libraryMinutes', { duration: formatDuration(t, original) }), range, locked ? t('schedule.lock.locked') : ''].filter(Boolean).join(' · ')}
+                warning={outside && step.range ? t('schedule.lock.outOfRange', { min: step.range.min, max: step.range.max }) : undefined}
+                onCommit={(minutes) => {
+                  apply(
+                    t('composer.history.stepMinutes', { number: index + 1, name }),
+                    (c) => setStepMinutes(c, item.id, row.lessonCode, index, minutes, original),
+                    `step:${item.id}:${row.lessonCode}:${index}`,
+                  );
+                }}
+              />
+              <label className="composer-step__lock">
+                <input
+                  type="checkbox"
+                  checked={locked}
+                  aria-label={t('schedule.lock.named', { number: index + 1 })}
+                  onChange={(event) => {
+                    const lock = event.target.checked;
+                    apply(t(lock ? 'schedule.lock.lockHistory' : 'schedule.lock.unlockHistory', { number: index + 1, name }), (c) =>
+                      setStepLocked(c, item.id, row.lessonCode, index, lock, step.minutes, original),
+                    );
+                  }}
+                />{' '}
+                {t('schedule.lock.label')}
+              </label>
+            </div>
           );
         })}
       </fieldset>

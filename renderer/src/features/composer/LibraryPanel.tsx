@@ -8,7 +8,7 @@ import { useApi } from '../../lib/use-api';
 import { Modal } from '../curricula/Modal';
 import { useAction } from '../curricula/use-action';
 import type { ItemActions } from './item-actions';
-import { appendItem, moduleItem } from './item-ops';
+import { defaultPosition, insertItem, moduleItem } from './item-ops';
 
 /** Enough rows to browse; a longer list is narrowed by searching. */
 const SHOWN = 50;
@@ -37,8 +37,10 @@ export function LibraryPanel({ draft, actions }: { draft: Curriculum; actions: I
         const { module } = await call('library:get', { id: moduleId });
         const item = moduleItem(draft, module);
         // The id was chosen against the draft of the click; another change may have taken it since.
-        actions.apply(t('composer.history.add', { title: module.title }), (c) => appendItem(c, c.items.some((i) => i.id === item.id) ? moduleItem(c, module) : item));
-        actions.announce(t('composer.library.added', { title: module.title }));
+        const last = defaultPosition(draft, 'module') === draft.items.length;
+        // Before the closing sessions the course ends with, if any.
+        actions.apply(t('composer.history.add', { title: module.title }), (c) => insertItem(c, c.items.some((i) => i.id === item.id) ? moduleItem(c, module) : item));
+        actions.announce(t(last ? 'composer.library.added' : 'schedule.module.addedBeforeClosing', { title: module.title }));
       });
     });
   };

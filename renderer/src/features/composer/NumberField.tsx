@@ -13,6 +13,7 @@ export function NumberField({
   min,
   max,
   help,
+  warning,
   className,
   onCommit,
 }: {
@@ -22,6 +23,8 @@ export function NumberField({
   min: number;
   max: number;
   help?: string;
+  /** Said at the field when the value is allowed but unusual (outside a suggested range). */
+  warning?: string | undefined;
   className?: string;
   onCommit: (value: number) => void;
 }) {
@@ -37,7 +40,7 @@ export function NumberField({
   }
   const parsed = Number(text);
   const valid = text.trim() !== '' && Number.isInteger(parsed) && parsed >= min && parsed <= max;
-  const described = [help ? `${inputId}-help` : '', valid ? '' : `${inputId}-error`].filter(Boolean).join(' ');
+  const described = [help ? `${inputId}-help` : '', valid && warning ? `${inputId}-warning` : '', valid ? '' : `${inputId}-error`].filter(Boolean).join(' ');
   return (
     <div className={`field composer-number ${className ?? ''}`}>
       <label className="field__label" htmlFor={inputId}>
@@ -65,6 +68,11 @@ export function NumberField({
       {help && (
         <span id={`${inputId}-help`} className="composer-help">
           {help}
+        </span>
+      )}
+      {valid && warning && (
+        <span id={`${inputId}-warning`} className="field__warning">
+          {warning}
         </span>
       )}
       {!valid && (

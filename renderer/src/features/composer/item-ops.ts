@@ -27,8 +27,26 @@ export function removeItem(curriculum: Curriculum, itemId: string): Curriculum {
   return items.length === curriculum.items.length ? curriculum : { ...curriculum, items };
 }
 
-export function appendItem(curriculum: Curriculum, item: CurriculumItem): Curriculum {
-  return { ...curriculum, items: [...curriculum.items, item] };
+/**
+ * Where a new item goes by default (an index into the items): an opening after the openings the course
+ * starts with, so before everything else; a closing at the end; a module or any other session before the
+ * closing sessions the course ends with. So openings stay first and closings last; either can be moved.
+ */
+export function defaultPosition(curriculum: Curriculum, what: SessionKind | 'module'): number {
+  const { items } = curriculum;
+  const isKind = (item: CurriculumItem | undefined, kind: SessionKind) => item?.kind === 'session' && item.sessionKind === kind;
+  let at = items.length;
+  if (what === 'opening') {
+    at = 0;
+    while (isKind(items[at], 'opening')) at += 1;
+  } else if (what !== 'closing') while (at > 0 && isKind(items[at - 1], 'closing')) at -= 1;
+  return at;
+}
+
+/** Adds an item at its default position (`defaultPosition`). */
+export function insertItem(curriculum: Curriculum, item: CurriculumItem): Curriculum {
+  const at = defaultPosition(curriculum, item.kind === 'module' ? 'module' : item.sessionKind);
+  return { ...curriculum, items: curriculum.items.toSpliced(at, 0, item) };
 }
 
 /** An item id not used in this course yet, readable: "use-of-force", "use-of-force-2", "opening". */
@@ -95,10 +113,23 @@ export function setOmitted(curriculum: Curriculum, itemId: string, lessonCode: s
   return updateLesson(curriculum, itemId, lessonCode, (o) => ({ ...o, omit }));
 }
 
-/** Minutes of one step; the snapshot's own length removes the override. */
+/** Minutes of one step; the snapshot's own length removes the override, unless the step is locked. */
 export function setStepMinutes(curriculum: Curriculum, itemId: string, lessonCode: string, step: number, minutes: number, snapshotMinutes: number): Curriculum {
   return updateLesson(curriculum, itemId, lessonCode, (o) => {
+    const locked = o.stepMinutes?.find((s) => s.step === step)?.locked === true;
     const others = (o.stepMinutes ?? []).filter((s) => s.step !== step);
+    return { ...o, stepMinutes: minutes === snapshotMinutes && !locked ? others : [...others, { step, minutes, ...(locked ? { locked } : {}) }] };
+  });
+}
+
+/**
+ * Locks a step at `minutes` so that fitting the course to its days never changes it, or unlocks it (an
+ * unlocked step at the snapshot's length needs no override).
+ */
+export function setStepLocked(curriculum: Curriculum, itemId: string, lessonCode: string, step: number, locked: boolean, minutes: number, snapshotMinutes: number): Curriculum {
+  return updateLesson(curriculum, itemId, lessonCode, (o) => {
+    const others = (o.stepMinutes ?? []).filter((s) => s.step !== step);
+    if (locked) return { ...o, stepMinutes: [...others, { step, minutes, locked }] };
     return { ...o, stepMinutes: minutes === snapshotMinutes ? others : [...others, { step, minutes }] };
   });
 }

@@ -1,6 +1,8 @@
 /**
  * Full curriculum: the timetable, one table per teaching day (small tables keep Word fast and break
- * cleanly across pages), with the schedule's own clock times and the breaks within the day's teaching shaded.
+ * cleanly across pages), with the schedule's own clock times and breaks shaded. The daily recap and buffer
+ * have rows of their own; time left free before a break is a row, and what follows the day's last
+ * teaching is one "free time" row to the end of the day rather than a list of breaks no one takes.
  */
 import type { ScheduleDay, TimetableSlot } from '../../curriculum/schedule';
 import { clockRange, dayTitle, headerCell, heading, lessonNumber, moduleNumber, paragraph, run } from '../blocks';
@@ -31,6 +33,8 @@ function unitLabels(ctx: PlanContext): Map<string, UnitLabel> {
 
 function slotCell(slot: TimetableSlot, units: ReadonlyMap<string, UnitLabel>, ctx: PlanContext): PlanCell {
   const l = ctx.labels;
+  if (slot.kind === 'recap' || slot.kind === 'buffer') return { blocks: [paragraph([run(l[slot.kind])], 'small')], shade: 'muted' };
+  if (slot.kind === 'free') return { blocks: [paragraph([run(l.freeTime, { italic: true })], 'small')] };
   if (slot.kind === 'break' || slot.kind === 'lunch') {
     const label = slot.title.trim() ? textInlines(slot.title, ctx.values) : [run(slot.kind === 'lunch' ? l.lunch : l.break)];
     return { blocks: [paragraph(label, 'small')], shade: 'break' };
@@ -45,18 +49,6 @@ function slotCell(slot: TimetableSlot, units: ReadonlyMap<string, UnitLabel>, ct
   return { blocks };
 }
 
-function isTeaching(slot: TimetableSlot): boolean {
-  return slot.kind === 'lesson' || slot.kind === 'session';
-}
-
-/** The day's lessons and sessions, and the breaks between them; not the breaks planned after the day's teaching has ended. */
-function taughtSlots(day: ScheduleDay): TimetableSlot[] {
-  const teaching = day.slots.filter(isTeaching);
-  const first = teaching[0]?.startMinute ?? 0;
-  const last = teaching.at(-1)?.endMinute ?? 0;
-  return day.slots.filter((slot) => isTeaching(slot) || (slot.startMinute >= first && slot.endMinute <= last));
-}
-
 function dayTable(day: ScheduleDay, units: ReadonlyMap<string, UnitLabel>, ctx: PlanContext): PlanTable {
   const l = ctx.labels;
   return {
@@ -64,12 +56,25 @@ function dayTable(day: ScheduleDay, units: ReadonlyMap<string, UnitLabel>, ctx: 
     caption: dayTitle(l, day.day, day.date),
     columns: [1.6, 7],
     header: [[headerCell(l.time), headerCell(`${l.lesson} / ${l.session}`)]],
-    rows: taughtSlots(day).map((slot) => {
-      const shade = slot.kind === 'break' || slot.kind === 'lunch' ? 'break' : undefined;
+    rows: printedSlots(day).map((slot) => {
+      const shade = slot.kind === 'break' || slot.kind === 'lunch' ? 'break' : slot.kind === 'recap' || slot.kind === 'buffer' ? 'muted' : undefined;
       const time: PlanCell = { blocks: [paragraph([run(clockRange(slot.start, slot.end))], 'small')], ...(shade ? { shade } : {}) };
       return [time, slotCell(slot, units, ctx)];
     }),
   };
+}
+
+/**
+ * The day's slots up to its last teaching, then one free slot to the end of the day: the breaks planned after
+ * the day's teaching has ended are not printed.
+ */
+function printedSlots(day: ScheduleDay): TimetableSlot[] {
+  const last = day.slots.findLastIndex((s) => s.kind !== 'free' && s.kind !== 'break' && s.kind !== 'lunch');
+  const end = day.slots.at(-1)?.endMinute ?? 0;
+  const taught = day.slots.slice(0, last + 1);
+  const from = taught.at(-1);
+  if (!from || from.endMinute >= end) return taught;
+  return [...taught, { kind: 'free', start: from.end, end: day.slots.at(-1)?.end ?? from.end, startMinute: from.endMinute, endMinute: end, title: '' }];
 }
 
 export function timetableSection(ctx: PlanContext): PlanSection | undefined {

@@ -1,36 +1,34 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Placement } from '../../../../../shared/domain/curriculum/schedule';
-import type { ComposerChange } from '../composer-types';
+import type { DayChoice } from './move-to-day';
 import { unitName } from './panel-format';
-import { setUnitDay } from './timetable-edits';
 
 type MoveProps = {
   placement: Placement;
   /** The day the designer pinned the unit to, if any (it may differ from where it landed). */
   pin: number | undefined;
-  /** How many days the select offers: the planned days, or more when the course runs over. */
-  dayCount: number;
-  change: ComposerChange;
+  /** Where a move to each day would land the unit (the planned days, or more when the course runs over). */
+  choices: readonly DayChoice[];
+  /** Moves the unit to a day (reordering the course for an earlier one), or lets the scheduler place it. */
+  onMove: (day: number | undefined) => void;
 };
 
 /**
  * Moves the selected lesson or session to another day, or lets the scheduler place it again ("unpin").
  * The select takes focus when it appears, so a keyboard user goes from the slot straight to the choice.
+ * It offers only the days that can take the unit (and the day it is pinned to); the others are named below
+ * it with the day the unit would land on instead.
  */
-export function MoveUnitBar({ placement, pin, dayCount, change }: MoveProps) {
-  const { t } = useTranslation();
+export function MoveUnitBar({ placement, pin, choices, onMove: move }: MoveProps) {
+  const { t, i18n } = useTranslation();
   const id = useId();
-  const unit = { itemId: placement.itemId, lessonCode: placement.lessonCode };
   const name = unitName(t, placement);
-  const days = Array.from({ length: dayCount }, (_x, i) => i + 1);
-
-  const move = (day: number | undefined) => {
-    change(
-      day === undefined ? t('composerPanels.timetable.unpinLabel', { name }) : t('composerPanels.timetable.moveLabel', { name, day }),
-      (current) => setUnitDay(current, unit, day),
-    );
-  };
+  const days = choices.filter((c) => c.landsOn === c.day || c.day === pin).map((c) => c.day);
+  const refused = choices.filter((c) => c.landsOn !== c.day && c.day !== pin);
+  const list = new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(
+    refused.map((c) => t('schedule.move.wouldLand', { day: c.day, landed: c.landsOn })),
+  );
 
   return (
     <div className="tt-move" role="group" aria-labelledby={`${id}-name`}>
@@ -46,6 +44,7 @@ export function MoveUnitBar({ placement, pin, dayCount, change }: MoveProps) {
         <select
           // The bar appears because the user chose this slot: choosing the day is the next step.
           autoFocus
+          aria-describedby={refused.length > 0 ? `${id}-refused` : undefined}
           value={pin === undefined ? '' : String(pin)}
           onChange={(e) => {
             move(e.target.value === '' ? undefined : Number(e.target.value));
@@ -60,6 +59,11 @@ export function MoveUnitBar({ placement, pin, dayCount, change }: MoveProps) {
       <button type="button" className="button button--small" disabled={pin === undefined} onClick={() => { move(undefined); }}>
         {t('composerPanels.timetable.unpin')}
       </button>
+      {refused.length > 0 && (
+        <p id={`${id}-refused`} className="tt-move__refused muted">
+          {t('schedule.move.notOffered', { count: refused.length, days: list, name })}
+        </p>
+      )}
     </div>
   );
 }

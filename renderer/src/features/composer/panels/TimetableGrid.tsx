@@ -87,6 +87,12 @@ function SlotContent({ slot, selected, onSelect }: { slot: TimetableSlot; select
         {time}
       </div>
     );
+  if (slot.kind === 'recap' || slot.kind === 'buffer' || slot.kind === 'free')
+    return (
+      <div className="tt-slot__inner">
+        <span>{t(`schedule.slot.${slot.kind}`)}</span> {time}
+      </div>
+    );
   const { unitKey } = slot;
   const parts = slot.parts !== undefined && slot.parts > 1 ? slot.parts : undefined;
   return (
@@ -101,7 +107,7 @@ function SlotContent({ slot, selected, onSelect }: { slot: TimetableSlot; select
       {time}{' '}
       {slot.lessonCode !== undefined && (
         <bdi className="tt-slot__code" dir="ltr">
-          {slot.lessonCode}
+          {slot.lessonNumber ?? slot.lessonCode}
         </bdi>
       )}{' '}
       {/* Titles are often in another script than the interface (English modules in an Arabic one): isolated,

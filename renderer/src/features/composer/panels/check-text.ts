@@ -95,6 +95,16 @@ const PREPARE: Record<TextCode, Prepare> = {
     // "does not fit in the 0 min left" reads oddly: a full day is said as such.
     return num(params.free) <= 0 ? { variant: 'full', values } : { values };
   },
+  'moved-to-avoid-short-part': (params, context, where) => {
+    const { t } = context;
+    return {
+      values: { ...withName(params, context, where).values, minutes: minutesText(t, num(params.minutes)), minPart: minutesText(t, num(params.minPart)), previousDay: num(params.day) - 1 },
+    };
+  },
+  'short-part': (params, context, where) => {
+    const { t } = context;
+    return { values: { ...withName(params, context, where).values, part: minutesText(t, num(params.part)), minPart: minutesText(t, num(params.minPart)) } };
+  },
   'pin-unmet': withName,
   'pin-beyond-days': (params, context, where) => ({ values: { ...withName(params, context, where).values, days: daysText(context.t, num(params.days)) } }),
   'break-delayed': same,
@@ -147,7 +157,7 @@ export function textKey(code: TextCode, variant?: string): string {
 export function findingText(
   finding: { code: string; message: string; params: Params; where?: CheckWhere },
   context: TextContext,
-  exists: (key: string) => boolean,
+  exists: (key: string, options?: { count: number }) => boolean,
 ): string {
   const prepare = Object.hasOwn(PREPARE, finding.code) ? PREPARE[finding.code as TextCode] : undefined;
   if (!prepare) return finding.message;
@@ -155,5 +165,7 @@ export function findingText(
   const params = finding.params.lessonNumber === undefined ? finding.params : { ...finding.params, lessonCode: finding.params.lessonNumber };
   const { variant, values } = prepare(params, context, finding.where ?? {});
   const key = textKey(finding.code as TextCode, variant);
-  return exists(key) ? context.t(key, values) : finding.message;
+  // Texts with a count are plural forms (key_one, key_other…): asked with the count, so that they are found.
+  const count = typeof values.count === 'number' ? { count: values.count } : undefined;
+  return exists(key, count) ? context.t(key, values) : finding.message;
 }

@@ -16,10 +16,11 @@ export function daysText(t: Translate, count: number): string {
 }
 
 /** "Lesson 2.1 “Arrest”" or "Session “Opening”": how panels name one thing the scheduler places. */
-export function unitName(t: Translate, unit: { lessonCode?: string | undefined; title: string }): string {
+export function unitName(t: Translate, unit: { lessonCode?: string | undefined; lessonNumber?: string | undefined; title: string }): string {
+  // The course's number when the scheduler gave one: library codes appear only in the library.
   return unit.lessonCode === undefined
     ? t('composerPanels.common.sessionName', { title: unit.title })
-    : t('composerPanels.common.lessonName', { code: unit.lessonCode, title: unit.title });
+    : t('composerPanels.common.lessonName', { code: unit.lessonNumber ?? unit.lessonCode, title: unit.title });
 }
 
 /**

@@ -22,7 +22,7 @@ export function useFindingText(props: Pick<PanelProps, 'curriculum' | 'computed'
       unitTitle: (where: CheckWhere) => (where.itemId === undefined ? undefined : units.get(`${where.itemId}/${where.lessonCode ?? ''}`)),
       lessonNumber: (where: CheckWhere) => (where.itemId === undefined || where.lessonCode === undefined ? undefined : numbers.lesson(where.itemId, where.lessonCode)),
     };
-    const exists = (key: string) => i18n.exists(key);
+    const exists = (key: string, options?: { count: number }) => i18n.exists(key, options);
     return (finding: Finding) => findingText(finding, context, exists);
   }, [t, i18n, curriculum, computed.schedule.placements, library]);
 }
