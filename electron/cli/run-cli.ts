@@ -6,6 +6,7 @@ import { defaultDataDir } from '../services/paths';
 import type { Command } from './command';
 import { dataBackups, dataCheck, dataRestore } from './commands/data';
 import { exportCurriculum, exportLesson, exportModule } from './commands/export';
+import { exportKit } from './commands/export-kit';
 import { curriculumCheck, curriculumCreate, curriculumList, curriculumShow } from './commands/curriculum';
 import { libraryExportJson, libraryImportJson, libraryList, librarySearch, libraryShow } from './commands/library';
 import { packExport, packImport, packInspect, packUndo } from './commands/pack';
@@ -37,6 +38,7 @@ export const COMMANDS: readonly Command[] = [
   exportCurriculum,
   exportModule,
   exportLesson,
+  exportKit,
 ];
 
 const HELP_FLAGS = new Set(['--help', '-h']);

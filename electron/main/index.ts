@@ -6,7 +6,7 @@ import { confirmAndOpenExternal } from './external-links';
 import { broadcast, registerIpc } from './ipc/register-ipc';
 import { buildMenuTemplate } from './menu';
 import { packPathsIn, readPackForRenderer } from './open-files';
-import { revealSavedFile, saveWithDialog } from './save-file';
+import { chooseFolder, rememberSavedFiles, revealSavedFile, saveWithDialog } from './save-file';
 import { workerExportRunners } from '../services/export/export-worker';
 import { workerPackReader } from '../services/packs/pack-read-worker';
 import createExportWorker from '../workers/export.worker?nodeWorker';
@@ -64,6 +64,8 @@ async function start(): Promise<void> {
       resourcesDir: paths.resourcesDir,
       openExternal: (url) => confirmAndOpenExternal(url, mainWindow),
       saveFile: (fileName, bytes) => saveWithDialog(mainWindow, fileName, bytes),
+      chooseFolder: (suggestedName) => chooseFolder(mainWindow, suggestedName),
+      savedFiles: rememberSavedFiles,
       readPack: workerPackReader(createPackReadWorker),
       runExport: workerExportRunners(createExportWorker),
       revealFile: revealSavedFile,

@@ -1,4 +1,4 @@
-import { dialog, shell, type BrowserWindow } from 'electron';
+import { app, dialog, shell, type BrowserWindow, type OpenDialogOptions } from 'electron';
 import { extname } from 'node:path';
 import { AppError } from '../../shared/errors';
 import { writeFileAtomic } from '../services/store/atomic-file';
@@ -21,6 +21,25 @@ export async function saveWithDialog(parent: BrowserWindow | null, fileName: str
   await writeFileAtomic(result.filePath, bytes);
   savedThisSession.add(result.filePath);
   return result.filePath;
+}
+
+/**
+ * Asks for the folder a trainer kit goes into (the dialog can create one). The kit service writes into it
+ * when it is empty, or into a new folder `suggestedName` inside it, so nothing there is replaced.
+ */
+export async function chooseFolder(parent: BrowserWindow | null, suggestedName: string): Promise<string | null> {
+  const options: OpenDialogOptions = {
+    title: suggestedName,
+    defaultPath: app.getPath('documents'),
+    properties: ['openDirectory', 'createDirectory', 'promptToCreate'],
+  };
+  const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
+/** Files the app wrote for the user without a save dialog (a trainer kit): they may be opened like saved files. */
+export function rememberSavedFiles(paths: readonly string[]): void {
+  for (const path of paths) savedThisSession.add(path);
 }
 
 /** Opens a file saved in this session with its default program, or shows it in the file manager. */

@@ -7,6 +7,7 @@ import { CurriculaService } from './curricula/curricula-service';
 import { loadSampleCurriculum } from './curricula/sample-curriculum';
 import { IN_PROCESS_EXPORT, type ExportRunners } from './export/export-job';
 import { ExportService } from './export/export-service';
+import { exportKit } from './export/kit-export';
 import { LibraryService } from './library/library-service';
 import { loadSampleLibrary } from './library/sample-library';
 import { exportPack } from './packs/pack-export';
@@ -31,6 +32,10 @@ export type Host = {
   runExport?: ExportRunners;
   /** Opens a file this app saved, or shows it in its folder; absent where there is no desktop (web, CLI). */
   revealFile?: (path: string, action: 'open' | 'folder') => Promise<boolean>;
+  /** Asks for a folder (a trainer kit goes into one); null when cancelled. Absent where the renderer downloads a .zip. */
+  chooseFolder?: (suggestedName: string) => Promise<string | null>;
+  /** Files written for the user outside a save dialog (a kit), which may then be opened or shown in their folder. */
+  savedFiles?: (paths: readonly string[]) => void;
   /** Pushes an event to the renderer (progress of long jobs). */
   emit?: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
   /** The bytes of a file streamed to this host (the web harness), once; null when there is no such upload. */
@@ -141,6 +146,14 @@ export function createHandlers({ store, library, curricula, packs, exports, host
       });
       return { fileName: file.fileName, bytesBase64: Buffer.from(file.bytes).toString('base64') };
     },
+    'export:kit': (req) =>
+      exportKit(exports, {
+        ...(host.chooseFolder ? { chooseFolder: host.chooseFolder } : {}),
+        ...(host.savedFiles ? { savedFiles: host.savedFiles } : {}),
+        onProgress: (p) => {
+          if (req.taskId) host.emit?.('task:progress', { taskId: req.taskId, done: p.done, total: p.total, label: p.label });
+        },
+      }, req),
     'app:reveal-file': async ({ path, action }) => ({ done: host.revealFile ? await host.revealFile(path, action) : false }),
     'task:cancel': ({ taskId }) => Promise.resolve({ cancelled: packs.cancel(taskId) || exports.cancel(taskId) }),
     'pack:import': ({ previewId, decisions, curricula: chosen, leaveOut, dryRun }) => packs.import(previewId, decisions, { dryRun, curricula: chosen, leaveOut }),

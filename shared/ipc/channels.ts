@@ -35,6 +35,7 @@ export const CHANNELS = [
   'pack:undo-import',
   'export:plan',
   'export:docx',
+  'export:kit',
   'app:reveal-file',
   'task:cancel',
 ] as const;

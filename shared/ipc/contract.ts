@@ -9,7 +9,8 @@ import {
   SaveCurriculumSchema,
 } from '../schemas/curricula';
 import { CurriculumSchema } from '../schemas/curriculum';
-import { ExportPlanSchema, ExportRequestSchema } from '../schemas/export';
+import { PAPER_SIZES } from '../domain/export/plan';
+import { ExportPlanSchema, ExportRequestSchema, KitResultSchema } from '../schemas/export';
 import { LastImportSchema, LibrarySearchResultSchema } from '../schemas/library';
 import { ImportDecisionSchema, ImportResultSchema, PackPreviewSchema } from '../schemas/pack-import';
 import { LibraryPlaceholderSchema, ModuleDetailSchema, ModuleUsageSchema } from '../schemas/library-detail';
@@ -164,6 +165,15 @@ export const contract = {
   'export:docx': {
     req: ExportRequestSchema.extend({ taskId: TaskIdSchema.optional() }),
     res: z.object({ fileName: FileNameSchema, bytesBase64: Base64Schema }),
+  },
+  /**
+   * A course's trainer kit, built off the main thread (follow it with `task:progress`, stop it with
+   * `task:cancel`). The desktop app asks for a folder first and writes the documents there (a new or empty
+   * folder); hosts without a folder dialog (the web harness) answer with one .zip for the browser to download.
+   */
+  'export:kit': {
+    req: z.strictObject({ curriculumId: IdSchema, paper: z.enum(PAPER_SIZES).default('a4'), taskId: TaskIdSchema.optional() }),
+    res: KitResultSchema,
   },
   /** After a save: open the file or show it in its folder. Only files this app saved in this session. */
   'app:reveal-file': {

@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { part, readDocx, visibleText } from '../helpers/docx-read';
 import { tempDir } from '../helpers/temp-dir';
+import { readZip } from '../helpers/zip-read';
 import { launchBrowser, SCREENSHOTS, SKIP_E2E, startHarness, watchErrors, type RunningHarness } from './harness';
 
 const SAMPLE_TITLE = 'Foundation course on human rights and community policing for recruits';
@@ -62,6 +63,37 @@ describe.runIf(!SKIP_E2E)('exporting to Word and print preview in the web harnes
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('exports the sample course\'s trainer kit as one .zip, with one progress bar, focus back on its trigger', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const errors = watchErrors(page);
+    const folder = await tempDir();
+    await page.goto(harness.url);
+    await page.getByRole('button', { name: 'Curricula' }).click();
+    await page.getByRole('link', { name: SAMPLE_TITLE }).click();
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export to Word' });
+    const downloading = page.waitForEvent('download', { timeout: 170_000 });
+    const trigger = dialog.getByRole('button', { name: 'Export trainer kit' });
+    await trigger.click();
+    await dialog.getByRole('progressbar', { name: 'Trainer kit progress' }).waitFor();
+    await dialog.getByText(/document \d of 8/).first().waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'export-kit-progress-en.png') });
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe('foundation-course-on-human-rights-and-community-policing-kit.zip');
+    const path = join(folder, download.suggestedFilename());
+    await download.saveAs(path);
+    await dialog.getByText('Trainer kit downloaded:', { exact: false }).waitFor();
+    await expect.poll(() => trigger.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS, 'export-kit-done-en.png') });
+    const entries = await readZip(await readFile(path));
+    const names = [...entries.keys()].map((name) => name.replace(/^foundation-course-on-human-rights-and-community-policing-kit\//, ''));
+    expect(names).toEqual(['01-curriculum', '02-trainer-plans', '03-participant-handouts', '04-pre-test', '05-post-test', '06-answer-key', '07-observation-checklist', '08-evaluation-form'].map((n) => `foundation-course-on-human-rights-and-community-policing-${n}.docx`));
+    const checklist = visibleText(part(await readDocx([...entries.values()][6] ?? Buffer.alloc(0)), 'word/document.xml'));
+    expect(checklist).toContain('Participant sheet 1');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 200_000);
 
   it('exports participant handouts of an Arabic module right to left, without trainer notes', async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });

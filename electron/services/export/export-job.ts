@@ -7,6 +7,7 @@
 import { buildExportPlan, type PlanInput } from '../../../shared/domain/export/build-plan';
 import type { ExportOptions, ExportPlan } from '../../../shared/domain/export/plan';
 import { renderDocx } from './docx/render-docx';
+import { runKitJob, type KitRunner } from './kit-job';
 
 export type ExportJob = { input: PlanInput; options: ExportOptions };
 
@@ -39,6 +40,6 @@ export const planExportJob: PlanRunner = (job) =>
   });
 
 /** How a host runs export work: in a worker thread (desktop app, web harness) or in-process (CLI, tests). */
-export type ExportRunners = { docx: ExportRunner; plan: PlanRunner };
+export type ExportRunners = { docx: ExportRunner; plan: PlanRunner; kit: KitRunner };
 
-export const IN_PROCESS_EXPORT: ExportRunners = { docx: runExportJob, plan: planExportJob };
+export const IN_PROCESS_EXPORT: ExportRunners = { docx: runExportJob, plan: planExportJob, kit: runKitJob };

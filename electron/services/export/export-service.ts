@@ -5,13 +5,17 @@
  */
 import { randomUUID } from 'node:crypto';
 import { withPlaceholderDefaults } from '../../../shared/domain/placeholders';
+import { kitContents, type KitContents } from '../../../shared/domain/export/kit';
 import { curriculumForModule } from '../../../shared/domain/export/module-curriculum';
-import type { ExportPlan } from '../../../shared/domain/export/plan';
+import type { ExportPlan, PaperSize } from '../../../shared/domain/export/plan';
 import { AppError } from '../../../shared/errors';
 import type { Curriculum } from '../../../shared/schemas/curriculum';
 import type { ExportRequest } from '../../../shared/schemas/export';
 import type { Store } from '../store/store';
-import type { ExportedFile, ExportJob, ExportProgress, ExportRunners } from './export-job';
+import type { ExportedFile, ExportJob, ExportProgress, ExportRunners, ExportRunOptions } from './export-job';
+import type { BuiltKit } from './kit-job';
+
+type TaskOptions = { taskId?: string; onProgress?: (progress: ExportProgress) => void };
 
 export class ExportService {
   private readonly running = new Map<string, AbortController>();
@@ -56,14 +60,33 @@ export class ExportService {
     return this.run.plan(this.job(request));
   }
 
-  async docx(request: ExportRequest, options: { taskId?: string; onProgress?: (progress: ExportProgress) => void } = {}): Promise<ExportedFile> {
+  docx(request: ExportRequest, options: TaskOptions = {}): Promise<ExportedFile> {
     const job = this.job(request);
+    return this.track(options, (run) => this.run.docx(job, run));
+  }
+
+  /**
+   * Every document of a course's trainer kit, in memory (see kit-job.ts): the caller writes them to a folder
+   * or zips them, so that nothing is written unless every document could be made.
+   */
+  kit(curriculumId: string, paper: PaperSize, options: TaskOptions = {}): Promise<BuiltKit> {
+    const { input } = this.job({ target: { kind: 'curriculum', id: curriculumId }, variant: 'full', paper, annexes: true });
+    return this.track(options, (run) => this.run.kit({ input, paper }, run));
+  }
+
+  /** What the kit of a curriculum holds, without building it (names for a folder dialog, what is left out). */
+  kitContents(curriculumId: string): KitContents {
+    return kitContents(this.curriculumOf({ target: { kind: 'curriculum', id: curriculumId }, variant: 'full', paper: 'a4', annexes: true }));
+  }
+
+  /** Runs a job under a task id that `cancel` can stop; one job per id at a time. */
+  private async track<T>(options: TaskOptions, work: (run: ExportRunOptions) => Promise<T>): Promise<T> {
     const taskId = options.taskId ?? randomUUID();
     if (this.running.has(taskId)) throw new AppError('conflict', `An export with task id "${taskId}" is already running`);
     const controller = new AbortController();
     this.running.set(taskId, controller);
     try {
-      return await this.run.docx(job, { signal: controller.signal, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+      return await work({ signal: controller.signal, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
     } finally {
       this.running.delete(taskId);
     }

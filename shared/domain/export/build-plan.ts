@@ -9,11 +9,17 @@ import { planCover, planFileName, planLabels, planProperties, planRunning } from
 import { numberedHeadings } from './lesson-parts';
 import { checkParticipantSafe } from './participant-safety';
 import type { ExportOptions, ExportPlan, PlanSection } from './plan';
+import { assessmentSection } from './sections/assessment';
+import { coursePackageSection } from './sections/course-package';
 import { coverageSection, planCoverage, traceabilitySection } from './sections/coverage';
+import { evaluationFormSections } from './sections/evaluation-form';
+import { glossarySection } from './sections/glossary';
 import { participantSections } from './sections/handouts';
 import { lessonPlanSections } from './sections/lesson-plan';
 import { emptyNotice, fullModuleSections } from './sections/module';
+import { observationSections } from './sections/observation';
 import { overviewSection } from './sections/overview';
+import { qualitySection } from './sections/quality';
 import { referencesSection } from './sections/references';
 import { answerKeySections, testSections } from './sections/tests';
 import { timetableSection } from './sections/timetable';
@@ -28,11 +34,15 @@ function fullSections(ctx: PlanContext): PlanSection[] {
   const coverage = planCoverage(ctx);
   return present(
     overviewSection(ctx),
+    coursePackageSection(ctx),
+    assessmentSection(ctx),
     timetableSection(ctx),
     coverageSection(ctx, coverage),
     ...fullModuleSections(ctx),
+    ctx.options.annexes ? glossarySection(ctx) : undefined,
     ctx.options.annexes ? traceabilitySection(ctx, coverage) : undefined,
     ctx.options.annexes ? referencesSection(ctx) : undefined,
+    ctx.options.annexes ? qualitySection(ctx) : undefined,
   );
 }
 
@@ -55,6 +65,10 @@ function variantSections(ctx: PlanContext): PlanSection[] {
       return testSections(ctx, variant);
     case 'answer-key':
       return answerKeySections(ctx);
+    case 'observation-checklist':
+      return observationSections(ctx);
+    case 'evaluation-form':
+      return evaluationFormSections(ctx);
     default:
       return assertNever(variant);
   }

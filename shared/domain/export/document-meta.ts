@@ -4,6 +4,7 @@ import { textLine } from './blocks';
 import type { PlanContext } from './context';
 import { exportFileName } from './file-name';
 import { markdownBlocks } from './inline';
+import { testCoverFacts } from './sections/assessment';
 import { formatLabel } from './labels';
 import type { ExportPlan, PlanCover, PlanLabels } from './plan';
 import { blockTexts } from './plan-text';
@@ -21,6 +22,7 @@ export function planCover(ctx: PlanContext): PlanCover {
   add(l.status, l[`status.${c.status}`]);
   add(l.date, input.today);
   add(l.audience, c.audiences.map((a) => l[`audience.${a}`]).join(l.listSeparator));
+  facts.push(...testCoverFacts(ctx));
   const subtitle = textLine(c.subtitle, ctx.values);
   return {
     title: textLine(c.title, ctx.values),

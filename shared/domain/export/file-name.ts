@@ -32,7 +32,11 @@ const NON_LATIN_LETTER = /(?!\p{Script=Latin})\p{L}/u;
  * most of its words, so it gives way to the curriculum id, which is always a slug.
  */
 export function exportFileName(title: string, fallbackId: string, variant: ExportVariant): string {
+  return `${courseFileBase(title, fallbackId)}-${variant}.docx`;
+}
+
+/** The start of every file name of a course ("foundation-course-on-human-rights"): its title's slug, or its id. */
+export function courseFileBase(title: string, fallbackId: string): string {
   const fromTitle = NON_LATIN_LETTER.test(title) ? '' : asciiSlug(title);
-  const slug = fromTitle || asciiSlug(fallbackId) || 'curriculum';
-  return `${slug}-${variant}.docx`;
+  return fromTitle || asciiSlug(fallbackId) || 'curriculum';
 }

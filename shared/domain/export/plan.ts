@@ -11,15 +11,17 @@
  */
 import type { Language } from '../languages';
 
-export const EXPORT_VARIANTS = ['full', 'trainer', 'participant', 'pre-test', 'post-test', 'answer-key'] as const;
+export const EXPORT_VARIANTS = ['full', 'trainer', 'participant', 'pre-test', 'post-test', 'answer-key', 'observation-checklist', 'evaluation-form'] as const;
 /**
  * full: the curriculum document for approval boards. trainer: printable lesson plans. participant: handouts
  * only. pre-test / post-test: printable tests for participants. answer-key: the answers, a trainer document.
+ * observation-checklist: the practical items with their criteria and a rating scale, one sheet per
+ * participant, for trainers. evaluation-form: the participants' feedback form on the course.
  */
 export type ExportVariant = (typeof EXPORT_VARIANTS)[number];
 
 /** Variants that participants receive: the plan must never hold trainer-only text for them. */
-export const PARTICIPANT_VARIANTS: readonly ExportVariant[] = ['participant', 'pre-test', 'post-test'];
+export const PARTICIPANT_VARIANTS: readonly ExportVariant[] = ['participant', 'pre-test', 'post-test', 'evaluation-form'];
 
 export const PAPER_SIZES = ['a4', 'letter'] as const;
 export type PaperSize = (typeof PAPER_SIZES)[number];

@@ -48,7 +48,7 @@ describe('cli: export', () => {
     const out = join(dir, 'x.docx');
     expect(await cli('export', 'curriculum', 'foundation-course', '--variant', 'everything', '--out', out, '--data', data)).toMatchObject({
       code: 2,
-      err: 'error: --variant must be one of full, trainer, participant, pre-test, post-test, answer-key, not "everything"',
+      err: 'error: --variant must be one of full, trainer, participant, pre-test, post-test, answer-key, observation-checklist, evaluation-form, not "everything"',
     });
     expect((await cli('export', 'curriculum', 'foundation-course', '--out', join(dir, 'x.pdf'), '--data', data)).err).toBe('error: --out must name a .docx file');
     expect((await cli('export', 'curriculum', 'foundation-course', '--out', join(dir, 'missing', 'x.docx'), '--data', data)).err).toMatch(/^error: the folder .*missing does not exist$/);

@@ -107,6 +107,7 @@ function fakeHandlers(): FakeHandlers {
     'pack:undo-import': vi.fn<Handlers['pack:undo-import']>(() => Promise.resolve(LAST_IMPORT)),
     'export:plan': vi.fn<Handlers['export:plan']>(() => Promise.resolve(PLAN)),
     'export:docx': vi.fn<Handlers['export:docx']>(() => Promise.resolve({ fileName: 'course.docx', bytesBase64: 'AA==' })),
+    'export:kit': vi.fn<Handlers['export:kit']>(() => Promise.resolve({ kind: 'not-saved' as const })),
     'app:reveal-file': vi.fn<Handlers['app:reveal-file']>(() => Promise.resolve({ done: true })),
     'task:cancel': vi.fn<Handlers['task:cancel']>(() => Promise.resolve({ cancelled: true })),
   };
@@ -213,6 +214,7 @@ const INVALID: [Channel, unknown][] = [
   ['pack:undo-import', { force: true }],
   ['export:plan', { target: { kind: 'module', id: 'use-of-force' }, paper: 'a3' }],
   ['export:docx', { target: { kind: 'curriculum', id: 'induction' }, taskId: 'a b' }],
+  ['export:kit', { curriculumId: 'induction', paper: 'a4', folder: '/tmp' }],
   ['app:reveal-file', { path: '', action: 'open' }],
   ['task:cancel', {}],
 ];
@@ -252,6 +254,7 @@ const VALID: [Channel, unknown][] = [
   ['pack:undo-import', undefined],
   ['export:plan', { target: { kind: 'lesson', id: 'use-of-force', lessonIndex: 1 }, variant: 'trainer', paper: 'letter', annexes: false }],
   ['export:docx', { target: { kind: 'curriculum', id: 'induction' }, variant: 'participant', paper: 'a4', annexes: true, taskId: 'export-1' }],
+  ['export:kit', { curriculumId: 'induction', paper: 'letter', taskId: 'kit-1' }],
   ['app:reveal-file', { path: '/home/trainer/course.docx', action: 'folder' }],
   ['task:cancel', { taskId: 'preview-1' }],
 ];

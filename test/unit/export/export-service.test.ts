@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ExportService } from '../../../electron/services/export/export-service';
 import { planExportJob, type ExportRunner, type ExportRunners } from '../../../electron/services/export/export-job';
+import { runKitJob } from '../../../electron/services/export/kit-job';
 import { ExportRequestSchema, type ExportRequest } from '../../../shared/schemas/export';
 import { openTestServices } from '../../helpers/open-test-store';
 import { tempDir } from '../../helpers/temp-dir';
@@ -63,7 +64,7 @@ describe('ExportService task handling', () => {
         reject(Object.assign(new Error('The export was cancelled.'), { code: 'cancelled' }));
       });
     });
-  const waiting: ExportRunners = { docx: waitingRunner, plan: planExportJob };
+  const waiting: ExportRunners = { docx: waitingRunner, plan: planExportJob, kit: runKitJob };
 
   it('cancels a running export by task id, once', async () => {
     const { store } = await openTestServices(await tempDir());

@@ -4,7 +4,7 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { workerExportRunners, type ExportWorkerData } from '../../../electron/services/export/export-worker';
 import { runInWorker } from '../../../electron/services/workers/run-in-worker';
-import type { ExportJob } from '../../../electron/services/export/export-job';
+import type { ExportJob, ExportRunners } from '../../../electron/services/export/export-job';
 import { curriculumForModule } from '../../../shared/domain/export/module-curriculum';
 import { loadSampleLibrary } from '../../../electron/services/library/sample-library';
 import { REPO_ROOT, RESOURCES_DIR } from '../../helpers/open-test-store';
@@ -55,6 +55,41 @@ describe('exporting in a worker thread', () => {
       code: 'invalid-argument',
       message: 'The export worker was asked for neither a document nor a plan.',
     });
+  });
+
+  it('builds a whole trainer kit in one worker, with one progress over all documents', async () => {
+    const job = await moduleJob('full');
+    const progress: { done: number; total: number; label: string }[] = [];
+    const kit = await workerExportRunners(createWorker).kit({ input: job.input, paper: 'a4' }, { onProgress: (p) => progress.push(p) });
+    expect(kit.files).toHaveLength(8);
+    for (const file of kit.files) expect(Buffer.from(file.bytes).subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(kit.files.map((f) => f.fileName.replace(/^.*-(\d\d-[a-z-]+)\.docx$/, '$1'))).toEqual([
+      '01-curriculum', '02-trainer-plans', '03-participant-handouts', '04-pre-test', '05-post-test', '06-answer-key', '07-observation-checklist', '08-evaluation-form',
+    ]);
+    expect(progress.at(-1)).toMatchObject({ done: 800, total: 800 });
+  });
+
+  it('checks a kit job too', async () => {
+    const job = await moduleJob('full');
+    const broken = { input: job.input, paper: 'a3' } as unknown as Parameters<ExportRunners['kit']>[0];
+    await expect(workerExportRunners(createWorker).kit(broken, {})).rejects.toMatchObject({ code: 'invalid-argument', message: expect.stringContaining('trainer kit job') as unknown });
+  });
+
+  it('stops a trainer kit when cancelled mid-way, terminating the worker', async () => {
+    const job = await moduleJob('full');
+    const controller = new AbortController();
+    let seen = 0;
+    const running = workerExportRunners(createWorker).kit({ input: job.input, paper: 'a4' }, {
+      signal: controller.signal,
+      onProgress: (p) => {
+        seen = p.done;
+        // Once the second document is under way: the worker is busy, and is stopped where it is.
+        if (p.done > 100) controller.abort();
+      },
+    });
+    await expect(running).rejects.toMatchObject({ code: 'cancelled', message: 'The trainer kit was cancelled.' });
+    expect(seen).toBeGreaterThan(100);
+    expect(seen).toBeLessThan(800);
   });
 
   it('can be cancelled, which stops the worker', async () => {

@@ -42,6 +42,7 @@ const BAD_REQUESTS: Record<(typeof CHANNELS)[number], unknown> = {
   'pack:undo-import': 'now',
   'export:plan': { target: { kind: 'lesson', id: 'use-of-force', lessonIndex: -1 } },
   'export:docx': { target: { kind: 'curriculum', id: 'foundation-course' }, variant: 'everything' },
+  'export:kit': { curriculumId: 'foundation-course', paper: 'a3' },
   'app:reveal-file': { path: '/tmp/a.docx', action: 'run' },
   'task:cancel': { taskId: '../../x' },
 };

@@ -10,23 +10,25 @@ export function ExportOptionsFields({ value, onChange, disabled = false }: { val
     <div className="export-options">
       <fieldset className="export-options__group" disabled={disabled}>
         <legend>{t('export.document')}</legend>
-        {EXPORT_VARIANTS.map((variant) => (
-          <label key={variant} className="export-options__choice">
-            <input
-              type="radio"
-              name={`${name}-variant`}
-              value={variant}
-              checked={value.variant === variant}
-              onChange={() => {
-                onChange({ ...value, variant });
-              }}
-            />
-            <span>
-              <span className="export-options__name">{t(`export.variant.${variant}`)}</span>
-              <span className="export-options__hint muted">{t(`export.variantHelp.${variant}`)}</span>
-            </span>
-          </label>
-        ))}
+        <div className="export-options__variants">
+          {EXPORT_VARIANTS.map((variant) => (
+            <label key={variant} className="export-options__choice">
+              <input
+                type="radio"
+                name={`${name}-variant`}
+                value={variant}
+                checked={value.variant === variant}
+                onChange={() => {
+                  onChange({ ...value, variant });
+                }}
+              />
+              <span>
+                <span className="export-options__name">{t(`export.variant.${variant}`)}</span>
+                <span className="export-options__hint muted">{t(`export.variantHelp.${variant}`)}</span>
+              </span>
+            </label>
+          ))}
+        </div>
       </fieldset>
       <fieldset className="export-options__group" disabled={disabled}>
         <legend>{t('export.paper')}</legend>

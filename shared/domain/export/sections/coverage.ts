@@ -1,6 +1,6 @@
 /** Full curriculum: hours per theme, and (as an annex) which lessons cite which international instruments. */
 import { curriculumCoverage, type Coverage } from '../../curriculum/coverage';
-import { formatHours, headerCell, heading, paragraph, textCell } from '../blocks';
+import { formatHours, headerCell, heading, paragraph, run, textCell } from '../blocks';
 import type { PlanContext } from '../context';
 import { textInlines } from '../inline';
 import type { PlanCell, PlanSection } from '../plan';
@@ -13,10 +13,14 @@ export function coverageSection(ctx: PlanContext, coverage: Coverage): PlanSecti
   const l = ctx.labels;
   // Themes nobody teaches are only worth a row when the course requires them: the gap must show.
   const rows = coverage.themes.filter((t) => t.minutes > 0 || t.required);
+  // Theme hours overlap (a lesson counts for each theme of its module): the rule and the real total say so.
+  const taught = ctx.modules.reduce((total, m) => total + m.lessons.reduce((sum, lesson) => sum + lesson.effective.minutes, 0), 0);
   return {
     id: 'coverage',
     blocks: [
       heading(1, l.coverage, ctx.values),
+      paragraph([run(l.coverageRule)]),
+      { kind: 'facts', rows: [{ label: l.hoursTaught, value: [run(formatHours(taught, ctx.language))] }] },
       {
         kind: 'table',
         caption: l.hoursPerTheme,
