@@ -66,6 +66,9 @@ type AxeResult = { violations: { id: string; help: string; nodes: { target: stri
 /** Runs axe-core (WCAG 2.1 A and AA rules and best practices) on the page and lists what it finds, one line each. */
 export async function axeViolations(page: Page): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  // Colours are measured once transitions have ended: the sidebar's active item fades its background in
+  // (120 ms), and axe measured the contrast of a half-faded item on a busy machine.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
   const result = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (context: Document, options: unknown) => Promise<unknown> } }).axe;
     return (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } })) as AxeResult;
