@@ -70,34 +70,36 @@ function keptTogether(blocks: PlanBlock[]): PlanBlock[] {
 }
 
 /** Tests only need the module's heading, not its summary or outcomes. */
-function moduleHeading(m: NumberedModule, ctx: PlanContext): PlanBlock {
-  return heading(1, m.module.title, ctx.values, moduleNumber(ctx.labels, m.number));
+function moduleHeading(m: NumberedModule, ctx: PlanContext, level: 1 | 2): PlanBlock {
+  return heading(level, m.module.title, ctx.values, moduleNumber(ctx.labels, m.number));
 }
 
 /**
- * One section per module, its lessons as headings and the questions under them, numbered on from `first`.
- * Returns the sections and the next question number.
+ * The questions in one section, under module and lesson headings, numbered from 1. One section,
+ * not one per module: a test is printed for every participant, and a page per module would leave most
+ * pages half empty (18 questions took 10 pages). `level` is the level of the module headings.
  */
-function entrySections(entries: readonly Entry[], ctx: PlanContext, withAnswer: boolean, idPrefix: string, first = 1): { sections: PlanSection[]; next: number } {
-  const sections: PlanSection[] = [];
-  let number = first;
-  let section: PlanSection | undefined;
+function entrySection(entries: readonly Entry[], ctx: PlanContext, withAnswer: boolean, id: string, level: 1 | 2): PlanSection | undefined {
+  if (entries.length === 0) return undefined;
+  const section: PlanSection = { id, blocks: [] };
+  let number = 1;
+  let moduleKey = '';
   let lessonKey = '';
   for (const entry of entries) {
-    if (section?.id !== `${idPrefix}module-${entry.module.item.id}`) {
-      section = { id: `${idPrefix}module-${entry.module.item.id}`, blocks: [moduleHeading(entry.module, ctx)] };
-      sections.push(section);
+    if (entry.module.item.id !== moduleKey) {
+      section.blocks.push(moduleHeading(entry.module, ctx, level));
+      moduleKey = entry.module.item.id;
       lessonKey = '';
     }
     const key = `${entry.module.item.id}/${entry.lesson.effective.lessonCode}`;
     if (key !== lessonKey) {
-      section.blocks.push(heading(2, entry.lesson.effective.lesson.title, ctx.values, lessonNumber(ctx.labels, entry.lesson.number)));
+      section.blocks.push(heading(level === 1 ? 2 : 3, entry.lesson.effective.lesson.title, ctx.values, lessonNumber(ctx.labels, entry.lesson.number)));
       lessonKey = key;
     }
     section.blocks.push(...question(entry.item, number, ctx, withAnswer));
     number += 1;
   }
-  return { sections, next: number };
+  return section;
 }
 
 function testHeader(ctx: PlanContext): PlanBlock[] {
@@ -110,21 +112,21 @@ function testHeader(ctx: PlanContext): PlanBlock[] {
 
 /** The printed test: its questions by module and lesson; a notice when it has none. */
 export function testSections(ctx: PlanContext, test: TestKind): PlanSection[] {
-  const { sections } = entrySections(testEntries(ctx, test), ctx, false, '');
-  if (sections.length === 0) return [emptyNotice('no-items', ctx.labels.noItems)];
-  sections[0]?.blocks.unshift(...testHeader(ctx));
-  return sections;
+  const section = entrySection(testEntries(ctx, test), ctx, false, 'questions', 1);
+  if (!section) return [emptyNotice('no-items', ctx.labels.noItems)];
+  section.blocks.unshift(...testHeader(ctx));
+  return [section];
 }
 
-/** The answer key: the pre-test's answers, then the post-test's, numbered as the tests number them. */
+/** The answer key: the pre-test's answers, then the post-test's (each from a new page), numbered as the tests number them. */
 export function answerKeySections(ctx: PlanContext): PlanSection[] {
   const l = ctx.labels;
   const sections: PlanSection[] = [];
   for (const [test, title] of [['pre-test', l.preTest], ['post-test', l.postTest]] as const) {
-    const part = entrySections(testEntries(ctx, test), ctx, true, `${test}-`).sections;
-    if (part.length === 0) continue;
-    part[0]?.blocks.unshift(heading(1, title, ctx.values));
-    sections.push(...part);
+    const section = entrySection(testEntries(ctx, test), ctx, true, `${test}-answers`, 2);
+    if (!section) continue;
+    section.blocks.unshift(heading(1, title, ctx.values));
+    sections.push(section);
   }
   return sections.length === 0 ? [emptyNotice('no-items', l.noItems)] : sections;
 }
