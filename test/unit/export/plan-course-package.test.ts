@@ -23,7 +23,8 @@ const tablesOf = (s: PlanSection | undefined): PlanTable[] => (s?.blocks ?? []).
 /** The title of the session the course's plan places the post-test in. */
 function postTestSessionTitle(course: Curriculum): string {
   const id = course.assessment.postTest?.sessionId;
-  const title = course.items.find((i) => i.kind === 'session' && i.id === id)?.title;
+  const session = course.items.find((i) => i.kind === 'session' && i.id === id);
+  const title = session?.kind === 'session' ? session.title : undefined;
   if (title === undefined) throw new Error('the course places its post-test in no session');
   return title;
 }
