@@ -1,9 +1,6 @@
 import { access } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { kitFolderName } from '../../../shared/domain/export/kit';
 import { PAPER_SIZES, type PaperSize } from '../../../shared/domain/export/plan';
-import { IdSchema } from '../../../shared/schemas/common';
-import { assertKitFolder, kitZipBytes, writeKitFolder } from '../../services/export/kit-output';
 import { writeFileAtomic } from '../../services/store/atomic-file';
 import type { Command, CommandContext } from '../command';
 import { UsageError } from '../output';
@@ -28,6 +25,7 @@ async function kitOutput(values: CommandContext['values']): Promise<Output> {
     if (values['force'] !== true && (await exists(out))) throw new UsageError(`${out} already exists; give --force to replace it`);
     return { kind: 'zip', path: out };
   }
+  const { assertKitFolder } = await import('../../services/export/kit-output');
   try {
     await assertKitFolder(out);
   } catch (error) {
@@ -49,6 +47,13 @@ export const exportKit: Command = {
   options: { out: { type: 'string' }, paper: { type: 'string' }, force: { type: 'boolean' } },
   positionals: 1,
   run: async ({ positionals, values, output, withServices }) => {
+    // zod (the id schema), yazl (the zip writer) and the kit's naming load only when a kit is exported,
+    // so that help and the other commands start without them.
+    const [{ IdSchema }, { kitZipBytes, writeKitFolder }, { kitFolderName }] = await Promise.all([
+      import('../../../shared/schemas/common'),
+      import('../../services/export/kit-output'),
+      import('../../../shared/domain/export/kit'),
+    ]);
     const id = IdSchema.safeParse(positionals[0]);
     if (!id.success) throw new UsageError(`"${positionals[0] ?? ''}" is not a curriculum id`);
     const paper = paperOf(values['paper']);

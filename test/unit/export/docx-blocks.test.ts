@@ -63,7 +63,12 @@ describe('renderDocx: blocks', () => {
 
   it('writes ruled lines and refuses an unreasonable number of them', async () => {
     const doc = await documentXml(planWith([[h(1, 'Notes'), lines(5)]]));
-    expect(doc.match(/<w:pStyle w:val="RuledLine"\/>/g)).toHaveLength(5);
+    // One paragraph: five rules drawn by a tab leader across the text width, four line breaks between them.
+    const ruled = doc.match(/<w:p><w:pPr><w:pStyle w:val="RuledLine"\/>(?:(?!<\/w:p>).)*<\/w:p>/g) ?? [];
+    expect(ruled).toHaveLength(1);
+    expect(ruled[0]?.match(/<w:tab\/>/g)).toHaveLength(5);
+    expect(ruled[0]?.match(/<w:br\/>/g)).toHaveLength(4);
+    expect(ruled[0]).toMatch(/<w:tab w:val="right" w:leader="underscore" w:pos="\d+"\/>/);
     await expect(renderDocx(planWith([[lines(1000)]]))).rejects.toMatchObject({ code: 'invalid-argument', message: 'A lines block must have 0 to 60 lines, not 1000' });
   });
 
@@ -93,10 +98,12 @@ describe('renderDocx: ruled lines stay with what they belong to', () => {
     const paragraphs = xml.match(/<w:p>(?:(?!<\/w:p>).)*<\/w:p>/g) ?? [];
     const question = paragraphs.find((x) => x.includes('What must be reported'));
     expect(question).toContain('<w:keepNext/>');
+    // The lines are one paragraph kept whole: LibreOffice splits a keep-with-next chain of one paragraph per line.
     const ruled = paragraphs.filter((x) => x.includes('w:val="RuledLine"'));
-    expect(ruled).toHaveLength(4);
-    expect(ruled.slice(0, 3).every((x) => x.includes('<w:keepNext/>'))).toBe(true);
-    expect(ruled[3]).not.toContain('<w:keepNext/>');
+    expect(ruled).toHaveLength(1);
+    expect(ruled[0]).toContain('<w:keepLines/>');
+    expect(ruled[0]?.match(/<w:tab\/>/g)).toHaveLength(4);
+    expect(ruled[0]).not.toContain('<w:keepNext/>');
     expect(paragraphs.find((x) => x.includes('Next question'))).not.toContain('<w:keepNext/>');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { practicalItems } from '../../../shared/domain/curriculum/assessment';
+import { courseItems, practicalItems, type CourseItem } from '../../../shared/domain/curriculum/assessment';
 import { buildExportPlan } from '../../../shared/domain/export/build-plan';
 import { inlinesText } from '../../../shared/domain/export/inline';
 import { labelsFor } from '../../../shared/domain/export/labels';
@@ -7,6 +7,8 @@ import type { ExportPlan, ExportVariant, PlanTable } from '../../../shared/domai
 import { planTexts } from '../../../shared/domain/export/plan-text';
 import { MAX_OBSERVATION_SHEETS } from '../../../shared/domain/export/sections/observation';
 import { markdownToPlainText } from '../../../shared/domain/markdown';
+import { courseNumbering } from '../../../shared/domain/references/numbering';
+import { printRefs } from '../../../shared/domain/references/resolve';
 import type { Curriculum } from '../../../shared/schemas/curriculum';
 import { packagedArabicCourse, packagedSampleCourse } from '../../fixtures/export/course-package';
 import { planInput, sampleCourse } from '../../fixtures/export/plan-sample';
@@ -16,6 +18,8 @@ const build = (course: Curriculum, variant: ExportVariant = 'observation-checkli
 const sheets = (plan: ExportPlan) => plan.sections.filter((s) => s.id.startsWith('sheet-'));
 const tables = (plan: ExportPlan, id: string): PlanTable[] => (plan.sections.find((s) => s.id === id)?.blocks ?? []).filter((b): b is PlanTable => b.kind === 'table');
 const firstLine = (markdown: string): string => markdownToPlainText(markdown).split('\n')[0] ?? '';
+/** An item's question as the documents print it: references given the course's numbers. */
+const printedQuestion = (c: CourseItem, course: Curriculum): string => printRefs(c.item.question, { moduleId: c.moduleId, lessonCode: c.lessonCode }, courseNumbering(course), course.language);
 
 describe('the observation checklist', () => {
   const course = packagedSampleCourse();
@@ -24,9 +28,19 @@ describe('the observation checklist', () => {
     const text = planTexts(build(course)).join('\n');
     const items = practicalItems(course);
     expect(items.length).toBeGreaterThan(10);
-    for (const c of items) expect(text, c.item.question).toContain(firstLine(c.item.question));
-    const written = course.items.flatMap((i) => (i.kind === 'module' ? i.snapshot.lessons.flatMap((l) => l.evaluation.filter((e) => e.kind === 'written')) : []));
-    for (const item of written.slice(0, 40)) expect(text).not.toContain(firstLine(item.question));
+    // Questions are compared as printed: a reference such as [[handout:role-play-cards]] reads "Handout 1.2A".
+    for (const c of items) expect(text, c.item.question).toContain(firstLine(printedQuestion(c, course)));
+    const written = courseItems(course).filter((c) => c.item.kind === 'written');
+    expect(written.length).toBeGreaterThan(40);
+    for (const c of written.slice(0, 40)) expect(text).not.toContain(firstLine(printedQuestion(c, course)));
+  });
+
+  it('prints the references in the tasks with the course\'s numbers', () => {
+    const text = planTexts(build(course)).join('\n');
+    const withRefs = practicalItems(course).filter((c) => c.item.question.includes('[['));
+    expect(withRefs.length).toBeGreaterThan(0);
+    expect(text).not.toContain('[[');
+    expect(text).toMatch(/scenario 1 or 2 of Handout \d+\.\d+[A-Z] for five minutes/);
   });
 
   it('prints one sheet per participant of the largest class, with the name, date and observer to fill in', () => {

@@ -89,6 +89,8 @@ export type ParagraphSettings = {
   style?: string | undefined;
   /** Keep on the same page as the next paragraph (a question with its answer lines, ruled lines together). */
   keepNext?: boolean;
+  /** Keep every line of the paragraph on one page (ruled lines, which are one paragraph). */
+  keepLines?: boolean;
   pageBreakBefore?: boolean;
   /** A list item: the list's numbering instance (w:numId), at the list's only level. */
   numId?: number;
@@ -96,6 +98,8 @@ export type ParagraphSettings = {
   spacing?: { before?: number; after?: number; exactLine?: number };
   /** A tab stop at the end of the line (in twips from the start), with a dotted leader: contents entries' page numbers. */
   endTab?: number;
+  /** A tab stop at the end of the line (in twips from the start) whose underscore leader draws a ruled line. */
+  ruleTab?: number;
 };
 
 function spacingXml(spacing: NonNullable<ParagraphSettings['spacing']>): string {
@@ -105,14 +109,16 @@ function spacingXml(spacing: NonNullable<ParagraphSettings['spacing']>): string 
   return `<w:spacing${after}${before}${line}/>`;
 }
 
-/** A paragraph in the document's direction; pPr children in schema order (pStyle, keepNext, pageBreakBefore, numPr, tabs, bidi, spacing). */
+/** A paragraph in the document's direction; pPr children in schema order (pStyle, keepNext, keepLines, pageBreakBefore, numPr, tabs, bidi, spacing). */
 export function paragraphXml(settings: ParagraphSettings, content: string, dir: DirectionSettings): string {
   let pPr = '';
   if (settings.style) pPr += `<w:pStyle w:val="${escapeXml(settings.style)}"/>`;
   if (settings.keepNext) pPr += '<w:keepNext/>';
+  if (settings.keepLines) pPr += '<w:keepLines/>';
   if (settings.pageBreakBefore) pPr += '<w:pageBreakBefore/>';
   if (settings.numId !== undefined) pPr += `<w:numPr><w:ilvl w:val="0"/><w:numId w:val="${String(settings.numId)}"/></w:numPr>`;
   if (settings.endTab !== undefined) pPr += `<w:tabs><w:tab w:val="${dir.rtl ? 'end' : 'right'}" w:leader="dot" w:pos="${String(settings.endTab)}"/></w:tabs>`;
+  else if (settings.ruleTab !== undefined) pPr += `<w:tabs><w:tab w:val="${dir.rtl ? 'end' : 'right'}" w:leader="underscore" w:pos="${String(settings.ruleTab)}"/></w:tabs>`;
   if (dir.rtl) pPr += '<w:bidi/>';
   if (settings.spacing) pPr += spacingXml(settings.spacing);
   return pPr === '' ? `<w:p>${content}</w:p>` : `<w:p><w:pPr>${pPr}</w:pPr>${content}</w:p>`;

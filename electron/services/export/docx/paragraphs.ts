@@ -9,7 +9,7 @@ import type { PlanHeading, PlanInline, PlanList, PlanParagraph } from '../../../
 import { contentsBookmark, type RenderContext } from './context';
 import { inlineRunsXml, paragraphXml, textParagraphXml, textRunsXml, type ParagraphSettings } from './fast-xml';
 import { paragraphDirection } from './rtl';
-import { STYLE } from './styles';
+import { COLOR, STYLE } from './styles';
 
 /** Ruled lines per block at most: enough for a page of notes, and a cap on what a bad plan can inflate. */
 export const MAX_RULED_LINES = 60;
@@ -82,14 +82,18 @@ export function renderList(list: PlanList, ctx: RenderContext, at: Placement): s
 }
 
 /**
- * Empty ruled lines to write on: paragraphs whose bottom (and between) borders draw the rules. They stay
- * together, so they never run alone onto a page that would look blank but for its rules.
+ * Empty ruled lines to write on: one paragraph of line breaks, each line a tab whose underscore leader
+ * draws the rule across the text width. One paragraph kept whole (keepLines) holds together in Word and in
+ * LibreOffice alike; ruled lines as one paragraph each, chained by keep-with-next, were split by
+ * LibreOffice, which left the last rules of a question alone on a page that looked blank.
  */
 export function renderLines(count: number, ctx: RenderContext, at: Placement): string[] {
   if (!Number.isInteger(count) || count < 0 || count > MAX_RULED_LINES) {
     throw new AppError('invalid-argument', `A lines block must have 0 to ${String(MAX_RULED_LINES)} lines, not ${String(count)}`);
   }
-  return Array.from({ length: count }, (_, index) =>
-    paragraphXml({ style: STYLE.ruledLine, keepNext: index < count - 1, pageBreakBefore: at.breakBefore && index === 0 }, '', ctx.dir),
-  );
+  if (count === 0) return [];
+  // Right to left like every other run of an Arabic document.
+  const rule = `<w:r><w:rPr><w:color w:val="${COLOR.rule}"/>${ctx.dir.rtl ? '<w:rtl/>' : ''}</w:rPr><w:tab/></w:r>`;
+  const content = Array.from({ length: count }, () => rule).join('<w:r><w:br/></w:r>');
+  return [paragraphXml({ style: STYLE.ruledLine, keepNext: at.keepNext === true, keepLines: true, pageBreakBefore: at.breakBefore, ruleTab: ctx.textWidth }, content, ctx.dir)];
 }

@@ -173,13 +173,8 @@ export function documentStyles(dir: DirectionSettings): IStylesOptions {
         id: STYLE.ruledLine,
         name: 'Ruled Line',
         basedOn: 'Normal',
-        paragraph: {
-          spacing: { before: 0, after: 0, line: 440, lineRule: LineRuleType.EXACT },
-          border: {
-            bottom: { style: BorderStyle.SINGLE, size: 4, color: COLOR.rule, space: 1 },
-            between: { style: BorderStyle.SINGLE, size: 4, color: COLOR.rule, space: 1 },
-          },
-        },
+        // The rules are tab leaders (paragraphs.ts renderLines); the exact height leaves room to write.
+        paragraph: { spacing: { before: 0, after: 0, line: 440, lineRule: LineRuleType.EXACT }, keepLines: true },
       },
       { id: STYLE.header, name: 'header', basedOn: 'Normal', run: { size: SIZE.footer, color: COLOR.muted }, paragraph: { spacing: { after: 0 } } },
       { id: STYLE.footer, name: 'footer', basedOn: 'Normal', run: { size: SIZE.footer, color: COLOR.muted }, paragraph: { spacing: { after: 0 } } },
