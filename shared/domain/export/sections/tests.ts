@@ -50,7 +50,14 @@ function question(item: EvaluationItem, number: number, ctx: PlanContext, withAn
     (item.options ?? []).forEach((option, index) => {
       blocks.push(...markdownBlocks(`${optionLetter(index, ctx.language)}. ${option}`, ctx.values));
     });
-  if (item.type === 'true-false') blocks.push(paragraph([run(`${l.true}   /   ${l.false}`)]));
+  if (item.type === 'true-false') {
+    // On the statement's own last line: one paragraph cannot be parted from its choices at a page break
+    // (LibreOffice parted a statement kept with a separate "True / False" paragraph).
+    const choices = run(`\u2003${l.true}\u00a0/\u00a0${l.false}`, { bold: true });
+    const last = blocks.at(-1);
+    if (last?.kind === 'paragraph') blocks[blocks.length - 1] = { ...last, inlines: [...last.inlines, choices] };
+    else blocks.push(paragraph([choices]));
+  }
   if (withAnswer) {
     const answer = markdownBlocks(item.answer, ctx.values, 'note');
     const head = answer[0];
