@@ -26,7 +26,7 @@ export function KitStatus({ state }: { state: KitJobState }) {
       const variant = variantOf(state.label);
       const count = Math.round(state.total / STEPS);
       const label = variant
-        ? t('export.kit.building', { document: t(`export.variant.${variant}`), index: Math.min(count, Math.floor(state.done / STEPS) + 1), count })
+        ? t('export.kit.building', { document: t(`export.variant.${variant}`), index: Math.min(count, Math.floor(state.done / STEPS) + 1), total: count })
         : state.label === 'kit:done'
           ? t('export.kit.finishing')
           : t('export.kit.preparing');
