@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { planContext } from '../../shared/domain/export/context';
+import { numberedHeadings } from '../../shared/domain/export/lesson-parts';
 import { checkParticipantSafe } from '../../shared/domain/export/participant-safety';
 import type { ExportPlan } from '../../shared/domain/export/plan';
 import { participantSections } from '../../shared/domain/export/sections/handouts';
@@ -22,7 +23,8 @@ const ctx = planContext({ curriculum: input.curriculum, references: input.refere
 if (!process.argv.includes('--alone')) participantSections(ctx);
 const cpu = process.cpuUsage();
 const started = performance.now();
-checkParticipantSafe(input.plan, input.curriculum, ctx.values, input.references);
+// As buildExportPlan calls it: the printed texts (references resolved) and the numbered headings.
+checkParticipantSafe(input.plan, ctx.printedCurriculum, ctx.values, input.references, numberedHeadings(ctx));
 const finished = performance.now();
 const used = process.cpuUsage(cpu);
 console.log(JSON.stringify({ checkMs: Math.round(finished - started), checkCpuMs: Math.round((used.user + used.system) / 1000) }));
