@@ -2,55 +2,14 @@
  * Reads a rendered .docx in tests: unzips it with yauzl and returns its parts as text, with a few helpers to
  * look into `word/document.xml` without an XML library (the renderer writes predictable, unindented XML).
  */
-import { fromBuffer, type Entry, type ZipFile } from 'yauzl';
+import { readZip } from './zip-read';
 
 /** Every part of the package, by path, as UTF-8 text. */
 export type DocxParts = Map<string, string>;
 
-function readEntry(zip: ZipFile, entry: Entry): Promise<string> {
-  return new Promise((resolve, reject) => {
-    zip.openReadStream(entry, (error, stream) => {
-      if (error) {
-        reject(error);
-        return;
-      }
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('error', reject);
-      stream.on('end', () => {
-        resolve(Buffer.concat(chunks).toString('utf8'));
-      });
-    });
-  });
-}
-
 /** Unzips a .docx and returns all its parts as text. */
-export function readDocx(bytes: Uint8Array): Promise<DocxParts> {
-  return new Promise((resolve, reject) => {
-    fromBuffer(Buffer.from(bytes), { lazyEntries: true }, (error, zip) => {
-      if (error) {
-        reject(error);
-        return;
-      }
-      const parts: DocxParts = new Map();
-      zip.on('entry', (entry: Entry) => {
-        readEntry(zip, entry).then(
-          (text) => {
-            parts.set(entry.fileName, text);
-            zip.readEntry();
-          },
-          (readError: unknown) => {
-            reject(readError instanceof Error ? readError : new Error(String(readError)));
-          },
-        );
-      });
-      zip.on('end', () => {
-        resolve(parts);
-      });
-      zip.on('error', reject);
-      zip.readEntry();
-    });
-  });
+export async function readDocx(bytes: Uint8Array): Promise<DocxParts> {
+  return new Map([...(await readZip(bytes))].map(([path, data]) => [path, data.toString('utf8')]));
 }
 
 /** One part's text; fails the test clearly when the part is missing. */
