@@ -4,6 +4,7 @@ import { toAppErrorShape, type AppErrorShape } from '../../../../shared/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { call } from '../../lib/api';
 import { ExportFailure } from './ExportFailure';
+import { TaskProgress } from './TaskProgress';
 import type { ExportJobState } from './use-export-job';
 
 /** What the export is doing now, and once the file is saved, the ways to open it. */
@@ -12,17 +13,8 @@ export function ExportStatus({ state }: { state: ExportJobState }) {
   switch (state.kind) {
     case 'idle':
       return null;
-    case 'running': {
-      const percent = state.total > 0 ? Math.min(100, Math.round((100 * state.done) / state.total)) : null;
-      return (
-        <div className="export-progress" role="status">
-          <span className="export-progress__label">{state.label ?? t('export.preparing')}</span>
-          {/* Without a total yet the bar is indeterminate rather than stuck at 0 %. */}
-          <progress max={100} {...(percent === null ? {} : { value: percent })} aria-label={t('export.progress')} />
-          {percent !== null && <span className="export-progress__percent">{t('export.percent', { percent })}</span>}
-        </div>
-      );
-    }
+    case 'running':
+      return <TaskProgress label={state.label ?? t('export.preparing')} done={state.done} total={state.total} barLabel={t('export.progress')} percentText={(percent) => t('export.percent', { percent })} />;
     case 'saving':
       return <p role="status">{t('export.saving')}</p>;
     case 'saved':

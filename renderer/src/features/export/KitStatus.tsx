@@ -5,6 +5,7 @@ import { toAppErrorShape, type AppErrorShape } from '../../../../shared/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { call } from '../../lib/api';
 import { ExportFailure } from './ExportFailure';
+import { TaskProgress } from './TaskProgress';
 import type { KitJobState } from './use-kit-job';
 
 /** Progress units per document, as the back end counts them (kit-job.ts). */
@@ -22,7 +23,6 @@ export function KitStatus({ state }: { state: KitJobState }) {
     case 'idle':
       return null;
     case 'running': {
-      const percent = state.total > 0 ? Math.min(100, Math.round((100 * state.done) / state.total)) : null;
       const variant = variantOf(state.label);
       const count = Math.round(state.total / STEPS);
       const label = variant
@@ -30,33 +30,12 @@ export function KitStatus({ state }: { state: KitJobState }) {
         : state.label === 'kit:done'
           ? t('export.kit.finishing')
           : t('export.kit.preparing');
-      return (
-        <div className="export-progress" role="status">
-          <span className="export-progress__label">{label}</span>
-          <progress max={100} {...(percent === null ? {} : { value: percent })} aria-label={t('export.kit.progress')} />
-          {percent !== null && <span className="export-progress__percent">{t('export.percent', { percent })}</span>}
-        </div>
-      );
+      return <TaskProgress label={label} done={state.done} total={state.total} barLabel={t('export.kit.progress')} percentText={(percent) => t('export.percent', { percent })} />;
     }
     case 'folder':
-      return (
-        <div className="export-saved" role="status">
-          <p className="ok">
-            {t('export.kit.savedIn')} <bdi dir="ltr" className="path">{state.path}</bdi>
-          </p>
-          <KitFiles files={state.files} omitted={state.omitted} />
-          {state.paths[0] && <ShowInFolder path={state.paths[0]} />}
-        </div>
-      );
+      return <KitSaved label={t('export.kit.savedIn')} where={state.path} files={state.files} omitted={state.omitted} reveal={state.paths[0]} />;
     case 'downloaded':
-      return (
-        <div className="export-saved" role="status">
-          <p className="ok">
-            {t('export.kit.downloaded')} <bdi dir="ltr" className="path">{state.fileName}</bdi>
-          </p>
-          <KitFiles files={state.files} omitted={state.omitted} />
-        </div>
-      );
+      return <KitSaved label={t('export.kit.downloaded')} where={state.fileName} files={state.files} omitted={state.omitted} />;
     case 'not-saved':
       return <p role="status">{t('export.kit.notSaved')}</p>;
     case 'cancelled':
@@ -66,10 +45,14 @@ export function KitStatus({ state }: { state: KitJobState }) {
   }
 }
 
-function KitFiles({ files, omitted }: { files: readonly string[]; omitted: Extract<KitJobState, { kind: 'folder' }>['omitted'] }) {
+/** Where a kit went (a folder, or a downloaded .zip), its documents, what was left out and, for a folder, a way to show it. */
+function KitSaved({ label, where, files, omitted, reveal }: { label: string; where: string; files: readonly string[]; omitted: Extract<KitJobState, { kind: 'folder' }>['omitted']; reveal?: string | undefined }) {
   const { t } = useTranslation();
   return (
-    <>
+    <div className="export-saved" role="status">
+      <p className="ok">
+        {label} <bdi dir="ltr" className="path">{where}</bdi>
+      </p>
       <details className="export-kit__files">
         <summary>{t('export.kit.documents', { count: files.length })}</summary>
         <ul>
@@ -87,7 +70,8 @@ function KitFiles({ files, omitted }: { files: readonly string[]; omitted: Extra
           })}
         </p>
       )}
-    </>
+      {reveal && <ShowInFolder path={reveal} />}
+    </div>
   );
 }
 
