@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir';
-import { launchBrowser, SCREENSHOTS, SKIP_E2E, startHarness, watchErrors } from './harness';
+import { launchBrowser, saved, SCREENSHOTS, SKIP_E2E, startHarness, tab, watchErrors } from './harness';
 
 /** Eight English sample modules, in the order they are added; all but the first build on the first. */
 const MODULES = [
@@ -26,15 +26,6 @@ const PREREQUISITE_AFTER = `Module “${ETHICS}” builds on “${FOUNDATIONS}�
 async function order(page: Page): Promise<string[]> {
   const titles = await page.locator('.composer-item__title').allTextContents();
   return titles.map((t) => t.replace(/^Module \d+\s+/, ''));
-}
-
-async function tab(page: Page, name: string): Promise<Locator> {
-  await page.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
-  return page.getByRole('tabpanel');
-}
-
-async function saved(page: Page): Promise<void> {
-  await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
 }
 
 describe.runIf(!SKIP_E2E)('the curriculum composer in the web harness', () => {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { part, readDocx, visibleText } from '../helpers/docx-read';
 import { tempDir } from '../helpers/temp-dir';
 import { readZip } from '../helpers/zip-read';
-import { launchBrowser, SCREENSHOTS, SKIP_E2E, startHarness, watchErrors } from './harness';
+import { launchBrowser, saved, SCREENSHOTS, SKIP_E2E, startHarness, tab, watchErrors } from './harness';
 
 const TITLE = 'Five-day course package';
 const SLUG = 'five-day-course-package';
@@ -40,11 +40,6 @@ describe.runIf(!SKIP_E2E)('a course package, composed, fitted, checked and expor
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     const errors = watchErrors(page);
     const folder = await tempDir();
-    const saved = () => page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
-    const tab = async (name: string) => {
-      await page.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
-      return page.getByRole('tabpanel');
-    };
     try {
       await page.goto(harness.url);
       await page.getByRole('button', { name: 'Curricula' }).click();
@@ -56,16 +51,16 @@ describe.runIf(!SKIP_E2E)('a course package, composed, fitted, checked and expor
       await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
       for (const title of MODULES) await page.getByRole('button', { name: `Add ${title} to the course`, exact: true }).click();
       await page.getByText('8 modules', { exact: true }).waitFor();
-      await saved();
+      await saved(page);
 
       // Eight modules do not fit five days: the fit view says how far they spill and offers remedies.
-      const fit = await tab('Fit to days');
+      const fit = await tab(page, 'Fit to days');
       await fit.getByText(/^As it stands, the course needs \d+ days: .* fall after day 5\.$/).waitFor();
       await page.screenshot({ path: join(SCREENSHOTS, 'course-package-remedies-en.png'), fullPage: true });
       await fit.getByRole('button', { name: 'Apply: leave out lessons' }).click();
       await fit.getByText('The course already fits 5 days: nothing to change.').waitFor();
-      await saved();
-      const timetable = await tab('Timetable');
+      await saved(page);
+      const timetable = await tab(page, 'Timetable');
       await timetable.getByText(/^Uses 5 days of 5 days: /).waitFor();
 
       // The course's numbers: the first lesson of its second module is 2.1, whatever its library code.
@@ -74,14 +69,14 @@ describe.runIf(!SKIP_E2E)('a course package, composed, fitted, checked and expor
       expect(lessonTitle).not.toBe('');
 
       // A warning accepted with a reason moves to the accepted ones and stays with the course.
-      const checks = await tab('Checks');
+      const checks = await tab(page, 'Checks');
       const warnings = checks.getByRole('region', { name: /^Warnings/ });
       await warnings.getByRole('button', { name: 'Accept…' }).first().click();
       const form = checks.getByRole('form', { name: 'Accept this warning' });
       await form.getByRole('textbox').fill(REASON);
       await form.getByRole('button', { name: 'Accept', exact: true }).click();
       await checks.getByText(`Accepted: ${REASON}`).first().waitFor({ state: 'attached' });
-      await saved();
+      await saved(page);
       await page.screenshot({ path: join(SCREENSHOTS, 'course-package-accepted-en.png'), fullPage: true });
 
       // The trainer kit: one .zip of every document.

@@ -9,6 +9,14 @@ import { launchBrowser, SCREENSHOTS, SKIP_E2E, startHarness, watchErrors, type R
 
 const SAMPLE_TITLE = 'Foundation course on human rights and community policing for recruits';
 
+/** Opens the sample course in the composer and its export dialog. */
+async function openSampleExport(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Curricula' }).click();
+  await page.getByRole('link', { name: SAMPLE_TITLE }).click();
+  await page.getByRole('button', { name: 'Export…' }).click();
+}
+
 /** Exports through the dialog and returns the downloaded .docx (the web harness downloads instead of a save dialog). */
 async function exportFromDialog(page: Page, variant: string, paper: string, folder: string): Promise<{ name: string; bytes: Buffer }> {
   const dialog = page.getByRole('dialog', { name: 'Export to Word' });
@@ -39,10 +47,7 @@ describe.runIf(!SKIP_E2E)('exporting to Word and print preview in the web harnes
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     const errors = watchErrors(page);
     const folder = await tempDir();
-    await page.goto(harness.url);
-    await page.getByRole('button', { name: 'Curricula' }).click();
-    await page.getByRole('link', { name: SAMPLE_TITLE }).click();
-    await page.getByRole('button', { name: 'Export…' }).click();
+    await openSampleExport(page, harness.url);
     const file = await exportFromDialog(page, 'Trainer lesson plans', 'US Letter', folder);
     expect(file.name).toMatch(/-trainer\.docx$/);
     const docx = await readDocx(file.bytes);
@@ -68,10 +73,7 @@ describe.runIf(!SKIP_E2E)('exporting to Word and print preview in the web harnes
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     const errors = watchErrors(page);
     const folder = await tempDir();
-    await page.goto(harness.url);
-    await page.getByRole('button', { name: 'Curricula' }).click();
-    await page.getByRole('link', { name: SAMPLE_TITLE }).click();
-    await page.getByRole('button', { name: 'Export…' }).click();
+    await openSampleExport(page, harness.url);
     const dialog = page.getByRole('dialog', { name: 'Export to Word' });
     const downloading = page.waitForEvent('download', { timeout: 170_000 });
     const trigger = dialog.getByRole('button', { name: 'Export trainer kit' });

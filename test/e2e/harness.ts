@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { findChromium } from '../../scripts/test-prerequisites.mjs';
 import { REPO_ROOT } from '../helpers/open-test-store';
 
@@ -71,4 +71,15 @@ export function watchErrors(page: Page): string[] {
     if (message.type() === 'error') errors.push(message.text());
   });
   return errors;
+}
+
+/** Opens a tab of the composer by the start of its name ("Checks 3" opens with "Checks") and returns its panel. */
+export async function tab(page: Page, name: string): Promise<Locator> {
+  await page.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
+  return page.getByRole('tabpanel');
+}
+
+/** Waits until the composer says every change is saved. */
+export async function saved(page: Page): Promise<void> {
+  await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
 }

@@ -7,6 +7,7 @@ import { APP_ORIGIN } from '../../../electron/main/protocol';
 import { AppError } from '../../../shared/errors';
 import { CHANNELS, type Channel } from '../../../shared/ipc/channels';
 import type { Handlers, IpcResult, Res } from '../../../shared/ipc/contract';
+import { COURSE_PACKAGE_DEFAULTS } from '../../../shared/schemas/curriculum';
 
 type IpcHandler = (event: IpcMainInvokeEvent, raw: unknown) => Promise<IpcResult<unknown>>;
 
@@ -58,16 +59,7 @@ const CURRICULUM = {
   requiredThemes: ['human-rights-foundations'],
   placeholders: { country: 'Veridia' },
   items: [{ kind: 'session', id: 'opening', sessionKind: 'opening', title: 'Opening', minutes: 60 }],
-  aim: '',
-  outcomes: [],
-  targetAudience: '',
-  entryRequirements: '',
-  trainerProfile: '',
-  assessmentStrategy: { instruments: [], notes: '' },
-  courseEvaluation: '',
-  assessment: {},
-  scheduling: { minPartMinutes: 20, recapMinutes: 0, bufferMinutes: 0 },
-  acknowledgements: [],
+  ...COURSE_PACKAGE_DEFAULTS,
 } satisfies Res<'curriculum:create'>;
 const CURRICULUM_DETAIL = { curriculum: CURRICULUM, archived: false, checks: [] } as unknown as Res<'curriculum:get'>;
 /** A real module from the sample library: the save channel validates the whole module. */
