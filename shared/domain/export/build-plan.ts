@@ -4,11 +4,11 @@
  * timetable, and it refuses participant documents that would carry trainer-only text.
  */
 import { assertNever } from '../../errors';
-import { planContext, type PlanContext, type PlanInput } from './context';
+import { planContext, printedCurriculum, type PlanContext, type PlanInput } from './context';
 import { planCover, planFileName, planLabels, planProperties, planRunning } from './document-meta';
 import { numberedHeadings } from './lesson-parts';
 import { checkParticipantSafe } from './participant-safety';
-import type { ExportOptions, ExportPlan, PlanSection } from './plan';
+import { PARTICIPANT_VARIANTS, type ExportOptions, type ExportPlan, type PlanSection } from './plan';
 import { assessmentSection } from './sections/assessment';
 import { coursePackageSection } from './sections/course-package';
 import { coverageSection, planCoverage, traceabilitySection } from './sections/coverage';
@@ -95,6 +95,7 @@ export function buildExportPlan(input: PlanInput, options: ExportOptions): Expor
     sections,
     fileName: planFileName(ctx),
   };
-  checkParticipantSafe(plan, ctx.printedCurriculum, ctx.values, input.references, numberedHeadings(ctx));
+  // Trainer documents pass unchecked; the printed texts and headings are made for participant ones alone.
+  if (PARTICIPANT_VARIANTS.includes(plan.variant)) checkParticipantSafe(plan, printedCurriculum(ctx), ctx.values, input.references, numberedHeadings(ctx));
   return plan;
 }

@@ -48,12 +48,6 @@ export type NumberedModule = {
 export type PlanContext = {
   input: PlanInput;
   curriculum: Curriculum;
-  /**
-   * The curriculum with the references of every module text printed as in this document: the
-   * participant-safety check compares printed texts, so a trainer sentence holding "[[handout:…]]" is found
-   * where it is quoted as "Handout 2.1A".
-   */
-  printedCurriculum: Curriculum;
   options: ExportOptions;
   language: Language;
   labels: LabelTable;
@@ -91,14 +85,9 @@ export function planContext(input: PlanInput, options: ExportOptions): PlanConte
     }));
     modules.push({ item, module: printed, number, lessons });
   }
-  const printedCurriculum: Curriculum = {
-    ...curriculum,
-    items: curriculum.items.map((item) => (item.kind === 'module' ? { ...item, snapshot: printModuleRefs(item.snapshot, numbering, item.snapshot.language) } : item)),
-  };
   return {
     input,
     curriculum,
-    printedCurriculum,
     options,
     language: curriculum.language,
     labels: labelsFor(curriculum.language),
@@ -110,5 +99,18 @@ export function planContext(input: PlanInput, options: ExportOptions): PlanConte
     sessions,
     references: new Map(input.references.map((r) => [r.id, r])),
     numbering,
+  };
+}
+
+/**
+ * The curriculum with the references of every module text (every lesson, taught or not) printed as in this
+ * document: the participant-safety check compares printed texts, so a trainer sentence holding
+ * "[[handout:…]]" is found where it is quoted as "Handout 2.1A". Only participant documents need it.
+ */
+export function printedCurriculum(ctx: PlanContext): Curriculum {
+  const { curriculum, numbering } = ctx;
+  return {
+    ...curriculum,
+    items: curriculum.items.map((item) => (item.kind === 'module' ? { ...item, snapshot: printModuleRefs(item.snapshot, numbering, item.snapshot.language) } : item)),
   };
 }
