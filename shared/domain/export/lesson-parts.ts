@@ -108,6 +108,11 @@ export function participantStepTable(lesson: Lesson, ctx: PlanContext): PlanTabl
 }
 
 /**
+/** "Handout 2.1A": the handout at `index` of the lesson numbered `lessonNumber`, lettered by its place whoever receives it. */
+function handoutLabel(ctx: PlanContext, lessonNumber: string, index: number): string {
+  return `${ctx.labels.handout} ${handoutNumber(lessonNumber, index + 1, ctx.language)}`;
+}
+
 /**
  * Handouts with their numbers and titles ("Handout 2.1A: Pocket card"), lettered by their place in the lesson
  * whoever receives them; `forParticipants` leaves out sensitive ones not released to participants.
@@ -118,7 +123,7 @@ export function handoutBlocks(lesson: Lesson, lessonNumber: string, ctx: PlanCon
   const blocks: PlanBlock[] = [];
   for (const [index, handout] of lesson.handouts.entries()) {
     if (forParticipants && !participantMaySee(handout)) continue;
-    const number = `${ctx.labels.handout} ${handoutNumber(lessonNumber, index + 1, ctx.language)}`;
+    const number = handoutLabel(ctx, lessonNumber, index);
     blocks.push({ ...paragraph([run(`${number}: `, { bold: true }), ...textInlines(handout.title, ctx.values, { bold: true, italic: false })]), startsPage: true });
     if (handout.sensitivity)
       blocks.push(warningParagraph(forParticipants ? ctx.labels.contentWarning : ctx.labels.sensitiveContent, handout.sensitivity.warning, ctx));
@@ -139,7 +144,7 @@ export function numberedHeadings(ctx: PlanContext): string[] {
     for (const { effective, number } of module.lessons) {
       headings.push(`${ctx.labels.lesson} ${number}: ${effective.lesson.title}`);
       effective.lesson.handouts.forEach((handout, index) => {
-        headings.push(`${ctx.labels.handout} ${handoutNumber(number, index + 1, ctx.language)}: ${handout.title}`);
+        headings.push(`${handoutLabel(ctx, number, index)}: ${handout.title}`);
       });
     }
   return headings;
