@@ -123,6 +123,8 @@ describe.runIf(!SKIP_E2E)('the curriculum composer in the web harness', () => {
       expect(await after.getByText(LESSON_3_2).count()).toBeGreaterThan(0);
       await page.getByRole('link', { name: 'All courses' }).click();
       const row = page.getByRole('row').filter({ hasText: 'Five-day human rights course' });
+      // The list loads after the link is followed: its row is read once it is there (it was read empty once).
+      await row.getByRole('cell').first().waitFor();
       expect(await row.getByRole('cell').allTextContents()).toEqual(expect.arrayContaining(['5', '8', 'English']));
       expect(errors).toEqual([]);
     } finally {
