@@ -14,6 +14,7 @@ import { exportPack } from './packs/pack-export';
 import { PackImportService } from './packs/pack-import';
 import type { PackReader } from './packs/pack-read-worker';
 import { Store } from './store/store';
+import { curriculumFile, moduleFile } from './store/layout';
 
 /** What differs between the desktop app, the web harness and the CLI. */
 export type Host = {
@@ -96,7 +97,7 @@ export function createHandlers({ store, library, curricula, packs, exports, host
     'app:licenses': () => readLicenseTexts(host.appRoot),
     'app:open-external': async ({ url }) => ({ opened: await host.openExternal(url) }),
     'store:status': () => Promise.resolve(store.status()),
-    'store:backups': () => store.listBackups(),
+    'store:backups': (which) => store.listBackups(which === undefined ? undefined : 'module' in which ? moduleFile(which.module) : curriculumFile(which.course)),
     'store:restore': ({ backupId }) => store.restore(backupId),
     'settings:get': () => Promise.resolve(store.read('settings')),
     'settings:update': (patch) => store.update('settings', (settings) => ({ ...settings, ...patch })),

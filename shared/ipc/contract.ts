@@ -67,7 +67,11 @@ export const contract = {
     res: z.object({ opened: z.boolean() }),
   },
   'store:status': { req: NoArgs, res: StoreStatusSchema },
-  'store:backups': { req: NoArgs, res: z.array(BackupInfoSchema) },
+  /** The settings' and indexes' backups; or one module's or course's history of backups (oldest first). */
+  'store:backups': {
+    req: z.union([z.strictObject({ module: IdSchema }), z.strictObject({ course: IdSchema })]).optional(),
+    res: z.array(BackupInfoSchema),
+  },
   'store:restore': {
     req: z.strictObject({ backupId: BackupInfoSchema.shape.id }),
     res: StoreStatusSchema,

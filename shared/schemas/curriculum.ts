@@ -119,36 +119,48 @@ export const LessonOverrideSchema = z
 /** Item ids are local to a curriculum ("i1", "opening"); they let overrides and checks point at an item. */
 const ItemIdSchema = IdSchema;
 
+/** A module item's fields; its snapshot is a full module here, a reference or a trusted object in the store. */
+const moduleItemShape = {
+  kind: z.literal('module'),
+  id: ItemIdSchema,
+  moduleId: IdSchema,
+  /** The library revision the snapshot was taken at; "update available" compares it with the library's. */
+  revision: z.number().int().min(1),
+  snapshot: ModuleSchema,
+  /** Lesson codes in teaching order; lessons not listed follow in the snapshot's order. */
+  lessonOrder: z.array(LessonCodeSchema).max(12).optional(),
+  lessons: z.array(LessonOverrideSchema).max(12).default([]),
+  /**
+   * A newer library revision the designers looked at and chose not to take ("Keep the version in this
+   * course"): the item says so ("kept r2 · r3 available") until the library has a newer one still.
+   */
+  keptRevision: z.number().int().min(1).optional(),
+};
+
+type ModuleItemLike = { revision: number; moduleId: string; keptRevision?: number | undefined; snapshot: { id: string; revision: number }; lessons: { lessonCode: string }[] };
+/** TypeScript cannot see through the generic snapshot type; every item these checks see has these fields. */
+const item = (value: unknown): ModuleItemLike => value as ModuleItemLike;
+
+/** A module item's checks, for every schema that holds one (the store keeps the snapshot by reference). */
+export function moduleItemWithSnapshot<S extends z.ZodType<{ id: string; revision: number }>>(snapshot: S) {
+  return z
+    .strictObject({ ...moduleItemShape, snapshot })
+    .refine((value) => (item(value).keptRevision === undefined || (item(value).keptRevision ?? 0) > item(value).revision), {
+      error: 'A kept revision is a newer one than the snapshot',
+      path: ['keptRevision'],
+    })
+    .refine((value) => item(value).snapshot.id === item(value).moduleId && item(value).snapshot.revision === item(value).revision, {
+      error: 'The snapshot must be the module and revision the item names',
+      path: ['snapshot'],
+    })
+    .refine((value) => new Set(item(value).lessons.map((l) => l.lessonCode)).size === item(value).lessons.length, {
+      error: 'Each lesson may be overridden once',
+      path: ['lessons'],
+    });
+}
+
 /** A library module as taken into the course: the snapshot is what exports use, whatever the library does later. */
-export const ModuleItemSchema = z
-  .strictObject({
-    kind: z.literal('module'),
-    id: ItemIdSchema,
-    moduleId: IdSchema,
-    /** The library revision the snapshot was taken at; "update available" compares it with the library's. */
-    revision: z.number().int().min(1),
-    snapshot: ModuleSchema,
-    /** Lesson codes in teaching order; lessons not listed follow in the snapshot's order. */
-    lessonOrder: z.array(LessonCodeSchema).max(12).optional(),
-    lessons: z.array(LessonOverrideSchema).max(12).default([]),
-    /**
-     * A newer library revision the designers looked at and chose not to take ("Keep the version in this
-     * course"): the item says so ("kept r2 · r3 available") until the library has a newer one still.
-     */
-    keptRevision: z.number().int().min(1).optional(),
-  })
-  .refine((item) => item.keptRevision === undefined || item.keptRevision > item.revision, {
-    error: 'A kept revision is a newer one than the snapshot',
-    path: ['keptRevision'],
-  })
-  .refine((item) => item.snapshot.id === item.moduleId && item.snapshot.revision === item.revision, {
-    error: 'The snapshot must be the module and revision the item names',
-    path: ['snapshot'],
-  })
-  .refine((item) => new Set(item.lessons.map((l) => l.lessonCode)).size === item.lessons.length, {
-    error: 'Each lesson may be overridden once',
-    path: ['lessons'],
-  });
+export const ModuleItemSchema = moduleItemWithSnapshot(ModuleSchema);
 
 export const SESSION_KINDS = ['opening', 'assessment', 'field-visit', 'closing', 'other'] as const;
 export const SessionKindSchema = z.enum(SESSION_KINDS);
@@ -226,8 +238,7 @@ export const PlaceholderValuesSchema = z
   .record(PlaceholderNameSchema, ShortTextSchema)
   .refine((values) => Object.keys(values).length <= 200, 'At most 200 placeholder values');
 
-export const CurriculumSchema = z
-  .strictObject({
+const curriculumShape = {
     id: IdSchema,
     title: ShortTextSchema.min(1),
     subtitle: ShortTextSchema.default(''),
@@ -266,8 +277,25 @@ export const CurriculumSchema = z
     assessment: AssessmentPlanSchema.default({}),
     scheduling: SchedulingRulesSchema.default(DEFAULT_SCHEDULING_RULES),
     acknowledgements: z.array(AcknowledgementSchema).max(500).default([]),
-  })
-  .refine((c) => new Set(c.items.map((i) => i.id)).size === c.items.length, { error: 'Item ids must be unique', path: ['items'] });
+  };
+
+const uniqueItemIds = { check: (c: { items: readonly { id: string }[] }) => new Set(c.items.map((i) => i.id)).size === c.items.length, error: 'Item ids must be unique' };
+
+export const CurriculumSchema = z
+  .strictObject({ ...curriculumShape, items: z.array(CurriculumItemSchema).max(200) })
+  .refine(uniqueItemIds.check, { error: uniqueItemIds.error, path: ['items'] });
+
+/**
+ * A curriculum whose module items are `item`: the store keeps a snapshot by reference in the course file,
+ * or as an object already validated. Same fields and checks as CurriculumSchema.
+ */
+export function curriculumWithItems<I extends z.ZodType<{ id: string; kind: 'module' }>>(item: I) {
+  const schema = z
+    .strictObject({ ...curriculumShape, items: z.array(z.discriminatedUnion('kind', [item as unknown as typeof ModuleItemSchema, SessionItemSchema])).max(200) })
+    .refine(uniqueItemIds.check, { error: uniqueItemIds.error, path: ['items'] });
+  type Output = Omit<z.output<typeof schema>, 'items'> & { items: (z.output<I> | z.output<typeof SessionItemSchema>)[] };
+  return schema as unknown as z.ZodType<Output>;
+}
 
 /** The course-package fields as a new course starts: empty, to be written by its designers. */
 export const COURSE_PACKAGE_DEFAULTS = {

@@ -6,13 +6,33 @@ export const DOCUMENT_NAMES = ['settings', 'library', 'curricula'] as const;
 export const DocumentNameSchema = z.enum(DOCUMENT_NAMES);
 export type DocumentName = z.infer<typeof DocumentNameSchema>;
 
-/** "library.20261126T175827123Z.json", "curricula.20261126T175827123Z-1.json": a document name, a stamp, a counter. */
-export const BACKUP_NAME = new RegExp(`^(${DOCUMENT_NAMES.join('|')})\\.(\\d{8}T\\d{9}Z)(-\\d+)?\\.json$`);
+/**
+ * A backup's id is its path inside the backups folder: the data file it keeps (without ".json"), a stamp and a
+ * counter. "settings.20261126T175827123Z.json", "library/modules/arrest.20261126T175827123Z-1.json",
+ * "curricula/_index.2026...Z.json"; "library.2026...Z.json" and "curricula.2026...Z.json" are whole-document
+ * backups from the first (single-file) layout, still restorable.
+ */
+export const BACKUP_NAME = /^((?:library\/(?:modules\/|upstream\/)?|curricula\/)?[a-z0-9_][a-z0-9_-]{0,80})\.(\d{8}T\d{9}Z)(-\d+)?\.json$/;
+
+/** What a backup keeps: a whole document (settings, or a first-layout file), an index file, or one module or course. */
+export const BACKUP_SUBJECT_KINDS = ['document', 'index', 'module', 'upstream', 'curriculum'] as const;
+export const BackupSubjectSchema = z.object({
+  kind: z.enum(BACKUP_SUBJECT_KINDS),
+  /** The module or course id; absent for documents and indexes. */
+  id: z.string().optional(),
+});
+export type BackupSubject = z.infer<typeof BackupSubjectSchema>;
 
 export const BackupInfoSchema = z.object({
   /** File name inside the backups folder; the only handle the API accepts for a restore. */
   id: z.string().regex(BACKUP_NAME),
   document: DocumentNameSchema,
+  /** The data file it is a backup of, relative to the data folder ("library/modules/arrest.json"). */
+  file: z.string(),
+  subject: BackupSubjectSchema,
+  /** Title and revision of the module or course it holds, to tell versions apart in a history list. */
+  title: z.string().optional(),
+  revision: z.number().int().optional(),
   createdAt: IsoDateTimeSchema,
   bytes: z.number().int().min(0),
   schemaVersion: z.number().int().nullable(),
@@ -37,5 +57,7 @@ export const StoreStatusSchema = z.object({
   healthy: z.boolean(),
   problems: z.array(DocumentProblemSchema),
   seeded: z.boolean(),
+  /** What opening did to data of an older layout (moved to the one-file-per-module layout, with the old files kept). */
+  migrated: z.object({ from: z.string(), backupFolder: z.string() }).nullable().optional(),
 });
 export type StoreStatus = z.infer<typeof StoreStatusSchema>;

@@ -130,6 +130,8 @@ describe('the recovery screen', () => {
         newestGoodBackup: {
           id: 'library.20261125T100000000Z.json',
           document: 'library',
+          file: 'library.json',
+          subject: { kind: 'document' },
           createdAt: '2026-11-25T10:00:00.000Z',
           bytes: 1000,
           schemaVersion: 1,

@@ -144,8 +144,8 @@ export class PackImportService {
       this.previews.delete(previewId);
       return { ...result, saved: plan.basesRecorded.length > 0 };
     }
-    await this.store.backupNow('library');
-    if (courses.length > 0) await this.store.backupNow('curricula');
+    // The whole folder as it was, beside the undo snapshot: a safety net that needs no code of ours to read.
+    await this.store.snapshotFolder('before-import');
     const snapshot = snapshotName(this.now());
     const lastImport: LastImport = {
       packId: contents.manifest.packId,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import { CurriculaDataSchema, type CurriculaData } from '../../../shared/schemas/curricula';
-import { CurriculumSchema, type Curriculum } from '../../../shared/schemas/curriculum';
+import { curriculumWithItems, moduleItemWithSnapshot, type Curriculum } from '../../../shared/schemas/curriculum';
 import { IdSchema } from '../../../shared/schemas/common';
 import { LastImportSchema, LibraryDataSchema, type LibraryData } from '../../../shared/schemas/library';
 import { ModuleSchema, type Module } from '../../../shared/schemas/module';
@@ -50,11 +50,50 @@ function parseLibraryChange(next: LibraryData, isKnown: (part: object) => boolea
 const ArchivedSchema = z.array(IdSchema);
 
 /**
+ * Module snapshots validated once: frozen by the store, so they cannot have changed since. Courses share
+ * them (a snapshot file is read once for all the courses that name it), and a course's autosave need not
+ * re-validate its forty modules' snapshots: half a megabyte of text per save.
+ */
+const trustedSnapshots = new WeakSet<object>();
+
+/** Marks a validated module (a snapshot read from its file, a library module) as needing no check again. */
+export function trustSnapshot(module: Module): void {
+  trustedSnapshots.add(module);
+}
+
+const TrustedSnapshotSchema = z.custom<Module>((value) => typeof value === 'object' && value !== null && trustedSnapshots.has(value), 'Not a validated module snapshot');
+const CurriculumWithTrustedSnapshotsSchema = curriculumWithItems(moduleItemWithSnapshot(TrustedSnapshotSchema));
+
+/**
+ * A changed course: its new snapshots are checked as modules, then the course around them, reusing trusted
+ * ones. The data comes from services and is typed, but it is checked here as if it were anything.
+ */
+function parseCurriculum(course: unknown, index: number, isKnown: (part: object) => boolean): Curriculum {
+  const raw = course as { items?: unknown };
+  const items: unknown = Array.isArray(raw.items) ? raw.items.map((item: unknown, at) => withCheckedSnapshot(item, ['curricula', index, 'items', at, 'snapshot'], isKnown)) : raw.items;
+  return parseAt(CurriculumWithTrustedSnapshotsSchema, { ...(course as object), items }, ['curricula', index]);
+}
+
+function withCheckedSnapshot(item: unknown, path: PropertyKey[], isKnown: (part: object) => boolean): unknown {
+  const snapshot = (item as { kind?: unknown; snapshot?: unknown } | null)?.snapshot;
+  if ((item as { kind?: unknown } | null)?.kind !== 'module' || typeof snapshot !== 'object' || snapshot === null) return item;
+  if (trustedSnapshots.has(snapshot)) return item;
+  if (isKnown(snapshot)) {
+    // A library module the store validated and froze, taken into the course as it is.
+    trustedSnapshots.add(snapshot);
+    return item;
+  }
+  const parsed = parseAt(ModuleSchema, snapshot, path);
+  trustedSnapshots.add(parsed);
+  return { ...(item as object), snapshot: parsed };
+}
+
+/**
  * Only curricula that changed are parsed: each carries module snapshots, and re-validating every course on
  * every autosave would grow with the number of courses rather than with the edit.
  */
 function parseCurriculaChange(next: CurriculaData, isKnown: (part: object) => boolean): CurriculaData {
-  const curricula = next.curricula.map((c: Curriculum, index) => (isKnown(c) ? c : parseAt(CurriculumSchema, c, ['curricula', index])));
+  const curricula = next.curricula.map((c: Curriculum, index) => (isKnown(c) ? c : parseCurriculum(c, index, isKnown)));
   const ids = new Set<string>();
   for (const c of curricula) {
     if (ids.has(c.id)) throw new Error(`Two curricula have the id "${c.id}"`);
@@ -96,8 +135,7 @@ export type DocumentData = { [N in keyof typeof DOCUMENTS]: z.output<(typeof DOC
  * Turns file text into validated, migrated data, or throws an AppError whose code says what is wrong
  * (`store-corrupt` for unreadable JSON or schema failures, `store-too-new` for a newer format).
  */
-export function decodeDocument<T>(text: string, definition: DocumentDefinition<T>): T {
-  const label = `The ${definition.name} file (${definition.fileName})`;
+export function decodeDocument<T>(text: string, definition: DocumentDefinition<T>, label = `The ${definition.name} file (${definition.fileName})`): T {
   if (withoutByteOrderMark(text).trim() === '') throw new AppError('store-corrupt', `${label} is empty`);
   let raw: unknown;
   try {
@@ -117,7 +155,11 @@ export function decodeDocument<T>(text: string, definition: DocumentDefinition<T
   return parsed.data;
 }
 
-/** Compact JSON: data files can reach megabytes, and whitespace would only slow every save. */
+/**
+ * Compact JSON, for whole documents: the settings, and the library as one file where it is kept whole (the
+ * snapshot before a pack import, the first layout). One-module and one-course files are pretty-printed
+ * instead (file-definitions.ts): they are small, and people read and diff them.
+ */
 export function encodeDocument<T>(data: T, definition: DocumentDefinition<T>): string {
   return JSON.stringify({ schemaVersion: definition.version, ...(data as object) });
 }

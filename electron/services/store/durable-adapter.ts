@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import type { Adapter } from 'lowdb';
 import { fileExists, writeFileAtomic } from './atomic-file';
 import { backUpFile, pruneBackups } from './backups';
+import type { DocumentStorage, FilePlan } from './document-files';
 import { decodeDocument, encodeDocument, type DocumentDefinition } from './documents';
 
 export type BackupPolicy = {
@@ -15,11 +15,11 @@ export type BackupPolicy = {
 };
 
 /**
- * lowdb adapter for one data file. Reads decode, migrate and validate (throwing a typed AppError instead of
+ * lowdb adapter for a document kept in one data file (the settings). Reads decode, migrate and validate (throwing a typed AppError instead of
  * falling back to defaults); writes are atomic and keep the previous version as a rolling backup.
  * Writes are queued so that two saves never race on the rename.
  */
-export class DurableJsonAdapter<T> implements Adapter<T> {
+export class DurableJsonAdapter<T> implements DocumentStorage<T> {
   private queue: Promise<void> = Promise.resolve();
   private lastBackupAt = 0;
 
@@ -55,12 +55,24 @@ export class DurableJsonAdapter<T> implements Adapter<T> {
     return encodeDocument(data, this.definition);
   }
 
+  plan(data: T): FilePlan {
+    return { writes: [{ path: this.definition.fileName, bytes: this.encode(data) }], removals: [] };
+  }
+
+  backUp(): Promise<void> {
+    return this.backupIfDue();
+  }
+
+  committed(): void {
+    // Nothing to remember: the next save writes the whole file.
+  }
+
   /** Keeps the current file as a rolling backup when the policy says one is due; before every replacement. */
   async backupIfDue(): Promise<void> {
     const now = Date.now();
     if (now - this.lastBackupAt >= this.backups.minIntervalMs && (await fileExists(this.path))) {
-      await backUpFile(this.dataDir, this.definition.name, this.path, new Date(now));
-      await pruneBackups(this.dataDir, this.definition.name, this.backups.keep);
+      await backUpFile(this.dataDir, this.definition.fileName, new Date(now));
+      await pruneBackups(this.dataDir, this.definition.fileName, this.backups.keep);
       this.lastBackupAt = now;
     }
   }

@@ -6,7 +6,8 @@
  *   2. commit: the journal `.journal.json` (the staged names, sizes and SHA-256) is written to a temp
  *      file, fsynced and renamed into place; this rename is the moment the transaction happens;
  *   3. apply: each staged file is renamed over its target, and the folders are fsynced;
- *   4. the journal is removed.
+ *   4. files the transaction deletes are removed (a module deleted, say), and the folders fsynced;
+ *   5. the journal is removed.
  *
  * On open, `recoverJournal` finishes or undoes what a crash interrupted: without a journal, staged files
  * are leftovers of a transaction that never happened and are removed (the targets were never touched);
@@ -65,8 +66,11 @@ const JournalSchema = z
           sha256: z.string().regex(/^[0-9a-f]{64}$/),
         }),
       )
-      .min(1),
+      .max(100_000),
+    /** Files the transaction deletes, after the renames; removing an absent file is a no-op, so redoing it is safe. */
+    removals: z.array(RelativePathSchema).max(100_000).default([]),
   })
+  .refine((journal) => journal.entries.length + journal.removals.length > 0, 'A journal names at least one file')
   // A journal names only its own staged files, so recovery can never rename anything else into place.
   .refine((journal) => journal.entries.every((entry) => entry.staged === stagedName(entry.target, journal.id)), 'Staged names must match their targets');
 type Journal = z.infer<typeof JournalSchema>;
@@ -104,17 +108,17 @@ async function writeSynced(path: string, bytes: Uint8Array): Promise<void> {
  * before the commit point with nothing changed, or JournalPendingError after it when applying failed and
  * could not be finished either: the next `recoverJournal` then completes the transaction.
  */
-export async function commitFiles(root: string, writes: readonly FileWrite[], options: CommitOptions = {}): Promise<void> {
-  if (writes.length === 0) return;
+export async function commitFiles(root: string, writes: readonly FileWrite[], options: CommitOptions = {}, removals: readonly string[] = []): Promise<void> {
+  if (writes.length === 0 && removals.length === 0) return;
   const seen = new Set<string>();
-  for (const write of writes) {
-    if (!isSafeRelative(write.path)) throw new Error(`Cannot write "${write.path}" in a transaction: not a path inside the data folder`);
-    if (seen.has(write.path)) throw new Error(`"${write.path}" is written twice in one transaction`);
-    seen.add(write.path);
+  for (const path of [...writes.map((w) => w.path), ...removals]) {
+    if (!isSafeRelative(path)) throw new Error(`Cannot write "${path}" in a transaction: not a path inside the data folder`);
+    if (seen.has(path)) throw new Error(`"${path}" is written twice in one transaction`);
+    seen.add(path);
   }
   if (await exists(join(root, JOURNAL_FILE))) throw new Error('An earlier transaction is still pending in this data folder; reopen it first.');
   const id = randomBytes(8).toString('hex');
-  const journal: Journal = { format: JOURNAL_FORMAT, version: 1, id, entries: [] };
+  const journal: Journal = { format: JOURNAL_FORMAT, version: 1, id, entries: [], removals: [...removals] };
   const folders = new Set<string>([root]);
   try {
     for (const write of writes) {
@@ -157,6 +161,10 @@ async function apply(root: string, journal: Journal, options: CommitOptions): Pr
     folders.add(dirname(join(root, entry.target)));
     await options.onStep?.({ step: 'renamed', path: entry.target });
   }
+  for (const removal of journal.removals) {
+    await rm(join(root, removal), { force: true });
+    folders.add(dirname(join(root, removal)));
+  }
   for (const folder of folders) await fsyncDirectory(folder);
   await options.onStep?.({ step: 'synced' });
   await rm(join(root, JOURNAL_FILE), { force: true });
@@ -188,7 +196,7 @@ export async function recoverJournal(root: string): Promise<RecoveryOutcome> {
       await apply(root, journal, {});
       const staged = new Set(journal.entries.map((e) => join(root, e.staged)));
       for (const path of leftovers) if (!staged.has(path)) await rm(path, { force: true });
-      return { action: 'rolled-forward', files: journal.entries.map((e) => e.target) };
+      return { action: 'rolled-forward', files: [...journal.entries.map((e) => e.target), ...journal.removals] };
     }
     problem = `The transaction journal ${JOURNAL_FILE} names files that are missing or damaged; it could not be completed and was undone.`;
   }

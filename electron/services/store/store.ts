@@ -1,16 +1,23 @@
-import { mkdir, readFile, rename } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readdir, readFile, rename } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { Low } from 'lowdb';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
-import { DOCUMENT_NAMES, type BackupInfo, type DocumentName, type DocumentProblem, type StoreStatus } from '../../../shared/schemas/store';
+import { BACKUP_NAME, DOCUMENT_NAMES, type BackupInfo, type DocumentName, type DocumentProblem, type StoreStatus } from '../../../shared/schemas/store';
 import { fileExists, removeStaleTempFiles, writeFileAtomic } from './atomic-file';
-import { backupPath, backUpFile, listBackups } from './backups';
-import { definitionOf, DOCUMENTS, type DocumentData } from './documents';
+import { backupPath, BACKUPS_FOLDER, listBackups } from './backups';
+import { CurriculaFiles } from './curricula-files';
+import { FileProblem, type DocumentStorage, type FilePlan } from './document-files';
+import { definitionOf, type DocumentData } from './documents';
 import { DurableJsonAdapter, type BackupPolicy } from './durable-adapter';
 import { deepFreeze } from './deep-freeze';
+import { snapshotFolder } from './folder-snapshot';
 import { commitFiles, JournalPendingError, recoverJournal, type CommitOptions, type FileWrite, type RecoveryOutcome } from './journal';
+import { SETTINGS_FILE } from './layout';
+import { LibraryFiles } from './library-files';
 import { DataDirLock } from './lock';
+import { migrateLayout, type LayoutMigration } from './migrate-layout';
+import { restoreIntoStore } from './restore-backup';
 
 export type StoreOptions = {
   dataDir: string;
@@ -34,7 +41,7 @@ const EMPTY_DOCUMENTS: { curricula: () => Promise<DocumentData['curricula']> } =
 const DEFAULT_BACKUPS: BackupPolicy = { keep: 10, minIntervalMs: 60_000 };
 export const QUARANTINE_FOLDER = 'quarantine';
 
-type Slot<N extends DocumentName> = { db: Low<DocumentData[N]> | null; adapter: DurableJsonAdapter<DocumentData[N]> | null; problem: DocumentProblem | null };
+type Slot<N extends DocumentName> = { db: Low<DocumentData[N]> | null; storage: DocumentStorage<DocumentData[N]> | null; problem: DocumentProblem | null };
 
 /** Changes to several documents, saved together by `Store.transaction`. */
 export type DocumentChanges = { [N in DocumentName]?: (current: DocumentData[N]) => DocumentData[N] };
@@ -45,10 +52,11 @@ export type TransactionOptions = {
   onStep?: CommitOptions['onStep'];
 };
 
-type Prepared = { name: DocumentName; text: string; apply: () => void; revert: () => void; backup: () => Promise<void> };
+type Prepared = { name: DocumentName; plan: () => FilePlan; apply: () => void; revert: () => void; storage: DocumentStorage<never> };
 
 /**
- * The data directory: one lowdb document per data file, a lock, backups and recovery.
+ * The data directory: three lowdb documents (settings, library, curricula), a lock, backups and recovery.
+ * The settings are one file; the library and the curricula one file per module and course (layout.ts).
  * A file that cannot be loaded is never replaced by defaults: its document stays unavailable, the file stays
  * untouched, and the status offers the newest good backup.
  */
@@ -61,6 +69,10 @@ export class Store {
   private queue: Promise<unknown> = Promise.resolve();
   /** What opening found of a transaction interrupted by a crash. */
   recovery: RecoveryOutcome = { action: 'none' };
+  /** What opening did to a data folder of the first layout. */
+  migrated: LayoutMigration | null = null;
+  /** Problems of first-layout files that could not be moved to the new layout; they keep their document from loading. */
+  private legacyProblems = new Map<DocumentName, FileProblem>();
 
   private constructor(
     readonly dataDir: string,
@@ -76,6 +88,7 @@ export class Store {
     try {
       // Before any file is read: a transaction a crash interrupted is finished or undone first.
       store.recovery = await recoverJournal(options.dataDir);
+      await store.migrate();
       for (const name of DOCUMENT_NAMES) await store.load(name);
     } catch (error) {
       lock.release();
@@ -96,7 +109,7 @@ export class Store {
 
   status(): StoreStatus {
     const problems = DOCUMENT_NAMES.map((n) => this.slots[n].problem).filter((p): p is DocumentProblem => p !== null);
-    return { dataDir: this.dataDir, healthy: problems.length === 0, problems, seeded: this.seeded };
+    return { dataDir: this.dataDir, healthy: problems.length === 0, problems, seeded: this.seeded, migrated: this.migrated };
   }
 
   /** Current data of a document; throws `store-unavailable` while that file has an unresolved problem. */
@@ -114,10 +127,12 @@ export class Store {
     const slot = this.slots[name];
     const validated = this.parseChange(name, change(this.read(name)));
     const db = slot.db as Low<DocumentData[N]>;
+    const storage = slot.storage as DocumentStorage<DocumentData[N]>;
     const previous = db.data;
     db.data = validated;
     try {
-      await this.enqueue(() => db.write());
+      // This very data, not whatever `db.data` holds when the queue reaches it: each write is its own diff.
+      await this.enqueue(() => storage.write(validated));
     } catch (error) {
       db.data = previous;
       throw new AppError('io-error', `Could not save the ${name} data: ${(error as Error).message}`);
@@ -138,12 +153,14 @@ export class Store {
     for (const name of DOCUMENT_NAMES) add(name, changes[name]);
     if (prepared.length === 0 && (options.files ?? []).length === 0) return;
     for (const p of prepared) p.apply();
+    const plans: FilePlan[] = [];
     try {
       await this.enqueue(async () => {
-        for (const p of prepared) await p.backup();
-        await commitFiles(this.dataDir, [...prepared.map((p) => ({ path: DOCUMENTS[p.name].fileName, bytes: p.text })), ...(options.files ?? [])], {
-          ...(options.onStep ? { onStep: options.onStep } : {}),
-        });
+        for (const p of prepared) plans.push(p.plan());
+        for (const [i, p] of prepared.entries()) await p.storage.backUp(plans[i] as FilePlan);
+        const writes = [...plans.flatMap((plan) => plan.writes), ...(options.files ?? [])];
+        await commitFiles(this.dataDir, writes, { ...(options.onStep ? { onStep: options.onStep } : {}) }, plans.flatMap((plan) => plan.removals));
+        for (const [i, p] of prepared.entries()) p.storage.committed(this.read(p.name) as never, plans[i] as FilePlan);
       });
     } catch (error) {
       // Once journalled, the transaction will be completed on the next open: memory already holds its result.
@@ -152,23 +169,23 @@ export class Store {
     }
   }
 
-  /** Validates one document's change and encodes it, without changing anything yet. */
+  /** Validates one document's change, without changing anything yet. */
   private prepare<N extends DocumentName>(name: N, change: (current: DocumentData[N]) => DocumentData[N]): Prepared {
     const slot = this.slots[name];
     const validated = this.parseChange(name, change(this.read(name)));
     const db = slot.db as Low<DocumentData[N]>;
-    const adapter = slot.adapter as DurableJsonAdapter<DocumentData[N]>;
+    const storage = slot.storage as DocumentStorage<DocumentData[N]>;
     const previous = db.data;
     return {
       name,
-      text: adapter.encode(validated),
+      plan: () => storage.plan(validated),
       apply: () => {
         db.data = validated;
       },
       revert: () => {
         db.data = previous;
       },
-      backup: () => adapter.backupIfDue(),
+      storage: storage as DocumentStorage<never>,
     };
   }
 
@@ -196,80 +213,109 @@ export class Store {
     return data;
   }
 
-  /** Keeps a backup of a document now, whatever the spacing policy (before an import, for instance). */
-  async backupNow(name: DocumentName): Promise<string> {
-    this.read(name);
-    return backUpFile(this.dataDir, name, this.pathOf(name));
+  /** A whole-folder snapshot (hard links, so it costs no copy) before an operation that changes much: a pack import. */
+  snapshotFolder(reason: string): Promise<string> {
+    return this.enqueue(() => snapshotFolder(this.dataDir, reason));
   }
 
-  listBackups(): Promise<BackupInfo[]> {
-    return listBackups(this.dataDir);
+  /** Backups of the settings, the indexes and the first layout's files; or those of one data file (`file`, relative). */
+  listBackups(file?: string): Promise<BackupInfo[]> {
+    return listBackups(this.dataDir, file);
   }
 
   /**
-   * Puts a backup back in place of its document. The file it replaces is moved to the quarantine folder,
-   * never deleted, so a wrong choice can be undone by hand.
+   * Puts a backup back. A document that loads takes it as an ordinary change (restore-backup.ts), itself
+   * backed up and undoable by restoring again. A document that does not load can only take a backup of the
+   * very file that stops it: that file is moved to the quarantine folder, never deleted, and the backup put
+   * in its place.
    */
   async restore(backupId: string): Promise<StoreStatus> {
-    const backups = await this.listBackups();
-    const backup = backups.find((b) => b.id === backupId);
+    if (!BACKUP_NAME.test(backupId)) throw new AppError('invalid-argument', `"${backupId}" is not a backup name`);
+    const backup = (await this.listBackups(fileOfBackup(backupId))).find((b) => b.id === backupId);
     if (!backup) throw new AppError('not-found', `No backup named ${backupId}`);
     if (!backup.loadable) throw new AppError('store-corrupt', `Backup ${backupId} cannot be loaded: ${backup.problem ?? 'unknown problem'}`);
     const text = await readFile(backupPath(this.dataDir, backupId), 'utf8');
-    const path = this.pathOf(backup.document);
-    if (await fileExists(path)) {
-      if (this.slots[backup.document].db) await backUpFile(this.dataDir, backup.document, path);
-      else await this.quarantine(backup.document);
+    const problem = this.slots[backup.document].problem;
+    if (!problem) {
+      await restoreIntoStore(this, backup, text);
+      return this.status();
     }
-    await writeFileAtomic(path, text);
+    const broken = problem.file.slice(this.dataDir.length + 1).split('\\').join('/');
+    if (broken !== backup.file) {
+      throw new AppError('invalid-argument', `The ${backup.document} data cannot be loaded because of ${broken}; restore a backup of that file first.`);
+    }
+    await this.enqueue(async () => {
+      const path = join(this.dataDir, backup.file);
+      if (await fileExists(path)) await this.quarantine(backup.file);
+      await mkdir(dirname(path), { recursive: true });
+      await writeFileAtomic(path, text);
+    });
+    if (this.legacyProblems.has(backup.document)) await this.migrate();
     await this.load(backup.document);
     return this.status();
   }
 
-  private pathOf(name: DocumentName): string {
-    return join(this.dataDir, DOCUMENTS[name].fileName);
-  }
-
-  private async quarantine(name: DocumentName): Promise<void> {
+  private async quarantine(file: string): Promise<void> {
     const dir = join(this.dataDir, QUARANTINE_FOLDER);
     await mkdir(dir, { recursive: true });
     const stampNow = new Date().toISOString().replace(/[-:.]/g, '');
-    await rename(this.pathOf(name), join(dir, `${name}.${stampNow}.json`));
+    await rename(join(this.dataDir, file), join(dir, `${file.split('/').join('__').replace(/\.json$/, '')}.${stampNow}.json`));
+  }
+
+  /** Moves first-layout files to one file per module and course; see migrate-layout.ts. */
+  private async migrate(): Promise<void> {
+    const { migrated, problems } = await migrateLayout(this.dataDir, this.policy);
+    this.migrated = migrated ?? this.migrated;
+    this.legacyProblems = problems;
+  }
+
+  private storageOf<N extends DocumentName>(name: N): DocumentStorage<DocumentData[N]> {
+    const storages: { [M in DocumentName]: () => DocumentStorage<DocumentData[M]> } = {
+      settings: () => new DurableJsonAdapter(this.dataDir, join(this.dataDir, SETTINGS_FILE), definitionOf('settings'), this.policy),
+      library: () => new LibraryFiles(this.dataDir, this.policy),
+      curricula: () => new CurriculaFiles(this.dataDir, this.policy),
+    };
+    return storages[name]();
   }
 
   private async load(name: DocumentName): Promise<void> {
     type Data = DocumentData[typeof name];
-    const definition = definitionOf(name);
-    const path = this.pathOf(name);
-    await removeStaleTempFiles(this.dataDir, definition.fileName);
-    const adapter = new DurableJsonAdapter<Data>(this.dataDir, path, definition, this.policy);
-    const slot: Slot<typeof name> = { db: null, adapter, problem: null };
+    if (name === 'settings') await removeStaleTempFiles(this.dataDir, SETTINGS_FILE);
+    const storage = this.storageOf(name) as DocumentStorage<Data>;
+    const slot: Slot<typeof name> = { db: null, storage, problem: null };
     (this.slots as Record<DocumentName, Slot<typeof name>>)[name] = slot;
+    const legacy = this.legacyProblems.get(name);
+    if (legacy) {
+      slot.problem = await this.describeProblem(name, legacy);
+      return;
+    }
     let data: Data | null;
     try {
-      data = await adapter.read();
+      data = await storage.read();
     } catch (error) {
-      slot.problem = await this.describeProblem(name, path, error);
+      slot.problem = await this.describeProblem(name, error);
       return;
     }
     if (data === null) {
-      const backups = (await this.listBackups()).filter((b) => b.document === name);
-      if (backups.length > 0) {
-        // The file vanished but it had a history: that is data loss to report, not a first start.
+      const history = await this.listBackups();
+      if (history.some((b) => b.document === name) || (await hasItemBackups(this.dataDir, name))) {
+        // The data vanished but it had a history: that is data loss to report, not a first start.
         slot.problem = {
           document: name,
-          file: path,
+          file: join(this.dataDir, name === 'settings' ? SETTINGS_FILE : name),
           kind: 'missing',
-          message: `The ${name} file (${definition.fileName}) is missing, although backups of it exist.`,
-          newestGoodBackup: backups.filter((b) => b.loadable).at(-1) ?? null,
+          message: `The ${name} data is missing from ${this.dataDir}, although backups of it exist.`,
+          newestGoodBackup: history.filter((b) => b.document === name && b.loadable).at(-1) ?? null,
         };
         return;
       }
       data = await this.seedOf(name)();
-      await adapter.write(data);
+      const validated = this.parseChange(name, data);
+      await storage.write(validated);
+      data = validated;
       this.seeded = true;
     }
-    slot.db = new Low(adapter, this.remember(data));
+    slot.db = new Low(storage, this.remember(data));
   }
 
   private seedOf<N extends DocumentName>(name: N): () => Promise<DocumentData[N]> {
@@ -280,12 +326,29 @@ export class Store {
     return seed;
   }
 
-  private async describeProblem(name: DocumentName, path: string, error: unknown): Promise<DocumentProblem> {
+  private async describeProblem(name: DocumentName, error: unknown): Promise<DocumentProblem> {
+    const file = error instanceof FileProblem ? error.file : name === 'settings' ? SETTINGS_FILE : name;
     const code = error instanceof AppError ? error.code : 'io-error';
-    const kind = code === 'store-too-new' ? 'too-new' : code === 'store-corrupt' ? 'corrupt' : 'unreadable';
+    const kind = error instanceof FileProblem ? error.kind : code === 'store-too-new' ? 'too-new' : code === 'store-corrupt' ? 'corrupt' : 'unreadable';
     const message = error instanceof Error ? error.message : String(error);
-    const backups = (await this.listBackups()).filter((b) => b.document === name && b.loadable);
-    return { document: name, file: path, kind, message, newestGoodBackup: backups.at(-1) ?? null };
+    const backups = (await this.listBackups(file)).filter((b) => b.loadable);
+    return { document: name, file: join(this.dataDir, file), kind, message, newestGoodBackup: backups.at(-1) ?? null };
   }
 }
 
+/** Whether backups of single modules or courses exist: their document had data, so its absence is a loss. */
+async function hasItemBackups(dataDir: string, name: DocumentName): Promise<boolean> {
+  if (name === 'settings') return false;
+  try {
+    return (await readdir(join(dataDir, BACKUPS_FOLDER, name), { recursive: true })).some((entry) => entry.endsWith('.json'));
+  } catch {
+    return false;
+  }
+}
+
+/** The data file a backup id keeps ("library/modules/arrest.2026...Z.json" → "library/modules/arrest.json"). */
+function fileOfBackup(id: string): string {
+  const match = /^(.*)\.\d{8}T\d{9}Z(-\d+)?\.json$/.exec(id);
+  if (!match?.[1]) throw new AppError('invalid-argument', `"${id}" is not a backup name`);
+  return `${match[1]}.json`;
+}

@@ -80,13 +80,18 @@ describe('cli: data commands', () => {
     // A second process run makes a change, which keeps a backup of the seeded library.
     const { openTestStore } = await import('../../helpers/open-test-store');
     const store = await openTestStore(dir);
-    await store.update('library', (l) => l);
+    const [module] = store.read('library').modules;
+    await store.update('library', (l) => ({ ...l, modules: l.modules.map((m) => (m === module ? { ...m, summary: `${m.summary} Edited.` } : m)) }));
     store.close();
-    const listed = await cli('data', 'backups', '--data', dir, '--json');
-    const backups = JSON.parse(listed.out) as { id: string; document: string }[];
+    const listed = await cli('data', 'backups', '--module', module?.id ?? '', '--data', dir, '--json');
+    const backups = JSON.parse(listed.out) as { id: string; document: string; subject: { kind: string; id: string } }[];
     const libraryBackup = backups.find((b) => b.document === 'library');
-    expect(libraryBackup).toBeDefined();
-    await writeFile(join(dir, 'library.json'), 'garbage');
+    expect(libraryBackup?.subject).toEqual({ kind: 'module', id: module?.id });
+    expect((await cli('data', 'backups', '--module', 'Not An Id', '--data', dir)).err).toMatch(/is not a module or course id/);
+    await writeFile(join(dir, 'library', 'modules', `${module?.id}.json`), 'garbage');
+    const check = await cli('data', 'check', '--data', dir);
+    expect(check.code).toBe(1);
+    expect(check.out).toMatch(new RegExp(`library +PROBLEM +The file library/modules/${module?.id}\\.json is not valid JSON`));
     const restored = await cli('data', 'restore', libraryBackup?.id ?? '', '--data', dir);
     expect(restored).toMatchObject({ code: 0, out: `Restored ${libraryBackup?.id}.` });
     expect((await cli('data', 'check', '--data', dir)).code).toBe(0);

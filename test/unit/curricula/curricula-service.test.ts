@@ -1,4 +1,4 @@
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CurriculaService } from '../../../electron/services/curricula/curricula-service';
@@ -75,11 +75,12 @@ describe('CurriculaService: the seeded sample course', () => {
     await first.library.save({ module: { ...module, title: 'Ethics (local edition)' }, baseRevision: module.revision, bump: true });
     first.store.close();
     open.splice(0);
-    await rm(join(dir, 'curricula.json'));
-    const library = await readFile(join(dir, 'library.json'), 'utf8');
+    await rm(join(dir, 'curricula'), { recursive: true });
+    await rm(join(dir, 'snapshots'), { recursive: true });
+    const library = await snapshotDir(join(dir, 'library'));
     const second = await services(dir);
     expect(second.store.status()).toMatchObject({ healthy: true, seeded: true });
-    expect(await readFile(join(dir, 'library.json'), 'utf8')).toBe(library);
+    expect(await snapshotDir(join(dir, 'library'))).toEqual(library);
     // The sample's snapshots come from the shipped library, so the local edit shows as an update.
     expect(second.curricula.check(SAMPLE)).toContainEqual(expect.objectContaining({ code: 'update-available', where: expect.objectContaining({ moduleId: 'ethics-integrity' }) as object }));
   });

@@ -148,7 +148,7 @@ describe('LibraryService: search stays in step with the data', () => {
     const m = library.find('ethics-integrity');
     await library.save({ module: edited(m, 'Integrity and quokkas'), baseRevision: m.revision, bump: true });
     expect((await library.search({ text: 'quokkas' })).modules.map((s) => s.id)).toContain('ethics-integrity');
-    const [backup] = (await store.listBackups()).filter((b) => b.document === 'library');
+    const [backup] = await store.listBackups('library/modules/ethics-integrity.json');
     await store.restore(backup?.id ?? '');
     expect((await library.search({ text: 'quokkas' })).modules.map((s) => s.id)).not.toContain('ethics-integrity');
     store.close();

@@ -22,7 +22,11 @@ describe('Store: first start and saving', () => {
     // The test seed gives no curricula: that document starts empty.
     expect(store.read('curricula')).toEqual({ curricula: [], archived: [] });
     store.close();
-    expect((await readdir(dir)).sort()).toEqual(['curricula.json', 'library.json', 'settings.json']);
+    // One file per module and per course, an index for each document (layout.ts).
+    expect((await readdir(dir)).sort()).toEqual(['curricula', 'library', 'settings.json']);
+    expect((await readdir(join(dir, 'library'))).sort()).toEqual(['_index.json', 'modules']);
+    expect(await readdir(join(dir, 'library', 'modules'))).toEqual([`${store.read('library').modules[0]?.id}.json`]);
+    expect(await readdir(join(dir, 'curricula'))).toEqual(['_index.json']);
   });
 
   it('keeps a saved change across a reopen', async () => {
@@ -113,33 +117,36 @@ describe('Store: rolling backups', () => {
 });
 
 describe('Store: damaged data is reported, kept and recoverable', () => {
-  async function dirWithBackup(): Promise<string> {
+  /** A data folder whose one module was edited once, so that its file has a backup; and that file's path. */
+  async function dirWithBackup(): Promise<{ dir: string; path: string }> {
     const dir = await seededDir();
     const store = await openTestStore(dir);
-    await store.update('library', (l) => l); // makes a backup of the seeded library
+    const [module] = store.read('library').modules;
+    if (!module) throw new Error('The test library has a module');
+    await store.update('library', (l) => ({ ...l, modules: [{ ...module, summary: `${module.summary} Edited.` }] }));
     store.close();
-    return dir;
+    return { dir, path: join(dir, 'library', 'modules', `${module.id}.json`) };
   }
 
   const damages: [string, (path: string) => Promise<void>, string][] = [
     ['truncated', (p) => truncate(p, 100), 'corrupt'],
     ['emptied', (p) => writeFile(p, ''), 'corrupt'],
     ['garbage', (p) => writeFile(p, Buffer.from([0xff, 0xfe, 0x00, 0x13, 0x37])), 'corrupt'],
-    ['valid JSON of the wrong shape', (p) => writeFile(p, '{"schemaVersion":1,"modules":"no"}'), 'corrupt'],
+    ['valid JSON of the wrong shape', (p) => writeFile(p, '{"schemaVersion":4,"id":"no"}'), 'corrupt'],
+    ['schemaVersion older than the one-file layout', (p) => writeFile(p, '{"schemaVersion":1,"modules":"no"}'), 'corrupt'],
     ['newer schemaVersion', (p) => writeFile(p, '{"schemaVersion":99,"modules":[],"references":[]}'), 'too-new'],
   ];
 
   it.each(damages)('a %s file: reports it, keeps it byte for byte, offers the newest good backup', async (_name, damage, kind) => {
-    const dir = await dirWithBackup();
-    const path = join(dir, 'library.json');
+    const { dir, path } = await dirWithBackup();
     await damage(path);
     const damaged = await readFile(path);
     const store = await openTestStore(dir);
     const status = store.status();
     expect(status.healthy).toBe(false);
     expect(status.problems).toHaveLength(1);
-    expect(status.problems[0]).toMatchObject({ document: 'library', kind });
-    expect(status.problems[0]?.newestGoodBackup?.loadable).toBe(true);
+    expect(status.problems[0]).toMatchObject({ document: 'library', kind, file: path });
+    expect(status.problems[0]?.newestGoodBackup).toMatchObject({ loadable: true, subject: { kind: 'module' } });
     expect(() => store.read('library')).toThrow(AppError);
     await expect(store.update('library', (l) => l)).rejects.toMatchObject({ code: 'store-unavailable' });
     expect(await readFile(path)).toEqual(damaged);
@@ -147,8 +154,8 @@ describe('Store: damaged data is reported, kept and recoverable', () => {
   });
 
   it('restores the newest good backup and moves the damaged file to quarantine', async () => {
-    const dir = await dirWithBackup();
-    await writeFile(join(dir, 'library.json'), '{"trunc');
+    const { dir, path } = await dirWithBackup();
+    await writeFile(path, '{"trunc');
     const store = await openTestStore(dir);
     const backupId = store.status().problems[0]?.newestGoodBackup?.id ?? '';
     const status = await store.restore(backupId);
@@ -161,21 +168,22 @@ describe('Store: damaged data is reported, kept and recoverable', () => {
   });
 
   it('refuses to restore a backup that does not load', async () => {
-    const dir = await dirWithBackup();
+    const { dir, path } = await dirWithBackup();
     const store = await openTestStore(dir);
-    const [backup] = await store.listBackups();
+    const [backup] = await store.listBackups(path.slice(dir.length + 1));
     await writeFile(join(dir, 'backups', backup?.id ?? ''), 'garbage');
     await expect(store.restore(backup?.id ?? '')).rejects.toMatchObject({ code: 'store-corrupt' });
     await expect(store.restore('library.20200101T000000000Z.json')).rejects.toMatchObject({ code: 'not-found' });
+    await expect(store.restore('../settings.20200101T000000000Z.json')).rejects.toMatchObject({ code: 'invalid-argument' });
     store.close();
   });
 
   it('reports a data file that vanished although it had backups, instead of seeding a new one', async () => {
-    const dir = await dirWithBackup();
-    await rm(join(dir, 'library.json'));
+    const { dir } = await dirWithBackup();
+    await rm(join(dir, 'library'), { recursive: true });
     const store = await openTestStore(dir);
     expect(store.status().problems[0]).toMatchObject({ document: 'library', kind: 'missing' });
-    expect((await readdir(dir)).includes('library.json')).toBe(false);
+    expect((await readdir(dir)).includes('library')).toBe(false);
     store.close();
   });
 });

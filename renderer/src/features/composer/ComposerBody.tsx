@@ -9,6 +9,7 @@ import { ExportDialog } from '../export/ExportDialog';
 import type { ComposerLoad } from './Composer';
 import type { ComposerChange, PanelProps } from './composer-types';
 import { ComposerHeader } from './ComposerHeader';
+import { BackupHistory } from '../../components/BackupHistory';
 import { ComposerTabs, tabIds, type ComposerTab } from './ComposerTabs';
 import { CourseDetailsForm } from './CourseDetailsForm';
 import { CoursePackageForm } from './CoursePackageForm';
@@ -143,6 +144,17 @@ export function ComposerBody({ loaded, onOpen, onReload }: { loaded: ComposerLoa
           <>
             <CourseDetailsForm draft={draft} apply={apply} problems={problems} />
             <CoursePackageForm draft={draft} apply={apply} problems={problems} />
+            <BackupHistory
+              which={{ course: draft.id }}
+              headingId="course-history-h"
+              beforeRestore={async () => {
+                await autosave.flush();
+              }}
+              onRestored={() => {
+                // The stored course changed under the editor: start a fresh session from it.
+                onReload();
+              }}
+            />
           </>
         )}
         {tab !== 'outline' && tab !== 'details' && <PanelView tab={tab} props={panelProps} />}

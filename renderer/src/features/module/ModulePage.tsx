@@ -16,6 +16,7 @@ import { call } from '../../lib/api';
 import { formatDate } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
 import { ExportDialog } from '../export/ExportDialog';
+import { BackupHistory } from '../../components/BackupHistory';
 import { DeleteModuleDialog } from './DeleteModuleDialog';
 import { LessonView } from './LessonView';
 import './module.css';
@@ -23,13 +24,13 @@ import './module.css';
 /** Everything about one module, readable; its translations one click away. */
 export function ModulePage({ moduleId, onOpen }: { moduleId: string; onOpen: (route: Route) => void }) {
   const { t } = useTranslation();
-  const [detail] = useApi(() => call('library:get', { id: moduleId }), moduleId);
+  const [detail, reload] = useApi(() => call('library:get', { id: moduleId }), moduleId);
   if (detail.state === 'loading') return <p className="muted">{t('app.loading')}</p>;
   if (detail.state === 'error') return <ErrorMessage error={detail.error} />;
-  return <ModuleView detail={detail.value} onOpen={onOpen} />;
+  return <ModuleView detail={detail.value} onOpen={onOpen} onRestored={reload} />;
 }
 
-function ModuleView({ detail, onOpen }: { detail: ModuleDetail; onOpen: (route: Route) => void }) {
+function ModuleView({ detail, onOpen, onRestored }: { detail: ModuleDetail; onOpen: (route: Route) => void; onRestored: () => void }) {
   const { t, i18n } = useTranslation();
   const { module } = detail;
   const [deleting, setDeleting] = useState(false);
@@ -159,6 +160,7 @@ function ModuleView({ detail, onOpen }: { detail: ModuleDetail; onOpen: (route: 
               ))}
             </ul>
           </section>
+          <BackupHistory which={{ module: module.id }} headingId="history-h" onRestored={onRestored} />
         </aside>
       </div>
 

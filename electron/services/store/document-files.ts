@@ -1,0 +1,189 @@
+/**
+ * A document (the library, the curricula) kept as one file per module and per course (layout.ts), behind
+ * lowdb's Adapter interface: `read` assembles the document from its files, `write` works out which files
+ * the new data changes and writes only those. Stored data is frozen and an unchanged module or course keeps
+ * its object, so "changed" is an identity test: a save costs what changed, not what the folder holds.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { Adapter } from 'lowdb';
+import { AppError, type ErrorCode } from '../../../shared/errors';
+import type { DocumentProblem } from '../../../shared/schemas/store';
+import { writeFileAtomic } from './atomic-file';
+import { backUpFile, pruneBackups } from './backups';
+import type { DocumentDefinition } from './documents';
+import type { BackupPolicy } from './durable-adapter';
+import { decodeFile, encodeFile } from './file-definitions';
+import { idOfFileName } from './layout';
+import { commitFiles, type CommitOptions, type FileWrite } from './journal';
+
+/** What a save writes and removes, relative to the data folder. */
+export type FilePlan = { writes: FileWrite[]; removals: string[] };
+
+/** A document's storage as the Store drives it: lowdb's read/write, and the parts a transaction combines. */
+export type DocumentStorage<T> = Adapter<T> & {
+  read(): Promise<T | null>;
+  write(data: T): Promise<void>;
+  /** The files that turn what was last read or written into `data`. */
+  plan(data: T): FilePlan;
+  /** Keeps the rolling backups of the files a plan replaces or removes; before it is applied. */
+  backUp(plan: FilePlan): Promise<void>;
+  /** Records that `data` is now what the files hold (after a transaction applied `plan`). */
+  committed(data: T, plan: FilePlan): void;
+};
+
+/** A file that stops its document from loading; the status names it and offers its newest good backup. */
+export class FileProblem extends AppError {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    /** Relative to the data folder. */
+    readonly file: string,
+    readonly kind: DocumentProblem['kind'],
+  ) {
+    super(code, message);
+  }
+}
+
+export const sha256Of = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** Applies a plan: one file is replaced atomically; several, or any removal, go through the journal. */
+export async function applyPlan(dataDir: string, plan: FilePlan, options: CommitOptions = {}): Promise<void> {
+  const [only] = plan.writes;
+  if (plan.writes.length === 1 && plan.removals.length === 0 && only && !options.onStep) {
+    await mkdir(dirname(join(dataDir, only.path)), { recursive: true });
+    await writeFileAtomic(join(dataDir, only.path), only.bytes);
+    return;
+  }
+  await commitFiles(dataDir, plan.writes, options, plan.removals);
+}
+
+/** Common ground of the split documents: which files exist, rolling backups per file, writing a plan. */
+export abstract class SplitStorage<T> implements DocumentStorage<T> {
+  /** Files of this document known to be on disk: only they have a version to back up. */
+  protected readonly present = new Set<string>();
+  private readonly lastBackupAt = new Map<string, number>();
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    protected readonly dataDir: string,
+    private readonly policy: BackupPolicy,
+    /** False for a read-only look (`data check`): temp files a crash left are then skipped, not removed. */
+    private readonly tidy = true,
+  ) {}
+
+  abstract read(): Promise<T | null>;
+  abstract plan(data: T): FilePlan;
+  protected abstract remember(data: T): void;
+
+  committed(data: T, plan: FilePlan): void {
+    this.settle(plan);
+    this.remember(data);
+  }
+
+  write(data: T): Promise<void> {
+    const run = this.queue.then(async () => {
+      const plan = this.plan(data);
+      await this.backUp(plan);
+      await applyPlan(this.dataDir, plan);
+      this.committed(data, plan);
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Files written now exist; files removed do not. */
+  protected settle(plan: FilePlan): void {
+    for (const w of plan.writes) this.present.add(w.path);
+    for (const r of plan.removals) this.present.delete(r);
+  }
+
+  async backUp(plan: FilePlan): Promise<void> {
+    const now = Date.now();
+    const due = (file: string) => now - (this.lastBackupAt.get(file) ?? 0) >= this.policy.minIntervalMs;
+    // A removed file is always kept: it is the only way back to a deleted module or course.
+    const files = [...plan.writes.map((w) => w.path).filter((f) => this.backedUp(f) && due(f)), ...plan.removals.filter((f) => this.present.has(f))];
+    for (const file of files) {
+      if (!this.present.has(file)) continue;
+      await backUpFile(this.dataDir, file, new Date(now));
+      await pruneBackups(this.dataDir, file, this.policy.keep);
+      this.lastBackupAt.set(file, now);
+    }
+  }
+
+  /** Whether a file's old versions are kept (snapshots are immutable and are not). */
+  protected backedUp(_file: string): boolean {
+    return true;
+  }
+
+  /** Reads and decodes one file; null when it does not exist. */
+  protected async readOne<F>(file: string, definition: DocumentDefinition<F>): Promise<F | null> {
+    let text: string;
+    try {
+      text = await readFile(join(this.dataDir, file), 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw new FileProblem('io-error', `The file ${file} cannot be read: ${(error as Error).message}`, file, 'unreadable');
+    }
+    let data: F;
+    try {
+      data = decodeFile(text, definition, file);
+    } catch (error) {
+      // A version with no way to this one (older than the file kind itself) is damage too.
+      const tooNew = error instanceof AppError && error.code === 'store-too-new';
+      throw new FileProblem(tooNew ? 'store-too-new' : 'store-corrupt', (error as Error).message, file, tooNew ? 'too-new' : 'corrupt');
+    }
+    this.present.add(file);
+    return data;
+  }
+
+  /**
+   * Reads every item file of a folder, sorted by id. Each must hold the item its name says. Files that are
+   * not ours (no id in their name) are left alone; temp files of a save a crash interrupted are removed.
+   */
+  protected async readFolder<F extends { id: string }>(folder: string, definition: DocumentDefinition<F>): Promise<F[]> {
+    let names: string[];
+    try {
+      names = await readdir(join(this.dataDir, folder));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+    const items: { id: string; file: string }[] = [];
+    for (const name of names) {
+      if (name.includes('.tmp-') && this.tidy) await rm(join(this.dataDir, folder, name), { force: true });
+      const id = idOfFileName(name);
+      if (id) items.push({ id, file: `${folder}/${name}` });
+    }
+    items.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const read: F[] = [];
+    // In batches: thousands of files opened at once would run into the process's file limit.
+    for (let at = 0; at < items.length; at += 64) {
+      const batch = await Promise.all(items.slice(at, at + 64).map(async ({ id, file }) => ({ id, file, data: await this.readOne(file, definition) })));
+      for (const { id, file, data } of batch) {
+        if (!data) continue; // removed since the listing
+        if (data.id !== id) throw new FileProblem('store-corrupt', `The file ${file} holds "${data.id}", not "${id}"`, file, 'corrupt');
+        read.push(data);
+      }
+    }
+    return read;
+  }
+
+  protected encode<F>(data: F, definition: DocumentDefinition<F>, path: string): FileWrite {
+    return { path, bytes: encodeFile(data, definition) };
+  }
+}
+
+/** Items of `next` that are not the very objects of `before`, and ids of `before` that `next` no longer has. */
+export function changedItems<I extends { id: string }>(before: readonly I[], next: readonly I[], what: string): { changed: I[]; removed: string[] } {
+  const old = new Map(before.map((item) => [item.id, item]));
+  const seen = new Set<string>();
+  const changed: I[] = [];
+  for (const item of next) {
+    if (seen.has(item.id)) throw new AppError('invalid-argument', `Two ${what} have the id "${item.id}"`);
+    seen.add(item.id);
+    if (old.get(item.id) !== item) changed.push(item);
+  }
+  return { changed, removed: before.filter((item) => !seen.has(item.id)).map((item) => item.id) };
+}
