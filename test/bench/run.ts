@@ -5,6 +5,7 @@
  */
 import { cpus } from 'node:os';
 import { benchComposerReorder } from './composer-reorder';
+import { benchCourseSave } from './course-save';
 import { benchCurriculum } from './curriculum';
 import { benchExport } from './export';
 import { benchLeakCheck } from './leak-check';
@@ -14,9 +15,15 @@ import { benchLibraryWeb } from './library-web';
 import { benchStartup } from './startup';
 import { benchStoreSave } from './store-save';
 import { benchWebColdStart } from './web-cold-start';
+import { benchWebLoad } from './web-load';
 
 const GROUPS: Record<string, () => Promise<Record<string, unknown>>> = {
-  store: async () => ({ target: 'saving a 5 MB data file: median <= 100 ms', ...(await benchStoreSave()) }),
+  store: async () => ({ target: 'saving one module of a 5 MB library: median <= 100 ms', ...(await benchStoreSave()) }),
+  webLoad: async () => ({
+    target: '50 clients x 60 s: save p99 <= 200 ms, search p99 <= 50 ms, harness <= 500 MB, 0 lost updates',
+    ...(await benchWebLoad(Number(process.env['CC_LOAD_CLIENTS'] ?? 50), Number(process.env['CC_LOAD_SECONDS'] ?? 60))),
+  }),
+  courseSave: async () => ({ target: 'saving one course while 500 exist: median <= 30 ms', ...(await benchCourseSave()) }),
   web: async () => ({ target: 'web harness cold start to first render: median <= 1500 ms', ...(await benchWebColdStart()) }),
   search: async () => ({ target: '5,000 modules: search median <= 10 ms, p95 <= 30 ms', ...(await benchLibrarySearch()) }),
   libraryWeb: async () => ({ target: '5,000 modules: library shown <= 1500 ms after opening', ...(await benchLibraryWeb()) }),

@@ -27,6 +27,8 @@ export class CurriculaService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
+  private readonly computedCache = new WeakMap<Curriculum, { library: object; settings: object; value: Omit<CurriculumDetail, 'curriculum' | 'archived'> }>();
+
   private get data() {
     return this.store.read('curricula');
   }
@@ -70,14 +72,27 @@ export class CurriculaService {
 
   get(id: string): CurriculumDetail {
     const curriculum = this.find(id);
+    return { curriculum, archived: this.isArchived(id), ...this.computed(curriculum) };
+  }
+
+  /**
+   * Schedule, checks and coverage of a course, kept until the course, the library or the settings change.
+   * Stored data is frozen and replaced, never edited, so "changed" is a different object: opening a course
+   * again, or reading it before each save, costs nothing while nobody changed what it depends on.
+   */
+  private computed(curriculum: Curriculum): Omit<CurriculumDetail, 'curriculum' | 'archived'> {
+    const library = this.store.read('library');
+    const settings = this.store.read('settings');
+    const cached = this.computedCache.get(curriculum);
+    if (cached?.library === library && cached.settings === settings) return cached.value;
     const schedule = scheduleCurriculum(curriculum);
-    return {
-      curriculum,
-      archived: this.isArchived(id),
+    const value = {
       schedule,
       checks: checkCurriculum(this.withDefaults(curriculum), { library: this.libraryLookup(), schedule }),
-      coverage: curriculumCoverage(curriculum, this.store.read('library').references),
+      coverage: curriculumCoverage(curriculum, library.references),
     };
+    this.computedCache.set(curriculum, { library, settings, value });
+    return value;
   }
 
   /** Every problem and hint the checks find, errors first. */

@@ -275,6 +275,20 @@ describe('CurriculaService and the library', () => {
     );
   });
 
+  it('computes an opened course once, and again when the library or the settings change', async () => {
+    const { library, curricula, store } = await services();
+    const first = curricula.get(SAMPLE);
+    // Nothing changed: the same schedule and checks, not recomputed.
+    expect(curricula.get(SAMPLE).checks).toBe(first.checks);
+    const module = library.find('ethics-integrity');
+    await library.save({ module: { ...module, summary: `${module.summary} Revised.` }, baseRevision: module.revision, bump: true });
+    const afterLibrary = curricula.get(SAMPLE);
+    expect(afterLibrary.checks).not.toBe(first.checks);
+    expect(afterLibrary.checks.some((c) => c.code === 'update-available')).toBe(true);
+    await store.update('settings', (s) => ({ ...s, placeholderDefaults: { ...s.placeholderDefaults } }));
+    expect(curricula.get(SAMPLE).checks).not.toBe(afterLibrary.checks);
+  });
+
   it('builds a course file against whatever library it is given, naming a missing module', () => {
     const raw = { id: 'x-course', title: 'X', language: 'en', days: 1, items: [{ kind: 'module', id: 'm1', moduleId: 'nowhere' }] };
     expect(() => curriculumFromTemplate(raw, [], new Date(), 'The test course')).toThrow(/The test course uses module "nowhere"/);

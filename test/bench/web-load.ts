@@ -1,0 +1,112 @@
+/**
+ * Many designers on one web harness: `clients` clients for `seconds` seconds, each looping over a mix of
+ * library searches (50 %), course reads (25 %) and saves (25 %): most saves to its own course, one in five
+ * to a course shared by all. A save names the version it started from, as the composer does; a save
+ * refused as a conflict is re-read and tried again, never forced. At the end every course must hold the
+ * last save its clients were told succeeded: a lost update would show there. The harness's resident memory
+ * is sampled from /proc while it runs. Needs a build (out/main/web.js).
+ */
+import { readFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startHarness } from '../e2e/harness';
+import { dataFolderWithCourses } from './course-save';
+import { summarise } from './stats';
+
+type Course = { id: string; title: string; description: string; updatedAt: string; items: { kind: string; snapshot?: unknown }[] };
+type Result<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+
+const SEARCHES = ['police', 'force', 'gender', 'detention', 'community', 'oversight', 'interview', 'victims'];
+const SHARED = ['course-1', 'course-2', 'course-3', 'course-4', 'course-5'];
+
+export async function benchWebLoad(clients = 50, seconds = 60): Promise<Record<string, unknown>> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'cc-bench-load-'));
+  await dataFolderWithCourses(dataDir, clients + SHARED.length + 1);
+  const harness = await startHarness(dataDir);
+  const token = new URL(harness.url).searchParams.get('token') ?? '';
+  const call = async <T>(channel: string, payload: unknown): Promise<Result<T>> => {
+    const response = await fetch(`${harness.origin}/api/invoke/${channel}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'x-composer-token': token },
+      body: payload === undefined ? '' : JSON.stringify(payload),
+    });
+    return (await response.json()) as Result<T>;
+  };
+  const times = { search: [] as number[], read: [] as number[], save: [] as number[] };
+  let conflicts = 0;
+  let errors = 0;
+  /** The description each course was last told it saved, per course. */
+  const acknowledged = new Map<string, string>();
+  let rssPeak = 0;
+  const sampler = setInterval(() => {
+    void readFile(`/proc/${harness.process.pid}/status`, 'utf8').then(
+      (status) => {
+        rssPeak = Math.max(rssPeak, Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024);
+      },
+      () => undefined,
+    );
+  }, 250);
+  const timed = async <T>(bucket: number[], run: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    const value = await run();
+    bucket.push(performance.now() - started);
+    return value;
+  };
+  /** One save of `id`: read, change, save with its base; a conflict means someone saved meanwhile: re-read and retry. */
+  const save = async (client: number, id: string, n: number): Promise<void> => {
+    for (let attempt = 0; attempt < 20; attempt += 1) {
+      const got = await timed(times.read, () => call<{ curriculum: Course }>('curriculum:get', { id }));
+      if (!got.ok) { errors += 1; return; }
+      const course = got.value.curriculum;
+      const description = `client ${client} save ${n}`;
+      const curriculum = { ...course, description, items: course.items.map((item) => (item.kind === 'module' ? { ...item, snapshot: undefined } : item)) };
+      const saved = await timed(times.save, () => call('curriculum:save', { curriculum, baseUpdatedAt: course.updatedAt }));
+      if (saved.ok) { acknowledged.set(id, description); return; }
+      if (saved.error.code !== 'conflict') { errors += 1; return; }
+      conflicts += 1;
+    }
+  };
+  const deadline = Date.now() + seconds * 1000;
+  const client = async (index: number): Promise<void> => {
+    const own = `course-${SHARED.length + 1 + index}`;
+    for (let n = 0; Date.now() < deadline; n += 1) {
+      const roll = Math.random();
+      if (roll < 0.5) {
+        const text = SEARCHES[n % SEARCHES.length];
+        const found = await timed(times.search, () => call('library:list', { text }));
+        if (!found.ok) errors += 1;
+      } else if (roll < 0.75) {
+        const got = await timed(times.read, () => call('curriculum:get', { id: n % 2 === 0 ? own : (SHARED[n % SHARED.length] ?? own) }));
+        if (!got.ok) errors += 1;
+      } else {
+        await save(index, Math.random() < 0.2 ? (SHARED[n % SHARED.length] ?? own) : own, n);
+      }
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: clients }, (_, i) => client(i)));
+    clearInterval(sampler);
+    let lost = 0;
+    for (const [id, description] of acknowledged) {
+      const got = await call<{ curriculum: Course }>('curriculum:get', { id });
+      if (!got.ok || got.value.curriculum.description !== description) lost += 1;
+    }
+    return {
+      clients,
+      seconds,
+      requests: times.search.length + times.read.length + times.save.length,
+      search: summarise(times.search),
+      read: summarise(times.read),
+      save: summarise(times.save),
+      conflictsRetried: conflicts,
+      errors,
+      coursesChecked: acknowledged.size,
+      lostUpdates: lost,
+      harnessPeakRssMB: Math.round(rssPeak / 1024 / 1024),
+    };
+  } finally {
+    clearInterval(sampler);
+    await harness.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
