@@ -87,6 +87,30 @@ describe('the transaction journal', () => {
     expect((await readdir(dir)).sort()).toEqual(['a.json', 'sub']);
   });
 
+  it('removes files in the same transaction, and finishes the removals of a journal a crash interrupted', async () => {
+    const dir = await tempDir();
+    await mkdir(join(dir, 'sub'));
+    await writeFile(join(dir, 'a.json'), 'old a');
+    await writeFile(join(dir, 'sub/gone.json'), 'deleted module');
+    await commitFiles(dir, [{ path: 'a.json', bytes: 'new a' }], {}, ['sub/gone.json']);
+    expect(await readdir(join(dir, 'sub'))).toEqual([]);
+    expect(await readFile(join(dir, 'a.json'), 'utf8')).toBe('new a');
+    await expect(commitFiles(dir, [{ path: 'a.json', bytes: 'x' }], {}, ['../outside.json'])).rejects.toThrow(/not a path inside the data folder/);
+    await expect(commitFiles(dir, [{ path: 'a.json', bytes: 'x' }], {}, ['a.json'])).rejects.toThrow(/twice/);
+
+    // A crash after the journal, before the removal: reopening removes the file.
+    const crashed = await interrupted(false);
+    const id = '0123456789abcdef';
+    await writeFile(join(crashed, 'sub/gone.json'), 'deleted module');
+    const entries = [
+      { target: 'a.json', staged: `a.json.txn-${id}`, bytes: 5, sha256: sha('new a') },
+      { target: 'sub/b.json', staged: `sub/b.json.txn-${id}`, bytes: 5, sha256: sha('new b') },
+    ];
+    await writeFile(join(crashed, JOURNAL_FILE), JSON.stringify({ format: 'curriculum-composer-journal', version: 1, id, entries, removals: ['sub/gone.json'] }));
+    expect(await recoverJournal(crashed)).toEqual({ action: 'rolled-forward', files: ['a.json', 'sub/b.json', 'sub/gone.json'] });
+    expect((await readdir(join(crashed, 'sub'))).sort()).toEqual(['b.json']);
+  });
+
   it('rolls back, and says so, a journal whose staged file was damaged from outside', async () => {
     const dir = await interrupted(true, { 'a.json': 'new a', 'sub/b.json': 'new B' });
     const outcome = await recoverJournal(dir);
