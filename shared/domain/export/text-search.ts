@@ -193,7 +193,7 @@ function basePower(length: number): number {
 }
 
 /** The key of `ids[start, start + length)`. */
-export function runKey(ids: readonly number[], start: number, length: number): number {
+export function runKey(ids: ArrayLike<number>, start: number, length: number): number {
   let hash = 0;
   for (let index = start; index < start + length; index += 1) hash = (Math.imul(hash, BASE) + (ids[index] ?? -1)) | 0;
   return mix(hash);
@@ -203,7 +203,7 @@ export function runKey(ids: readonly number[], start: number, length: number): n
  * Calls `visit(key, start)` for every run of `length` consecutive known words (ids ≥ 0) of
  * `ids[first, end)`, with the same key as `runKey`, rolling the hash from one run to the next.
  */
-export function forEachRun(ids: readonly number[], length: number, visit: (key: number, start: number) => void, first = 0, end = ids.length): void {
+export function forEachRun(ids: ArrayLike<number>, length: number, visit: (key: number, start: number) => void, first = 0, end = ids.length): void {
   const power = basePower(length);
   let hash = 0;
   let known = 0;
@@ -217,14 +217,14 @@ export function forEachRun(ids: readonly number[], length: number, visit: (key: 
 }
 
 /** Whether `b[bAt, bAt + length)` equals `a[aAt, aAt + length)`. */
-export function runsEqual(a: readonly number[], aAt: number, b: readonly number[], bAt: number, length: number): boolean {
+export function runsEqual(a: ArrayLike<number>, aAt: number, b: ArrayLike<number>, bAt: number, length: number): boolean {
   if (aAt < 0 || aAt + length > a.length || bAt < 0 || bAt + length > b.length) return false;
   for (let index = 0; index < length; index += 1) if (a[aAt + index] !== b[bAt + index]) return false;
   return true;
 }
 
 /** Whether `needle[from, from + length)` occurs in `haystack[first, end)`. Used on small ranges only. */
-export function containsRun(haystack: readonly number[], first: number, end: number, needle: readonly number[], from: number, length: number): boolean {
+export function containsRun(haystack: ArrayLike<number>, first: number, end: number, needle: ArrayLike<number>, from: number, length: number): boolean {
   for (let at = first; at + length <= end; at += 1) if (runsEqual(haystack, at, needle, from, length)) return true;
   return false;
 }
@@ -239,7 +239,7 @@ export class RunTable {
   private readonly more = new Map<number, number[]>();
 
   constructor(
-    private readonly corpus: readonly number[],
+    private readonly corpus: ArrayLike<number>,
     readonly length: number,
   ) {}
 
@@ -257,7 +257,7 @@ export class RunTable {
   }
 
   /** The corpus offset of the filed run equal to `ids[at, at + length)` (its key given), or -1. */
-  find(key: number, ids: readonly number[], at: number): number {
+  find(key: number, ids: ArrayLike<number>, at: number): number {
     const first = this.first.get(key);
     if (first === undefined) return -1;
     if (runsEqual(this.corpus, first, ids, at, this.length)) return first;
@@ -274,7 +274,7 @@ export class SentenceTable<T extends SentenceRun> {
   private readonly byPrefix = new Map<number, T[]>();
 
   constructor(
-    private readonly corpus: readonly number[],
+    private readonly corpus: ArrayLike<number>,
     readonly prefixLength: number,
   ) {}
 
@@ -286,7 +286,7 @@ export class SentenceTable<T extends SentenceRun> {
   }
 
   /** Calls `found` with each filed sentence that occurs in `ids` at `at` (the key of its first words given). */
-  at(key: number, ids: readonly number[], at: number, found: (sentence: T) => void): void {
+  at(key: number, ids: ArrayLike<number>, at: number, found: (sentence: T) => void): void {
     const candidates = this.byPrefix.get(key);
     if (candidates) for (const c of candidates) if (runsEqual(this.corpus, c.start, ids, at, c.length)) found(c);
   }
