@@ -5,8 +5,8 @@
  * to read, as every entry it grows by is an object on the garbage-collected heap.
  */
 
-/** An empty slot: keys are never negative. */
-const EMPTY = -1;
+/** An empty slot. Keys are stored plus one, so that a fresh (zero-filled) array is an empty table. */
+const EMPTY = 0;
 
 export class IntTable {
   private keys: Int32Array;
@@ -20,7 +20,7 @@ export class IntTable {
     let capacity = 16;
     // At most half full, so that a probe meets an empty slot within a few steps.
     while (capacity < expected * 2) capacity *= 2;
-    this.keys = new Int32Array(capacity).fill(EMPTY);
+    this.keys = new Int32Array(capacity);
     this.values = new Int32Array(capacity);
     this.mask = capacity - 1;
   }
@@ -32,22 +32,24 @@ export class IntTable {
   /** The value filed under `key`, or -1. */
   get(key: number): number {
     const { keys, mask } = this;
+    const stored = key + 1;
     // Spread the key over the table: keys that differ only in their high bits must not pile up.
     for (let slot = Math.imul(key, 0x9e3779b1) & mask; ; slot = (slot + 1) & mask) {
       const found = keys[slot] ?? EMPTY;
-      if (found === key) return this.values[slot] ?? -1;
+      if (found === stored) return this.values[slot] ?? -1;
       if (found === EMPTY) return -1;
     }
   }
 
-  /** Files `value` under `key` (a non-negative integer), replacing what was filed under it. */
+  /** Files `value` under `key` (an integer from 0 to 2^31 - 2), replacing what was filed under it. */
   set(key: number, value: number): void {
-    if (!Number.isInteger(key) || key < 0 || key > 0x7fffffff) throw new RangeError(`IntTable keys are non-negative integers, not ${key}`);
+    if (!Number.isInteger(key) || key < 0 || key >= 0x7fffffff) throw new RangeError(`IntTable keys are integers from 0 to 2^31 - 2, not ${key}`);
     const { keys, mask } = this;
+    const stored = key + 1;
     let slot = Math.imul(key, 0x9e3779b1) & mask;
-    while (keys[slot] !== EMPTY && keys[slot] !== key) slot = (slot + 1) & mask;
+    while (keys[slot] !== EMPTY && keys[slot] !== stored) slot = (slot + 1) & mask;
     if (keys[slot] === EMPTY) {
-      keys[slot] = key;
+      keys[slot] = stored;
       this.count += 1;
     }
     this.values[slot] = value;
@@ -57,13 +59,13 @@ export class IntTable {
   private grow(): void {
     const { keys, values } = this;
     const capacity = keys.length * 2;
-    this.keys = new Int32Array(capacity).fill(EMPTY);
+    this.keys = new Int32Array(capacity);
     this.values = new Int32Array(capacity);
     this.mask = capacity - 1;
     this.count = 0;
     for (let slot = 0; slot < keys.length; slot += 1) {
-      const key = keys[slot] ?? EMPTY;
-      if (key !== EMPTY) this.set(key, values[slot] ?? 0);
+      const stored = keys[slot] ?? EMPTY;
+      if (stored !== EMPTY) this.set(stored - 1, values[slot] ?? 0);
     }
   }
 }

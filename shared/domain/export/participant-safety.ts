@@ -43,7 +43,7 @@ import { PARTICIPANT_VARIANTS, type ExportPlan } from './plan';
 import { blockTexts, planFrameTexts } from './plan-text';
 import { BASE, basePower, containsRun, forEachRun, mix, readWords, RunTable, SentenceTable } from './text-search';
 import { printedParagraphs, sentenceSpans, TrainerCorpus, type Field, type Paragraph } from './trainer-corpus';
-import { participantTexts, teaches, trainerTexts, type ParticipantTextKind } from './trainer-texts';
+import { participantTexts, teaches, trainerTexts, type ParticipantTextKind, type TrainerText } from './trainer-texts';
 
 /** A trainer sentence counts from this many words of its own… */
 export const MIN_OWN_WORDS = 6;
@@ -63,14 +63,20 @@ const RETELL_WORDS = 5;
 
 /** The trainer texts of the curriculum as a corpus; a text taught twice is kept once, at its first place. */
 function trainerCorpus(curriculum: Curriculum, values: PlaceholderValues, references: readonly Reference[]): TrainerCorpus {
-  const corpus = new TrainerCorpus();
+  const texts: { text: TrainerText; paragraphs: string[] }[] = [];
   const seen = new Set<string>();
+  // Words are separated by at least one other character: a paragraph of n characters holds at most n / 2 + 1.
+  let expectedWords = 0;
   for (const text of trainerTexts(curriculum)) {
     const key = `${teaches(text.kind) ? 't' : 's'}${text.source}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    corpus.add(text, printedParagraphs(text.source, values, true));
+    const paragraphs = printedParagraphs(text.source, values, true);
+    for (const paragraph of paragraphs) expectedWords += (paragraph.length >> 1) + 2;
+    texts.push({ text, paragraphs });
   }
+  const corpus = new TrainerCorpus(expectedWords);
+  for (const { text, paragraphs } of texts) corpus.add(text, paragraphs);
   corpus.finish(references);
   return corpus;
 }
@@ -81,10 +87,13 @@ type TrainerSentence = { start: number; length: number; paragraph: Paragraph };
 type Needles = { sentences: SentenceTable<TrainerSentence>; phrases: RunTable; longPhrases: RunTable };
 
 function needles(corpus: TrainerCorpus): Needles {
+  // At most a phrase per word: of every text, and of the texts that do not teach.
+  let secretWords = 0;
+  for (const field of corpus.fields) if (!field.teaching) secretWords += field.end - field.start;
   const found: Needles = {
     sentences: new SentenceTable(corpus.ids, MIN_OWN_WORDS),
-    phrases: new RunTable(corpus.ids, PHRASE_WORDS),
-    longPhrases: new RunTable(corpus.ids, SHARED_PHRASE_WORDS),
+    phrases: new RunTable(corpus.ids, PHRASE_WORDS, corpus.ids.length),
+    longPhrases: new RunTable(corpus.ids, SHARED_PHRASE_WORDS, secretWords),
   };
   for (const paragraph of corpus.paragraphs)
     for (const { start, end } of sentenceSpans(paragraph)) {

@@ -235,16 +235,17 @@ export function containsRun(haystack: ArrayLike<number>, first: number, end: num
  * the offset of its first occurrence, so that a table of a whole course's phrases holds integers only.
  */
 export class RunTable {
-  /** Sized for a run at every offset of the corpus, so that it never grows while it is filled. */
   private readonly first: IntTable;
   /** Different runs that happen to share a key with the first one (rare). */
   private readonly more = new Map<number, number[]>();
 
+  /** `expected`: about how many runs will be filed (the table grows past it if need be). */
   constructor(
     private readonly corpus: ArrayLike<number>,
     readonly length: number,
+    expected = 8,
   ) {
-    this.first = new IntTable(corpus.length);
+    this.first = new IntTable(expected);
   }
 
   /** Files the run at `offset` of the corpus (its key given) unless an equal run is filed already. */

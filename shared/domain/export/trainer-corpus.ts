@@ -47,7 +47,7 @@ export function printedParagraphs(source: string, values: PlaceholderValues, mar
   return markdownBlocks(source, values).flatMap((block) => (block.kind === 'paragraph' ? [text(block.inlines)] : block.items.map(text)));
 }
 
-/** Room for this many words first; doubled whenever a paragraph would not fit. */
+/** Room for this many words unless told otherwise; doubled whenever a paragraph would not fit. */
 const FIRST_CAPACITY = 1 << 14;
 
 export class TrainerCorpus {
@@ -57,10 +57,10 @@ export class TrainerCorpus {
    * a hundred thousand words or more, and growing a plain array that large one push at a time costs more
    * than reading the words.
    */
-  ids = new Int32Array(FIRST_CAPACITY);
+  ids: Int32Array;
   /** 1 where the word is public: a placeholder value, the name of an instrument, a year after either. */
-  isPublic = new Uint8Array(FIRST_CAPACITY);
-  letters = new Int32Array(FIRST_CAPACITY);
+  isPublic: Uint8Array;
+  letters: Int32Array;
   /** How many words the corpus holds (`ids` has room for more until `finish`). */
   private size = 0;
   readonly fields: Field[] = [];
@@ -68,6 +68,14 @@ export class TrainerCorpus {
   /** Words and letters that are not public, summed from the start of the corpus up to each offset. */
   private ownWords = new Int32Array(1);
   private ownLetters = new Int32Array(1);
+
+  /** `expectedWords`: about how many words (and paragraphs) the texts hold, so that the arrays need not grow. */
+  constructor(expectedWords = FIRST_CAPACITY) {
+    const capacity = Math.max(16, expectedWords);
+    this.ids = new Int32Array(capacity);
+    this.isPublic = new Uint8Array(capacity);
+    this.letters = new Int32Array(capacity);
+  }
 
   /** Adds a trainer text, given as its printed paragraphs. */
   add(text: TrainerText, paragraphs: readonly string[]): void {
