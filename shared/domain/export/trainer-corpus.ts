@@ -5,7 +5,7 @@
  * array, so a 200-module course costs a few arrays of small integers rather than an object per phrase.
  */
 import type { Reference } from '../../schemas/reference';
-import { inlinesText, markdownBlocks, type PlaceholderValues } from './inline';
+import { inlinesText, markdownBlocks, markdownBlocksOnce, type PlaceholderValues } from './inline';
 import type { PlanInline } from './plan';
 import { forEachRun, PUBLIC_END, PUBLIC_START, readWords, sentenceRanges, wordIds, Vocabulary, type WordSink } from './text-search';
 import { teaches, type TrainerText } from './trainer-texts';
@@ -44,7 +44,8 @@ function markedText(inlines: readonly PlanInline[]): string {
 /** Paragraphs and list items of a Markdown text as printed, placeholder values marked when `mark` is set. */
 export function printedParagraphs(source: string, values: PlaceholderValues, mark: boolean): string[] {
   const text = mark ? markedText : inlinesText;
-  return markdownBlocks(source, values).flatMap((block) => (block.kind === 'paragraph' ? [text(block.inlines)] : block.items.map(text)));
+  // Trainer texts (marked) are read once, by the check; participant texts were converted for the document.
+  return (mark ? markdownBlocksOnce : markdownBlocks)(source, values).flatMap((block) => (block.kind === 'paragraph' ? [text(block.inlines)] : block.items.map(text)));
 }
 
 /** Room for this many words unless told otherwise; doubled whenever a paragraph would not fit. */
