@@ -284,12 +284,15 @@ class InlineParser {
     const text = this.text;
     let index = 0;
     let textStart = 0;
+    const special = /[*_[\]]/g;
     while (index < text.length) {
+      // The search runs in the regular expression engine: most of a long text is plain, and walking it a
+      // character at a time in script is most of the cost of converting a course's texts.
+      special.lastIndex = index;
+      const found = special.exec(text);
+      if (!found) break;
+      index = found.index;
       const char = text.charAt(index);
-      if (char !== '*' && char !== '_' && char !== '[' && char !== ']') {
-        index += 1;
-        continue;
-      }
       if (textStart < index) this.append(textPiece(text.slice(textStart, index)));
       if (char === '*' || char === '_') index = this.delimiterRun(index, char);
       else if (char === '[') index = this.reference(index) ?? this.openBracket(index);

@@ -41,9 +41,9 @@ import type { Reference } from '../../schemas/reference';
 import type { PlaceholderValues } from './inline';
 import { PARTICIPANT_VARIANTS, type ExportPlan } from './plan';
 import { blockTexts, planFrameTexts } from './plan-text';
-import { containsRun, forEachRun, readWords, RunTable, SentenceTable } from './text-search';
+import { BASE, basePower, containsRun, forEachRun, mix, readWords, RunTable, SentenceTable } from './text-search';
 import { printedParagraphs, sentenceSpans, TrainerCorpus, type Field, type Paragraph } from './trainer-corpus';
-import { participantTexts, teaches, trainerTexts, type ParticipantTextKind } from './trainer-texts';
+import { participantTexts, teaches, trainerTexts, type ParticipantTextKind, type TrainerText } from './trainer-texts';
 
 /** A trainer sentence counts from this many words of its own… */
 export const MIN_OWN_WORDS = 6;
@@ -55,19 +55,28 @@ export const PHRASE_WORDS = 8;
 export const SHARED_PHRASE_WORDS = 12;
 /** Clauses of a participant paragraph shorter than this ("For each card:") need not be quoted for it to count as quoted. */
 const QUOTED_CLAUSE_WORDS = 3;
+const SENTENCE_POWER = basePower(MIN_OWN_WORDS);
+const PHRASE_POWER = basePower(PHRASE_WORDS);
+const LONG_PHRASE_POWER = basePower(SHARED_PHRASE_WORDS);
 /** A trainer text retells a participant text when it also holds another run of this many of its words (of its own). */
 const RETELL_WORDS = 5;
 
 /** The trainer texts of the curriculum as a corpus; a text taught twice is kept once, at its first place. */
 function trainerCorpus(curriculum: Curriculum, values: PlaceholderValues, references: readonly Reference[]): TrainerCorpus {
-  const corpus = new TrainerCorpus();
+  const texts: { text: TrainerText; paragraphs: string[] }[] = [];
   const seen = new Set<string>();
+  // Words are separated by at least one other character: a paragraph of n characters holds at most n / 2 + 1.
+  let expectedWords = 0;
   for (const text of trainerTexts(curriculum)) {
     const key = `${teaches(text.kind) ? 't' : 's'}${text.source}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    corpus.add(text, printedParagraphs(text.source, values, true));
+    const paragraphs = printedParagraphs(text.source, values, true);
+    for (const paragraph of paragraphs) expectedWords += (paragraph.length >> 1) + 2;
+    texts.push({ text, paragraphs });
   }
+  const corpus = new TrainerCorpus(expectedWords);
+  for (const { text, paragraphs } of texts) corpus.add(text, paragraphs);
   corpus.finish(references);
   return corpus;
 }
@@ -78,10 +87,13 @@ type TrainerSentence = { start: number; length: number; paragraph: Paragraph };
 type Needles = { sentences: SentenceTable<TrainerSentence>; phrases: RunTable; longPhrases: RunTable };
 
 function needles(corpus: TrainerCorpus): Needles {
+  // At most a phrase per word: of every text, and of the texts that do not teach.
+  let secretWords = 0;
+  for (const field of corpus.fields) if (!field.teaching) secretWords += field.end - field.start;
   const found: Needles = {
     sentences: new SentenceTable(corpus.ids, MIN_OWN_WORDS),
-    phrases: new RunTable(corpus.ids, PHRASE_WORDS),
-    longPhrases: new RunTable(corpus.ids, SHARED_PHRASE_WORDS),
+    phrases: new RunTable(corpus.ids, PHRASE_WORDS, corpus.ids.length),
+    longPhrases: new RunTable(corpus.ids, SHARED_PHRASE_WORDS, secretWords),
   };
   for (const paragraph of corpus.paragraphs)
     for (const { start, end } of sentenceSpans(paragraph)) {
@@ -137,17 +149,33 @@ class Scanner {
     const paragraph: Scanned = { ids: [], clauseStarts: [] };
     const { ids } = paragraph;
     readWords(printed, this.corpus.vocabulary, false, paragraph);
-    forEachRun(ids, MIN_OWN_WORDS, (key, at) => {
-      needles.sentences.at(key, ids, at, (sentence) => (paragraph.sentences ??= []).push({ sentence, at }));
-    });
-    forEachRun(ids, PHRASE_WORDS, (key, at) => {
-      const offset = needles.phrases.find(key, ids, at);
-      if (offset >= 0) (paragraph.phrases ??= []).push(offset);
-    });
-    forEachRun(ids, SHARED_PHRASE_WORDS, (key, at) => {
-      const offset = needles.longPhrases.find(key, ids, at);
-      if (offset >= 0) (paragraph.longPhrases ??= []).push(offset);
-    });
+    const onSentence = (sentence: TrainerSentence, at: number): void => {
+      (paragraph.sentences ??= []).push({ sentence, at });
+    };
+    // One pass for the three lengths, each key rolled as `forEachRun` rolls it: every word of every
+    // participant text comes through here, so no call is made per word unless its run is known.
+    let sentenceKey = 0;
+    let phraseKey = 0;
+    let longKey = 0;
+    let known = 0;
+    for (let index = 0; index < ids.length; index += 1) {
+      const id = ids[index] ?? -1;
+      sentenceKey = (Math.imul(sentenceKey, BASE) + id) | 0;
+      phraseKey = (Math.imul(phraseKey, BASE) + id) | 0;
+      longKey = (Math.imul(longKey, BASE) + id) | 0;
+      if (index >= MIN_OWN_WORDS) sentenceKey = (sentenceKey - Math.imul(ids[index - MIN_OWN_WORDS] ?? -1, SENTENCE_POWER)) | 0;
+      if (index >= PHRASE_WORDS) phraseKey = (phraseKey - Math.imul(ids[index - PHRASE_WORDS] ?? -1, PHRASE_POWER)) | 0;
+      if (index >= SHARED_PHRASE_WORDS) longKey = (longKey - Math.imul(ids[index - SHARED_PHRASE_WORDS] ?? -1, LONG_PHRASE_POWER)) | 0;
+      known = id < 0 ? 0 : known + 1;
+      if (known < MIN_OWN_WORDS) continue;
+      needles.sentences.at(mix(sentenceKey), ids, index - MIN_OWN_WORDS + 1, onSentence);
+      if (known < PHRASE_WORDS) continue;
+      const phrase = needles.phrases.find(mix(phraseKey), ids, index - PHRASE_WORDS + 1);
+      if (phrase >= 0) (paragraph.phrases ??= []).push(phrase);
+      if (known < SHARED_PHRASE_WORDS) continue;
+      const longPhrase = needles.longPhrases.find(mix(longKey), ids, index - SHARED_PHRASE_WORDS + 1);
+      if (longPhrase >= 0) (paragraph.longPhrases ??= []).push(longPhrase);
+    }
     this.scanned.set(printed, (found = paragraph));
     return found;
   }

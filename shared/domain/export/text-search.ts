@@ -8,6 +8,7 @@
  * are read, and every key is a small integer.
  */
 import { normaliseForSearch } from '../text-normalise';
+import { IntTable } from './int-table';
 
 /**
  * Around a placeholder's value in a text, so that its words can be told apart from the author's own:
@@ -40,7 +41,7 @@ const YEAR = /^\d{4}$/;
  * string per word. Only trainer-only words get numbers: a word without one can never be part of a match.
  */
 export class Vocabulary {
-  private readonly byHash = new Map<number, number>();
+  private readonly byHash = new IntTable(1 << 12);
   /** Words whose hash an earlier, different word already has (rare). */
   private readonly collided = new Map<string, number>();
   private readonly words: string[] = [];
@@ -53,16 +54,16 @@ export class Vocabulary {
    */
   resolve(text: string, start: number, end: number, hash: number, fold: boolean, create: boolean): number {
     const id = this.byHash.get(hash);
-    if (id !== undefined && sameWord(this.words[id] ?? '', text, start, end, fold)) return id;
-    if (id === undefined && !create) return -1;
+    if (id >= 0 && sameWord(this.words[id] ?? '', text, start, end, fold)) return id;
+    if (id < 0 && !create) return -1;
     const word = fold ? text.slice(start, end).toLowerCase() : text.slice(start, end);
-    if (id !== undefined) {
+    if (id >= 0) {
       const other = this.collided.get(word);
       if (other !== undefined || !create) return other ?? -1;
     }
     const created = this.words.length;
     this.words.push(word);
-    if (id === undefined) this.byHash.set(hash, created);
+    if (id < 0) this.byHash.set(hash, created);
     else this.collided.set(word, created);
     if (YEAR.test(word)) this.years.add(created);
     return created;
@@ -179,21 +180,21 @@ export function wordIds(text: string, vocabulary: Vocabulary): number[] {
  * small integer in V8 (Map and Set keys that are not allocate a heap number each). Different runs share a
  * key about once in a billion comparisons: a key only finds candidates, which are compared word by word.
  */
-const BASE = 0x01000193;
+export const BASE = 0x01000193;
 
-function mix(hash: number): number {
+export function mix(hash: number): number {
   return (hash ^ (hash >>> 15)) & 0x3fffffff;
 }
 
 /** BASE^length, modulo 2^32, to take the oldest word out of a rolling hash. */
-function basePower(length: number): number {
+export function basePower(length: number): number {
   let power = 1;
   for (let index = 0; index < length; index += 1) power = Math.imul(power, BASE);
   return power;
 }
 
 /** The key of `ids[start, start + length)`. */
-export function runKey(ids: readonly number[], start: number, length: number): number {
+export function runKey(ids: ArrayLike<number>, start: number, length: number): number {
   let hash = 0;
   for (let index = start; index < start + length; index += 1) hash = (Math.imul(hash, BASE) + (ids[index] ?? -1)) | 0;
   return mix(hash);
@@ -203,7 +204,7 @@ export function runKey(ids: readonly number[], start: number, length: number): n
  * Calls `visit(key, start)` for every run of `length` consecutive known words (ids ≥ 0) of
  * `ids[first, end)`, with the same key as `runKey`, rolling the hash from one run to the next.
  */
-export function forEachRun(ids: readonly number[], length: number, visit: (key: number, start: number) => void, first = 0, end = ids.length): void {
+export function forEachRun(ids: ArrayLike<number>, length: number, visit: (key: number, start: number) => void, first = 0, end = ids.length): void {
   const power = basePower(length);
   let hash = 0;
   let known = 0;
@@ -217,14 +218,14 @@ export function forEachRun(ids: readonly number[], length: number, visit: (key: 
 }
 
 /** Whether `b[bAt, bAt + length)` equals `a[aAt, aAt + length)`. */
-export function runsEqual(a: readonly number[], aAt: number, b: readonly number[], bAt: number, length: number): boolean {
+export function runsEqual(a: ArrayLike<number>, aAt: number, b: ArrayLike<number>, bAt: number, length: number): boolean {
   if (aAt < 0 || aAt + length > a.length || bAt < 0 || bAt + length > b.length) return false;
   for (let index = 0; index < length; index += 1) if (a[aAt + index] !== b[bAt + index]) return false;
   return true;
 }
 
 /** Whether `needle[from, from + length)` occurs in `haystack[first, end)`. Used on small ranges only. */
-export function containsRun(haystack: readonly number[], first: number, end: number, needle: readonly number[], from: number, length: number): boolean {
+export function containsRun(haystack: ArrayLike<number>, first: number, end: number, needle: ArrayLike<number>, from: number, length: number): boolean {
   for (let at = first; at + length <= end; at += 1) if (runsEqual(haystack, at, needle, from, length)) return true;
   return false;
 }
@@ -234,19 +235,22 @@ export function containsRun(haystack: readonly number[], first: number, end: num
  * the offset of its first occurrence, so that a table of a whole course's phrases holds integers only.
  */
 export class RunTable {
-  private readonly first = new Map<number, number>();
+  private readonly first: IntTable;
   /** Different runs that happen to share a key with the first one (rare). */
   private readonly more = new Map<number, number[]>();
 
+  /** `expected`: about how many runs will be filed (the table grows past it if need be). */
   constructor(
-    private readonly corpus: readonly number[],
+    private readonly corpus: ArrayLike<number>,
     readonly length: number,
-  ) {}
+    expected = 8,
+  ) {
+    this.first = new IntTable(expected);
+  }
 
   /** Files the run at `offset` of the corpus (its key given) unless an equal run is filed already. */
   add(key: number, offset: number): void {
-    const first = this.first.get(key);
-    if (first === undefined) {
+    if (this.first.get(key) < 0) {
       this.first.set(key, offset);
       return;
     }
@@ -257,9 +261,9 @@ export class RunTable {
   }
 
   /** The corpus offset of the filed run equal to `ids[at, at + length)` (its key given), or -1. */
-  find(key: number, ids: readonly number[], at: number): number {
+  find(key: number, ids: ArrayLike<number>, at: number): number {
     const first = this.first.get(key);
-    if (first === undefined) return -1;
+    if (first < 0) return -1;
     if (runsEqual(this.corpus, first, ids, at, this.length)) return first;
     for (const offset of this.more.get(key) ?? []) if (runsEqual(this.corpus, offset, ids, at, this.length)) return offset;
     return -1;
@@ -271,23 +275,30 @@ export type SentenceRun = { start: number; length: number };
 
 /** Sentences of a corpus of `prefixLength` words or more, filed under the key of their first `prefixLength` words. */
 export class SentenceTable<T extends SentenceRun> {
-  private readonly byPrefix = new Map<number, T[]>();
+  /** Key → index in `lists` of the sentences filed under it. */
+  private readonly byPrefix = new IntTable();
+  private readonly lists: T[][] = [];
 
   constructor(
-    private readonly corpus: readonly number[],
+    private readonly corpus: ArrayLike<number>,
     readonly prefixLength: number,
   ) {}
 
   add(sentence: T): void {
     const key = runKey(this.corpus, sentence.start, this.prefixLength);
-    const list = this.byPrefix.get(key);
+    const index = this.byPrefix.get(key);
+    const list = index < 0 ? undefined : this.lists[index];
     if (list) list.push(sentence);
-    else this.byPrefix.set(key, [sentence]);
+    else {
+      this.byPrefix.set(key, this.lists.length);
+      this.lists.push([sentence]);
+    }
   }
 
   /** Calls `found` with each filed sentence that occurs in `ids` at `at` (the key of its first words given). */
-  at(key: number, ids: readonly number[], at: number, found: (sentence: T) => void): void {
-    const candidates = this.byPrefix.get(key);
-    if (candidates) for (const c of candidates) if (runsEqual(this.corpus, c.start, ids, at, c.length)) found(c);
+  at(key: number, ids: ArrayLike<number>, at: number, found: (sentence: T, at: number) => void): void {
+    const index = this.byPrefix.get(key);
+    const candidates = index < 0 ? undefined : this.lists[index];
+    if (candidates) for (const c of candidates) if (runsEqual(this.corpus, c.start, ids, at, c.length)) found(c, at);
   }
 }

@@ -5,7 +5,7 @@
  * array, so a 200-module course costs a few arrays of small integers rather than an object per phrase.
  */
 import type { Reference } from '../../schemas/reference';
-import { inlinesText, markdownBlocks, type PlaceholderValues } from './inline';
+import { inlinesText, markdownBlocks, markdownBlocksOnce, type PlaceholderValues } from './inline';
 import type { PlanInline } from './plan';
 import { forEachRun, PUBLIC_END, PUBLIC_START, readWords, sentenceRanges, wordIds, Vocabulary, type WordSink } from './text-search';
 import { teaches, type TrainerText } from './trainer-texts';
@@ -44,42 +44,81 @@ function markedText(inlines: readonly PlanInline[]): string {
 /** Paragraphs and list items of a Markdown text as printed, placeholder values marked when `mark` is set. */
 export function printedParagraphs(source: string, values: PlaceholderValues, mark: boolean): string[] {
   const text = mark ? markedText : inlinesText;
-  return markdownBlocks(source, values).flatMap((block) => (block.kind === 'paragraph' ? [text(block.inlines)] : block.items.map(text)));
+  // Trainer texts (marked) are read once, by the check; participant texts were converted for the document.
+  return (mark ? markdownBlocksOnce : markdownBlocks)(source, values).flatMap((block) => (block.kind === 'paragraph' ? [text(block.inlines)] : block.items.map(text)));
 }
+
+/** Room for this many words unless told otherwise; doubled whenever a paragraph would not fit. */
+const FIRST_CAPACITY = 1 << 14;
 
 export class TrainerCorpus {
   readonly vocabulary = new Vocabulary();
-  readonly ids: number[] = [];
+  /**
+   * Typed arrays, grown by doubling as texts are added and cut to their length by `finish`: a course has
+   * a hundred thousand words or more, and growing a plain array that large one push at a time costs more
+   * than reading the words.
+   */
+  ids: Int32Array;
   /** 1 where the word is public: a placeholder value, the name of an instrument, a year after either. */
-  readonly isPublic: number[] = [];
-  readonly letters: number[] = [];
+  isPublic: Uint8Array;
+  letters: Int32Array;
+  /** How many words the corpus holds (`ids` has room for more until `finish`). */
+  private size = 0;
   readonly fields: Field[] = [];
   readonly paragraphs: Paragraph[] = [];
   /** Words and letters that are not public, summed from the start of the corpus up to each offset. */
   private ownWords = new Int32Array(1);
   private ownLetters = new Int32Array(1);
 
+  /** `expectedWords`: about how many words (and paragraphs) the texts hold, so that the arrays need not grow. */
+  constructor(expectedWords = FIRST_CAPACITY) {
+    const capacity = Math.max(16, expectedWords);
+    this.ids = new Int32Array(capacity);
+    this.isPublic = new Uint8Array(capacity);
+    this.letters = new Int32Array(capacity);
+  }
+
   /** Adds a trainer text, given as its printed paragraphs. */
   add(text: TrainerText, paragraphs: readonly string[]): void {
-    const field: Field = { text, teaching: teaches(text.kind), start: this.ids.length, end: 0 };
-    const sink: WordSink = { ids: this.ids, isPublic: this.isPublic, letters: this.letters };
+    const field: Field = { text, teaching: teaches(text.kind), start: this.size, end: 0 };
     for (const printed of paragraphs) {
-      const paragraph: Paragraph = { field, start: this.ids.length, end: 0, text: printed, sentences: [] };
+      // Read into small arrays, which are cheap to grow, then copied into the corpus at once.
+      const sink: Required<Pick<WordSink, 'ids' | 'isPublic' | 'letters'>> = { ids: [], isPublic: [], letters: [] };
+      const paragraph: Paragraph = { field, start: this.size, end: 0, text: printed, sentences: [] };
       const ranges = sentenceRanges(printed);
       for (let index = 0; index < ranges.length; index += 2) {
-        const start = this.ids.length;
+        const start = sink.ids.length;
         readWords(printed, this.vocabulary, true, sink, ranges[index], ranges[index + 1]);
         // A "sentence" without a word (a lone "–") is no sentence.
-        if (this.ids.length > start) paragraph.sentences.push(start, ranges[index] ?? 0, ranges[index + 1] ?? 0);
+        if (sink.ids.length > start) paragraph.sentences.push(this.size + start, ranges[index] ?? 0, ranges[index + 1] ?? 0);
       }
-      paragraph.end = this.ids.length;
-      this.ids.push(GAP);
-      this.isPublic.push(0);
-      this.letters.push(0);
+      // One more for the GAP after the paragraph.
+      this.reserve(sink.ids.length + 1);
+      this.ids.set(sink.ids, this.size);
+      this.isPublic.set(sink.isPublic, this.size);
+      this.letters.set(sink.letters, this.size);
+      this.size += sink.ids.length;
+      paragraph.end = this.size;
+      this.ids[this.size] = GAP;
+      this.size += 1;
       this.paragraphs.push(paragraph);
     }
-    field.end = this.ids.length;
+    field.end = this.size;
     this.fields.push(field);
+  }
+
+  /** Makes room for `more` words after the last one. */
+  private reserve(more: number): void {
+    let capacity = this.ids.length;
+    if (this.size + more <= capacity) return;
+    while (this.size + more > capacity) capacity *= 2;
+    const grow = <T extends Int32Array | Uint8Array>(from: T, to: T): T => {
+      to.set(from.subarray(0, this.size));
+      return to;
+    };
+    this.ids = grow(this.ids, new Int32Array(capacity));
+    this.isPublic = grow(this.isPublic, new Uint8Array(capacity));
+    this.letters = grow(this.letters, new Int32Array(capacity));
   }
 
   /**
@@ -87,6 +126,10 @@ export class TrainerCorpus {
    * then counts the words of one's own. Call once, after the last `add`.
    */
   finish(references: readonly Reference[]): void {
+    // From here on the arrays hold exactly the corpus's words.
+    this.ids = this.ids.subarray(0, this.size);
+    this.isPublic = this.isPublic.subarray(0, this.size);
+    this.letters = this.letters.subarray(0, this.size);
     const names = new Set<number>();
     for (const reference of references)
       for (const text of [reference.shortName, reference.title])

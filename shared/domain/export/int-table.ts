@@ -1,0 +1,71 @@
+/**
+ * A map from small non-negative integers (the 30-bit keys of text-search.ts) to non-negative integers, in
+ * two typed arrays with open addressing. The participant-safety check files every phrase of a course's
+ * trainer texts, a hundred thousand keys or more; a `Map` that large is several times slower to fill and
+ * to read, as every entry it grows by is an object on the garbage-collected heap.
+ */
+
+/** An empty slot. Keys are stored plus one, so that a fresh (zero-filled) array is an empty table. */
+const EMPTY = 0;
+
+export class IntTable {
+  private keys: Int32Array;
+  private values: Int32Array;
+  /** `keys.length - 1`; the capacity is a power of two. */
+  private mask: number;
+  private count = 0;
+
+  /** Room for `expected` keys before the table grows. */
+  constructor(expected = 8) {
+    let capacity = 16;
+    // At most half full, so that a probe meets an empty slot within a few steps.
+    while (capacity < expected * 2) capacity *= 2;
+    this.keys = new Int32Array(capacity);
+    this.values = new Int32Array(capacity);
+    this.mask = capacity - 1;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** The value filed under `key`, or -1. */
+  get(key: number): number {
+    const { keys, mask } = this;
+    const stored = key + 1;
+    // Spread the key over the table: keys that differ only in their high bits must not pile up.
+    for (let slot = Math.imul(key, 0x9e3779b1) & mask; ; slot = (slot + 1) & mask) {
+      const found = keys[slot] ?? EMPTY;
+      if (found === stored) return this.values[slot] ?? -1;
+      if (found === EMPTY) return -1;
+    }
+  }
+
+  /** Files `value` under `key` (an integer from 0 to 2^31 - 2), replacing what was filed under it. */
+  set(key: number, value: number): void {
+    if (!Number.isInteger(key) || key < 0 || key >= 0x7fffffff) throw new RangeError(`IntTable keys are integers from 0 to 2^31 - 2, not ${key}`);
+    const { keys, mask } = this;
+    const stored = key + 1;
+    let slot = Math.imul(key, 0x9e3779b1) & mask;
+    while (keys[slot] !== EMPTY && keys[slot] !== stored) slot = (slot + 1) & mask;
+    if (keys[slot] === EMPTY) {
+      keys[slot] = stored;
+      this.count += 1;
+    }
+    this.values[slot] = value;
+    if (this.count * 2 > keys.length) this.grow();
+  }
+
+  private grow(): void {
+    const { keys, values } = this;
+    const capacity = keys.length * 2;
+    this.keys = new Int32Array(capacity);
+    this.values = new Int32Array(capacity);
+    this.mask = capacity - 1;
+    this.count = 0;
+    for (let slot = 0; slot < keys.length; slot += 1) {
+      const stored = keys[slot] ?? EMPTY;
+      if (stored !== EMPTY) this.set(stored - 1, values[slot] ?? 0);
+    }
+  }
+}
