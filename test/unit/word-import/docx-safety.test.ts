@@ -266,3 +266,11 @@ describe('opening Word documents safely', () => {
     expect(docx.parts.styles).toContain('<w:styles');
   });
 });
+
+describe('reading the blocks of a checked document', () => {
+  it('refuses a document.xml that is not well-formed, with a specific message', async () => {
+    const { readBlocks } = await import('../../../electron/services/word-import/docx-blocks');
+    const docx = await readDocxBytes(await edit('word/document.xml', (text) => text.replace('</w:body>', '<w:p></w:body>')), 'plan.docx');
+    expect(() => readBlocks(docx)).toThrow('"word/document.xml" is not well-formed XML.');
+  });
+});
