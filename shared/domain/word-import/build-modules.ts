@@ -30,8 +30,16 @@ export function buildModule(draft: DraftModule, index: number, id: string, conte
   const drafts = draft.lessons.length > 0 ? draft.lessons : [{ title: draft.title, number: null, fields: new Map(), stepTables: [], images: [], notPlaced: [], implicit: true } as DraftLesson];
   if (draft.lessons.length > 12) check('lessons', 'too-many', `${draft.lessons.length} lessons; a module holds 12`);
   const ids = { step: 0, handout: 0, question: 0 };
-  const usedCodes = new Set<string>();
+  // Codes the document gives ("Lesson 3.2") are kept; lessons without one take the next free code.
+  const usedCodes = new Set<string>(drafts.slice(0, 12).flatMap((lesson) => (lesson.number !== null && /^\d{1,2}\.\d{1,2}$/.test(lesson.number) ? [lesson.number] : [])));
   const lessons = drafts.slice(0, 12).map((lesson, li) => buildLesson(lesson, li, moduleNumber, usedCodes, ids, context, check));
+  // A document may number two lessons alike; the second takes the next free code (packs match lessons by code).
+  const seen = new Set<string>();
+  for (const lesson of lessons) {
+    for (let n = 1; seen.has(lesson.code) && n < 100; n += 1) if (!usedCodes.has(`${moduleNumber}.${n}`)) lesson.code = `${moduleNumber}.${n}`;
+    seen.add(lesson.code);
+    usedCodes.add(lesson.code);
+  }
   // Lessons past the twelfth are kept as text in the last lesson's notes rather than dropped.
   const overflow = drafts.slice(12).flatMap((lesson) => [{ block: -1, text: `**${lesson.title}**` }, ...allPieces(lesson)]);
   const firstNotes = draft.notPlaced;
@@ -81,10 +89,12 @@ function buildLesson(draft: DraftLesson, li: number, moduleNumber: string, usedC
   const notPlaced: Piece[] = [...draft.notPlaced];
   const field = (name: SectionField): Piece[] => draft.fields.get(name) ?? [];
 
-  let code = draft.number !== null && /^\d{1,2}\.\d{1,2}$/.test(draft.number) ? draft.number : `${moduleNumber}.${li + 1}`;
-  if (usedCodes.has(code)) code = `${moduleNumber}.${li + 1}`;
-  for (let n = li + 1; usedCodes.has(code) && n < 100; n += 1) code = `${moduleNumber}.${n}`;
-  usedCodes.add(code);
+  const given = draft.number !== null && /^\d{1,2}\.\d{1,2}$/.test(draft.number) ? draft.number : null;
+  let code = given ?? `${moduleNumber}.${li + 1}`;
+  if (given === null) {
+    for (let n = li + 1; usedCodes.has(code) && n < 100; n += 1) code = `${moduleNumber}.${n}`;
+    usedCodes.add(code);
+  }
   if (draft.implicit) check(`${at}.title`, 'lesson-title', draft.title);
 
   const aim = markdown([...field('aim'), ...field('summary')]);

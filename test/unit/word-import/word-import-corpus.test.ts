@@ -132,11 +132,28 @@ describe('importing the corpus of lesson plans', () => {
     if (!handoutHeading || !tableBlock || !lessonHeading) throw new Error('corpus changed');
     const after = propose(doc, new Map<number, Correction>([[handoutHeading.id, 'lesson'], [lessonHeading.id, 'text']]));
     expect(after.modules[0]?.lessons.map((l) => l.title)).toEqual(['Principles of necessity', 'The three principles']);
+    const inserted = propose(doc, new Map<number, Correction>([[handoutHeading.id, 'lesson']]));
+    // The document's own numbers stay; the new lesson takes the next free code.
+    expect(inserted.modules[0]?.lessons.map((l) => l.code)).toEqual(['3.1', '3.3', '3.2']);
     expect(after.blocks.find((b) => b.id === handoutHeading.id)).toMatchObject({ role: 'lesson', correction: 'lesson' });
     const asText = propose(doc, new Map<number, Correction>([[tableBlock.id, 'text']]));
     expect(asText.blocks.find((b) => b.id === tableBlock.id)?.role).toBe('content');
     expect(asText.modules[0]?.lessons[0]?.steps.map((s) => s.title)).toEqual(['Principles of necessity']);
     expect(checks(asText.modules[0])).toContainEqual({ path: 'lessons.0.steps', code: 'no-steps', detail: '60' });
+  });
+
+  it('gives lessons numbered alike in the document distinct codes', () => {
+    const doc: SourceDocument = {
+      fileName: 'twice.docx',
+      title: null,
+      author: null,
+      warnings: [],
+      blocks: [
+        { id: 0, kind: 'heading', level: 1, text: 'Lesson 1.1: Arrest' },
+        { id: 1, kind: 'heading', level: 1, text: 'Lesson 1.1: Detention' },
+      ],
+    };
+    expect(propose(doc).modules[0]?.lessons.map((l) => l.code)).toEqual(['1.1', '1.2']);
   });
 
   it('never drops text: every block of every document has a role, and a block with no place is flagged', async () => {
