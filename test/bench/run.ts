@@ -14,6 +14,7 @@ import { benchLibraryWeb } from './library-web';
 import { benchStartup } from './startup';
 import { benchStoreSave } from './store-save';
 import { benchWebColdStart } from './web-cold-start';
+import { benchWordImport } from './word-import';
 
 const GROUPS: Record<string, () => Promise<Record<string, unknown>>> = {
   store: async () => ({ target: 'saving a 5 MB data file: median <= 100 ms', ...(await benchStoreSave()) }),
@@ -26,6 +27,7 @@ const GROUPS: Record<string, () => Promise<Record<string, unknown>>> = {
   export: () => benchExport(),
   startup: () => benchStartup(),
   leakCheck: () => benchLeakCheck(),
+  wordImport: () => benchWordImport(),
 };
 
 const chosen = process.argv.slice(2).filter((name) => name in GROUPS);

@@ -173,3 +173,30 @@ describe('importing the corpus of lesson plans', () => {
     }
   });
 });
+
+describe('checks of an imported module', () => {
+  it('list what still needs completing, and forget what the author completed', async () => {
+    const { importChecks } = await import('../../../shared/domain/word-import/import-checks');
+    const [module] = propose(await source(byName('un-package.docx'))).modules;
+    if (!module) throw new Error('no module');
+    const codes = importChecks(module).map((c) => `${c.code} ${c.path}`);
+    expect(codes).toContain('relevance lessons.1.relevance');
+    expect(codes).toContain('participant-activity lessons.0.steps.0.participantActivity');
+    expect(codes).toContain('step-method lessons.1.steps.0.method');
+    const lessons = module.lessons.map((l, i) => (i === 1 ? { ...l, relevance: 'Officers limit rights every day.' } : l));
+    const completed = { ...module, lessons, provenance: { ...module.provenance, sourceDocument: module.provenance.sourceDocument ? { ...module.provenance.sourceDocument, draft: false } : undefined } } as typeof module;
+    const after = importChecks(completed).map((c) => `${c.code} ${c.path}`);
+    expect(after).not.toContain('relevance lessons.1.relevance');
+    // Guesses are listed only while the module is a draft; what is still missing stays listed.
+    expect(after).not.toContain('step-method lessons.1.steps.0.method');
+    expect(after).toContain('participant-activity lessons.0.steps.0.participantActivity');
+  });
+
+  it('lists nothing for a module that was not imported from Word', async () => {
+    const { importChecks } = await import('../../../shared/domain/word-import/import-checks');
+    const [module] = propose(await source(byName('un-package.docx'))).modules;
+    if (!module) throw new Error('no module');
+    const { sourceDocument: _omit, ...provenance } = module.provenance;
+    expect(importChecks({ ...module, provenance })).toEqual([]);
+  });
+});
