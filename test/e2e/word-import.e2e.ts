@@ -58,12 +58,12 @@ describe.runIf(!SKIP_E2E)('importing lesson plans from Word in the web harness',
       await page.getByText('Imported 2 draft modules.').waitFor();
       await page.getByRole('link', { name: 'Use of force and firearms' }).click();
       await page.getByRole('heading', { name: 'Use of force and firearms', level: 1 }).waitFor();
-      await page.getByText('The three principles').first().waitFor();
+      await page.getByRole('heading', { name: /The three principles/ }).first().waitFor();
       // The module checks list what the import left to complete.
       const draft = page.getByRole('note', { name: 'Imported from Word' });
       await draft.getByText(/^Draft imported from heading-based\.docx on /).waitFor();
       await draft.getByText(/things to check/).click();
-      await draft.getByText('Evaluation item without an answer').first().waitFor();
+      await draft.getByText('Relevance missing').first().waitFor();
       await page.screenshot({ path: join(SCREENSHOTS, 'word-import-module-en.png'), fullPage: false });
 
       await page.goto(`${harness.url}#/library`);

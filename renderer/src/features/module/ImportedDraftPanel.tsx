@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { importChecks } from '../../../../shared/domain/word-import/import-checks';
 import type { Module } from '../../../../shared/schemas/module';
 import { formatDate } from '../../lib/format';
+import { checkLesson } from '../word-import/check-where';
 
 /** A module imported from Word: where it came from and what still needs completing. */
 export function ImportedDraftPanel({ module }: { module: Module }) {
@@ -20,8 +21,9 @@ export function ImportedDraftPanel({ module }: { module: Module }) {
           <ul>
             {checks.map((check, index) => (
               <li key={`${check.path}-${String(index)}`}>
+                {checkLesson(module, check.path) !== null && <strong>{checkLesson(module, check.path)} · </strong>}
                 {t(`wordImport.checks.${check.code}`)}
-                {check.detail ? <span className="muted"> — {check.detail}</span> : null}
+                {check.detail && check.code !== 'not-placed' ? <span className="muted"> — {check.detail}</span> : null}
               </li>
             ))}
           </ul>

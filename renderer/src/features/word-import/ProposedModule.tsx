@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Module } from '../../../../shared/schemas/module';
+import { checkLesson } from './check-where';
 
 /** A module the import proposes: its lessons and steps, and what still needs checking. */
 export function ProposedModule({ module }: { module: Module }) {
@@ -33,8 +34,9 @@ export function ProposedModule({ module }: { module: Module }) {
           <ul>
             {toCheck.map((item, index) => (
               <li key={`${item.path}-${String(index)}`}>
+                {checkLesson(module, item.path) !== null && <strong>{checkLesson(module, item.path)} · </strong>}
                 {t(`wordImport.checks.${item.code}`)}
-                {item.detail ? <span className="muted"> — {item.detail}</span> : null} <code className="muted">{item.path}</code>
+                {item.detail && item.code !== 'not-placed' ? <span className="muted"> — {item.detail}</span> : null}
               </li>
             ))}
           </ul>
