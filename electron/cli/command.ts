@@ -22,7 +22,7 @@ export type Command = {
   summary: string;
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
-  /** Exact number of positional arguments after the command name. */
-  positionals?: number;
+  /** Exact number of positional arguments after the command name, or 'one-or-more' (FILE...). */
+  positionals?: number | 'one-or-more';
   run(context: CommandContext): Promise<number>;
 };

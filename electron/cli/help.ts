@@ -6,6 +6,7 @@ const GROUP_SUMMARIES = new Map<string, string>([
   ['library', 'List, search and show modules; import and export one module as JSON'],
   ['curriculum', 'List, show, create and check curricula (courses)'],
   ['pack', 'Share modules and courses with other academies as .ccpack files'],
+  ['import', 'Turn lesson plans written in Word (.docx) into draft modules'],
   ['export', 'Write Word documents for a curriculum, a module or a lesson'],
 ]);
 

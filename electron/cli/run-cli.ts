@@ -9,6 +9,7 @@ import { exportCurriculum, exportLesson, exportModule } from './commands/export'
 import { exportKit } from './commands/export-kit';
 import { curriculumCheck, curriculumCreate, curriculumList, curriculumShow } from './commands/curriculum';
 import { libraryExportJson, libraryImportJson, libraryList, librarySearch, libraryShow } from './commands/library';
+import { importDocx } from './commands/import';
 import { packExport, packImport, packInspect, packUndo } from './commands/pack';
 import { commandHelp, groupHelp, groupOf, groupsOf, overviewHelp } from './help';
 import { UsageError, type Output } from './output';
@@ -35,6 +36,7 @@ export const COMMANDS: readonly Command[] = [
   packInspect,
   packImport,
   packUndo,
+  importDocx,
   exportCurriculum,
   exportModule,
   exportLesson,
@@ -93,7 +95,9 @@ export async function runCli(argv: readonly string[], output: Output, paths: { a
       strict: true,
     });
     const expected = command.positionals ?? 0;
-    if (positionals.length !== expected) {
+    if (expected === 'one-or-more') {
+      if (positionals.length === 0) throw new UsageError(`"${command.name}" takes one or more arguments: ${command.usage}`);
+    } else if (positionals.length !== expected) {
       throw new UsageError(`"${command.name}" takes ${expected} argument${expected === 1 ? '' : 's'}: ${command.usage}`);
     }
     const dataDir = typeof values.data === 'string' ? values.data : defaultDataDir();

@@ -15,6 +15,7 @@ import { PackImportService } from './packs/pack-import';
 import type { PackReader } from './packs/pack-read-worker';
 import { Store } from './store/store';
 import { curriculumFile, moduleFile } from './store/layout';
+import { WordImportService } from './word-import/word-import-service';
 
 /** What differs between the desktop app, the web harness and the CLI. */
 export type Host = {
@@ -55,6 +56,7 @@ export type Services = {
   library: LibraryService;
   curricula: CurriculaService;
   packs: PackImportService;
+  words: WordImportService;
   exports: ExportService;
   host: Host;
 };
@@ -80,13 +82,14 @@ export async function openServices(dataDir: string, host: Host, backups?: { keep
     library: new LibraryService(store, (moduleId) => curricula.usersOf(moduleId)),
     curricula,
     packs: new PackImportService(store, host.readPack),
+    words: new WordImportService(store),
     exports: new ExportService(store, host.runExport ?? IN_PROCESS_EXPORT),
     host,
   };
 }
 
 /** Every channel of the contract, implemented once over the services and served by every host. */
-export function createHandlers({ store, library, curricula, packs, exports, host }: Services): Handlers {
+export function createHandlers({ store, library, curricula, packs, words, exports, host }: Services): Handlers {
   return {
     'app:info': async () => ({
       ...(await readAppVersion(host.appRoot)),
@@ -160,5 +163,9 @@ export function createHandlers({ store, library, curricula, packs, exports, host
     'pack:import': ({ previewId, decisions, curricula: chosen, leaveOut, dryRun }) => packs.import(previewId, decisions, { dryRun, curricula: chosen, leaveOut }),
     'pack:last-import': () => Promise.resolve(packs.lastImport()),
     'pack:undo-import': () => packs.undoLastImport(),
+    'word:preview': ({ files }) =>
+      words.preview(files.map((file) => ({ fileName: file.fileName, bytes: 'uploadId' in file ? takeUpload(host, file.uploadId) : Buffer.from(file.bytesBase64, 'base64') }))),
+    'word:repreview': ({ previewId, corrections }) => Promise.resolve(words.repreview(previewId, corrections)),
+    'word:import': ({ previewId, corrections, dryRun }) => words.import(previewId, corrections, { dryRun }),
   };
 }

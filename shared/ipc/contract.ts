@@ -18,6 +18,7 @@ import { LibraryQuerySchema } from '../schemas/library-query';
 import { ModuleSchema } from '../schemas/module';
 import { ReferenceSchema } from '../schemas/reference';
 import { SettingsSchema } from '../schemas/settings';
+import { WordCorrectionSchema, WordImportResultSchema, WordPreviewSchema } from '../schemas/word-import';
 import { BackupInfoSchema, StoreStatusSchema } from '../schemas/store';
 import type { Channel, EventName } from './channels';
 
@@ -163,6 +164,29 @@ export const contract = {
   },
   'pack:last-import': { req: NoArgs, res: LastImportSchema.nullable() },
   'pack:undo-import': { req: NoArgs, res: LastImportSchema },
+  /**
+   * Word documents (.docx) read and proposed as draft modules; writes nothing. Each file is its bytes in
+   * base64 or an upload (web harness); a refused file is reported in the preview and the others go on.
+   */
+  'word:preview': {
+    req: z.strictObject({
+      files: z
+        .array(z.union([z.strictObject({ fileName: FileNameSchema, bytesBase64: Base64Schema }), z.strictObject({ fileName: FileNameSchema, uploadId: UploadIdSchema })]))
+        .min(1)
+        .max(50),
+    }),
+    res: WordPreviewSchema,
+  },
+  /** The same preview with the user's corrections (this heading is a lesson, this table the step table). */
+  'word:repreview': {
+    req: z.strictObject({ previewId: z.uuid(), corrections: z.array(WordCorrectionSchema).max(5000) }),
+    res: WordPreviewSchema,
+  },
+  /** Adds the proposed drafts to the library in one transaction, after a backup; `pack:undo-import` undoes it. */
+  'word:import': {
+    req: z.strictObject({ previewId: z.uuid(), corrections: z.array(WordCorrectionSchema).max(5000).default([]), dryRun: z.boolean().default(false) }),
+    res: WordImportResultSchema,
+  },
   /** The plan of a document, for the print preview: the same content the .docx gets. */
   'export:plan': { req: ExportRequestSchema, res: ExportPlanSchema },
   /** Builds the .docx off the main thread; follow it with `task:progress`, stop it with `task:cancel`. */

@@ -164,6 +164,52 @@ export const PlaceholderDefinitionSchema = z
   })
   .describe('What a placeholder used in the texts stands for.');
 
+/** Why a part of a module imported from a Word document still needs a person's eye (see shared/domain/word-import/). */
+export const IMPORT_CHECK_CODES = [
+  'module-title',
+  'module-summary',
+  'learning-outcomes',
+  'themes',
+  'audiences',
+  'level',
+  'license',
+  'lesson-title',
+  'aim',
+  'relevance',
+  'no-objectives',
+  'bloom',
+  'no-steps',
+  'step-minutes',
+  'step-method',
+  'trainer-activity',
+  'participant-activity',
+  'answer',
+  'evaluation-objective',
+  'image',
+  'references',
+  'not-placed',
+  'shortened',
+  'too-many',
+] as const;
+export const ImportCheckCodeSchema = z.enum(IMPORT_CHECK_CODES).describe('What needs checking, as a code the interface words in the user\'s language.');
+
+export const ImportCheckSchema = z
+  .strictObject({
+    path: z.string().max(200).describe('Where in the module, as a field path such as lessons.0.objectives.1.bloom.'),
+    code: ImportCheckCodeSchema,
+    detail: ShortTextSchema.optional().describe('The text concerned, such as the objective whose verb gave no clear level.'),
+  })
+  .describe('A part of an imported module that the import could not take from the document with certainty.');
+
+export const SourceDocumentSchema = z
+  .strictObject({
+    fileName: ShortTextSchema.min(1).describe('The Word document the module was imported from.'),
+    importedAt: IsoDateTimeSchema.describe('When it was imported.'),
+    draft: z.boolean().describe('true while the imported module has not been reviewed; checks list what still needs completing.'),
+    toCheck: z.array(ImportCheckSchema).max(2000).describe('What the import could not take from the document with certainty.'),
+  })
+  .describe('Set by the app when a module is imported from a Word document. Leave it out when writing a pack.');
+
 export const ProvenanceSchema = z
   .strictObject({
     author: ShortTextSchema.min(1).describe('Who wrote the module (a person or a team).'),
@@ -177,6 +223,7 @@ export const ProvenanceSchema = z
       })
       .optional()
       .describe('Set by the app when a module is imported from a pack: which pack, publisher and revision, and when. Leave it out when writing a pack.'),
+    sourceDocument: SourceDocumentSchema.optional(),
   })
   .describe('Where the module comes from.');
 
@@ -247,3 +294,5 @@ export type GlossaryEntry = z.infer<typeof GlossaryEntrySchema>;
 export type Lesson = z.infer<typeof LessonSchema>;
 export type Module = z.infer<typeof ModuleSchema>;
 export type PlaceholderDefinition = z.infer<typeof PlaceholderDefinitionSchema>;
+export type ImportCheck = z.infer<typeof ImportCheckSchema>;
+export type ImportCheckCode = z.infer<typeof ImportCheckCodeSchema>;

@@ -16,6 +16,7 @@ import { benchStartup } from './startup';
 import { benchStoreSave } from './store-save';
 import { benchWebColdStart } from './web-cold-start';
 import { benchWebLoad } from './web-load';
+import { benchWordImport } from './word-import';
 
 const GROUPS: Record<string, () => Promise<Record<string, unknown>>> = {
   store: async () => ({ target: 'saving one module of a 5 MB library: median <= 100 ms', ...(await benchStoreSave()) }),
@@ -33,6 +34,7 @@ const GROUPS: Record<string, () => Promise<Record<string, unknown>>> = {
   export: () => benchExport(),
   startup: () => benchStartup(),
   leakCheck: () => benchLeakCheck(),
+  wordImport: () => benchWordImport(),
 };
 
 const chosen = process.argv.slice(2).filter((name) => name in GROUPS);

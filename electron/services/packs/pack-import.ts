@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { compareFields } from '../../../shared/domain/packs/three-way';
 import { AppError } from '../../../shared/errors';
@@ -8,16 +8,15 @@ import type { LastImport, LibraryData } from '../../../shared/schemas/library';
 import type { Module } from '../../../shared/schemas/module';
 import type { ImportAction, ImportDecision, ImportResult, PackPreview, PreviewItem } from '../../../shared/schemas/pack-import';
 import { decodeDocument, definitionOf, encodeDocument } from '../store/documents';
+import { IMPORTS_FOLDER, pruneSnapshots, snapshotName } from '../library/import-snapshots';
 import type { Store } from '../store/store';
 import { checkPackCurricula, coursesToAdd } from './pack-curricula';
 import { DEFAULT_ACTION, danglingLinks, planImport, statusOf } from './pack-import-plan';
 import { readPack, readPackBytes, type PackContents } from './pack-reader';
 import type { PackProgress, PackReader } from './pack-read-worker';
 
-const IMPORTS_FOLDER = 'imports';
 /** Previews are kept briefly in memory so the user's decisions apply to exactly what they saw. */
 const MAX_PREVIEWS = 3;
-const SNAPSHOTS_KEPT = 5;
 
 type Source = { path: string } | { bytes: Buffer };
 
@@ -163,7 +162,7 @@ export class PackImportService {
       },
       { files: [{ path: `${IMPORTS_FOLDER}/${snapshot}`, bytes: encodeDocument(library, definitionOf('library')) }] },
     );
-    await this.pruneSnapshots();
+    await pruneSnapshots(this.store.dataDir);
     this.previews.delete(previewId);
     return { ...result, saved: true };
   }
@@ -194,12 +193,6 @@ export class PackImportService {
     });
     return last;
   }
-
-  private async pruneSnapshots(): Promise<void> {
-    const dir = join(this.store.dataDir, IMPORTS_FOLDER);
-    const old = (await readdir(dir)).filter((f) => SNAPSHOT_NAME.test(f)).sort();
-    for (const file of old.slice(0, Math.max(0, old.length - SNAPSHOTS_KEPT))) await rm(join(dir, file), { force: true });
-  }
 }
 
 type ImportOptions = {
@@ -210,6 +203,3 @@ type ImportOptions = {
   /** Invalid curricula the user chose to leave out; without this an invalid curriculum refuses the pack. */
   leaveOut?: readonly string[] | undefined;
 };
-
-const SNAPSHOT_NAME = /^before-import-\d{8}T\d{9}Z\.json$/;
-const snapshotName = (now: Date): string => `before-import-${now.toISOString().replace(/[-:.]/g, '')}.json`;

@@ -10,6 +10,8 @@ export type Route =
   | { section: 'library'; view: 'module'; moduleId: string }
   | { section: 'library'; view: 'edit'; moduleId: string }
   | { section: 'library'; view: 'new' }
+  /** Import lesson plans from Word documents, with a preview. */
+  | { section: 'library'; view: 'import-word' }
   /** The print preview of a module or, with a lesson index (from 0), of one of its lessons. */
   | { section: 'library'; view: 'preview'; moduleId: string; lessonIndex?: number; options: ExportOptions }
   | { section: 'curricula'; view: 'list' }
@@ -47,6 +49,7 @@ export function routeFromHash(hash: string): Route {
       : { section: 'curricula', view: 'composer', curriculumId: id };
   }
   if (id === 'new') return { section: 'library', view: 'new' };
+  if (id === 'import-word') return { section: 'library', view: 'import-word' };
   if (id && ID.test(id)) {
     if (action === 'edit') return { section: 'library', view: 'edit', moduleId: id };
     if (action === 'preview') {
@@ -107,6 +110,8 @@ export function hashOf(route: Route): string {
           return '#/library';
         case 'new':
           return '#/library/new';
+        case 'import-word':
+          return '#/library/import-word';
         case 'module':
           return `#/library/${route.moduleId}`;
         case 'edit':

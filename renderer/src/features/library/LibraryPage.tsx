@@ -33,15 +33,26 @@ export function LibraryPage({ query, focusSearchSignal, onOpen }: { query: Libra
           <h1 id="library-title">{t('library.title')}</h1>
           <p className="muted">{t('library.intro')}</p>
         </div>
-        <button
-          type="button"
-          className="button button--primary"
-          onClick={() => {
-            onOpen({ section: 'library', view: 'new' });
-          }}
-        >
-          {t('library.newModule')}
-        </button>
+        <div className="library__header-actions">
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              onOpen({ section: 'library', view: 'import-word' });
+            }}
+          >
+            {t('wordImport.libraryButton')}
+          </button>
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => {
+              onOpen({ section: 'library', view: 'new' });
+            }}
+          >
+            {t('library.newModule')}
+          </button>
+        </div>
       </header>
       <div className="toolbar">
         <label className="field field--grow">

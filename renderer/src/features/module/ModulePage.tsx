@@ -20,6 +20,7 @@ import { BackupHistory } from '../../components/BackupHistory';
 import { DeleteModuleDialog } from './DeleteModuleDialog';
 import { LessonView } from './LessonView';
 import './module.css';
+import { ImportedDraftPanel } from './ImportedDraftPanel';
 
 /** Everything about one module, readable; its translations one click away. */
 export function ModulePage({ moduleId, onOpen }: { moduleId: string; onOpen: (route: Route) => void }) {
@@ -90,6 +91,7 @@ function ModuleView({ detail, onOpen, onRestored }: { detail: ModuleDetail; onOp
         <Fact label={t('module.license')}>{module.license}</Fact>
         <Fact label={t('module.author')}>{[module.provenance.author, module.provenance.publisher].filter(Boolean).join(' · ')}</Fact>
       </dl>
+      <ImportedDraftPanel module={module} />
       {module.provenance.sourcePack && (
         <p className="muted">{t('module.importedFrom', { pack: module.provenance.sourcePack.packId, date: formatDate(module.provenance.sourcePack.importedAt, i18n.language) })}</p>
       )}

@@ -21,6 +21,7 @@ import { StatusBar } from './StatusBar';
 const ModuleEditor = lazy(() => import('../module-editor/ModuleEditor'));
 // The composer carries dnd-kit, zod and the scheduler: load it only when a curriculum is opened.
 const Composer = lazy(() => import('../composer/Composer'));
+const WordImportPage = lazy(() => import('../word-import/WordImportPage').then((m) => ({ default: m.WordImportPage })));
 const PreviewRoute = lazy(() => import('./PreviewRoute'));
 
 /** The app frame: skip link, sidebar, the current page, status bar; native menu commands are routed here. */
@@ -102,6 +103,7 @@ export function Shell({ status }: { status: StoreStatus }) {
           <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
             {route.section === 'library' && route.view === 'list' && <LibraryPage query={library} focusSearchSignal={focusSearch} onOpen={open} />}
             {route.section === 'library' && route.view === 'module' && <ModulePage moduleId={route.moduleId} onOpen={open} />}
+            {route.section === 'library' && route.view === 'import-word' && <WordImportPage onOpen={open} />}
             {route.section === 'library' && (route.view === 'edit' || route.view === 'new') && (
               <ModuleEditor
                 moduleId={route.view === 'edit' ? route.moduleId : null}
