@@ -121,6 +121,7 @@ describe('the recovery screen', () => {
     dataDir: '/data/cc',
     healthy: false,
     seeded: false,
+    readOnly: null,
     problems: [
       {
         document: 'library',

@@ -3,14 +3,15 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
-import { DOCUMENT_NAMES, type BackupInfo, type DocumentName, type DocumentProblem, type StoreStatus } from '../../../shared/schemas/store';
+import { DOCUMENT_NAMES, type BackupInfo, type DocumentName, type DocumentProblem, type StoreReadOnly, type StoreStatus } from '../../../shared/schemas/store';
 import { fileExists, removeStaleTempFiles, writeFileAtomic } from './atomic-file';
 import { backupPath, backUpFile, listBackups } from './backups';
 import { definitionOf, DOCUMENTS, type DocumentData } from './documents';
 import { DurableJsonAdapter, type BackupPolicy } from './durable-adapter';
 import { deepFreeze } from './deep-freeze';
 import { commitFiles, JournalPendingError, recoverJournal, type CommitOptions, type FileWrite, type RecoveryOutcome } from './journal';
-import { DataDirLock } from './lock';
+import { DataDirLock, type LockOptions } from './lock';
+import { readOnlyError, refuseUnfinishedJournal } from './read-only';
 
 export type StoreOptions = {
   dataDir: string;
@@ -24,6 +25,8 @@ export type StoreOptions = {
     [N in keyof typeof EMPTY_DOCUMENTS]?: () => Promise<DocumentData[N]>;
   };
   backups?: Partial<BackupPolicy>;
+  /** File-system and process seams of the lock, for tests. */
+  lock?: LockOptions;
 };
 
 /** What a document holds when the host gives no seed for it. */
@@ -64,21 +67,26 @@ export class Store {
 
   private constructor(
     readonly dataDir: string,
-    private readonly lock: DataDirLock,
+    /** Null when the folder could not be locked because nothing can be written there: see `readOnly`. */
+    private readonly lock: DataDirLock | null,
+    /** Why nothing can be saved (a full disk...): reads work, every write throws `store-read-only`. */
+    private readonly readOnly: StoreReadOnly | null,
     private readonly options: StoreOptions,
     private readonly policy: BackupPolicy,
   ) {}
 
   static async open(options: StoreOptions): Promise<Store> {
     await mkdir(options.dataDir, { recursive: true });
-    const lock = DataDirLock.acquire(options.dataDir, options.owner);
-    const store = new Store(options.dataDir, lock, options, { ...DEFAULT_BACKUPS, ...options.backups });
+    const locked = await DataDirLock.acquire(options.dataDir, options.owner, options.lock);
+    const lock = locked.kind === 'held' ? locked.lock : null;
+    const readOnly = locked.kind === 'read-only' ? locked.readOnly : null;
+    const store = new Store(options.dataDir, lock, readOnly, options, { ...DEFAULT_BACKUPS, ...options.backups });
     try {
       // Before any file is read: a transaction a crash interrupted is finished or undone first.
-      store.recovery = await recoverJournal(options.dataDir);
+      store.recovery = readOnly ? await refuseUnfinishedJournal(options.dataDir, readOnly) : await recoverJournal(options.dataDir);
       for (const name of DOCUMENT_NAMES) await store.load(name);
     } catch (error) {
-      lock.release();
+      lock?.release();
       throw error;
     }
     return store;
@@ -91,12 +99,17 @@ export class Store {
   }
 
   close(): void {
-    this.lock.release();
+    this.lock?.release();
+  }
+
+  /** Every write path starts here: a read-only store refuses before anything is changed, in memory or on disk. */
+  private assertWritable(what: string): void {
+    if (this.readOnly) throw readOnlyError(this.readOnly, what);
   }
 
   status(): StoreStatus {
     const problems = DOCUMENT_NAMES.map((n) => this.slots[n].problem).filter((p): p is DocumentProblem => p !== null);
-    return { dataDir: this.dataDir, healthy: problems.length === 0, problems, seeded: this.seeded };
+    return { dataDir: this.dataDir, healthy: problems.length === 0, problems, seeded: this.seeded, readOnly: this.readOnly };
   }
 
   /** Current data of a document; throws `store-unavailable` while that file has an unresolved problem. */
@@ -111,6 +124,7 @@ export class Store {
    * which is validated before anything is written: a failed validation alters neither memory nor file.
    */
   async update<N extends DocumentName>(name: N, change: (current: DocumentData[N]) => DocumentData[N]): Promise<DocumentData[N]> {
+    this.assertWritable(`the ${name} data`);
     const slot = this.slots[name];
     const validated = this.parseChange(name, change(this.read(name)));
     const db = slot.db as Low<DocumentData[N]>;
@@ -131,6 +145,7 @@ export class Store {
    * is written; rolling backups are kept as for single saves.
    */
   async transaction(changes: DocumentChanges, options: TransactionOptions = {}): Promise<void> {
+    this.assertWritable('the changes');
     const prepared: Prepared[] = [];
     const add = <N extends DocumentName>(name: N, change: DocumentChanges[N]): void => {
       if (change) prepared.push(this.prepare(name, change));
@@ -198,6 +213,7 @@ export class Store {
 
   /** Keeps a backup of a document now, whatever the spacing policy (before an import, for instance). */
   async backupNow(name: DocumentName): Promise<string> {
+    this.assertWritable(`a backup of the ${name} data`);
     this.read(name);
     return backUpFile(this.dataDir, name, this.pathOf(name));
   }
@@ -211,6 +227,7 @@ export class Store {
    * never deleted, so a wrong choice can be undone by hand.
    */
   async restore(backupId: string): Promise<StoreStatus> {
+    this.assertWritable(`the restored backup ${backupId}`);
     const backups = await this.listBackups();
     const backup = backups.find((b) => b.id === backupId);
     if (!backup) throw new AppError('not-found', `No backup named ${backupId}`);
@@ -241,7 +258,7 @@ export class Store {
     type Data = DocumentData[typeof name];
     const definition = definitionOf(name);
     const path = this.pathOf(name);
-    await removeStaleTempFiles(this.dataDir, definition.fileName);
+    if (!this.readOnly) await removeStaleTempFiles(this.dataDir, definition.fileName);
     const adapter = new DurableJsonAdapter<Data>(this.dataDir, path, definition, this.policy);
     const slot: Slot<typeof name> = { db: null, adapter, problem: null };
     (this.slots as Record<DocumentName, Slot<typeof name>>)[name] = slot;
@@ -265,6 +282,7 @@ export class Store {
         };
         return;
       }
+      this.assertWritable(`the ${name} data of a new data folder`);
       data = await this.seedOf(name)();
       await adapter.write(data);
       this.seeded = true;

@@ -1,0 +1,48 @@
+import * as fs from 'node:fs';
+
+/**
+ * The file operations the data-folder lock uses, gathered so that tests can make one of them fail the way
+ * a full disk, read-only media or a FAT stick (no hard links) would, without needing such a disk.
+ * Synchronous: each is one small system call, and the lock is taken once per opening.
+ */
+export type LockFs = {
+  mkdirSync(path: string, options: { recursive: true }): unknown;
+  openSync(path: string, flags: 'wx', mode: number): number;
+  writeSync(fd: number, bytes: Uint8Array): number;
+  fsyncSync(fd: number): void;
+  closeSync(fd: number): void;
+  linkSync(existing: string, created: string): void;
+  unlinkSync(path: string): void;
+  readdirSync(path: string): string[];
+  readFileSync(path: string, encoding: 'utf8'): string;
+};
+
+export const NODE_LOCK_FS: LockFs = {
+  mkdirSync: (path, options) => fs.mkdirSync(path, options),
+  openSync: (path, flags, mode) => fs.openSync(path, flags, mode),
+  writeSync: (fd, bytes) => fs.writeSync(fd, bytes),
+  fsyncSync: (fd) => {
+    fs.fsyncSync(fd);
+  },
+  closeSync: (fd) => {
+    fs.closeSync(fd);
+  },
+  linkSync: (existing, created) => {
+    fs.linkSync(existing, created);
+  },
+  unlinkSync: (path) => {
+    fs.unlinkSync(path);
+  },
+  readdirSync: (path) => fs.readdirSync(path),
+  readFileSync: (path, encoding) => fs.readFileSync(path, encoding),
+};
+
+/** Removes a file if it is there; a failure to remove (read-only media) leaves it, which the caller accepts. */
+export function removeQuietly(fsys: LockFs, path: string): boolean {
+  try {
+    fsys.unlinkSync(path);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT';
+  }
+}
