@@ -13,6 +13,7 @@ export type LockFs = {
   closeSync(fd: number): void;
   linkSync(existing: string, created: string): void;
   unlinkSync(path: string): void;
+  rmdirSync(path: string): void;
   readdirSync(path: string): string[];
   readFileSync(path: string, encoding: 'utf8'): string;
 };
@@ -33,6 +34,9 @@ export const NODE_LOCK_FS: LockFs = {
   unlinkSync: (path) => {
     fs.unlinkSync(path);
   },
+  rmdirSync: (path) => {
+    fs.rmdirSync(path);
+  },
   readdirSync: (path) => fs.readdirSync(path),
   readFileSync: (path, encoding) => fs.readFileSync(path, encoding),
 };
@@ -44,5 +48,18 @@ export function removeQuietly(fsys: LockFs, path: string): boolean {
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ENOENT';
+  }
+}
+
+/**
+ * Removes the lock folder if it is empty, so a closed data folder holds no trace of the lock. Only an empty
+ * folder can be removed, so no ticket is ever lost this way; a process about to write its ticket into it
+ * creates it again (createTicket).
+ */
+export function removeFolderIfEmpty(fsys: LockFs, dir: string): void {
+  try {
+    fsys.rmdirSync(dir);
+  } catch {
+    // Not empty (another process's ticket), already gone, or read-only media: leave it.
   }
 }

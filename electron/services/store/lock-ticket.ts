@@ -64,12 +64,21 @@ const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
  * which is harmless because readers judge a ticket by its name. Nothing is left behind on failure.
  */
 export function createTicket(fsys: LockFs, dir: string, self: ProcessIdentity, by: string): string {
-  fsys.mkdirSync(dir, { recursive: true });
   const name = ticketName(self, randomBytes(8).toString('hex'));
   const record: TicketOwner = { ...self, by, since: new Date().toISOString() };
   const bytes = Buffer.from(JSON.stringify(record));
   const temp = join(dir, `${name}${TEMP_SUFFIX}`);
-  writeComplete(fsys, temp, bytes);
+  // A process releasing the lock removes the folder when it is empty: create it again if that happens
+  // between our mkdir and our write.
+  for (let attempt = 1; ; attempt += 1) {
+    fsys.mkdirSync(dir, { recursive: true });
+    try {
+      writeComplete(fsys, temp, bytes);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || attempt >= 5) throw error;
+    }
+  }
   try {
     fsys.linkSync(temp, join(dir, name));
   } catch (error) {

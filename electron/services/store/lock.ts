@@ -30,10 +30,10 @@
  * The single `.lock` file of earlier versions is respected while its owner runs and ignored once it is
  * gone; it is never removed (removing it is the race above).
  */
-import { resolve, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type { StoreReadOnly } from '../../../shared/schemas/store';
-import { NODE_LOCK_FS, removeQuietly, type LockFs } from './lock-fs';
+import { NODE_LOCK_FS, removeFolderIfEmpty, removeQuietly, type LockFs } from './lock-fs';
 import { createTicket, hostTag, parseTicketTemp, readTicket, type Ticket } from './lock-ticket';
 import { livenessOf, SYSTEM_PROBE, type ProcessProbe } from './process-identity';
 import { describeReadOnly, readOnlyReasonOf } from './read-only';
@@ -81,6 +81,7 @@ export class DataDirLock {
         if (!reason) throw new AppError('io-error', `Could not lock the data folder ${dataDir}: ${(error as Error).message}`);
         const blocker = blockers(fsys, dir, null, probe)[0];
         if (blocker) throw lockedError(dataDir, blocker);
+        removeFolderIfEmpty(fsys, dir);
         return { kind: 'read-only', readOnly: describeReadOnly(reason, dataDir) };
       }
       const found = blockers(fsys, dir, name, probe);
@@ -98,6 +99,7 @@ export class DataDirLock {
   release(): void {
     if (!held.delete(this.key)) return;
     removeQuietly(this.fsys, this.ticketPath);
+    removeFolderIfEmpty(this.fsys, dirname(this.ticketPath));
   }
 }
 

@@ -10,7 +10,8 @@ import { JOURNAL_FILE, type RecoveryOutcome } from './journal';
  * read-only rather than not at all.
  */
 export function readOnlyReasonOf(error: unknown): StoreReadOnlyReason | null {
-  switch ((error as NodeJS.ErrnoException | null)?.code) {
+  const code: string = (error as NodeJS.ErrnoException | null)?.code ?? '';
+  switch (code) {
     case 'ENOSPC':
     case 'EDQUOT':
       return 'disk-full';

@@ -49,7 +49,8 @@ function held(outcome: LockOutcome): DataDirLock {
   return outcome.lock;
 }
 
-const lockFiles = (dir: string) => readdir(join(dir, LOCK_FOLDER));
+/** The files in the lock folder; none when the folder is gone (the last release removes it). */
+const lockFiles = (dir: string) => readdir(join(dir, LOCK_FOLDER)).catch(() => []);
 
 describe('DataDirLock: taking the lock', () => {
   it('takes a free folder with one complete ticket and leaves nothing once released', async () => {
@@ -61,13 +62,13 @@ describe('DataDirLock: taking the lock', () => {
     const record = JSON.parse(await readFile(join(dir, LOCK_FOLDER, name ?? ''), 'utf8')) as Record<string, unknown>;
     expect(record).toMatchObject({ pid: process.pid, startTime: SYSTEM_PROBE.startTimeOf(process.pid), host: hostname(), by: 'cli' });
     lock.release();
-    expect(await lockFiles(dir)).toEqual([]);
+    expect(await readdir(dir)).toEqual([]); // the lock folder too
   });
 
   it('refuses a second opening of the same folder in one process, with a clear message', async () => {
     const dir = await tempDir();
     const store = await openTestStore(dir);
-    await expect(openTestStore(dir)).rejects.toMatchObject({ code: 'data-locked', message: expect.stringContaining('already open in this window or process') });
+    await expect(openTestStore(dir)).rejects.toMatchObject({ code: 'data-locked', message: expect.stringContaining('already open in this window or process') as string });
     store.close();
     (await openTestStore(dir)).close();
   });
@@ -78,7 +79,7 @@ describe('DataDirLock: taking the lock', () => {
     const ticket = await writeTicket(dir, owner);
     await expect(DataDirLock.acquire(dir, 'cli')).rejects.toMatchObject({
       code: 'data-locked',
-      message: expect.stringMatching(new RegExp(`in use by another Curriculum Composer \\(web harness, process ${owner.pid} on .*\\)\\. Close it and try again\\.$`)),
+      message: expect.stringMatching(new RegExp(`in use by another Curriculum Composer \\(web harness, process ${owner.pid} on .*\\)\\. Close it and try again\\.$`)) as string,
     });
     expect(await lockFiles(dir)).toEqual([ticket]); // ours removed, theirs kept
   });
@@ -138,7 +139,7 @@ describe('DataDirLock: taking the lock', () => {
     const options: LockOptions = { delay: () => Promise.resolve(void (delays += 1)) };
     await expect(DataDirLock.acquire(dir, 'cli', options)).rejects.toMatchObject({
       code: 'data-locked',
-      message: expect.stringContaining(`(process ${owner.pid} on ${HOST}, starting now)`),
+      message: expect.stringContaining(`(process ${owner.pid} on ${HOST}, starting now)`) as string,
     });
     expect(delays).toBeGreaterThan(0); // a ticket being written is young: it was waited for before giving up
     expect(await lockFiles(dir)).toEqual([ticket]);
@@ -168,10 +169,34 @@ describe('DataDirLock: taking the lock', () => {
     const dir = await tempDir();
     const owner = await liveProcess();
     await writeFile(join(dir, LEGACY_LOCK_FILE), JSON.stringify({ pid: owner.pid, host: hostname(), startedAt: 'then', by: 'cli' }));
-    await expect(DataDirLock.acquire(dir, 'cli')).rejects.toMatchObject({ code: 'data-locked', message: expect.stringContaining(`(cli, process ${owner.pid}`) });
+    await expect(DataDirLock.acquire(dir, 'cli')).rejects.toMatchObject({ code: 'data-locked', message: expect.stringContaining(`(cli, process ${owner.pid}`) as string });
     await writeFile(join(dir, LEGACY_LOCK_FILE), JSON.stringify({ pid: await deadPid(), host: hostname(), startedAt: 'then', by: 'cli' }));
     held(await DataDirLock.acquire(dir, 'cli')).release();
     expect(await readdir(dir)).toContain(LEGACY_LOCK_FILE);
+  });
+});
+
+describe('DataDirLock: the lock folder', () => {
+  it('creates the lock folder again when a releasing process removed it between our mkdir and our write', async () => {
+    const dir = await tempDir();
+    let opens = 0;
+    const fs: LockFs = {
+      ...NODE_LOCK_FS,
+      openSync: (path, flags, mode) => {
+        opens += 1;
+        if (opens === 1) NODE_LOCK_FS.rmdirSync(join(dir, LOCK_FOLDER)); // the other process's release, just now
+        return NODE_LOCK_FS.openSync(path, flags, mode);
+      },
+    };
+    held(await DataDirLock.acquire(dir, 'cli', { fs })).release();
+    expect(opens).toBe(2);
+  });
+
+  it('keeps the lock folder while another ticket is in it', async () => {
+    const dir = await tempDir();
+    const other = await writeTicket(dir, { pid: await deadPid(), startTime: '3', host: 'classroom-pc-7' });
+    await expect(DataDirLock.acquire(dir, 'cli')).rejects.toMatchObject({ code: 'data-locked' });
+    expect(await lockFiles(dir)).toEqual([other]);
   });
 });
 
