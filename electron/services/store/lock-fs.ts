@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
  * Synchronous: each is one small system call, and the lock is taken once per opening.
  */
 export type LockFs = {
-  mkdirSync(path: string, options: { recursive: true }): unknown;
+  mkdirSync(path: string): void;
   openSync(path: string, flags: 'wx', mode: number): number;
   writeSync(fd: number, bytes: Uint8Array): number;
   fsyncSync(fd: number): void;
@@ -19,7 +19,9 @@ export type LockFs = {
 };
 
 export const NODE_LOCK_FS: LockFs = {
-  mkdirSync: (path, options) => fs.mkdirSync(path, options),
+  mkdirSync: (path) => {
+    fs.mkdirSync(path);
+  },
   openSync: (path, flags, mode) => fs.openSync(path, flags, mode),
   writeSync: (fd, bytes) => fs.writeSync(fd, bytes),
   fsyncSync: (fd) => {

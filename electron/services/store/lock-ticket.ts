@@ -71,7 +71,7 @@ export function createTicket(fsys: LockFs, dir: string, self: ProcessIdentity, b
   // A process releasing the lock removes the folder when it is empty: create it again if that happens
   // between our mkdir and our write.
   for (let attempt = 1; ; attempt += 1) {
-    fsys.mkdirSync(dir, { recursive: true });
+    makeFolder(fsys, dir);
     try {
       writeComplete(fsys, temp, bytes);
       break;
@@ -89,6 +89,18 @@ export function createTicket(fsys: LockFs, dir: string, self: ProcessIdentity, b
   }
   removeQuietly(fsys, temp);
   return name;
+}
+
+/**
+ * The lock folder, in a data folder that exists. Not `recursive`: Node's recursive mkdir reports ENOENT
+ * instead of EROFS on read-only media, which would hide why the folder cannot be locked.
+ */
+function makeFolder(fsys: LockFs, dir: string): void {
+  try {
+    fsys.mkdirSync(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
 }
 
 /** Creates `path` exclusively with `bytes`, fsynced; on any failure the file is removed again. */
