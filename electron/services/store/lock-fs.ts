@@ -9,7 +9,6 @@ export type LockFs = {
   mkdirSync(path: string): void;
   openSync(path: string, flags: 'wx', mode: number): number;
   writeSync(fd: number, bytes: Uint8Array): number;
-  fsyncSync(fd: number): void;
   closeSync(fd: number): void;
   linkSync(existing: string, created: string): void;
   unlinkSync(path: string): void;
@@ -24,9 +23,6 @@ export const NODE_LOCK_FS: LockFs = {
   },
   openSync: (path, flags, mode) => fs.openSync(path, flags, mode),
   writeSync: (fd, bytes) => fs.writeSync(fd, bytes),
-  fsyncSync: (fd) => {
-    fs.fsyncSync(fd);
-  },
   closeSync: (fd) => {
     fs.closeSync(fd);
   },

@@ -9,7 +9,7 @@
  * the window (a third process may create the name while it is away). So no name is ever shared:
  *
  *   1. Each process writes its own ticket, `.locks/<pid>-<start time>-<nonce>@<host>.lock`, complete from
- *      its first byte (temp file, fsync, hard link; lock-ticket.ts has the fallback for FAT sticks).
+ *      its first byte (temp file, then hard link; lock-ticket.ts has the fallback for FAT sticks).
  *   2. Then it lists the folder and judges every other ticket by the process its name gives
  *      (process-identity.ts): a dead owner's ticket (pid gone, pid reused by a process that started at
  *      another tick, or from before a reboot) is removed, which is always safe because that name belonged

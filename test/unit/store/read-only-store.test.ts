@@ -21,11 +21,12 @@ import { snapshotDir, tempDir } from '../../helpers/temp-dir';
 
 const failure = (code: string) => Object.assign(new Error(`${code}: simulated`), { code });
 
-/** The lock's file operations with one of them failing as a disk would. */
-function failing(operation: 'writeSync' | 'mkdirSync' | 'openSync' | 'fsyncSync', code: string): LockFs {
+/** The lock's file operations with one of them failing as a disk would (a failing close still closes). */
+function failing(operation: 'writeSync' | 'mkdirSync' | 'openSync' | 'closeSync', code: string): LockFs {
   return {
     ...NODE_LOCK_FS,
-    [operation]: () => {
+    [operation]: (...args: unknown[]) => {
+      if (operation === 'closeSync') NODE_LOCK_FS.closeSync(args[0] as number);
       throw failure(code);
     },
   };
@@ -58,7 +59,7 @@ afterEach(() => {
 describe('a store on a disk that cannot be written', () => {
   it.each([
     ['writeSync', 'ENOSPC', 'disk-full', 'is full: free some space and restart; nothing can be saved until then.'],
-    ['fsyncSync', 'ENOSPC', 'disk-full', 'is full'],
+    ['closeSync', 'ENOSPC', 'disk-full', 'is full'],
     ['mkdirSync', 'EROFS', 'read-only-media', 'is read-only'],
     ['openSync', 'EACCES', 'no-permission', 'This account may not write in'],
   ] as const)('opens read-only when %s fails with %s, and reads work', async (operation, code, reason, text) => {
