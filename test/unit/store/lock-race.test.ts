@@ -19,6 +19,8 @@ import { tempDir } from '../../helpers/temp-dir';
 const CONTENDERS = 12;
 const TRIALS = Number(process.env.LOCK_RACE_TRIALS ?? 20);
 const CHILD = join(REPO_ROOT, 'test/fixtures/scripts/lock-contender.ts');
+/** Generous: a trial takes some 20-80 ms on a busy two-core machine. */
+const TIMEOUT_MS = 30_000 + TRIALS * 500;
 
 type Contender = { process: ChildProcessWithoutNullStreams; next: () => Promise<string> };
 
@@ -83,7 +85,7 @@ describe('the data-folder lock under a race of many processes', () => {
       expect(await readdir(join(dir, LOCK_FOLDER)).catch(() => [])).toEqual([]); // every ticket and temp file removed
     }
     expect(held).toBeGreaterThanOrEqual(TRIALS); // someone won each trial (at least once, on average)
-  });
+  }, TIMEOUT_MS);
 
   it(`never has two holders with a stale lock of a dead process present (${TRIALS} trials)`, async () => {
     const pid = await deadPid();
@@ -100,5 +102,5 @@ describe('the data-folder lock under a race of many processes', () => {
       expect(await readdir(join(dir, LOCK_FOLDER)).catch(() => [])).toEqual([]); // the dead process's tickets were cleared too
     }
     expect(held).toBeGreaterThanOrEqual(TRIALS);
-  });
+  }, TIMEOUT_MS);
 });
