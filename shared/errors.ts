@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   'store-too-new',
   'store-unavailable',
   'data-locked',
+  'store-read-only',
   'io-error',
   'cancelled',
   'internal',

@@ -111,6 +111,9 @@ export async function runCli(argv: readonly string[], output: Output, paths: { a
       // The services (zod, lowdb, docx, the search index) load only for a command that opens the data.
       const { openServices } = await import('../services/handlers');
       const services = await openServices(dataDir, host);
+      // A full disk (say) still lets commands that only read work; say once, on stderr, why nothing can be saved.
+      const readOnly = services.store.status().readOnly;
+      if (readOnly) output.err(`note: ${readOnly.message}`);
       try {
         return await work(services);
       } finally {

@@ -101,7 +101,7 @@ function createWindow(preload: string): void {
   // Hold the close until the placement is saved: after the last window closes the app quits at once.
   let placementSaved = false;
   window.on('close', (event) => {
-    if (placementSaved || !services?.store.status().healthy) return;
+    if (placementSaved || !services?.store.status().healthy || services.store.status().readOnly) return;
     event.preventDefault();
     const state = captureWindowState(window);
     void services.store

@@ -52,6 +52,18 @@ export const DocumentProblemSchema = z.object({
 });
 export type DocumentProblem = z.infer<typeof DocumentProblemSchema>;
 
+/** Why a data folder that loads cannot be written: the store then opens read-only (see store/read-only.ts). */
+export const STORE_READ_ONLY_REASONS = ['disk-full', 'read-only-media', 'no-permission'] as const;
+export const StoreReadOnlyReasonSchema = z.enum(STORE_READ_ONLY_REASONS);
+export type StoreReadOnlyReason = z.infer<typeof StoreReadOnlyReasonSchema>;
+
+export const StoreReadOnlySchema = z.object({
+  reason: StoreReadOnlyReasonSchema,
+  /** What happened and what to do, in English, for the CLI and logs; the UI translates `reason`. */
+  message: z.string(),
+});
+export type StoreReadOnly = z.infer<typeof StoreReadOnlySchema>;
+
 export const StoreStatusSchema = z.object({
   dataDir: z.string(),
   healthy: z.boolean(),
@@ -59,5 +71,7 @@ export const StoreStatusSchema = z.object({
   seeded: z.boolean(),
   /** What opening did to data of an older layout (moved to the one-file-per-module layout, with the old files kept). */
   migrated: z.object({ from: z.string(), backupFolder: z.string() }).nullable().optional(),
+  /** Set when the data could be read but nothing can be saved (a full disk, say); every write then fails. */
+  readOnly: StoreReadOnlySchema.nullable(),
 });
 export type StoreStatus = z.infer<typeof StoreStatusSchema>;

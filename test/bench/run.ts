@@ -12,6 +12,7 @@ import { benchLeakCheck } from './leak-check';
 import { benchLibrarySearch } from './library-search';
 import { benchPacks } from './packs';
 import { benchLibraryWeb } from './library-web';
+import { benchLock } from './lock';
 import { benchStartup } from './startup';
 import { benchStoreSave } from './store-save';
 import { benchWebColdStart } from './web-cold-start';
@@ -33,6 +34,7 @@ const GROUPS: Record<string, () => Promise<Record<string, unknown>>> = {
   composerReorder: () => benchComposerReorder(),
   export: () => benchExport(),
   startup: () => benchStartup(),
+  lock: async () => ({ target: 'taking and releasing the data-folder lock: a few ms', ...(await benchLock()) }),
   leakCheck: () => benchLeakCheck(),
   wordImport: () => benchWordImport(),
 };

@@ -37,6 +37,29 @@ describe('the app shell', () => {
     expect(within(screen.getByRole('contentinfo', { name: 'Status' })).getByRole('status')).toHaveTextContent('All data saved');
   });
 
+  it.each([
+    ['disk-full', /The disk holding the data folder is full\. You can read everything, but no change can be saved: free some space, then restart/],
+    ['read-only-media', /is read-only \(write-protected or mounted read-only\)/],
+    ['no-permission', /This account may not write in the data folder/],
+  ] as const)('says above every page, while the store is read-only (%s), that nothing can be saved and why', async (reason, text) => {
+    const readOnly: StoreStatus = { ...HEALTHY, readOnly: { reason, message: 'in English, for the CLI' } };
+    setBridge(fakeBridge({ 'store:status': () => readOnly }).bridge);
+    render(<App />);
+    const banner = await screen.findByRole('alert');
+    expect(banner).toHaveTextContent(/^Nothing can be saved\./);
+    expect(banner).toHaveTextContent(text);
+    expect(within(banner).getByText('/data/cc')).toHaveAttribute('dir', 'ltr');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Module library' })).toBeInTheDocument();
+    expect(within(screen.getByRole('contentinfo', { name: 'Status' })).getByRole('status')).toHaveTextContent('Read-only: nothing can be saved');
+  });
+
+  it('shows no read-only banner while the data can be saved', async () => {
+    setBridge(fakeBridge().bridge);
+    render(<App />);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Module library' })).toBeInTheDocument();
+    expect(screen.queryByText(/Nothing can be saved/)).toBeNull();
+  });
+
   it('navigates with the sidebar', async () => {
     const user = userEvent.setup();
     setBridge(fakeBridge().bridge);
@@ -121,6 +144,7 @@ describe('the recovery screen', () => {
     dataDir: '/data/cc',
     healthy: false,
     seeded: false,
+    readOnly: null,
     problems: [
       {
         document: 'library',

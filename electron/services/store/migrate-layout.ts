@@ -72,6 +72,25 @@ async function migrateOne(dataDir: string, name: 'library' | 'curricula', policy
   return `${name} ${readVersion(text)} (${legacy})`;
 }
 
+/**
+ * The first layout's documents read as they are, for a folder that cannot be written (a full disk): the
+ * data can be shown, and the move waits until the folder can be saved to again.
+ */
+export async function legacyDocuments(dataDir: string): Promise<{ documents: Map<'library' | 'curricula', LibraryData | CurriculaData>; problems: Map<'library' | 'curricula', FileProblem> }> {
+  const documents = new Map<'library' | 'curricula', LibraryData | CurriculaData>();
+  const problems = new Map<'library' | 'curricula', FileProblem>();
+  for (const name of ['library', 'curricula'] as const) {
+    if (!(await fileExists(join(dataDir, LEGACY_FILES[name]))) || (await fileExists(join(dataDir, INDEX_OF[name])))) continue;
+    try {
+      documents.set(name, decodeLegacy(await readFile(join(dataDir, LEGACY_FILES[name]), 'utf8'), name));
+    } catch (error) {
+      if (!(error instanceof FileProblem)) throw error;
+      problems.set(name, error);
+    }
+  }
+  return { documents, problems };
+}
+
 function decodeLegacy(text: string, name: 'library' | 'curricula'): LibraryData | CurriculaData {
   try {
     return decodeDocument(text, definitionOf(name));

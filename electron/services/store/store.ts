@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { Low } from 'lowdb';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
-import { BACKUP_NAME, DOCUMENT_NAMES, type BackupInfo, type DocumentName, type DocumentProblem, type StoreStatus } from '../../../shared/schemas/store';
+import { BACKUP_NAME, DOCUMENT_NAMES, type BackupInfo, type DocumentName, type DocumentProblem, type StoreReadOnly, type StoreStatus } from '../../../shared/schemas/store';
 import { fileExists, removeStaleTempFiles, writeFileAtomic } from './atomic-file';
 import { backupPath, BACKUPS_FOLDER, listBackups } from './backups';
 import { CurriculaFiles } from './curricula-files';
@@ -15,8 +15,9 @@ import { snapshotFolder } from './folder-snapshot';
 import { commitFiles, JournalPendingError, recoverJournal, type CommitOptions, type FileWrite, type RecoveryOutcome } from './journal';
 import { SETTINGS_FILE } from './layout';
 import { LibraryFiles } from './library-files';
-import { DataDirLock } from './lock';
-import { migrateLayout, type LayoutMigration } from './migrate-layout';
+import { DataDirLock, type LockOptions } from './lock';
+import { legacyDocuments, migrateLayout, type LayoutMigration } from './migrate-layout';
+import { readOnlyError, refuseUnfinishedJournal } from './read-only';
 import { restoreIntoStore } from './restore-backup';
 
 export type StoreOptions = {
@@ -31,6 +32,8 @@ export type StoreOptions = {
     [N in keyof typeof EMPTY_DOCUMENTS]?: () => Promise<DocumentData[N]>;
   };
   backups?: Partial<BackupPolicy>;
+  /** File-system and process seams of the lock, for tests. */
+  lock?: LockOptions;
 };
 
 /** What a document holds when the host gives no seed for it. */
@@ -73,25 +76,32 @@ export class Store {
   migrated: LayoutMigration | null = null;
   /** Problems of first-layout files that could not be moved to the new layout; they keep their document from loading. */
   private legacyProblems = new Map<DocumentName, FileProblem>();
+  /** First-layout documents read in place, when the folder is read-only and they cannot be moved. */
+  private legacyData = new Map<DocumentName, DocumentData['library'] | DocumentData['curricula']>();
 
   private constructor(
     readonly dataDir: string,
-    private readonly lock: DataDirLock,
+    /** Null when the folder could not be locked because nothing can be written there: see `readOnly`. */
+    private readonly lock: DataDirLock | null,
+    /** Why nothing can be saved (a full disk...): reads work, every write throws `store-read-only`. */
+    private readonly readOnly: StoreReadOnly | null,
     private readonly options: StoreOptions,
     private readonly policy: BackupPolicy,
   ) {}
 
   static async open(options: StoreOptions): Promise<Store> {
     await mkdir(options.dataDir, { recursive: true });
-    const lock = DataDirLock.acquire(options.dataDir, options.owner);
-    const store = new Store(options.dataDir, lock, options, { ...DEFAULT_BACKUPS, ...options.backups });
+    const locked = await DataDirLock.acquire(options.dataDir, options.owner, options.lock);
+    const lock = locked.kind === 'held' ? locked.lock : null;
+    const readOnly = locked.kind === 'read-only' ? locked.readOnly : null;
+    const store = new Store(options.dataDir, lock, readOnly, options, { ...DEFAULT_BACKUPS, ...options.backups });
     try {
       // Before any file is read: a transaction a crash interrupted is finished or undone first.
-      store.recovery = await recoverJournal(options.dataDir);
+      store.recovery = readOnly ? await refuseUnfinishedJournal(options.dataDir, readOnly) : await recoverJournal(options.dataDir);
       await store.migrate();
       for (const name of DOCUMENT_NAMES) await store.load(name);
     } catch (error) {
-      lock.release();
+      lock?.release();
       throw error;
     }
     return store;
@@ -104,12 +114,17 @@ export class Store {
   }
 
   close(): void {
-    this.lock.release();
+    this.lock?.release();
+  }
+
+  /** Every write path starts here: a read-only store refuses before anything is changed, in memory or on disk. */
+  private assertWritable(what: string): void {
+    if (this.readOnly) throw readOnlyError(this.readOnly, what);
   }
 
   status(): StoreStatus {
     const problems = DOCUMENT_NAMES.map((n) => this.slots[n].problem).filter((p): p is DocumentProblem => p !== null);
-    return { dataDir: this.dataDir, healthy: problems.length === 0, problems, seeded: this.seeded, migrated: this.migrated };
+    return { dataDir: this.dataDir, healthy: problems.length === 0, problems, seeded: this.seeded, migrated: this.migrated, readOnly: this.readOnly };
   }
 
   /** Current data of a document; throws `store-unavailable` while that file has an unresolved problem. */
@@ -124,6 +139,7 @@ export class Store {
    * which is validated before anything is written: a failed validation alters neither memory nor file.
    */
   async update<N extends DocumentName>(name: N, change: (current: DocumentData[N]) => DocumentData[N]): Promise<DocumentData[N]> {
+    this.assertWritable(`the ${name} data`);
     const slot = this.slots[name];
     const validated = this.parseChange(name, change(this.read(name)));
     const db = slot.db as Low<DocumentData[N]>;
@@ -146,6 +162,7 @@ export class Store {
    * is written; rolling backups are kept as for single saves.
    */
   async transaction(changes: DocumentChanges, options: TransactionOptions = {}): Promise<void> {
+    this.assertWritable('the changes');
     const prepared: Prepared[] = [];
     const add = <N extends DocumentName>(name: N, change: DocumentChanges[N]): void => {
       if (change) prepared.push(this.prepare(name, change));
@@ -214,7 +231,8 @@ export class Store {
   }
 
   /** A whole-folder snapshot (hard links, so it costs no copy) before an operation that changes much: a pack import. */
-  snapshotFolder(reason: string): Promise<string> {
+  async snapshotFolder(reason: string): Promise<string> {
+    this.assertWritable('a snapshot of the data folder');
     return this.enqueue(() => snapshotFolder(this.dataDir, reason));
   }
 
@@ -231,6 +249,7 @@ export class Store {
    */
   async restore(backupId: string): Promise<StoreStatus> {
     if (!BACKUP_NAME.test(backupId)) throw new AppError('invalid-argument', `"${backupId}" is not a backup name`);
+    this.assertWritable(`the restored backup ${backupId}`);
     const backup = (await this.listBackups(fileOfBackup(backupId))).find((b) => b.id === backupId);
     if (!backup) throw new AppError('not-found', `No backup named ${backupId}`);
     if (!backup.loadable) throw new AppError('store-corrupt', `Backup ${backupId} cannot be loaded: ${backup.problem ?? 'unknown problem'}`);
@@ -264,6 +283,13 @@ export class Store {
 
   /** Moves first-layout files to one file per module and course; see migrate-layout.ts. */
   private async migrate(): Promise<void> {
+    if (this.readOnly) {
+      // Nothing can be written: the old files are read as they are, and moved once the folder is writable.
+      const { documents, problems } = await legacyDocuments(this.dataDir);
+      this.legacyData = documents;
+      this.legacyProblems = problems;
+      return;
+    }
     const { migrated, problems } = await migrateLayout(this.dataDir, this.policy);
     this.migrated = migrated ?? this.migrated;
     this.legacyProblems = problems;
@@ -280,7 +306,7 @@ export class Store {
 
   private async load(name: DocumentName): Promise<void> {
     type Data = DocumentData[typeof name];
-    if (name === 'settings') await removeStaleTempFiles(this.dataDir, SETTINGS_FILE);
+    if (name === 'settings' && !this.readOnly) await removeStaleTempFiles(this.dataDir, SETTINGS_FILE);
     const storage = this.storageOf(name) as DocumentStorage<Data>;
     const slot: Slot<typeof name> = { db: null, storage, problem: null };
     (this.slots as Record<DocumentName, Slot<typeof name>>)[name] = slot;
@@ -291,7 +317,7 @@ export class Store {
     }
     let data: Data | null;
     try {
-      data = await storage.read();
+      data = (this.legacyData.get(name) as Data | undefined) ?? (await storage.read());
     } catch (error) {
       slot.problem = await this.describeProblem(name, error);
       return;
@@ -309,6 +335,7 @@ export class Store {
         };
         return;
       }
+      this.assertWritable(`the ${name} data of a new data folder`);
       data = await this.seedOf(name)();
       const validated = this.parseChange(name, data);
       await storage.write(validated);

@@ -20,7 +20,7 @@ export const EMPTY_FACETS: FacetCounts = {
   sources: {},
 };
 
-export const HEALTHY: StoreStatus = { dataDir: '/data/cc', healthy: true, problems: [], seeded: false };
+export const HEALTHY: StoreStatus = { dataDir: '/data/cc', healthy: true, problems: [], seeded: false, readOnly: null };
 
 /** The `library:get` answer for a module with no links: no references, translations, prerequisites or uses. */
 export function plainDetail(module: Module): ModuleDetail {

@@ -29,7 +29,7 @@ const BUILT = { origin: APP_ORIGIN, page: `${APP_ORIGIN}/index.html` };
 
 type FakeHandlers = { [C in Channel]: Mock<Handlers[C]> };
 
-const STATUS = { dataDir: '/data', healthy: true, problems: [], seeded: true };
+const STATUS = { dataDir: '/data', healthy: true, problems: [], seeded: true, readOnly: null };
 /** Handlers' results are not validated on the way out, so a stand-in module is enough. */
 const MODULE = { id: 'use-of-force' } as unknown as Res<'library:save'>;
 const USAGE = { curricula: [], prerequisiteOf: [], translations: [] };

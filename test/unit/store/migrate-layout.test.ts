@@ -2,7 +2,10 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { openTestServices, REPO_ROOT } from '../../helpers/open-test-store';
+import { NODE_LOCK_FS } from '../../../electron/services/store/lock-fs';
+import { Store } from '../../../electron/services/store/store';
+import { DEFAULT_SETTINGS } from '../../../shared/schemas/settings';
+import { openTestServices, REPO_ROOT, smallLibrary } from '../../helpers/open-test-store';
 import { snapshotDir, tempDir } from '../../helpers/temp-dir';
 
 /**
@@ -42,7 +45,7 @@ describe('moving a data folder of the three-file layout to one file per module a
       expect(library.lastImport?.packId).toBe(legacy.lastImport?.packId);
       expect(services.store.read('curricula').curricula.map((c) => c.title).sort()).toEqual(legacyCourses.curricula.map((c) => c.title).sort());
 
-      expect((await readdir(dir)).filter((f) => f !== '.lock').sort()).toEqual(['backups', 'curricula', 'imports', 'library', 'settings.json', 'snapshots']);
+      expect((await readdir(dir)).filter((f) => f !== '.locks').sort()).toEqual(['backups', 'curricula', 'imports', 'library', 'settings.json', 'snapshots']);
       const folder = status.migrated?.backupFolder ?? '';
       expect((await readdir(join(dir, folder))).sort()).toEqual(['curricula.json', 'library.json']);
       expect(JSON.parse(await readFile(join(dir, folder, 'library.json'), 'utf8'))).toEqual(legacy);
@@ -99,6 +102,25 @@ describe('moving a data folder of the three-file layout to one file per module a
     } finally {
       services.store.close();
     }
+  });
+
+  it('on a full disk, a folder of the old layout is shown as it is and moved once it can be written', async () => {
+    const dir = await releaseDataFolder();
+    const before = await snapshotDir(dir);
+    const full = await Store.open({
+      dataDir: dir,
+      owner: 'test',
+      seed: { settings: () => Promise.resolve(DEFAULT_SETTINGS), library: smallLibrary },
+      lock: { fs: { ...NODE_LOCK_FS, writeSync: () => { throw Object.assign(new Error('ENOSPC: simulated'), { code: 'ENOSPC' }); } } },
+    });
+    expect(full.status()).toMatchObject({ healthy: true, readOnly: { reason: 'disk-full' } });
+    expect(full.read('library').modules.some((m) => m.id === 'arrest-and-detention-partner-academy')).toBe(true);
+    expect(full.read('curricula').curricula.length).toBeGreaterThan(0);
+    full.close();
+    expect(await snapshotDir(dir)).toEqual(before);
+    const services = await openTestServices(dir);
+    expect(services.store.status().migrated).not.toBeNull();
+    services.store.close();
   });
 
   it('an old library file written by a newer app is refused and left untouched', async () => {

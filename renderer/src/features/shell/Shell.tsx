@@ -14,6 +14,7 @@ import { ModulePage } from '../module/ModulePage';
 import { PacksPage } from '../packs/PacksPage';
 import { usePackDrop } from '../packs/use-pack-drop';
 import { SettingsPage } from '../settings/SettingsPage';
+import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { Sidebar } from './Sidebar';
 import { StatusBar } from './StatusBar';
 
@@ -99,6 +100,7 @@ export function Shell({ status }: { status: StoreStatus }) {
         }}
       />
       <main id="main" className="main" ref={mainRef} tabIndex={-1}>
+        {status.readOnly && <ReadOnlyBanner readOnly={status.readOnly} dataDir={status.dataDir} />}
         <ErrorBoundary key={hashOf(route)}>
           <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
             {route.section === 'library' && route.view === 'list' && <LibraryPage query={library} focusSearchSignal={focusSearch} onOpen={open} />}

@@ -9,8 +9,8 @@ import { useEditorsSaveState } from '../../lib/save-state';
 export function StatusBar({ status }: { status: StoreStatus }) {
   const { t } = useTranslation();
   const editors = useEditorsSaveState();
-  const ok = status.healthy && editors !== 'unsaved';
-  const text = !status.healthy ? t('status.problem') : editors === 'saving' ? t('status.saving') : editors === 'unsaved' ? t('status.unsaved') : t('status.healthy');
+  const ok = status.healthy && !status.readOnly && editors !== 'unsaved';
+  const text = !status.healthy ? t('status.problem') : status.readOnly ? t('status.readOnly') : editors === 'saving' ? t('status.saving') : editors === 'unsaved' ? t('status.unsaved') : t('status.healthy');
   return (
     <footer className="statusbar" aria-label={t('status.label')}>
       <span className={ok ? 'dot dot--ok' : 'dot dot--warn'} aria-hidden="true" />
