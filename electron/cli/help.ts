@@ -7,6 +7,7 @@ const GROUP_SUMMARIES = new Map<string, string>([
   ['curriculum', 'List, show, create and check curricula (courses)'],
   ['pack', 'Share modules and courses with other academies as .ccpack files'],
   ['export', 'Write Word documents for a curriculum, a module or a lesson'],
+  ['import', 'Bring Word documents back: edits made to an exported curriculum, lesson plan or module'],
 ]);
 
 const INVOCATION = 'npm run cli --';

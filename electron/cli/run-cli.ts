@@ -9,6 +9,7 @@ import { exportCurriculum, exportLesson, exportModule } from './commands/export'
 import { exportKit } from './commands/export-kit';
 import { curriculumCheck, curriculumCreate, curriculumList, curriculumShow } from './commands/curriculum';
 import { libraryExportJson, libraryImportJson, libraryList, librarySearch, libraryShow } from './commands/library';
+import { importRoundtrip, importRoundtripUndo } from './commands/import-roundtrip';
 import { packExport, packImport, packInspect, packUndo } from './commands/pack';
 import { commandHelp, groupHelp, groupOf, groupsOf, overviewHelp } from './help';
 import { UsageError, type Output } from './output';
@@ -35,6 +36,8 @@ export const COMMANDS: readonly Command[] = [
   packInspect,
   packImport,
   packUndo,
+  importRoundtrip,
+  importRoundtripUndo,
   exportCurriculum,
   exportModule,
   exportLesson,

@@ -13,6 +13,7 @@ import { loadSampleLibrary } from './library/sample-library';
 import { exportPack } from './packs/pack-export';
 import { PackImportService } from './packs/pack-import';
 import type { PackReader } from './packs/pack-read-worker';
+import { RoundTripService } from './round-trip/round-trip-service';
 import { Store } from './store/store';
 
 /** What differs between the desktop app, the web harness and the CLI. */
@@ -55,6 +56,7 @@ export type Services = {
   curricula: CurriculaService;
   packs: PackImportService;
   exports: ExportService;
+  roundTrip: RoundTripService;
   host: Host;
 };
 
@@ -80,12 +82,13 @@ export async function openServices(dataDir: string, host: Host, backups?: { keep
     curricula,
     packs: new PackImportService(store, host.readPack),
     exports: new ExportService(store, host.runExport ?? IN_PROCESS_EXPORT),
+    roundTrip: new RoundTripService(store),
     host,
   };
 }
 
 /** Every channel of the contract, implemented once over the services and served by every host. */
-export function createHandlers({ store, library, curricula, packs, exports, host }: Services): Handlers {
+export function createHandlers({ store, library, curricula, packs, exports, roundTrip, host }: Services): Handlers {
   return {
     'app:info': async () => ({
       ...(await readAppVersion(host.appRoot)),
@@ -159,5 +162,8 @@ export function createHandlers({ store, library, curricula, packs, exports, host
     'pack:import': ({ previewId, decisions, curricula: chosen, leaveOut, dryRun }) => packs.import(previewId, decisions, { dryRun, curricula: chosen, leaveOut }),
     'pack:last-import': () => Promise.resolve(packs.lastImport()),
     'pack:undo-import': () => packs.undoLastImport(),
+    'roundtrip:preview': (req) => roundTrip.preview(req.fileName, 'uploadId' in req ? takeUpload(host, req.uploadId) : Buffer.from(req.bytesBase64, 'base64')),
+    'roundtrip:apply': ({ previewId, as, names, dryRun }) => roundTrip.apply(previewId, as, { ...(names ? { names } : {}), dryRun }),
+    'roundtrip:undo': () => roundTrip.undoLast(),
   };
 }

@@ -40,6 +40,8 @@ export type RoundTripSource = {
   /** The course's last change (ISO) or the module's revision, when the document was exported. */
   version: string;
   variant: 'full' | 'trainer';
+  /** A module document of one lesson only: that lesson's index in the module. */
+  lesson?: number;
   items: { itemId: string; moduleId: string; revision: number }[];
 };
 
@@ -119,7 +121,7 @@ const FORMAT = 'cc-roundtrip-1';
 /** The source as custom document properties (name → text). */
 export function sourceProperties(source: RoundTripSource): { name: string; value: string }[] {
   return [
-    { name: SOURCE_PROPERTY, value: [FORMAT, source.kind, source.variant, source.id, source.version].join(' ') },
+    { name: SOURCE_PROPERTY, value: [FORMAT, source.kind, source.variant, source.id, source.version, ...(source.lesson === undefined ? [] : [String(source.lesson)])].join(' ') },
     ...source.items.map((item, index) => ({ name: `${ITEM_PROPERTY_PREFIX}${String(index + 1)}`, value: [item.itemId, item.moduleId, String(item.revision)].join(' ') })),
   ];
 }
@@ -131,9 +133,11 @@ export function sourceProperties(source: RoundTripSource): { name: string; value
 export function parseSourceProperties(properties: ReadonlyMap<string, string>): { ok: true; source: RoundTripSource } | { ok: false; reason: 'absent' | 'damaged' } {
   const head = properties.get(SOURCE_PROPERTY);
   if (head === undefined) return { ok: false, reason: 'absent' };
-  const [format, kind, variant, id, version, ...rest] = head.trim().split(/\s+/);
+  const [format, kind, variant, id, version, lesson, ...rest] = head.trim().split(/\s+/);
+  const lessonIndex = lesson === undefined ? undefined : Number(lesson);
   if (format !== FORMAT || (kind !== 'course' && kind !== 'module') || (variant !== 'full' && variant !== 'trainer') || !id || !version || rest.length > 0)
     return { ok: false, reason: 'damaged' };
+  if (lessonIndex !== undefined && (!Number.isInteger(lessonIndex) || lessonIndex < 0 || lessonIndex > 99)) return { ok: false, reason: 'damaged' };
   const items: RoundTripSource['items'] = [];
   for (let n = 1; properties.has(`${ITEM_PROPERTY_PREFIX}${String(n)}`); n += 1) {
     const [itemId, moduleId, revision, ...more] = (properties.get(`${ITEM_PROPERTY_PREFIX}${String(n)}`) ?? '').trim().split(/\s+/);
@@ -141,5 +145,5 @@ export function parseSourceProperties(properties: ReadonlyMap<string, string>): 
     if (!itemId || !moduleId || !Number.isInteger(number) || number < 1 || more.length > 0) return { ok: false, reason: 'damaged' };
     items.push({ itemId, moduleId, revision: number });
   }
-  return { ok: true, source: { kind, variant, id, version, items } };
+  return { ok: true, source: { kind, variant, id, version, ...(lessonIndex === undefined ? {} : { lesson: lessonIndex }), items } };
 }

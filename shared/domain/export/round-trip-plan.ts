@@ -17,11 +17,14 @@ export function roundTripSource(ctx: PlanContext): RoundTripSource | undefined {
   if (variant !== 'full' && variant !== 'trainer') return undefined;
   const module = ctx.input.numbering === 'library';
   const first = ctx.modules[0]?.item;
+  const taught = ctx.modules[0]?.lessons ?? [];
+  const oneLesson = module && first && taught.length === 1 && first.snapshot.lessons.length > 1 ? taught[0]?.effective.lessonIndex : undefined;
   return {
     kind: module ? 'module' : 'course',
     id: module && first ? first.moduleId : ctx.curriculum.id,
     version: module && first ? String(first.revision) : ctx.curriculum.updatedAt,
     variant,
+    ...(oneLesson === undefined ? {} : { lesson: oneLesson }),
     items: ctx.modules.map((m) => ({ itemId: m.item.id, moduleId: m.item.moduleId, revision: m.item.revision })),
   };
 }
