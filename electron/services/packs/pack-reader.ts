@@ -11,10 +11,7 @@
  * schemas, consistency.
  */
 import { createHash } from 'node:crypto';
-import { close, constants, fstat, lstat, open, read } from 'node:fs';
-import { promisify } from 'node:util';
-import { crc32, inflateRawSync } from 'node:zlib';
-import { fromBuffer, type Entry, type Options, type ZipFile } from 'yauzl';
+import type { ZipFile } from 'yauzl';
 import { z } from 'zod';
 import { upgradeModule } from '../../../shared/domain/module-upgrade';
 import { lessonCodeProblems, structuralProblems } from '../../../shared/domain/module-checks';
@@ -36,19 +33,26 @@ import {
   type PackManifest,
 } from '../../../shared/schemas/pack';
 import { ReferenceSchema, type Reference } from '../../../shared/schemas/reference';
+import {
+  checkEntryCount,
+  checkZipEntries,
+  loadZipSource,
+  MB,
+  openZip,
+  readZipEntry,
+  sizeText,
+  type Refuse,
+  type ZipBudget,
+  type ZipEntryInfo,
+  type ZipLimits,
+  type ZipSource,
+} from '../zip/safe-zip';
 import { JsonContentError, parsePackJson, quote } from './pack-json';
 
-export const MB = 1024 * 1024;
+export { MB } from '../zip/safe-zip';
 
-export type PackLimits = {
-  /** Zip entries, folders and manifest included. */
-  maxEntries: number;
-  /** Sum of the uncompressed sizes; also the largest pack file accepted. */
-  maxTotalBytes: number;
-  /** Uncompressed size of any one entry. */
-  maxEntryBytes: number;
-  /** Uncompressed size divided by compressed size, per entry. JSON compresses about 5 to 10 times. */
-  maxRatio: number;
+/** The zip limits (maxRatio: JSON compresses about 5 to 10 times), and the JSON nesting allowed. */
+export type PackLimits = ZipLimits & {
   /** Nesting of arrays and objects in any JSON entry. Real modules nest about 7 levels. */
   maxDepth: number;
 };
@@ -87,7 +91,7 @@ export type PackContents = {
 };
 
 /** What the central directory says about one zip entry, for `pack inspect`. */
-export type PackZipEntry = { name: string; folder: boolean; bytes: number; compressedBytes: number; method: number };
+export type PackZipEntry = ZipEntryInfo;
 
 /** Lets `pack inspect` follow the stages without a second implementation of them. */
 export type PackObserver = {
@@ -95,8 +99,6 @@ export type PackObserver = {
   zipEntry?: (entry: PackZipEntry) => void;
   manifest?: (manifest: PackManifest) => void;
 };
-
-const sizeText = (bytes: number): string => (bytes % MB === 0 ? `${bytes / MB} MB` : `${bytes.toLocaleString('en-US')} bytes`);
 
 /** Every refusal message in one place: docs/pack-format.md lists them and the tests assert them verbatim. */
 export const PACK_REFUSALS = {
@@ -156,25 +158,16 @@ export function readPackBytes(bytes: Buffer, limits: Partial<PackLimits> = {}, o
   return readFrom({ kind: 'bytes', bytes }, { ...DEFAULT_PACK_LIMITS, ...limits }, observer);
 }
 
-type Source = { kind: 'file'; path: string } | { kind: 'bytes'; bytes: Buffer };
-
-const ZIP_OPTIONS: Options = { lazyEntries: true, validateEntrySizes: true, strictFileNames: true, decodeStrings: true, autoClose: false };
-const LOCAL_HEADER_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-const S_IFMT = 0o170000;
-const S_IFREG = 0o100000;
-const S_IFDIR = 0o040000;
-const S_IFLNK = 0o120000;
-
-async function readFrom(source: Source, limits: PackLimits, observer: PackObserver): Promise<PackContents> {
+async function readFrom(source: ZipSource, limits: PackLimits, observer: PackObserver): Promise<PackContents> {
   let stage: PackCheck = 'file';
   const enter = (check: PackCheck): void => {
     stage = check;
     observer.stage?.(check);
   };
   enter('file');
-  const bytes = await loadPack(source, limits);
+  const bytes = await loadZipSource(source, limits, PACK_REFUSALS, refuser('file'));
   enter('archive');
-  const zip = await openZip(bytes);
+  const zip = await openZip(bytes, PACK_REFUSALS, refuser('archive'));
   try {
     return await readZip(zip, bytes, limits, observer, enter);
   } catch (error) {
@@ -189,278 +182,30 @@ function refuse(check: PackCheck, message: string): never {
   throw new PackRefusedError(check, message);
 }
 
-// ---------------------------------------------------------------------------------------------------
-// file and archive
-// ---------------------------------------------------------------------------------------------------
-
-const openFd = promisify(open);
-const fstatFd = promisify(fstat);
-const lstatPath = promisify(lstat);
-const closeFd = promisify(close);
-const readFd = promisify(read);
-
-/**
- * The whole pack file, read once through a descriptor that did not follow a link. Its size was capped first,
- * so this holds at most `maxTotalBytes`; entries are then inflated one at a time from this buffer.
- */
-async function loadPack(source: Source, limits: PackLimits): Promise<Buffer> {
-  if (source.kind === 'bytes') {
-    checkFileSize(source.bytes.length, limits);
-    return source.bytes;
-  }
-  const fd = await openFile(source.path);
-  try {
-    const stats = await fstatFd(fd);
-    // Checked again on the open descriptor: the path may have been swapped since lstat.
-    if (!stats.isFile()) refuse('file', PACK_REFUSALS.notAFile);
-    checkFileSize(stats.size, limits);
-    const bytes = Buffer.allocUnsafe(stats.size);
-    let filled = 0;
-    while (filled < stats.size) {
-      const { bytesRead } = await readFd(fd, bytes, filled, stats.size - filled, filled);
-      if (bytesRead === 0) break;
-      filled += bytesRead;
-    }
-    // A file that shrank while being read is taken as what it now holds (and then found truncated).
-    return bytes.subarray(0, filled);
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw fileError(source.path, error);
-  } finally {
-    await closeFd(fd);
-  }
-}
-
-async function openZip(bytes: Buffer): Promise<ZipFile> {
-  try {
-    return await new Promise<ZipFile>((resolve, reject) => {
-      fromBuffer(bytes, ZIP_OPTIONS, (error, zip) => {
-        if (error) reject(error);
-        else resolve(zip);
-      });
-    });
-  } catch (error) {
-    return refuse('archive', openRefusal(error, bytes.subarray(0, 4)));
-  }
-}
-
-/** Opens without following a symbolic link, so the file read is the file the user chose. */
-async function openFile(path: string): Promise<number> {
-  let isLink: boolean;
-  let isFile: boolean;
-  try {
-    const stats = await lstatPath(path);
-    isLink = stats.isSymbolicLink();
-    isFile = stats.isFile();
-  } catch (error) {
-    throw fileError(path, error);
-  }
-  if (isLink) refuse('file', PACK_REFUSALS.pathIsLink);
-  if (!isFile) refuse('file', PACK_REFUSALS.notAFile);
-  // Windows has no O_NOFOLLOW; the lstat above and the fstat after opening stand in for it there.
-  // O_NONBLOCK: were the path swapped for a FIFO since lstat, opening it must not wait for a writer.
-  const flag = (name: 'O_NOFOLLOW' | 'O_NONBLOCK') => (constants[name] as number | undefined) ?? 0;
-  try {
-    return await openFd(path, constants.O_RDONLY | flag('O_NOFOLLOW') | flag('O_NONBLOCK'));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ELOOP') refuse('file', PACK_REFUSALS.pathIsLink);
-    throw fileError(path, error);
-  }
-}
-
-function fileError(path: string, error: unknown): AppError {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return new AppError('not-found', `There is no file at ${path}.`);
-  return new AppError('io-error', `Could not read ${path}: ${(error as Error).message}`);
-}
-
-function checkFileSize(size: number, limits: PackLimits): void {
-  if (size === 0) refuse('file', PACK_REFUSALS.empty);
-  if (size > limits.maxTotalBytes) refuse('file', PACK_REFUSALS.fileTooLarge(limits));
-}
-
-/** yauzl's messages are not a contract; only the few distinctions users need are drawn from them. */
-function openRefusal(error: unknown, head: Buffer): string {
-  const message = error instanceof Error ? error.message : String(error);
-  if (/^End of central directory record signature not found/.test(message)) {
-    // A zip starts with a local file header and ends with the directory: a start without an end was cut short.
-    return head.equals(LOCAL_HEADER_SIGNATURE) ? PACK_REFUSALS.truncated : PACK_REFUSALS.notZip;
-  }
-  return PACK_REFUSALS.damaged;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// entries
-// ---------------------------------------------------------------------------------------------------
-
-/** Why `name` is unsafe, or null. Checked in this order, so a name with several problems gets one message. */
-export function entryNameProblem(name: string): string | null {
-  if (name.includes('\\')) return 'backslashes are not allowed';
-  if (/^[A-Za-z]:/.test(name)) return 'drive letters are not allowed';
-  if (name.startsWith('/')) return 'absolute paths are not allowed';
-  if (name.split('/').includes('..')) return '".." is not allowed';
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  if (/[\u0000-\u001F\u007F]/.test(name)) return 'control characters are not allowed';
-  const segments = (name.endsWith('/') ? name.slice(0, -1) : name).split('/');
-  if (segments.some((segment) => segment === '' || segment === '.')) return 'empty or "." path segments are not allowed';
-  return null;
-}
-
-/** yauzl refuses some names itself (strictFileNames) before it tells us the entry; its message holds the name. */
-function listingRefusal(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const named = /^(?:invalid characters in fileName|absolute path|invalid relative path): ([\s\S]*)$/.exec(message);
-  if (named) {
-    const name = named[1] ?? '';
-    return PACK_REFUSALS.unsafeName(name, entryNameProblem(name) ?? 'it is not allowed');
-  }
-  if (/^compressed\/uncompressed size mismatch for stored file/.test(message)) return PACK_REFUSALS.storedSizeLie;
-  if (/encrypt/i.test(message)) return PACK_REFUSALS.encrypted;
-  return PACK_REFUSALS.damaged;
-}
-
-function listEntries(zip: ZipFile, onEntry: (entry: Entry) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    zip.on('entry', (entry: Entry) => {
-      try {
-        onEntry(entry);
-      } catch (error) {
-        reject(error instanceof Error ? error : new Error(String(error)));
-        return;
-      }
-      zip.readEntry();
-    });
-    zip.once('end', () => {
-      resolve();
-    });
-    zip.once('error', (error: Error) => {
-      reject(new PackRefusedError('entries', listingRefusal(error)));
-    });
-    zip.readEntry();
-  });
-}
-
-type Listing = { files: Map<string, Entry> };
-
-/**
- * The name in the entry's local header, when that header lies within the file; null otherwise (the data stage
- * then refuses the entry as damaged, as it always has).
- */
-function localHeaderName(bytes: Buffer, offset: number): Buffer | null {
-  if (offset + 30 > bytes.length || !bytes.subarray(offset, offset + 4).equals(LOCAL_HEADER_SIGNATURE)) return null;
-  const length = bytes.readUInt16LE(offset + 26);
-  if (offset + 30 + length > bytes.length) return null;
-  return bytes.subarray(offset + 30, offset + 30 + length);
-}
-
-async function checkEntries(zip: ZipFile, bytes: Buffer, limits: PackLimits, observer: PackObserver): Promise<Listing> {
-  const files = new Map<string, Entry>();
-  const names = new Set<string>();
-  const offsets = new Map<number, string>();
-  let declaredTotal = 0;
-  await listEntries(zip, (entry) => {
-    const name = entry.fileName;
-    const folder = name.endsWith('/');
-    observer.zipEntry?.({ name, folder, bytes: entry.uncompressedSize, compressedBytes: entry.compressedSize, method: entry.compressionMethod });
-    const problem = entryNameProblem(name);
-    if (problem !== null) refuse('entries', PACK_REFUSALS.unsafeName(name, problem));
-    if (names.has(name)) refuse('entries', PACK_REFUSALS.duplicate(name));
-    names.add(name);
-    // The high 16 bits of the external attributes hold the Unix mode when a Unix tool made the zip; 0 otherwise.
-    const type = (entry.externalFileAttributes >>> 16) & S_IFMT;
-    if (type === S_IFLNK) refuse('entries', PACK_REFUSALS.link(name));
-    if (folder) {
-      if (!(PACK_FOLDERS as readonly string[]).includes(name)) refuse('entries', PACK_REFUSALS.unexpectedFolder(name));
-      if (type !== 0 && type !== S_IFDIR) refuse('entries', PACK_REFUSALS.specialFile(name));
-    } else if (type !== 0 && type !== S_IFREG) {
-      refuse('entries', PACK_REFUSALS.specialFile(name));
-    }
-    if (entry.isEncrypted()) refuse('entries', PACK_REFUSALS.encrypted);
-    if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) refuse('entries', PACK_REFUSALS.method(name, entry.compressionMethod));
-    if (entry.uncompressedSize > limits.maxEntryBytes) refuse('entries', PACK_REFUSALS.entryTooLarge(name, limits));
-    declaredTotal += entry.uncompressedSize;
-    if (declaredTotal > limits.maxTotalBytes) refuse('entries', PACK_REFUSALS.totalTooLarge(limits));
-    // Written as a product so that a compressed size of 0 with any content counts as an infinite ratio.
-    if (entry.uncompressedSize > entry.compressedSize * limits.maxRatio) refuse('entries', PACK_REFUSALS.ratio(name, limits));
-    // Many directory records pointing at one compressed blob is the classic overlapping-entries zip bomb.
-    const sharing = offsets.get(entry.relativeOffsetOfLocalHeader);
-    if (sharing !== undefined) refuse('entries', PACK_REFUSALS.overlap(name, sharing));
-    offsets.set(entry.relativeOffsetOfLocalHeader, name);
-    const local = localHeaderName(bytes, entry.relativeOffsetOfLocalHeader);
-    if (local !== null && !local.equals(entry.fileNameRaw)) refuse('entries', PACK_REFUSALS.localName(name, local.toString('utf8')));
-    if (!folder) files.set(name, entry);
-  });
-  return { files };
-}
-
-// ---------------------------------------------------------------------------------------------------
-// data
-// ---------------------------------------------------------------------------------------------------
-
-/** Uncompressed bytes still allowed, counted as entries are inflated, whatever the headers said. */
-type Budget = { remaining: number; limits: PackLimits };
-
-function dataRefusal(error: unknown, name: string): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const code = (error as { code?: unknown }).code;
-  // zlib stopped at maxOutputLength: the entry inflates to more than its header declares.
-  if (code === 'ERR_BUFFER_TOO_LARGE') return PACK_REFUSALS.sizeLie(name);
-  if (typeof code === 'string' && code.startsWith('Z_')) return PACK_REFUSALS.corrupt(name);
-  if (/^(?:too many|not enough) bytes in the stream/.test(message)) return PACK_REFUSALS.sizeLie(name);
-  if (/encrypt/i.test(message)) return PACK_REFUSALS.encrypted;
-  return PACK_REFUSALS.damaged;
-}
-
-/** The entry's data as stored in the zip (still compressed); yauzl checks that it lies within the file. */
-function rawBytes(zip: ZipFile, bytes: Buffer, entry: Entry): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    zip.readLocalFileHeader(entry, { minimal: true }, (error, header) => {
-      if (error) reject(error);
-      else resolve(bytes.subarray(header.fileDataStart, header.fileDataStart + entry.compressedSize));
-    });
-  });
-}
-
-/**
- * One entry's uncompressed bytes, never more than its declared size nor the remaining budget, CRC-32 checked.
- * Inflating here rather than through yauzl's streams is two to three times faster on a pack of many modules;
- * zlib's maxOutputLength stops inflating as soon as the output would pass the declared size, so a lying
- * header still cannot make the reader hold more than the limits.
- */
-async function readEntryBytes(zip: ZipFile, bytes: Buffer, entry: Entry, budget: Budget, check: PackCheck): Promise<Buffer> {
-  const name = entry.fileName;
-  let data: Buffer;
-  try {
-    const raw = await rawBytes(zip, bytes, entry);
-    // Stored entries: yauzl already refused a compressed size that differs from the uncompressed one.
-    // One output chunk of the declared size (at most 1 MB) spares zlib from concatenating many 16 kB ones.
-    const chunkSize = Math.min(Math.max(64, entry.uncompressedSize), MB);
-    data = entry.compressionMethod === 0 ? raw : inflateRawSync(raw, { maxOutputLength: Math.max(1, entry.uncompressedSize), chunkSize });
-  } catch (error) {
-    return refuse(check, dataRefusal(error, name));
-  }
-  if (data.length !== entry.uncompressedSize) refuse(check, PACK_REFUSALS.sizeLie(name));
-  budget.remaining -= data.length;
-  if (budget.remaining < 0) refuse(check, PACK_REFUSALS.totalTooLarge(budget.limits));
-  if (crc32(data) !== entry.crc32) refuse(check, PACK_REFUSALS.crc(name));
-  return data;
-}
+/** The zip layer's refusals, attributed to the stage that runs them. */
+const refuser =
+  (check: PackCheck): Refuse =>
+  (message) =>
+    refuse(check, message);
 
 // ---------------------------------------------------------------------------------------------------
 // the stages
 // ---------------------------------------------------------------------------------------------------
 
 async function readZip(zip: ZipFile, bytes: Buffer, limits: PackLimits, observer: PackObserver, enter: (check: PackCheck) => void): Promise<PackContents> {
-  if (zip.entryCount > limits.maxEntries) refuse('archive', PACK_REFUSALS.tooManyEntries(limits));
+  checkEntryCount(zip, limits, PACK_REFUSALS, refuser('archive'));
 
   enter('entries');
-  const { files } = await checkEntries(zip, bytes, limits, observer);
-  const budget: Budget = { remaining: limits.maxTotalBytes, limits };
+  const files = await checkZipEntries(zip, bytes, limits, PACK_REFUSALS, refuser('entries'), {
+    observe: observer.zipEntry,
+    folderProblem: (name) => ((PACK_FOLDERS as readonly string[]).includes(name) ? null : PACK_REFUSALS.unexpectedFolder(name)),
+  });
+  const budget: ZipBudget<PackLimits> = { remaining: limits.maxTotalBytes, limits };
 
   enter('manifest');
   const manifestEntry = files.get(PACK_MANIFEST_PATH);
   if (!manifestEntry) refuse('manifest', PACK_REFUSALS.noManifest);
-  const manifestBytes = await readEntryBytes(zip, bytes, manifestEntry, budget, 'manifest');
+  const manifestBytes = await readZipEntry(zip, bytes, manifestEntry, budget, PACK_REFUSALS, refuser('manifest'));
   const manifest = parseManifest(parsePackJson(PACK_MANIFEST_PATH, manifestBytes, limits.maxDepth));
   observer.manifest?.(manifest);
 
@@ -476,7 +221,7 @@ async function readZip(zip: ZipFile, bytes: Buffer, limits: PackLimits, observer
   const data = new Map<string, Buffer>();
   for (const entry of listed) {
     const zipEntry = files.get(entry.path);
-    if (zipEntry) data.set(entry.path, await readEntryBytes(zip, bytes, zipEntry, budget, 'data'));
+    if (zipEntry) data.set(entry.path, await readZipEntry(zip, bytes, zipEntry, budget, PACK_REFUSALS, refuser('data')));
   }
 
   enter('checksums');
