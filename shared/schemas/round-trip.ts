@@ -15,11 +15,9 @@ export const MARK_PROBLEM_KINDS = [
   'damaged-source',
   /** A bookmark with our prefix whose name cannot be read. */
   'damaged-marker',
-  /** The same marker twice (a field copied and pasted with its bookmark). */
-  'duplicate-marker',
   /** A marker that starts and never ends. */
   'missing-end',
-  /** Text that belongs to two fields at once (their paragraphs were joined). */
+  /** Text that belongs to two fields at once (their paragraphs were joined, or a field was pasted elsewhere with its marker). */
   'spans-fields',
   /** A field the document was exported with whose marker is gone (deleted with its text, or by the word processor). */
   'deleted-marker',

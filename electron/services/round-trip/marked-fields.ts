@@ -5,9 +5,11 @@
  * a paragraph (runs, text, tabs, breaks, bold and italic, list numbering) and bookmarks, and reads tracked
  * changes as accepted (deleted text is in w:delText, which is skipped).
  *
- * A paragraph belongs to every field whose marker is open while any of its text is read, or, when it has
- * no text, open over the whole paragraph. A paragraph that belongs to two fields (two objectives joined into
- * one paragraph) is reported, never split by guessing.
+ * A field runs from the first start of its bookmark to the last end of it: LibreOffice writes a bookmark
+ * over several paragraphs of a table cell as more than one start (one of them never ended, another empty at
+ * the end of the field). A paragraph belongs to every field whose run holds any of its text; a paragraph that
+ * belongs to two fields (two objectives joined into one paragraph, a field pasted elsewhere with its bookmark)
+ * is reported for both, never split by guessing, and a bookmark that never ends is reported.
  */
 import { parseMarkName, MARK_PREFIX } from '../../../shared/domain/export/round-trip-marks';
 import type { FieldParagraph, FieldRun } from '../../../shared/domain/round-trip/field-text';
@@ -59,19 +61,37 @@ export function listKinds(numberingXml: string | undefined): Map<string, 'bullet
   return kinds;
 }
 
-type OpenParagraph = { runs: FieldRun[]; numId?: string; touched: Set<string>; openAtStart: Set<string> };
+type ReadParagraph = { runs: FieldRun[]; numId?: string; texts: number[] };
 
-/** Scans document.xml once, tag by tag. */
+/** Which fields each paragraph's text lies in: a sweep over the fields' runs, sorted by start, in document order. */
+function paragraphOwners(paragraphs: readonly ReadParagraph[], extents: ReadonlyMap<string, { start: number; end: number }>): Set<string>[] {
+  const sorted = [...extents].sort((a, b) => a[1].start - b[1].start);
+  const active = new Map<string, number>();
+  let next = 0;
+  return paragraphs.map((paragraph) => {
+    const owners = new Set<string>();
+    for (const at of paragraph.texts) {
+      for (let entry = sorted[next]; entry && entry[1].start < at; entry = sorted[++next]) active.set(entry[0], entry[1].end);
+      for (const [name, end] of active) {
+        if (end < at) active.delete(name);
+        else owners.add(name);
+      }
+    }
+    return owners;
+  });
+}
+
+/** Scans document.xml once, tag by tag, then assigns paragraphs to fields. */
 export function readMarkedFields(documentXml: string, numberingXml?: string): MarkedFields {
   const kinds = listKinds(numberingXml);
   const problems: MarkProblem[] = [];
-  const openById = new Map<string, string>();
-  const open = new Set<string>();
-  const started = new Set<string>();
-  const ended = new Set<string>();
-  const duplicates = new Set<string>();
-  const read: { paragraph: FieldParagraph; members: Set<string>; hasText: boolean }[] = [];
-  let paragraph: OpenParagraph | undefined;
+  const nameById = new Map<string, string>();
+  const starts = new Map<string, number>();
+  const ends = new Map<string, number>();
+  const paragraphs: ReadParagraph[] = [];
+  let paragraph: ReadParagraph | undefined;
+  // Position in the document of every text piece and bookmark tag, in order.
+  let position = 0;
   let depth = 0;
   let format: { bold: boolean; italic: boolean } = { bold: false, italic: false };
   let inRunProperties = false;
@@ -80,20 +100,11 @@ export function readMarkedFields(documentXml: string, numberingXml?: string): Ma
 
   const addText = (text: string): void => {
     if (!paragraph) return;
-    for (const name of open) paragraph.touched.add(name);
+    position += 1;
+    if (text.trim() !== '') paragraph.texts.push(position);
     const last = paragraph.runs.at(-1);
     if (last && Boolean(last.bold) === format.bold && Boolean(last.italic) === format.italic) last.text += text;
     else paragraph.runs.push({ text, ...(format.bold ? { bold: true } : {}), ...(format.italic ? { italic: true } : {}) });
-  };
-
-  const closeParagraph = (): void => {
-    if (!paragraph) return;
-    const members = new Set(paragraph.touched);
-    const hasText = paragraph.runs.some((r) => r.text.trim() !== '');
-    if (!hasText) for (const name of paragraph.openAtStart) if (open.has(name)) members.add(name);
-    const list = paragraph.numId === undefined ? undefined : kinds.get(paragraph.numId);
-    read.push({ paragraph: { ...(list ? { list } : {}), runs: paragraph.runs }, members, hasText });
-    paragraph = undefined;
   };
 
   const tags = /<(\/?)([A-Za-z][\w.-]*:?[\w.-]*)([^>]*?)(\/?)>|([^<]+)/g;
@@ -107,7 +118,10 @@ export function readMarkedFields(documentXml: string, numberingXml?: string): Ma
     if (closing) {
       if (name === 'w:p' && depth > 0) {
         depth -= 1;
-        if (depth === 0) closeParagraph();
+        if (depth === 0 && paragraph) {
+          paragraphs.push(paragraph);
+          paragraph = undefined;
+        }
       } else if (name === 'w:t') inText = false;
       else if (name === 'w:rPr') inRunProperties = false;
       else if (name === 'w:pPr') inParagraphProperties = false;
@@ -119,7 +133,7 @@ export function readMarkedFields(documentXml: string, numberingXml?: string): Ma
         if (selfClosing) break;
         depth += 1;
         // A paragraph inside a text box is read as part of the paragraph around it.
-        if (depth === 1) paragraph = { runs: [], touched: new Set(), openAtStart: new Set(open) };
+        if (depth === 1) paragraph = { runs: [], texts: [] };
         break;
       case 'w:pPr':
         if (!selfClosing) inParagraphProperties = true;
@@ -160,44 +174,41 @@ export function readMarkedFields(documentXml: string, numberingXml?: string): Ma
           problems.push({ kind: 'damaged-marker', name: markName });
           break;
         }
-        if (started.has(markName)) {
-          duplicates.add(markName);
-          break;
-        }
-        started.add(markName);
-        if (id !== undefined) openById.set(id, markName);
-        open.add(markName);
+        position += 1;
+        if (!starts.has(markName)) starts.set(markName, position);
+        if (id !== undefined) nameById.set(id, markName);
         break;
       }
       case 'w:bookmarkEnd': {
-        const id = attribute(tag, 'w:id');
-        const markName = id === undefined ? undefined : openById.get(id);
+        const markName = nameById.get(attribute(tag, 'w:id') ?? '');
         if (markName === undefined) break;
-        openById.delete(id ?? '');
-        open.delete(markName);
-        ended.add(markName);
+        position += 1;
+        ends.set(markName, position);
         break;
       }
       default:
         break;
     }
   }
-  closeParagraph();
-  // A marker that never ends, or comes twice, says nothing about where its text stops: it is reported, and
-  // left out before deciding which paragraphs belong to two fields at once.
-  const usable = new Set([...started].filter((name) => ended.has(name) && !duplicates.has(name)));
-  const fields = new Map<string, FieldParagraph[]>([...usable].map((name) => [name, []]));
-  const spanning = new Set<string>();
-  for (const { paragraph: text, members, hasText } of read) {
-    const owners = [...members].filter((name) => usable.has(name));
-    if (owners.length > 1 && hasText) for (const name of owners) spanning.add(name);
-    for (const name of owners) fields.get(name)?.push(text);
+  if (paragraph) paragraphs.push(paragraph);
+
+  const extents = new Map<string, { start: number; end: number }>();
+  for (const [name, start] of starts) {
+    const end = ends.get(name);
+    if (end === undefined) problems.push({ kind: 'missing-end', name });
+    else extents.set(name, { start, end });
   }
-  for (const name of started) {
-    if (duplicates.has(name)) problems.push({ kind: 'duplicate-marker', name });
-    else if (!ended.has(name)) problems.push({ kind: 'missing-end', name });
-    else if (spanning.has(name)) problems.push({ kind: 'spans-fields', name });
-    else continue;
+  const fields = new Map<string, FieldParagraph[]>([...extents.keys()].map((name) => [name, []]));
+  const spanning = new Set<string>();
+  paragraphOwners(paragraphs, extents).forEach((owners, index) => {
+    const read = paragraphs[index];
+    if (!read || owners.size === 0) return;
+    if (owners.size > 1) for (const name of owners) spanning.add(name);
+    const list = read.numId === undefined ? undefined : kinds.get(read.numId);
+    for (const name of owners) fields.get(name)?.push({ ...(list ? { list } : {}), runs: read.runs });
+  });
+  for (const name of spanning) {
+    problems.push({ kind: 'spans-fields', name });
     fields.delete(name);
   }
   return { fields, problems };

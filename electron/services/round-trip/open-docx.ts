@@ -1,10 +1,14 @@
 /**
- * Opens an edited .docx within the pack reader's zip limits and returns the few parts the round trip reads,
- * as text. Only those parts are ever inflated; an archive over the limits is refused before any is.
+ * Opens an edited .docx for the round trip. Every document first passes the Word import's safety checks
+ * (`word-import/docx-safety.ts`: the pack reader's zip limits, DTDs, macros, external relationships,
+ * encryption...), which refuse a hostile file before any parser sees it. The one part those checks do not
+ * hand on, the custom document properties that name the round trip's source, is then read here within
+ * the same limits.
  */
 import { fromBuffer, type Entry, type ZipFile } from 'yauzl';
 import { AppError } from '../../../shared/errors';
 import { DEFAULT_PACK_LIMITS } from '../packs/pack-reader';
+import { readDocxBytes } from '../word-import/docx-safety';
 
 /** The parts the round trip reads. */
 export const ROUND_TRIP_PARTS = ['word/document.xml', 'word/numbering.xml', 'docProps/custom.xml'] as const;
@@ -67,25 +71,28 @@ function readEntry(zip: ZipFile, entry: Entry): Promise<string> {
   });
 }
 
-/** The round trip's parts of a .docx, by path (absent parts are missing from the map). */
-export async function openRoundTripDocx(bytes: Buffer): Promise<Map<RoundTripPart, string>> {
-  if (bytes.length > DEFAULT_PACK_LIMITS.maxTotalBytes) refuse('The document is larger than 100 MB');
+const CUSTOM_PROPERTIES = 'docProps/custom.xml';
+
+/** The custom properties part, read again within the limits (the safety checks have passed the whole package). */
+async function readCustomProperties(bytes: Buffer): Promise<string | undefined> {
   const zip = await openZip(bytes);
   try {
-    const entries = await listEntries(zip);
-    const parts = new Map<RoundTripPart, string>();
-    for (const entry of entries) {
-      const path = ROUND_TRIP_PARTS.find((p) => p === entry.fileName);
-      if (path) {
-        const text = await readEntry(zip, entry);
-        // A DTD may declare entities that expand without end; WordprocessingML never needs one.
-        if (/<!DOCTYPE/i.test(text)) refuse(`The document declares a DTD in ${path}, which Word documents never need`);
-        parts.set(path, text);
-      }
-    }
-    if (!parts.has('word/document.xml')) refuse('This file is not a Word document (.docx): it has no word/document.xml');
-    return parts;
+    const entry = (await listEntries(zip)).find((e) => e.fileName === CUSTOM_PROPERTIES);
+    const text = entry ? await readEntry(zip, entry) : undefined;
+    // Checked by the safety checks already; kept here so this reader never parses a DTD whoever calls it.
+    if (text !== undefined && /<!DOCTYPE|<!ENTITY/i.test(text)) refuse(`The document declares a DTD in ${CUSTOM_PROPERTIES}, which Word documents never need`);
+    return text;
   } finally {
     zip.close();
   }
+}
+
+/** The round trip's parts of a .docx, by path (absent parts are missing from the map), once the document passed the safety checks. */
+export async function openRoundTripDocx(bytes: Buffer, fileName: string): Promise<Map<RoundTripPart, string>> {
+  const checked = await readDocxBytes(bytes, fileName);
+  const parts = new Map<RoundTripPart, string>([['word/document.xml', checked.parts.document]]);
+  if (checked.parts.numbering !== null) parts.set('word/numbering.xml', checked.parts.numbering);
+  const custom = await readCustomProperties(bytes);
+  if (custom !== undefined) parts.set(CUSTOM_PROPERTIES, custom);
+  return parts;
 }

@@ -66,7 +66,7 @@ export class RoundTripService {
 
   /** Reads an edited document and computes its diff against its source. Writes nothing. */
   async preview(fileName: string, bytes: Buffer): Promise<RoundTripPreview> {
-    const parts = await openRoundTripDocx(bytes);
+    const parts = await openRoundTripDocx(bytes, fileName);
     const parsed = parseSourceProperties(readCustomProperties(parts.get('docProps/custom.xml')));
     if (!parsed.ok)
       throw new AppError(

@@ -181,6 +181,8 @@ describe('round trip of a trainer lesson plan edited programmatically', () => {
       await expect(services.handlers['roundtrip:apply']({ previewId: result.previewId, as: 'overrides' })).rejects.toMatchObject({ code: 'conflict' });
       // The same document opened again is compared with the course as it is now.
       expect((await preview(services, edited)).source.changedSinceExport).toBe(true);
+      // Every document passes the Word import's safety checks first: a macro-enabled one is refused.
+      await expect(services.handlers['roundtrip:preview']({ fileName: 'plan.docm', bytesBase64: edited.toString('base64') })).rejects.toMatchObject({ code: 'invalid-argument' });
       await expect(services.handlers['roundtrip:preview']({ fileName: 'notes.docx', bytesBase64: Buffer.from('not a zip').toString('base64') })).rejects.toMatchObject({
         code: 'invalid-argument',
       });
