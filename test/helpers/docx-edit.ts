@@ -36,14 +36,14 @@ const TEXT = /<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g;
 /** Replaces the text of a marked field: its first text run gets `text` (XML-escaped), every later one is emptied. */
 export function setFieldText(xml: string, name: string, text: string): string {
   const { start, end } = markerRange(xml, name);
-  let first = true;
+  const seen = { first: true };
   const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const inside = xml.slice(start, end).replace(TEXT, () => {
-    const replacement = first ? `<w:t xml:space="preserve">${escaped}</w:t>` : '<w:t></w:t>';
-    first = false;
+    const replacement = seen.first ? `<w:t xml:space="preserve">${escaped}</w:t>` : '<w:t></w:t>';
+    seen.first = false;
     return replacement;
   });
-  if (first) throw new Error(`Marker ${name} holds no text`);
+  if (seen.first) throw new Error(`Marker ${name} holds no text`);
   return xml.slice(0, start) + inside + xml.slice(end);
 }
 

@@ -128,7 +128,7 @@ export function readMarkedFields(documentXml: string, numberingXml?: string): Ma
       else if (name === 'w:r') format = { bold: false, italic: false };
       continue;
     }
-    switch (name) {
+    switch (name ?? '') {
       case 'w:p':
         if (selfClosing) break;
         depth += 1;

@@ -83,9 +83,9 @@ function listWithMarks(list: PlanList, index: number, start: string | undefined,
 }
 
 function markOne<T extends PlanBlock>(block: T, start: string | undefined, end: string | undefined): T {
-  if (block.kind === 'paragraph') return withMarks(block as PlanParagraph, start, end) as T;
+  if (block.kind === 'paragraph') return withMarks(block, start, end);
   if (block.kind === 'list') {
-    const list = block as PlanList;
+    const list: PlanList = block;
     const last = list.items.length - 1;
     if (start !== undefined && end !== undefined && last > 0) return listWithMarks(listWithMarks(list, 0, start, undefined), last, undefined, end) as T;
     return listWithMarks(list, start !== undefined ? 0 : last, start, end) as T;

@@ -13,7 +13,7 @@ import type { ExportPlan } from '../export/plan';
 import { parseMarkName, type MarkRef, type RoundTripSource } from '../export/round-trip-marks';
 import type { Language } from '../languages';
 import type { Curriculum, ModuleItem } from '../../schemas/curriculum';
-import type { Lesson, Module } from '../../schemas/module';
+import type { Lesson } from '../../schemas/module';
 import type { FieldChange, MarkProblem } from '../../schemas/round-trip';
 import { comparable, fieldMarkdown, fieldPlainText, planFields, type FieldParagraph } from './field-text';
 

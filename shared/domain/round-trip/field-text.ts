@@ -64,7 +64,7 @@ export function fieldMarkdown(paragraphs: readonly FieldParagraph[]): string {
     if (paragraph.list) {
       number = paragraph.list === listKind ? number + 1 : 1;
       const line = `${paragraph.list === 'ordered' ? `${String(number)}.` : '-'} ${text.replace(/\n/g, ' ')}`;
-      if (paragraph.list === listKind && blocks.length > 0) blocks[blocks.length - 1] += `\n${line}`;
+      if (paragraph.list === listKind && blocks.length > 0) blocks[blocks.length - 1] = `${blocks.at(-1) ?? ''}\n${line}`;
       else blocks.push(line);
       listKind = paragraph.list;
       continue;
