@@ -83,7 +83,10 @@ function listWithMarks(list: PlanList, index: number, start: string | undefined,
 }
 
 function markOne<T extends PlanBlock>(block: T, start: string | undefined, end: string | undefined): T {
-  if (block.kind === 'paragraph') return withMarks(block, start, end);
+  if (block.kind === 'paragraph') {
+    const marked: PlanParagraph = withMarks<PlanParagraph>(block, start, end);
+    return marked as T;
+  }
   if (block.kind === 'list') {
     const list: PlanList = block;
     const last = list.items.length - 1;
