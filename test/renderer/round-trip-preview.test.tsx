@@ -44,7 +44,7 @@ describe('the Word round-trip preview', () => {
     const item = textBox.closest('li');
     if (!item) throw new Error('no list item');
     expect(within(item).getByText('Present the sources on **one** slide.')).toBeInTheDocument();
-    expect(screen.getByText('A field marker has no end (cc_1_0_st4): its text cannot be told apart from what follows.')).toBeInTheDocument();
+    expect(screen.getByText('A field marker has no end (\u2068cc_1_0_st4\u2069): its text cannot be told apart from what follows.')).toBeInTheDocument();
     await user.click(screen.getByRole('checkbox', { name: /Trainer notes/ }));
     await user.click(screen.getByRole('button', { name: 'Apply 1 change' }));
     expect(fake.invoke).toHaveBeenCalledWith('roundtrip:apply', { previewId: '00000000-0000-4000-8000-000000000000', as: 'overrides', names: ['cc_1_0_sm1'] });

@@ -27,11 +27,11 @@ export function RoundTripChange({ change, target, checked, onToggle }: Props) {
       <div className="round-trip__texts">
         <div>
           <h4>{t('roundTrip.before')}</h4>
-          <p className="round-trip__text round-trip__text--before">{change.before}</p>
+          <p dir="auto" className="round-trip__text round-trip__text--before">{change.before}</p>
         </div>
         <div>
           <h4>{t('roundTrip.after')}</h4>
-          <p className="round-trip__text round-trip__text--after">{change.after}</p>
+          <p dir="auto" className="round-trip__text round-trip__text--after">{change.after}</p>
         </div>
       </div>
       {change.printedText && <p className="muted">{t('roundTrip.printedText')}</p>}

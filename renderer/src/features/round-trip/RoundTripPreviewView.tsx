@@ -79,11 +79,12 @@ export function RoundTripPreviewView({ preview, onClose, onApplied }: Props) {
         </ul>
       )}
       {preview.problems.length > 0 && (
-        <section className="panel panel--warning" aria-labelledby="round-trip-problems">
+        <section className="panel round-trip__problems" aria-labelledby="round-trip-problems">
           <h4 id="round-trip-problems">{t('roundTrip.problems')}</h4>
           <ul>
+            {/* A marker name is Latin text inside a sentence that may be Arabic: isolated, it keeps its order. */}
             {preview.problems.map((problem, index) => (
-              <li key={`${problem.kind}-${problem.name ?? String(index)}`}>{t(`roundTrip.problem.${problem.kind}`, { name: problem.name ?? '' })}</li>
+              <li key={`${problem.kind}-${problem.name ?? String(index)}`}>{t(`roundTrip.problem.${problem.kind}`, { name: `\u2068${problem.name ?? ''}\u2069` })}</li>
             ))}
           </ul>
         </section>
