@@ -8,6 +8,7 @@ const GROUP_SUMMARIES = new Map<string, string>([
   ['pack', 'Share modules and courses with other academies as .ccpack files'],
   ['import', 'Turn lesson plans written in Word (.docx) into draft modules'],
   ['export', 'Write Word documents for a curriculum, a module or a lesson'],
+  ['import', 'Bring Word documents back: edits made to an exported curriculum, lesson plan or module'],
 ]);
 
 const INVOCATION = 'npm run cli --';

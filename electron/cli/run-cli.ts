@@ -10,6 +10,7 @@ import { exportKit } from './commands/export-kit';
 import { curriculumCheck, curriculumCreate, curriculumList, curriculumShow } from './commands/curriculum';
 import { libraryExportJson, libraryImportJson, libraryList, librarySearch, libraryShow } from './commands/library';
 import { importDocx } from './commands/import';
+import { importRoundtrip, importRoundtripUndo } from './commands/import-roundtrip';
 import { packExport, packImport, packInspect, packUndo } from './commands/pack';
 import { commandHelp, groupHelp, groupOf, groupsOf, overviewHelp } from './help';
 import { UsageError, type Output } from './output';
@@ -37,6 +38,8 @@ export const COMMANDS: readonly Command[] = [
   packImport,
   packUndo,
   importDocx,
+  importRoundtrip,
+  importRoundtripUndo,
   exportCurriculum,
   exportModule,
   exportLesson,

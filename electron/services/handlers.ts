@@ -13,6 +13,7 @@ import { loadSampleLibrary } from './library/sample-library';
 import { exportPack } from './packs/pack-export';
 import { PackImportService } from './packs/pack-import';
 import type { PackReader } from './packs/pack-read-worker';
+import { RoundTripService } from './round-trip/round-trip-service';
 import { Store } from './store/store';
 import { curriculumFile, moduleFile } from './store/layout';
 import { WordImportService } from './word-import/word-import-service';
@@ -58,6 +59,7 @@ export type Services = {
   packs: PackImportService;
   words: WordImportService;
   exports: ExportService;
+  roundTrip: RoundTripService;
   host: Host;
 };
 
@@ -84,12 +86,13 @@ export async function openServices(dataDir: string, host: Host, backups?: { keep
     packs: new PackImportService(store, host.readPack),
     words: new WordImportService(store),
     exports: new ExportService(store, host.runExport ?? IN_PROCESS_EXPORT),
+    roundTrip: new RoundTripService(store),
     host,
   };
 }
 
 /** Every channel of the contract, implemented once over the services and served by every host. */
-export function createHandlers({ store, library, curricula, packs, words, exports, host }: Services): Handlers {
+export function createHandlers({ store, library, curricula, packs, words, exports, roundTrip, host }: Services): Handlers {
   return {
     'app:info': async () => ({
       ...(await readAppVersion(host.appRoot)),
@@ -167,5 +170,8 @@ export function createHandlers({ store, library, curricula, packs, words, export
       words.preview(files.map((file) => ({ fileName: file.fileName, bytes: 'uploadId' in file ? takeUpload(host, file.uploadId) : Buffer.from(file.bytesBase64, 'base64') }))),
     'word:repreview': ({ previewId, corrections }) => Promise.resolve(words.repreview(previewId, corrections)),
     'word:import': ({ previewId, corrections, dryRun }) => words.import(previewId, corrections, { dryRun }),
+    'roundtrip:preview': (req) => roundTrip.preview(req.fileName, 'uploadId' in req ? takeUpload(host, req.uploadId) : Buffer.from(req.bytesBase64, 'base64')),
+    'roundtrip:apply': ({ previewId, as, names, dryRun }) => roundTrip.apply(previewId, as, { ...(names ? { names } : {}), dryRun }),
+    'roundtrip:undo': () => roundTrip.undoLast(),
   };
 }

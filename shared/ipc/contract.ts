@@ -17,6 +17,7 @@ import { LibraryPlaceholderSchema, ModuleDetailSchema, ModuleUsageSchema } from 
 import { LibraryQuerySchema } from '../schemas/library-query';
 import { ModuleSchema } from '../schemas/module';
 import { ReferenceSchema } from '../schemas/reference';
+import { ApplyTargetSchema, RoundTripPreviewSchema, RoundTripResultSchema } from '../schemas/round-trip';
 import { SettingsSchema } from '../schemas/settings';
 import { WordCorrectionSchema, WordImportResultSchema, WordPreviewSchema } from '../schemas/word-import';
 import { BackupInfoSchema, StoreStatusSchema } from '../schemas/store';
@@ -187,6 +188,29 @@ export const contract = {
     req: z.strictObject({ previewId: z.uuid(), corrections: z.array(WordCorrectionSchema).max(5000).default([]), dryRun: z.boolean().default(false) }),
     res: WordImportResultSchema,
   },
+  /**
+   * An edited copy of one of our Word exports: recognised by its round-trip markers and compared, field by
+   * field, with the course or module it came from. Writes nothing.
+   */
+  'roundtrip:preview': {
+    req: z.union([
+      z.strictObject({ fileName: FileNameSchema, bytesBase64: Base64Schema }),
+      z.strictObject({ fileName: FileNameSchema, uploadId: UploadIdSchema }),
+    ]),
+    res: RoundTripPreviewSchema,
+  },
+  /** Applies the chosen changes of a preview (all when `names` is left out) as course overrides or library edits. */
+  'roundtrip:apply': {
+    req: z.strictObject({
+      previewId: z.uuid(),
+      as: ApplyTargetSchema,
+      names: z.array(z.string().max(40)).max(5000).optional(),
+      dryRun: z.boolean().default(false),
+    }),
+    res: RoundTripResultSchema,
+  },
+  /** Puts back what the last round trip changed, unless it was changed again since. */
+  'roundtrip:undo': { req: NoArgs, res: z.object({ kind: z.enum(['course', 'library']), ids: z.array(IdSchema) }) },
   /** The plan of a document, for the print preview: the same content the .docx gets. */
   'export:plan': { req: ExportRequestSchema, res: ExportPlanSchema },
   /** Builds the .docx off the main thread; follow it with `task:progress`, stop it with `task:cancel`. */

@@ -8,6 +8,7 @@ import { planContext, printedCurriculum, type PlanContext, type PlanInput } from
 import { planCover, planFileName, planLabels, planProperties, planRunning } from './document-meta';
 import { numberedHeadings } from './lesson-parts';
 import { checkParticipantSafe } from './participant-safety';
+import { roundTripSource } from './round-trip-plan';
 import { PARTICIPANT_VARIANTS, type ExportOptions, type ExportPlan, type PlanSection } from './plan';
 import { assessmentSection } from './sections/assessment';
 import { coursePackageSection } from './sections/course-package';
@@ -81,6 +82,7 @@ function variantSections(ctx: PlanContext): PlanSection[] {
 export function buildExportPlan(input: PlanInput, options: ExportOptions): ExportPlan {
   const ctx = planContext(input, options);
   const sections = variantSections(ctx);
+  const roundTrip = roundTripSource(ctx);
   const plan: ExportPlan = {
     variant: options.variant,
     paper: options.paper,
@@ -94,6 +96,7 @@ export function buildExportPlan(input: PlanInput, options: ExportOptions): Expor
     tableOfContents: (options.variant === 'full' || options.variant === 'trainer' || options.variant === 'participant') && sections.length > 1,
     sections,
     fileName: planFileName(ctx),
+    ...(roundTrip ? { roundTrip } : {}),
   };
   // Trainer documents pass unchecked; the printed texts and headings are made for participant ones alone.
   if (PARTICIPANT_VARIANTS.includes(plan.variant)) checkParticipantSafe(plan, printedCurriculum(ctx), ctx.values, input.references, numberedHeadings(ctx));

@@ -7,6 +7,10 @@ import type { PlanContext } from './context';
 import { asksToCutOut } from './cut-out';
 import { markdownBlocks, markdownInlines, textInlines } from './inline';
 import type { PlanBlock, PlanCell, PlanInline, PlanList, PlanParagraph, PlanTable } from './plan';
+import { markBlocks } from './round-trip-marks';
+import type { LessonMarker } from './round-trip-plan';
+
+const UNMARKED: LessonMarker = () => undefined;
 
 /** Material participants may receive: not sensitive, or sensitive and explicitly released to them. */
 export function participantMaySee(item: Pick<Step | Handout, 'sensitivity'>): boolean {
@@ -18,15 +22,22 @@ export function titled(title: string, content: PlanBlock[], ctx: PlanContext): P
   return content.length === 0 ? [] : [heading(3, title, ctx.values), ...content];
 }
 
-/** Numbered objectives, restarting at 1 for every lesson, with the Bloom level when asked. */
-export function objectivesList(lesson: Lesson, ctx: PlanContext, withBloom: boolean): PlanBlock[] {
+/** The Bloom level as printed after an objective: " (Apply)". */
+export function bloomSuffix(ctx: PlanContext, bloom: Lesson['objectives'][number]['bloom']): string {
+  return ` (${ctx.labels[`bloom.${bloom}`]})`;
+}
+
+/** Numbered objectives, restarting at 1 for every lesson, with the Bloom level when asked; each objective marked for the round trip. */
+export function objectivesList(lesson: Lesson, ctx: PlanContext, withBloom: boolean, mark: LessonMarker = UNMARKED): PlanBlock[] {
   if (lesson.objectives.length === 0) return [];
   const items = lesson.objectives.map((o) => {
     const inlines = textInlines(o.text, ctx.values);
-    if (withBloom) inlines.push(run(` (${ctx.labels[`bloom.${o.bloom}`]})`, { italic: true }));
+    if (withBloom) inlines.push(run(bloomSuffix(ctx, o.bloom), { italic: true }));
     return inlines;
   });
-  return [{ kind: 'list', ordered: true, start: 1, items }];
+  const names = lesson.objectives.map((_o, index) => mark('objective', index));
+  const marked = names.some((name) => name !== undefined);
+  return [{ kind: 'list', ordered: true, start: 1, items, ...(marked ? { itemMarks: names.map((name) => (name === undefined ? undefined : { start: [name], end: [name] })) } : {}) }];
 }
 
 export function bulletList(texts: readonly string[], ctx: PlanContext): PlanList[] {
@@ -68,7 +79,7 @@ function breakRow(slot: TimetableSlot, ctx: PlanContext): PlanCell[] {
  * times, and a break or lunch that falls inside the lesson is a row of its own where it is taken; without,
  * minutes. Sensitive steps carry their warning in the trainer column.
  */
-export function stepTable(lesson: Lesson, ctx: PlanContext, placement?: Placement): PlanTable {
+export function stepTable(lesson: Lesson, ctx: PlanContext, placement?: Placement, mark: LessonMarker = UNMARKED): PlanTable {
   const l = ctx.labels;
   const intervals = placement?.intervals;
   const rows: PlanCell[][] = [];
@@ -76,13 +87,13 @@ export function stepTable(lesson: Lesson, ctx: PlanContext, placement?: Placemen
     const interval = intervals?.[index];
     const previous = intervals?.[index - 1];
     if (placement && interval && previous) rows.push(...breaksBetween(placement, ctx, previous.endMinute, interval.startMinute).map((slot) => breakRow(slot, ctx)));
-    const time: PlanCell = interval
-      ? { blocks: [paragraph([run(clockRange(interval.start, interval.end), { bold: true })], 'small'), paragraph([run(formatDuration(step.minutes, l))], 'small')] }
-      : { blocks: [paragraph([run(String(step.minutes))], 'small')] };
-    const trainer = markdownCell(step.trainerActivity, ctx.values);
+    const minutes = markBlocks([paragraph([run(interval ? formatDuration(step.minutes, l) : String(step.minutes))], 'small')], mark('stepMinutes', index));
+    const time: PlanCell = interval ? { blocks: [paragraph([run(clockRange(interval.start, interval.end), { bold: true })], 'small'), ...minutes] } : { blocks: minutes };
+    const trainer: PlanCell = { blocks: markBlocks(markdownCell(step.trainerActivity, ctx.values).blocks, mark('stepTrainer', index)) };
     trainer.blocks.unshift(paragraph(textInlines(step.title, ctx.values, { bold: true, italic: false }), 'small'));
     if (step.sensitivity) trainer.blocks.splice(1, 0, warningParagraph(l.sensitiveContent, step.sensitivity.warning, ctx));
-    rows.push([time, trainer, markdownCell(step.participantActivity, ctx.values), { blocks: [paragraph([run(l[`method.${step.method}`])], 'small')] }]);
+    const participant: PlanCell = { blocks: markBlocks(markdownCell(step.participantActivity, ctx.values).blocks, mark('stepParticipant', index)) };
+    rows.push([time, trainer, participant, { blocks: [paragraph([run(l[`method.${step.method}`])], 'small')] }]);
   });
   return {
     kind: 'table',
@@ -119,7 +130,7 @@ function handoutLabel(ctx: PlanContext, lessonNumber: string, index: number): st
  * Each handout starts a page, since each is copied and handed out on its own; the lists of one that asks
  * to be cut out are drawn between cut lines.
  */
-export function handoutBlocks(lesson: Lesson, lessonNumber: string, ctx: PlanContext, forParticipants: boolean): PlanBlock[] {
+export function handoutBlocks(lesson: Lesson, lessonNumber: string, ctx: PlanContext, forParticipants: boolean, mark: LessonMarker = UNMARKED): PlanBlock[] {
   const blocks: PlanBlock[] = [];
   for (const [index, handout] of lesson.handouts.entries()) {
     if (forParticipants && !participantMaySee(handout)) continue;
@@ -127,7 +138,7 @@ export function handoutBlocks(lesson: Lesson, lessonNumber: string, ctx: PlanCon
     blocks.push({ ...paragraph([run(`${number}: `, { bold: true }), ...textInlines(handout.title, ctx.values, { bold: true, italic: false })]), startsPage: true });
     if (handout.sensitivity)
       blocks.push(warningParagraph(forParticipants ? ctx.labels.contentWarning : ctx.labels.sensitiveContent, handout.sensitivity.warning, ctx));
-    const body = markdownBlocks(handout.body, ctx.values);
+    const body = markBlocks(markdownBlocks(handout.body, ctx.values), mark('handout', index));
     // The blocks are shared (inline.ts): a list to cut out is a new one.
     blocks.push(...(asksToCutOut(handout.body) ? body.map((block) => (block.kind === 'list' ? { ...block, cutLines: true } : block)) : body));
   }

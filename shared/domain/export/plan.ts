@@ -10,6 +10,7 @@
  * every label they print comes from `ExportPlan.labels`.
  */
 import type { Language } from '../languages';
+import type { RoundTripSource } from './round-trip-marks';
 
 export const EXPORT_VARIANTS = ['full', 'trainer', 'participant', 'pre-test', 'post-test', 'answer-key', 'observation-checklist', 'evaluation-form'] as const;
 /**
@@ -53,9 +54,16 @@ export type PlanInline =
  */
 export type PlanFlow = { keepWithNext?: boolean; startsPage?: boolean };
 
+/**
+ * Round-trip markers (see `round-trip-marks.ts`): names of the editable fields that start at the beginning of a
+ * paragraph and end at its end. The Word renderer writes them as bookmarks; the print preview ignores them.
+ */
+export type PlanMarks = { start?: readonly string[]; end?: readonly string[] };
+
 export type PlanParagraph = PlanFlow & {
   kind: 'paragraph';
   inlines: PlanInline[];
+  marks?: PlanMarks;
   /** body: normal text; note: a trainer note box; caption: above a table; small: table cell text; warning: a sensitivity warning. */
   style?: 'body' | 'note' | 'caption' | 'small' | 'warning' | 'subtitle';
 };
@@ -65,7 +73,16 @@ export type PlanParagraph = PlanFlow & {
  * note: part of a trainer note, in the same box as its paragraphs. cutLines: items to cut out (a handout
  * asks to cut along the lines), each drawn inside dashed cut lines.
  */
-export type PlanList = PlanFlow & { kind: 'list'; ordered: boolean; start: number; items: PlanInline[][]; style?: 'note'; cutLines?: boolean };
+export type PlanList = PlanFlow & {
+  kind: 'list';
+  ordered: boolean;
+  start: number;
+  items: PlanInline[][];
+  style?: 'note';
+  cutLines?: boolean;
+  /** Round-trip markers of the items, by item index (sparse). */
+  itemMarks?: readonly (PlanMarks | undefined)[];
+};
 
 export type PlanHeading = {
   kind: 'heading';
@@ -140,6 +157,11 @@ export type ExportPlan = {
   /** Whether a table of contents field follows the cover. */
   tableOfContents: boolean;
   sections: PlanSection[];
+  /**
+   * Where the document's editable fields come from, written into the .docx (custom document properties) so
+   * that an edited copy can be read back (`round-trip-marks.ts`). Only documents a trainer edits carry it.
+   */
+  roundTrip?: RoundTripSource;
   /** The default file name offered in the save dialog, without folders ("foundation-course-trainer.docx"). */
   fileName: string;
 };

@@ -1,6 +1,7 @@
 /** What every block renderer needs to know about the document it writes into. */
 import type { PlanLabels } from '../../../../shared/domain/export/plan';
 import type { Hyperlinks } from './hyperlinks';
+import type { MarkBookmarks } from './mark-bookmarks';
 import type { ListNumbering } from './numbering';
 import type { DirectionSettings } from './rtl';
 
@@ -12,6 +13,8 @@ export type RenderContext = {
   numbering: ListNumbering;
   links: Hyperlinks;
   labels: PlanLabels;
+  /** Bookmark ids of the round-trip markers (`mark-bookmarks.ts`). */
+  marks: MarkBookmarks;
   /**
    * With a table of contents: how many of its headings are written so far. Each gets the bookmark its
    * contents entry's page number refers to (`contentsBookmark`), in the order `contentsEntries` lists them.

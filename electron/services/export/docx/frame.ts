@@ -8,6 +8,7 @@
 import { Document, Packer } from 'docx';
 import { AppError } from '../../../../shared/errors';
 import type { ExportPlan } from '../../../../shared/domain/export/plan';
+import { sourceProperties } from '../../../../shared/domain/export/round-trip-marks';
 import { BodySlots, type FrameChild } from './body-slots';
 import type { RenderContext } from './context';
 import { renderCover } from './cover';
@@ -49,6 +50,8 @@ export async function writeFrame(plan: ExportPlan, ctx: RenderContext, page: Pag
     keywords: xmlSafe(plan.properties.keywords.join(', ')),
     description: xmlSafe(plan.properties.description),
     features: { updateFields: true },
+    // Where an edited copy's fields came from: custom properties survive Word's and LibreOffice's saves.
+    ...(plan.roundTrip ? { customProperties: sourceProperties(plan.roundTrip).map((p) => ({ name: p.name, value: xmlSafe(p.value) })) } : {}),
     styles: documentStyles(ctx.dir),
     sections: [
       {

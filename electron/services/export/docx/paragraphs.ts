@@ -5,7 +5,7 @@
  */
 import { Paragraph, type IParagraphOptions } from 'docx';
 import { AppError } from '../../../../shared/errors';
-import type { PlanHeading, PlanInline, PlanList, PlanParagraph } from '../../../../shared/domain/export/plan';
+import type { PlanHeading, PlanInline, PlanList, PlanMarks, PlanParagraph } from '../../../../shared/domain/export/plan';
 import { contentsBookmark, type RenderContext } from './context';
 import { inlineRunsXml, paragraphXml, textParagraphXml, textRunsXml, type ParagraphSettings } from './fast-xml';
 import { paragraphDirection } from './rtl';
@@ -60,13 +60,15 @@ export function renderHeading(heading: PlanHeading, ctx: RenderContext, at: Plac
   return paragraphXml(settings, `<w:bookmarkStart w:id="${String(index + 1)}" w:name="${name}"/>${textRunsXml(title, ctx.dir)}<w:bookmarkEnd w:id="${String(index + 1)}"/>`, ctx.dir);
 }
 
-function inlineParagraph(settings: ParagraphSettings, inlines: readonly PlanInline[], ctx: RenderContext): string {
-  return paragraphXml(settings, inlineRunsXml(inlines, ctx.dir, ctx.links), ctx.dir);
+/** A paragraph of runs, with the round-trip bookmarks that open before its runs and close after them. */
+function inlineParagraph(settings: ParagraphSettings, inlines: readonly PlanInline[], ctx: RenderContext, marks?: PlanMarks): string {
+  const runs = inlineRunsXml(inlines, ctx.dir, ctx.links);
+  return paragraphXml(settings, marks ? ctx.marks.starts(marks.start) + runs + ctx.marks.ends(marks.end) : runs, ctx.dir);
 }
 
 /** A paragraph with its plan style. */
 export function renderParagraph(block: PlanParagraph, ctx: RenderContext, at: Placement): string {
-  return inlineParagraph({ style: paragraphStyle(block, at), keepNext: at.keepNext === true, pageBreakBefore: at.breakBefore }, block.inlines, ctx);
+  return inlineParagraph({ style: paragraphStyle(block, at), keepNext: at.keepNext === true, pageBreakBefore: at.breakBefore }, block.inlines, ctx, block.marks);
 }
 
 /**
@@ -78,7 +80,9 @@ export function renderList(list: PlanList, ctx: RenderContext, at: Placement): s
   const numId = ctx.numbering.newList(list.ordered, list.start);
   const style = at.cellStyle ?? STYLE.listParagraph;
   // A list kept with what follows it (a question's) keeps every item with the next.
-  return list.items.map((item, index) => inlineParagraph({ style, numId, keepNext: at.keepNext === true, pageBreakBefore: at.breakBefore && index === 0 }, item, ctx));
+  return list.items.map((item, index) =>
+    inlineParagraph({ style, numId, keepNext: at.keepNext === true, pageBreakBefore: at.breakBefore && index === 0 }, item, ctx, list.itemMarks?.[index]),
+  );
 }
 
 /**

@@ -14,6 +14,7 @@ import { renderBlocks } from './blocks';
 import type { RenderContext } from './context';
 import { completeParts, writeFrame } from './frame';
 import { Hyperlinks } from './hyperlinks';
+import { MarkBookmarks } from './mark-bookmarks';
 import { ListNumbering } from './numbering';
 import { pageGeometry } from './page';
 import { directionSettings } from './rtl';
@@ -60,6 +61,7 @@ export async function renderDocx(plan: ExportPlan, options: RenderDocxOptions = 
     numbering: new ListNumbering(),
     links: new Hyperlinks(),
     labels: plan.labels,
+    marks: new MarkBookmarks(),
     ...(plan.tableOfContents ? { contents: { written: 0 } } : {}),
   };
   const frame = await writeFrame(plan, ctx, page);

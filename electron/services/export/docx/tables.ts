@@ -7,7 +7,7 @@
  */
 import { AppError } from '../../../../shared/errors';
 import { inlinesText } from '../../../../shared/domain/export/inline';
-import type { PlanCell, PlanFacts, PlanInline, PlanList, PlanParagraph, PlanTable } from '../../../../shared/domain/export/plan';
+import type { PlanCell, PlanFacts, PlanInline, PlanList, PlanMarks, PlanParagraph, PlanTable } from '../../../../shared/domain/export/plan';
 import type { RenderContext } from './context';
 import { paragraphXml, textParagraphXml } from './fast-xml';
 import { renderList, renderParagraph, type Placement } from './paragraphs';
@@ -118,6 +118,12 @@ export function renderNoteBox(blocks: readonly (PlanParagraph | PlanList)[], ctx
   return [...(at.breakBefore ? [pageOpener(ctx)] : []), xmlTable({ widths: [ctx.textWidth], borders: NOTE_BOX, margins: NOTE_MARGINS, rtl: ctx.dir.rtl, rows: [row] })];
 }
 
+/** The round-trip marks of a list item, as a paragraph's. */
+function markOf(list: PlanList, index: number): { marks?: PlanMarks } {
+  const marks = list.itemMarks?.[index];
+  return marks ? { marks } : {};
+}
+
 const CUT_LINE = { color: COLOR.muted, dashed: true };
 const CUT: TableBorders = { top: CUT_LINE, bottom: CUT_LINE, left: CUT_LINE, right: CUT_LINE, insideH: CUT_LINE, insideV: 'none' };
 const CUT_MARGINS = { top: 170, bottom: 170, left: 170, right: 170 };
@@ -130,7 +136,7 @@ export function renderCutList(list: PlanList, ctx: RenderContext, at: Placement)
   if (list.items.length === 0) return [];
   const rows = list.items.map((item, index) => {
     const inlines: PlanInline[] = list.ordered ? [{ kind: 'text', text: `${String(list.start + index)}. ` }, ...item] : item;
-    return { header: false, cells: [{ width: ctx.textWidth, content: cellContent([{ kind: 'paragraph', inlines }], ctx, STYLE.cutOut) }] };
+    return { header: false, cells: [{ width: ctx.textWidth, content: cellContent([{ kind: 'paragraph', inlines, ...markOf(list, index) }], ctx, STYLE.cutOut) }] };
   });
   return [...(at.breakBefore ? [pageOpener(ctx)] : []), xmlTable({ widths: [ctx.textWidth], borders: CUT, margins: CUT_MARGINS, rtl: ctx.dir.rtl, rows })];
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ExportPanel } from './ExportPanel';
+import { RoundTripPanel } from '../round-trip/RoundTripPanel';
 import { ImportPanel } from './ImportPanel';
 import './packs.css';
 
@@ -12,6 +13,7 @@ export function PacksPage() {
       <p className="muted">{t('packs.intro')}</p>
       <ImportPanel />
       <ExportPanel />
+      <RoundTripPanel />
     </section>
   );
 }

@@ -9,6 +9,8 @@ import type { NumberedLesson, NumberedModule, PlanContext } from '../context';
 import { markdownBlocks } from '../inline';
 import { bulletList, methodNames, objectivesList, sensitivityWarnings, stepTable, titled } from '../lesson-parts';
 import type { PlanBlock, PlanFacts, PlanSection } from '../plan';
+import { markBlocks } from '../round-trip-marks';
+import { lessonMarker } from '../round-trip-plan';
 import { moduleIntro } from './module';
 
 /** Ruled lines left for the trainer's own notes. */
@@ -30,6 +32,7 @@ function notesBlock(ctx: PlanContext): PlanBlock[] {
 function lessonPlan(m: NumberedModule, lesson: NumberedLesson, ctx: PlanContext): PlanBlock[] {
   const l = ctx.labels;
   const source = lesson.effective.lesson;
+  const mark = lessonMarker(ctx, lesson);
   const facts: PlanFacts = {
     kind: 'facts',
     rows: [
@@ -44,12 +47,12 @@ function lessonPlan(m: NumberedModule, lesson: NumberedLesson, ctx: PlanContext)
   return [
     heading(2, source.title, ctx.values, lessonNumber(l, lesson.number)),
     facts,
-    ...titled(l.learningObjectives, objectivesList(source, ctx, true), ctx),
+    ...titled(l.learningObjectives, objectivesList(source, ctx, true, mark), ctx),
     ...titled(l.materials, bulletList(source.materials, ctx), ctx),
     ...titled(l.roomSetup, markdownBlocks(source.roomSetup, ctx.values), ctx),
     ...titled(l.sensitiveContent, sensitivityWarnings(source, ctx), ctx),
-    ...titled(l.lessonPlan, [stepTable(source, ctx, lesson.placement)], ctx),
-    ...titled(l.trainerNotes, markdownBlocks(source.trainerNotes, ctx.values, 'note'), ctx),
+    ...titled(l.lessonPlan, [stepTable(source, ctx, lesson.placement, mark)], ctx),
+    ...titled(l.trainerNotes, markBlocks(markdownBlocks(source.trainerNotes, ctx.values, 'note'), mark('trainerNotes')), ctx),
     ...notesBlock(ctx),
   ];
 }

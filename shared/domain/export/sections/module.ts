@@ -5,6 +5,8 @@ import type { NumberedLesson, NumberedModule, PlanContext } from '../context';
 import { markdownBlocks, markdownInlines, textInlines } from '../inline';
 import { bulletList, handoutBlocks, methodNames, objectivesList, stepTable, titled } from '../lesson-parts';
 import type { PlanBlock, PlanFacts, PlanSection } from '../plan';
+import { markBlocks } from '../round-trip-marks';
+import { lessonMarker } from '../round-trip-plan';
 
 function lessonFacts(lesson: NumberedLesson, ctx: PlanContext): PlanFacts {
   const l = ctx.labels;
@@ -31,18 +33,19 @@ function assessmentList(lesson: NumberedLesson, ctx: PlanContext): PlanBlock[] {
 function lessonBlocks(lesson: NumberedLesson, ctx: PlanContext): PlanBlock[] {
   const l = ctx.labels;
   const { lesson: source } = lesson.effective;
+  const mark = lessonMarker(ctx, lesson);
   return [
     heading(2, source.title, ctx.values, lessonNumber(l, lesson.number)),
     lessonFacts(lesson, ctx),
     ...titled(l.aim, markdownBlocks(source.aim, ctx.values), ctx),
     ...titled(l.relevance, markdownBlocks(source.relevance, ctx.values), ctx),
-    ...titled(l.learningObjectives, objectivesList(source, ctx, true), ctx),
-    ...titled(l.lessonPlan, [stepTable(source, ctx, lesson.placement)], ctx),
+    ...titled(l.learningObjectives, objectivesList(source, ctx, true, mark), ctx),
+    ...titled(l.lessonPlan, [stepTable(source, ctx, lesson.placement, mark)], ctx),
     ...titled(l.materials, bulletList(source.materials, ctx), ctx),
     ...titled(l.roomSetup, markdownBlocks(source.roomSetup, ctx.values), ctx),
     // Extra trainer notes of the curriculum are already appended to the lesson's own (effectiveLessons).
-    ...titled(l.trainerNotes, markdownBlocks(source.trainerNotes, ctx.values, 'note'), ctx),
-    ...titled(l.handouts, handoutBlocks(source, lesson.number, ctx, false), ctx),
+    ...titled(l.trainerNotes, markBlocks(markdownBlocks(source.trainerNotes, ctx.values, 'note'), mark('trainerNotes')), ctx),
+    ...titled(l.handouts, handoutBlocks(source, lesson.number, ctx, false, mark), ctx),
     ...titled(l.assessment, assessmentList(lesson, ctx), ctx),
   ];
 }
