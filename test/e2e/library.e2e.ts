@@ -43,11 +43,15 @@ describe.runIf(!SKIP_E2E)('the module library in the web harness', () => {
       const title = page.getByLabel('Module title');
       await title.fill('Police ethics, integrity and gifts');
       await page.getByText('All changes saved').waitFor();
-      await title.fill('Police ethics, integrity and gifts (draft)');
+      // A second change, in another field: typing on in the same field within a second is one undo step.
+      const summary = page.getByLabel('Summary', { exact: true });
+      const summaryBefore = await summary.inputValue();
+      await summary.fill(`${summaryBefore} Draft.`);
       await page.getByText('All changes saved').waitFor();
       // Undo (outside the text field) goes back one step and is saved too.
       await page.getByRole('button', { name: 'Undo' }).click();
-      await expect.poll(() => title.inputValue()).toBe('Police ethics, integrity and gifts');
+      await expect.poll(() => summary.inputValue()).toBe(summaryBefore);
+      expect(await title.inputValue()).toBe('Police ethics, integrity and gifts');
       await page.getByText('All changes saved').waitFor();
       await page.screenshot({ path: join(SCREENSHOTS, 'editor-en.png') });
 

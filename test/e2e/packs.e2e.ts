@@ -55,7 +55,7 @@ describe.runIf(!SKIP_E2E)('module packs in the web harness', () => {
       await pageB.goto(`${harnessB.url}#/packs`);
       // The file is streamed to the harness as raw bytes, not sent as base64 in JSON.
       const uploaded = pageB.waitForRequest((request) => request.url().endsWith('/api/upload') && request.method() === 'POST');
-      await pageB.locator('input[type=file]').setInputFiles(packFile);
+      await pageB.locator('input[type=file][accept=".ccpack"]').setInputFiles(packFile);
       await uploaded;
       await pageB.getByRole('heading', { name: 'Preview of “Ethics and force”' }).waitFor();
       const row = pageB.getByRole('row', { name: /Police ethics and integrity/ });
@@ -107,7 +107,7 @@ describe.runIf(!SKIP_E2E)('module packs in the web harness', () => {
       const { writeFile } = await import('node:fs/promises');
       await writeFile(bogus, 'this is not a zip file');
       await page.goto(`${harness.url}#/packs`);
-      await page.locator('input[type=file]').setInputFiles(bogus);
+      await page.locator('input[type=file][accept=".ccpack"]').setInputFiles(bogus);
       await page.getByRole('alert').getByText(/This pack cannot be opened: .*not a zip archive/).waitFor();
     } finally {
       await page.close();

@@ -17,10 +17,14 @@ describe.runIf(!SKIP_E2E)('recovering damaged data in the web harness', () => {
 
   it('reports a truncated library, keeps it, and restores the newest good backup', async () => {
     const dataDir = await tempDir();
+    // One edit keeps a backup of the module's file; then the file is cut short, as a crash of the disk would.
     const store = await openTestStore(dataDir);
-    await store.update('library', (l) => l);
+    const [module] = store.read('library').modules;
+    if (!module) throw new Error('The test library has a module');
+    await store.update('library', (l) => ({ ...l, modules: [{ ...module, summary: `${module.summary} Edited.` }] }));
     store.close();
-    await writeFile(join(dataDir, 'library.json'), '{"schemaVersion":1,"modules":[{"id":"trunc');
+    const damaged = join(dataDir, 'library', 'modules', `${module.id}.json`);
+    await writeFile(damaged, '{"schemaVersion":4,"id":"trunc');
 
     const harness = await startHarness(dataDir);
     const page = await browser.newPage({ viewport: { width: 1100, height: 700 } });
@@ -28,7 +32,7 @@ describe.runIf(!SKIP_E2E)('recovering damaged data in the web harness', () => {
       await page.goto(harness.url);
       await page.getByRole('heading', { name: 'Your data needs attention' }).waitFor();
       await page.screenshot({ path: join(SCREENSHOTS, 'recovery-en.png') });
-      expect(await readFile(join(dataDir, 'library.json'), 'utf8')).toBe('{"schemaVersion":1,"modules":[{"id":"trunc');
+      expect(await readFile(damaged, 'utf8')).toBe('{"schemaVersion":4,"id":"trunc');
       await page.getByRole('button', { name: 'Restore this backup' }).click();
       await page.getByRole('heading', { level: 1, name: 'Module library' }).waitFor();
       await page.locator('.card').first().waitFor();

@@ -41,7 +41,7 @@ export function sections(packFile: () => { name: string; mimeType: string; buffe
       hash: '#/packs',
       ready: '.packs__list input',
       act: async (page) => {
-        await page.locator('input[type=file]').setInputFiles(packFile());
+        await page.locator('input[type=file][accept=".ccpack"]').setInputFiles(packFile());
         await page.locator('.pack-preview').waitFor();
         await page.locator('.pack-preview').scrollIntoViewIfNeeded();
       },
