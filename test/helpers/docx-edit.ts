@@ -88,3 +88,12 @@ export function appendParagraph(xml: string, name: string, text: string): string
   const withoutEnd = xml.slice(0, end) + xml.slice(end + endTag.length, close);
   return `${withoutEnd}<w:p><w:r><w:t xml:space="preserve">${text}</w:t></w:r>${endTag}</w:p>${xml.slice(close)}`;
 }
+
+/** Types text into a marked field that holds none (the empty paragraph a lesson without trainer notes gets). */
+export function typeIntoEmpty(xml: string, name: string, text: string): string {
+  if (fieldText(xml, name) !== '') throw new Error(`Marker ${name} is not empty`);
+  const { start, startTag } = markerRange(xml, name);
+  const at = start + startTag.length;
+  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return `${xml.slice(0, at)}<w:r><w:t xml:space="preserve">${escaped}</w:t></w:r>${xml.slice(at)}`;
+}

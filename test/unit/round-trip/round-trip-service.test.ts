@@ -9,6 +9,7 @@ import {
   editDocx,
   joinWithNextParagraph,
   setFieldText,
+  typeIntoEmpty,
 } from '../../helpers/docx-edit';
 import { openTestServices } from '../../helpers/open-test-store';
 import { snapshotDir, tempDir } from '../../helpers/temp-dir';
@@ -99,6 +100,30 @@ describe('round trip of a trainer lesson plan edited programmatically', () => {
       expect(services.curricula.get(id).curriculum).toEqual(before);
       await expect(services.roundTrip.undoLast()).rejects.toMatchObject({ code: 'not-found' });
     });
+  });
+
+  it('brings back a trainer note typed under a lesson that had none, as a course override', async () => {
+    const services = await openTestServices(await tempDir());
+    try {
+      // The lesson's notes are emptied in the library before the course takes its snapshot.
+      const { module } = services.library.get(MODULE);
+      await services.handlers['library:save']({ module: { ...module, lessons: module.lessons.map((l, i) => (i === 0 ? { ...l, trainerNotes: '' } : l)) }, baseRevision: module.revision, bump: true });
+      const course = await services.handlers['curriculum:create']({ title: 'Use of force refresher', moduleIds: [MODULE] });
+      const bytes = await exported(services, { kind: 'curriculum', id: course.id });
+      // The marker is there, on an empty paragraph: the trainer types a note into it.
+      const edited = await editDocx(bytes, (xml) => typeIntoEmpty(xml, 'cc_1_0_tn', 'Bring the case files.'));
+      // An untouched export of the lesson without notes reads back as no change.
+      expect((await preview(services, bytes)).changes).toEqual([]);
+      const result = await preview(services, edited);
+      expect(result.problems).toEqual([]);
+      expect(result.changes).toEqual([expect.objectContaining({ name: 'cc_1_0_tn', field: 'trainerNotes', before: '', after: 'Bring the case files.', overridable: true })]);
+      const applied = await services.roundTrip.apply(result.previewId, 'overrides');
+      expect(applied.applied).toEqual(['cc_1_0_tn']);
+      const item = courseItem(services, course.id);
+      expect(item.lessons.find((o) => o.lessonCode === item.snapshot.lessons[0]?.code)?.trainerNotes).toBe('Bring the case files.');
+    } finally {
+      services.store.close();
+    }
   });
 
   it('applies text edits as library edits in a new revision of the module, and undoes them', async () => {

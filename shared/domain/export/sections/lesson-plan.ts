@@ -4,13 +4,13 @@
  */
 import type { Placement } from '../../curriculum/schedule';
 import type { SessionItem } from '../../../schemas/curriculum';
-import { dayTitle, formatDuration, heading, lessonNumber, moduleNumber, run, textLine } from '../blocks';
+import { dayTitle, formatDuration, heading, lessonNumber, moduleNumber, paragraph, run, textLine } from '../blocks';
 import type { NumberedLesson, NumberedModule, PlanContext } from '../context';
 import { markdownBlocks } from '../inline';
 import { bulletList, methodNames, objectivesList, sensitivityWarnings, stepTable, titled } from '../lesson-parts';
 import type { PlanBlock, PlanFacts, PlanSection } from '../plan';
 import { markBlocks } from '../round-trip-marks';
-import { lessonMarker } from '../round-trip-plan';
+import { lessonMarker, type LessonMarker } from '../round-trip-plan';
 import { moduleIntro } from './module';
 
 /** Ruled lines left for the trainer's own notes. */
@@ -25,14 +25,30 @@ function whenRows(placement: Placement | undefined, ctx: PlanContext): PlanFacts
   ];
 }
 
-function notesBlock(ctx: PlanContext): PlanBlock[] {
-  return [heading(3, ctx.labels.notes, ctx.values), { kind: 'lines', count: NOTE_LINES }];
+/** The ruled lines for the trainer's own notes, after `field` (an empty trainer-notes marker, if any). */
+function notesBlock(ctx: PlanContext, field: PlanBlock[] = []): PlanBlock[] {
+  return [heading(3, ctx.labels.notes, ctx.values), ...field, { kind: 'lines', count: NOTE_LINES }];
+}
+
+/**
+ * The lesson's trainer notes, marked for the round trip, and where the marker goes. Notes print in a box
+ * under their heading. A lesson without notes prints no heading and no box, but its marker is still written,
+ * on an empty plain paragraph under "Notes" (where the trainer writes): a note typed there in Word or
+ * LibreOffice comes back as the lesson's trainer notes. The empty paragraph prints as one small blank line.
+ */
+function trainerNotes(source: NumberedLesson['effective']['lesson'], mark: LessonMarker, ctx: PlanContext): { titled: PlanBlock[]; empty: PlanBlock[] } {
+  const notes = markBlocks(markdownBlocks(source.trainerNotes, ctx.values, 'note'), mark('trainerNotes'));
+  if (notes.length > 0) return { titled: titled(ctx.labels.trainerNotes, notes, ctx), empty: [] };
+  // Documents without markers (participant handouts, tests) get no empty paragraph.
+  const name = mark('trainerNotes');
+  return { titled: [], empty: name === undefined ? [] : markBlocks([paragraph([], 'small')], name) };
 }
 
 function lessonPlan(m: NumberedModule, lesson: NumberedLesson, ctx: PlanContext): PlanBlock[] {
   const l = ctx.labels;
   const source = lesson.effective.lesson;
   const mark = lessonMarker(ctx, lesson);
+  const notes = trainerNotes(source, mark, ctx);
   const facts: PlanFacts = {
     kind: 'facts',
     rows: [
@@ -52,8 +68,8 @@ function lessonPlan(m: NumberedModule, lesson: NumberedLesson, ctx: PlanContext)
     ...titled(l.roomSetup, markdownBlocks(source.roomSetup, ctx.values), ctx),
     ...titled(l.sensitiveContent, sensitivityWarnings(source, ctx), ctx),
     ...titled(l.lessonPlan, [stepTable(source, ctx, lesson.placement, mark)], ctx),
-    ...titled(l.trainerNotes, markBlocks(markdownBlocks(source.trainerNotes, ctx.values, 'note'), mark('trainerNotes')), ctx),
-    ...notesBlock(ctx),
+    ...notes.titled,
+    ...notesBlock(ctx, notes.empty),
   ];
 }
 
