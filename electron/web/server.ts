@@ -6,6 +6,7 @@ import { UPLOAD_PATH, type EventPayload, type Handlers, type IpcResult, type Upl
 import { dispatch } from '../../shared/ipc/dispatch';
 import { readRendererFile, RENDERER_CSP } from '../services/static/renderer-files';
 import { parseJsonText } from '../../shared/domain/json-text';
+import { jsonParts } from './json-body';
 import type { UploadStore } from './uploads';
 
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
@@ -57,7 +58,7 @@ export async function startWebHarness(options: { rendererDir: string; handlers: 
       const result = payload.ok
         ? await dispatch(options.handlers, channel, payload.value)
         : { ok: false as const, error: { code: 'invalid-argument' as const, message: payload.message } };
-      send(res, 200, 'application/json; charset=utf-8', JSON.stringify(result)); return;
+      send(res, 200, 'application/json; charset=utf-8', jsonParts(result)); return;
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') { send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed'); return; }
@@ -156,12 +157,22 @@ async function readJsonBody(req: IncomingMessage): Promise<{ ok: true; value: un
   }
 }
 
-function send(res: ServerResponse, status: number, contentType: string, body: string | Buffer): void {
+/** Sends a body, or a body's pieces in order (see json-body.ts): the pieces are written as they are, not copied into one. */
+function send(res: ServerResponse, status: number, contentType: string, body: string | Buffer | readonly Buffer[]): void {
+  const pieces = typeof body === 'string' || Buffer.isBuffer(body) ? null : body;
   res.writeHead(status, {
     'Content-Type': contentType,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'X-Frame-Options': 'DENY',
+    ...(pieces ? { 'Content-Length': pieces.reduce((total, piece) => total + piece.length, 0) } : {}),
   });
-  res.end(body);
+  if (!pieces) {
+    res.end(body);
+    return;
+  }
+  res.cork();
+  for (const piece of pieces) res.write(piece);
+  res.end();
+  res.uncork();
 }

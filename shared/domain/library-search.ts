@@ -407,7 +407,13 @@ export class LibraryIndex {
 }
 
 function entryOf(module: Module): Entry {
-  return { summary: summariseModule(module), updatedMs: Date.parse(module.updatedAt), titleRank: 0 };
+  // Frozen: every search hands out these very objects, and the web harness encodes a frozen one once.
+  return { summary: freezeSummary(summariseModule(module)), updatedMs: Date.parse(module.updatedAt), titleRank: 0 };
+}
+
+function freezeSummary(summary: ModuleSummary): ModuleSummary {
+  for (const part of Object.values(summary)) if (part !== null && typeof part === 'object') Object.freeze(part);
+  return Object.freeze(summary);
 }
 
 function inRange(request: LibraryQuery, minutes: number): boolean {

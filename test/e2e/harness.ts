@@ -35,7 +35,9 @@ export type RunningHarness = { url: string; origin: string; process: ChildProces
 /** Starts `npm run web`'s built server (`npm test` builds first) on a data folder and waits for its ready line. */
 export function startHarness(dataDir: string): Promise<RunningHarness> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['out/main/web.js', '--data', dataDir], {
+    // CC_HARNESS_NODE_ARGS: extra Node flags for the server, to profile it under a benchmark ("--cpu-prof").
+    const nodeArgs = (process.env['CC_HARNESS_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
+    const child = spawn(process.execPath, [...nodeArgs, 'out/main/web.js', '--data', dataDir], {
       cwd: REPO_ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

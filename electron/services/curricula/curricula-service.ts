@@ -1,10 +1,12 @@
 import { checkCurriculum, type CurriculumCheck, type LibraryLookup } from '../../../shared/domain/curriculum/checks';
+import { deepFreeze } from '../store/deep-freeze';
 import { withPlaceholderDefaults } from '../../../shared/domain/placeholders';
 import { curriculumCoverage } from '../../../shared/domain/curriculum/coverage';
 import { dayModel } from '../../../shared/domain/curriculum/day-model';
 import { assignDays } from '../../../shared/domain/curriculum/day-packer';
 import { curriculumUnits, packUnit, scheduleCurriculum } from '../../../shared/domain/curriculum/schedule';
 import { withStoredSnapshots } from '../../../shared/domain/curriculum/saved-snapshots';
+import { shareUnchanged } from '../../../shared/domain/curriculum/share-unchanged';
 import { uniqueId } from '../../../shared/domain/ids';
 import { AppError } from '../../../shared/errors';
 import type { CreateCurriculum, CurriculumDetail, CurriculumSummary, SaveCurriculum } from '../../../shared/schemas/curricula';
@@ -91,6 +93,9 @@ export class CurriculaService {
       checks: checkCurriculum(this.withDefaults(curriculum), { library: this.libraryLookup(), schedule }),
       coverage: curriculumCoverage(curriculum, library.references),
     };
+    // Frozen like the stored data it comes from: it is handed to every reader, and the web harness encodes
+    // a frozen answer once (json-body.ts).
+    deepFreeze(value);
     this.computedCache.set(curriculum, { library, settings, value });
     return value;
   }
@@ -159,7 +164,7 @@ export class CurriculaService {
       );
     }
     // The store validates the completed course as it writes it (one full parse per save, not two).
-    return this.replace(existing, { ...curriculum, items: withStoredSnapshots(curriculum.items, existing), createdAt: existing.createdAt });
+    return this.replace(existing, shareUnchanged({ ...curriculum, items: withStoredSnapshots(curriculum.items, existing), createdAt: existing.createdAt }, existing));
   }
 
   async rename(id: string, title: string): Promise<Curriculum> {

@@ -64,7 +64,6 @@ export abstract class SplitStorage<T> implements DocumentStorage<T> {
   /** Files of this document known to be on disk: only they have a version to back up. */
   protected readonly present = new Set<string>();
   private readonly lastBackupAt = new Map<string, number>();
-  private queue: Promise<void> = Promise.resolve();
 
   constructor(
     protected readonly dataDir: string,
@@ -82,15 +81,12 @@ export abstract class SplitStorage<T> implements DocumentStorage<T> {
     this.remember(data);
   }
 
-  write(data: T): Promise<void> {
-    const run = this.queue.then(async () => {
-      const plan = this.plan(data);
-      await this.backUp(plan);
-      await applyPlan(this.dataDir, plan);
-      this.committed(data, plan);
-    });
-    this.queue = run.catch(() => undefined);
-    return run;
+  /** Called by the Store, whose queue orders every write: one at a time, each a diff against the last. */
+  async write(data: T): Promise<void> {
+    const plan = this.plan(data);
+    await this.backUp(plan);
+    await applyPlan(this.dataDir, plan);
+    this.committed(data, plan);
   }
 
   /** Files written now exist; files removed do not. */

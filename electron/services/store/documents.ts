@@ -71,7 +71,22 @@ const CurriculumWithTrustedSnapshotsSchema = curriculumWithItems(moduleItemWithS
 function parseCurriculum(course: unknown, index: number, isKnown: (part: object) => boolean): Curriculum {
   const raw = course as { items?: unknown };
   const items: unknown = Array.isArray(raw.items) ? raw.items.map((item: unknown, at) => withCheckedSnapshot(item, ['curricula', index, 'items', at, 'snapshot'], isKnown)) : raw.items;
-  return parseAt(CurriculumWithTrustedSnapshotsSchema, { ...(course as object), items }, ['curricula', index]);
+  const parsed = parseAt(CurriculumWithTrustedSnapshotsSchema, { ...(course as object), items }, ['curricula', index]);
+  return keepKnownParts(parsed, course as Record<string, unknown>, items, isKnown);
+}
+
+/**
+ * The parsed course with the parts that were already validated (unchanged items and fields of a saved
+ * course, see share-unchanged.ts) put back in place of their parsed copies: equal in content, and keeping
+ * their identity keeps what is computed from them by identity.
+ */
+function keepKnownParts(parsed: Curriculum, input: Record<string, unknown>, items: unknown, isKnown: (part: object) => boolean): Curriculum {
+  const known = (value: unknown): value is object => typeof value === 'object' && value !== null && isKnown(value);
+  const kept: Record<string, unknown> = { ...parsed };
+  for (const key of Object.keys(kept)) if (key !== 'items' && known(input[key])) kept[key] = input[key];
+  if (known(items)) kept['items'] = items;
+  else if (Array.isArray(items)) kept['items'] = parsed.items.map((item, i) => (known(items[i]) ? (items[i] as typeof item) : item));
+  return kept as Curriculum;
 }
 
 function withCheckedSnapshot(item: unknown, path: PropertyKey[], isKnown: (part: object) => boolean): unknown {

@@ -55,7 +55,7 @@ export type TransactionOptions = {
   onStep?: CommitOptions['onStep'];
 };
 
-type Prepared = { name: DocumentName; plan: () => FilePlan; apply: () => void; revert: () => void; storage: DocumentStorage<never> };
+type Prepared = { name: DocumentName; data: unknown; plan: () => FilePlan; apply: () => void; revert: () => void; storage: DocumentStorage<never> };
 
 /**
  * The data directory: three lowdb documents (settings, library, curricula), a lock, backups and recovery.
@@ -70,6 +70,13 @@ export class Store {
   private readonly validated = new WeakSet<object>();
   /** Every write, single-file or transaction, runs in turn: a transaction never interleaves with a save. */
   private queue: Promise<unknown> = Promise.resolve();
+  /**
+   * Group commit: a document's save waiting in the queue takes later saves of the same document along
+   * (see `save`), until anything else is queued behind it.
+   */
+  private readonly openSaves = new Map<DocumentName, { data: unknown; done: Promise<void> }>();
+  /** Each document's data as its files hold it: what memory goes back to when a save fails. */
+  private readonly onDisk = new Map<DocumentName, unknown>();
   /** What opening found of a transaction interrupted by a crash. */
   recovery: RecoveryOutcome = { action: 'none' };
   /** What opening did to a data folder of the first layout. */
@@ -108,9 +115,40 @@ export class Store {
   }
 
   private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    // A save queued before this task must not take along changes made after it: they would be written
+    // ahead of it (a transaction's changes outside its journal).
+    this.openSaves.clear();
+    return this.append(task);
+  }
+
+  private append<T>(task: () => Promise<T>): Promise<T> {
     const run = this.queue.then(task);
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  /**
+   * Saves a document's current data: joins the save of this document already waiting in the queue, if any,
+   * or queues one. A document's data in memory always holds every change made so far, so the waiting save
+   * writes the newest data once for all who joined it. Fifty designers saving their courses at once cost
+   * one write of the files they changed (one journal, one round of fsyncs), not fifty in a row.
+   */
+  private save<N extends DocumentName>(name: N, data: DocumentData[N]): Promise<void> {
+    const open = this.openSaves.get(name);
+    if (open) {
+      open.data = data;
+      return open.done;
+    }
+    const storage = this.slots[name].storage as DocumentStorage<DocumentData[N]>;
+    const batch: { data: unknown; done: Promise<void> } = { data, done: Promise.resolve() };
+    batch.done = this.append(async () => {
+      // From now on this save takes no one else along: later changes go into the next one.
+      if (this.openSaves.get(name) === batch) this.openSaves.delete(name);
+      await storage.write(batch.data as DocumentData[N]);
+      this.onDisk.set(name, batch.data);
+    });
+    this.openSaves.set(name, batch);
+    return batch.done;
   }
 
   close(): void {
@@ -143,17 +181,16 @@ export class Store {
     const slot = this.slots[name];
     const validated = this.parseChange(name, change(this.read(name)));
     const db = slot.db as Low<DocumentData[N]>;
-    const storage = slot.storage as DocumentStorage<DocumentData[N]>;
-    const previous = db.data;
     db.data = validated;
     try {
-      // This very data, not whatever `db.data` holds when the queue reaches it: each write is its own diff.
-      await this.enqueue(() => storage.write(validated));
+      await this.save(name, validated);
     } catch (error) {
-      db.data = previous;
+      // Back to what the files hold, unless later changes are on their way to the disk (they include this
+      // one: a save that fails does not undo the changes made after it).
+      if (db.data === validated && this.onDisk.has(name)) db.data = this.onDisk.get(name) as DocumentData[N];
       throw new AppError('io-error', `Could not save the ${name} data: ${(error as Error).message}`);
     }
-    return db.data;
+    return validated;
   }
 
   /**
@@ -177,7 +214,11 @@ export class Store {
         for (const [i, p] of prepared.entries()) await p.storage.backUp(plans[i] as FilePlan);
         const writes = [...plans.flatMap((plan) => plan.writes), ...(options.files ?? [])];
         await commitFiles(this.dataDir, writes, { ...(options.onStep ? { onStep: options.onStep } : {}) }, plans.flatMap((plan) => plan.removals));
-        for (const [i, p] of prepared.entries()) p.storage.committed(this.read(p.name) as never, plans[i] as FilePlan);
+        // The transaction's own data: memory may already hold later changes, whose saves are queued behind.
+        for (const [i, p] of prepared.entries()) {
+          p.storage.committed(p.data as never, plans[i] as FilePlan);
+          this.onDisk.set(p.name, p.data);
+        }
       });
     } catch (error) {
       // Once journalled, the transaction will be completed on the next open: memory already holds its result.
@@ -195,6 +236,7 @@ export class Store {
     const previous = db.data;
     return {
       name,
+      data: validated,
       plan: () => storage.plan(validated),
       apply: () => {
         db.data = validated;
@@ -219,15 +261,27 @@ export class Store {
     return this.remember(parsed);
   }
 
-  /** Freezes validated data and notes its top-level parts, so the next change can skip re-validating them. */
+  /**
+   * Freezes validated data and notes its parts down to the fields and items of each module or course, so
+   * the next change can skip re-validating them (or keep their identity, see documents.ts).
+   */
   private remember<T>(data: T): T {
     deepFreeze(data);
     for (const part of Object.values(data as object)) {
       if (!Array.isArray(part)) continue;
       this.validated.add(part);
-      for (const item of part) if (item && typeof item === 'object') this.validated.add(item as object);
+      for (const item of part) if (item && typeof item === 'object' && !this.validated.has(item as object)) this.rememberParts(item as object);
     }
     return data;
+  }
+
+  private rememberParts(item: object): void {
+    this.validated.add(item);
+    for (const field of Object.values(item)) {
+      if (!field || typeof field !== 'object') continue;
+      this.validated.add(field as object);
+      if (Array.isArray(field)) for (const element of field) if (element && typeof element === 'object') this.validated.add(element as object);
+    }
   }
 
   /** A whole-folder snapshot (hard links, so it costs no copy) before an operation that changes much: a pack import. */
@@ -343,6 +397,7 @@ export class Store {
       this.seeded = true;
     }
     slot.db = new Low(storage, this.remember(data));
+    this.onDisk.set(name, slot.db.data);
   }
 
   private seedOf<N extends DocumentName>(name: N): () => Promise<DocumentData[N]> {

@@ -78,7 +78,28 @@ function orderedLessonIndices(item: ModuleItem): number[] {
   return order;
 }
 
+/**
+ * The overridden lesson, the same object for the same lesson and override. Courses are immutable data (the
+ * store freezes them; edits make new objects), so checks and exports that look up what they found in a
+ * lesson by its identity (text-checks.ts) do not read every overridden lesson again on each request.
+ */
+const OVERRIDDEN = new WeakMap<Lesson, WeakMap<LessonOverride, Lesson>>();
+
 function applyOverride(lesson: Lesson, override: LessonOverride): Lesson {
+  let byOverride = OVERRIDDEN.get(lesson);
+  if (!byOverride) {
+    byOverride = new WeakMap();
+    OVERRIDDEN.set(lesson, byOverride);
+  }
+  let applied = byOverride.get(override);
+  if (!applied) {
+    applied = overridden(lesson, override);
+    byOverride.set(override, applied);
+  }
+  return applied;
+}
+
+function overridden(lesson: Lesson, override: LessonOverride): Lesson {
   const minutes = new Map((override.stepMinutes ?? []).map((s) => [s.step, s.minutes]));
   const notes = override.trainerNotes?.trim();
   if (minutes.size === 0 && !notes) return lesson;

@@ -59,13 +59,73 @@ export function moduleTexts(module: Pick<Module, 'summary' | 'learningOutcomes' 
 
 export type TextFinding = { lessonCode?: string; where: string; found: string };
 
+/** What the checks find in one group of texts: typed numbers, and every reference with where it is. */
+type Findings = { typed: TextFinding[]; refs: (TextFinding & { ref: TextRef })[] };
+
+/** What one text holds, by text: a course's overridden lessons are new objects after each save, their texts mostly not. */
+type TextFindings = { typed: string[]; refs: { ref: TextRef; source: string }[] };
+const TEXT_FINDINGS = new Map<string, TextFindings>();
+/** Texts remembered at most; then the memo starts again (a library holds a few tens of thousands). */
+const TEXT_MEMO_LIMIT = 50_000;
+const NOTHING: TextFindings = { typed: [], refs: [] };
+
+function textFindings(text: string): TextFindings {
+  if (text === '') return NOTHING;
+  let found = TEXT_FINDINGS.get(text);
+  if (!found) {
+    found = { typed: hardCodedNumbers(text), refs: findRefs(text).map(({ ref, source }) => ({ ref, source })) };
+    if (TEXT_FINDINGS.size >= TEXT_MEMO_LIMIT) TEXT_FINDINGS.clear();
+    TEXT_FINDINGS.set(text, found);
+  }
+  return found;
+}
+
+function findingsOf(texts: readonly { where: string; text: string }[], lessonCode: string | undefined): Findings {
+  const at = lessonCode === undefined ? {} : { lessonCode };
+  const findings: Findings = { typed: [], refs: [] };
+  for (const { where, text } of texts) {
+    const found = textFindings(text);
+    for (const typed of found.typed) findings.typed.push({ ...at, where, found: typed });
+    for (const { ref, source } of found.refs) findings.refs.push({ ...at, where, found: source, ref });
+  }
+  return findings;
+}
+
+/**
+ * Findings per lesson object. Lessons are immutable (frozen in the store; edits make new objects), and a
+ * course's modules share the snapshots' lesson objects, so a course's checks, recomputed after each save,
+ * read only the lessons that changed: the regular expressions over every text were most of a busy
+ * harness's work.
+ */
+const LESSON_FINDINGS = new WeakMap<Lesson, Findings>();
+
+function lessonFindings(lesson: Lesson): Findings {
+  let findings = LESSON_FINDINGS.get(lesson);
+  if (!findings) {
+    findings = findingsOf(lessonTexts(lesson), lesson.code);
+    LESSON_FINDINGS.set(lesson, findings);
+  }
+  return findings;
+}
+
+/** The module-level texts' findings, per learning-outcomes array (it and the summary change together in practice). */
+const MODULE_FINDINGS = new WeakMap<object, { summary: string; glossary: Module['glossary']; findings: Findings }>();
+
+function moduleLevelFindings(module: Pick<Module, 'summary' | 'learningOutcomes' | 'glossary'>): Findings {
+  const cached = MODULE_FINDINGS.get(module.learningOutcomes);
+  if (cached && cached.summary === module.summary && cached.glossary === module.glossary) return cached.findings;
+  const findings = findingsOf(moduleTexts(module), undefined);
+  MODULE_FINDINGS.set(module.learningOutcomes, { summary: module.summary, glossary: module.glossary, findings });
+  return findings;
+}
+
+function allFindings(module: Module): Findings[] {
+  return [moduleLevelFindings(module), ...module.lessons.map(lessonFindings)];
+}
+
 /** Hand-typed part numbers anywhere in a module's texts. */
 export function moduleHardCodedNumbers(module: Module): TextFinding[] {
-  const findings: TextFinding[] = [];
-  for (const { where, text } of moduleTexts(module)) for (const found of hardCodedNumbers(text)) findings.push({ where, found });
-  for (const lesson of module.lessons)
-    for (const { where, text } of lessonTexts(lesson)) for (const found of hardCodedNumbers(text)) findings.push({ lessonCode: lesson.code, where, found });
-  return findings;
+  return allFindings(module).flatMap((f) => f.typed);
 }
 
 export type DanglingRef = TextFinding & { ref: TextRef };
@@ -73,12 +133,11 @@ export type DanglingRef = TextFinding & { ref: TextRef };
 /** References in a module's texts (as taught: `module.lessons` are the lessons taught) whose target `numbering` does not have. */
 export function danglingRefs(module: Module, numbering: Numbering): DanglingRef[] {
   const dangling: DanglingRef[] = [];
-  const visit = (origin: RefOrigin, where: string, text: string) => {
-    for (const { ref, source } of findRefs(text))
-      if (!printRef(ref, origin, numbering, module.language).found) dangling.push({ ...(origin.lessonCode ? { lessonCode: origin.lessonCode } : {}), where, found: source, ref });
-  };
-  for (const { where, text } of moduleTexts(module)) visit({ moduleId: module.id }, where, text);
-  for (const lesson of module.lessons) for (const { where, text } of lessonTexts(lesson)) visit({ moduleId: module.id, lessonCode: lesson.code }, where, text);
+  for (const findings of allFindings(module))
+    for (const found of findings.refs) {
+      const origin: RefOrigin = found.lessonCode === undefined ? { moduleId: module.id } : { moduleId: module.id, lessonCode: found.lessonCode };
+      if (!printRef(found.ref, origin, numbering, module.language).found) dangling.push(found);
+    }
   return dangling;
 }
 

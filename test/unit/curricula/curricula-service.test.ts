@@ -145,6 +145,23 @@ describe('CurriculaService: save', () => {
     expect(curricula.get(SAMPLE).curriculum.subtitle).toBe('Edited');
   });
 
+  it('keeps the stored objects of what a save sent unchanged (as the composer sends it: a new copy of everything)', async () => {
+    const { curricula } = await services();
+    const { curriculum } = curricula.get(SAMPLE);
+    const copy = JSON.parse(JSON.stringify(curriculum)) as typeof curriculum;
+    const [first, second] = copy.items;
+    if (!first || !second) throw new Error('the sample course has items');
+    const edited = { ...copy, items: [{ ...first, ...(first.kind === 'session' ? { minutes: first.minutes + 5 } : { lessons: [] }) }, ...copy.items.slice(1)] };
+    await curricula.save({ curriculum: edited, baseUpdatedAt: curriculum.updatedAt });
+    const after = curricula.get(SAMPLE).curriculum;
+    // Unchanged items and fields are the stored objects, so everything computed from them stays valid.
+    expect(after.items.slice(1).every((item, i) => item === curriculum.items[i + 1])).toBe(true);
+    expect(after.outcomes).toBe(curriculum.outcomes);
+    expect(after.dayTemplate).toBe(curriculum.dayTemplate);
+    expect(after.items[0]).not.toBe(curriculum.items[0]);
+    expect(after.items[0]).toEqual(edited.items[0]?.kind === 'module' ? { ...edited.items[0], snapshot: after.items[0]?.kind === 'module' ? after.items[0].snapshot : undefined } : edited.items[0]);
+  });
+
   it('refuses a save based on a version that was changed elsewhere (conflict), keeping the other change', async () => {
     const { curricula } = await services();
     const { curriculum: base } = curricula.get(SAMPLE);

@@ -82,6 +82,31 @@ describe('texts, numbering and acknowledgements', () => {
     expect(dangling?.severity).toBe('info');
   });
 
+  it('reads the texts of each lesson once while the lesson object stays the same, and again once it is edited', () => {
+    const module = sampleModule('hr-foundations');
+    const [lesson] = module.lessons;
+    if (!lesson) throw new Error('no lesson');
+    let reads = 0;
+    // A lesson whose trainer notes count their readers; the checks find their typed number each time.
+    const counted = Object.defineProperty({ ...lesson }, 'trainerNotes', {
+      enumerable: true,
+      get: () => {
+        reads += 1;
+        return 'Distribute Handout 3.1B.';
+      },
+    });
+    const course = curriculum([moduleItem('hr-foundations', { snapshot: { ...module, lessons: [counted, ...module.lessons.slice(1)] } })]);
+    const typed = (checks: readonly CurriculumCheck[]) => checks.find((c) => c.code === 'hard-coded-number')?.params.examples;
+    expect(typed(checkCurriculum(course))).toContain('Handout 3.1B');
+    const afterFirst = reads;
+    expect(typed(checkCurriculum(course))).toContain('Handout 3.1B');
+    expect(reads).toBe(afterFirst);
+    // An edit is a new lesson object: its texts are read again and the finding follows the text.
+    const edited = { ...lesson, trainerNotes: 'Distribute Handout 4.2A.' };
+    const changed = curriculum([moduleItem('hr-foundations', { snapshot: { ...module, lessons: [edited, ...module.lessons.slice(1)] } })]);
+    expect(typed(checkCurriculum(changed))).toContain('Handout 4.2A');
+  });
+
   it('marks acknowledged warnings with their reason, never errors, and groups findings by cause', () => {
     const course = curriculum([moduleItem('use-of-force-firearms'), moduleItem('public-order-assemblies')]);
     const before = checkCurriculum(course);
