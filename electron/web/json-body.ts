@@ -77,7 +77,7 @@ export function jsonBody(value: unknown): Buffer {
 function append(value: unknown, pieces: Pieces, depth: number): void {
   if (value === null || typeof value !== 'object' || !isPlain(value)) {
     // JSON.stringify answers undefined for what JSON cannot hold (only reachable at the top level here).
-    const text: string | undefined = JSON.stringify(value);
+    const text = JSON.stringify(value) as string | undefined;
     pieces.add(text ?? 'null');
     return;
   }
