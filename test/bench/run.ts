@@ -10,6 +10,7 @@ import { benchCurriculum } from './curriculum';
 import { benchExport } from './export';
 import { benchLeakCheck } from './leak-check';
 import { benchLibrarySearch } from './library-search';
+import { benchPackKill } from './pack-kill';
 import { benchPacks } from './packs';
 import { benchLibraryWeb } from './library-web';
 import { benchLock } from './lock';
@@ -30,6 +31,7 @@ const GROUPS: Record<string, () => Promise<Record<string, unknown>>> = {
   search: async () => ({ target: '5,000 modules: search median <= 10 ms, p95 <= 30 ms', ...(await benchLibrarySearch()) }),
   libraryWeb: async () => ({ target: '5,000 modules: library shown <= 1500 ms after opening', ...(await benchLibraryWeb()) }),
   packs: () => benchPacks(),
+  packKill: () => benchPackKill(),
   curriculum: () => benchCurriculum(),
   composerReorder: () => benchComposerReorder(),
   export: () => benchExport(),
