@@ -10,7 +10,6 @@ import type { Module } from '../../../shared/schemas/module';
 import type { Settings } from '../../../shared/schemas/settings';
 import type { BackupInfo } from '../../../shared/schemas/store';
 import { decodeBackup } from './backups';
-import { CurriculaFiles } from './curricula-files';
 import { classifyFile, type CurriculaIndex, type LibraryIndex, type StoredCurriculum } from './file-definitions';
 import type { Store } from './store';
 
@@ -48,7 +47,7 @@ export async function restoreIntoStore(store: Store, backup: BackupInfo, text: s
       await store.update('library', (library) => ({ ...library, upstream: replaceOrAdd(library.upstream, data as Module) }));
       return;
     case 'curriculum': {
-      const course = await new CurriculaFiles(store.dataDir, { keep: 0, minIntervalMs: 0 }).withSnapshots(data as StoredCurriculum);
+      const course = await store.courseWithSnapshots(data as StoredCurriculum);
       // A new updatedAt: an editor open on the course sees that it changed and does not save over it.
       const restored: Curriculum = { ...course, updatedAt: new Date().toISOString() };
       await store.update('curricula', (curricula) => ({ ...curricula, curricula: replaceOrAdd(curricula.curricula, restored) }));

@@ -7,6 +7,8 @@ import { BACKUP_NAME, DOCUMENT_NAMES, type BackupInfo, type DocumentName, type D
 import { fileExists, removeStaleTempFiles, writeFileAtomic } from './atomic-file';
 import { backupPath, BACKUPS_FOLDER, listBackups } from './backups';
 import { CurriculaFiles } from './curricula-files';
+import type { StoredCurriculum } from './file-definitions';
+import type { Curriculum } from '../../../shared/schemas/curriculum';
 import { FileProblem, type DocumentStorage, type FilePlan } from './document-files';
 import { definitionOf, type DocumentData } from './documents';
 import { DurableJsonAdapter, type BackupPolicy } from './durable-adapter';
@@ -282,6 +284,16 @@ export class Store {
       this.validated.add(field as object);
       if (Array.isArray(field)) for (const element of field) if (element && typeof element === 'object') this.validated.add(element as object);
     }
+  }
+
+  /**
+   * A course as its file stores it, with the snapshots it names: from the curricula's own storage, which
+   * holds the snapshots already read (restoring a course backup).
+   */
+  courseWithSnapshots(stored: StoredCurriculum): Promise<Curriculum> {
+    const storage = this.slots.curricula.storage;
+    if (!(storage instanceof CurriculaFiles)) throw new AppError('store-unavailable', 'The curricula data is not loaded');
+    return storage.withSnapshots(stored);
   }
 
   /** A whole-folder snapshot (hard links, so it costs no copy) before an operation that changes much: a pack import. */
