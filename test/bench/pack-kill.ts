@@ -57,7 +57,7 @@ export async function benchPackKill(moduleCount = 200, trials = 30): Promise<Rec
     (await openTestServices(template)).store.close();
     const ids = new Set(modules.map((m) => m.id));
 
-    const state = async (dataDir: string): Promise<'before' | 'after' | string> => {
+    const state = async (dataDir: string): Promise<string> => {
       const services = await openTestServices(dataDir);
       try {
         const present = services.store.read('library').modules.filter((m) => ids.has(m.id)).length;
