@@ -5,8 +5,9 @@ import { initI18n, setLanguage } from '../../renderer/src/i18n';
 import { setBridge } from '../../renderer/src/lib/bridge';
 
 // findBy… and waitFor wait for a condition: on a busy two-core machine a lazily loaded dialog can take more
-// than the default second to appear (the About box did, once, in a full run).
-configure({ asyncUtilTimeout: 5000 });
+// than the default second to appear (the About box did, once, in a full run; the library page, loaded on
+// its first visit, took over 5 s at load 10). A ceiling only: a condition met sooner ends the wait.
+configure({ asyncUtilTimeout: 15_000 });
 
 beforeAll(async () => {
   await initI18n('en');
