@@ -183,7 +183,8 @@ type Delimiter = {
 
 type Bracket = { slot: Slot; start: number; delimiterBottom: Delimiter | null };
 
-function parseInline(text: string): Inline[] {
+/** One paragraph's text (lines joined) as inlines: emphasis, links and references. */
+export function parseInline(text: string): Inline[] {
   return new InlineParser(text).parse();
 }
 

@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { planContext, printedCurriculum } from '../../shared/domain/export/context';
+import { planContext } from '../../shared/domain/export/context';
 import { numberedHeadings } from '../../shared/domain/export/lesson-parts';
 import { checkParticipantSafe } from '../../shared/domain/export/participant-safety';
 import type { ExportPlan } from '../../shared/domain/export/plan';
@@ -23,8 +23,8 @@ const ctx = planContext({ curriculum: input.curriculum, references: input.refere
 if (!process.argv.includes('--alone')) participantSections(ctx);
 const cpu = process.cpuUsage();
 const started = performance.now();
-// As buildExportPlan calls it: the printed texts (references resolved) and the numbered headings.
-checkParticipantSafe(input.plan, printedCurriculum(ctx), ctx.values, input.references, numberedHeadings(ctx));
+// As buildExportPlan calls it: the curriculum, the numbered headings and the numbering the document prints references with.
+checkParticipantSafe(input.plan, ctx.curriculum, ctx.values, input.references, numberedHeadings(ctx), ctx.numbering);
 const finished = performance.now();
 const used = process.cpuUsage(cpu);
 console.log(JSON.stringify({ checkMs: Math.round(finished - started), checkCpuMs: Math.round((used.user + used.system) / 1000) }));

@@ -4,7 +4,7 @@
  * timetable, and it refuses participant documents that would carry trainer-only text.
  */
 import { assertNever } from '../../errors';
-import { planContext, printedCurriculum, type PlanContext, type PlanInput } from './context';
+import { planContext, type PlanContext, type PlanInput } from './context';
 import { planCover, planFileName, planLabels, planProperties, planRunning } from './document-meta';
 import { numberedHeadings } from './lesson-parts';
 import { checkParticipantSafe } from './participant-safety';
@@ -98,7 +98,8 @@ export function buildExportPlan(input: PlanInput, options: ExportOptions): Expor
     fileName: planFileName(ctx),
     ...(roundTrip ? { roundTrip } : {}),
   };
-  // Trainer documents pass unchecked; the printed texts and headings are made for participant ones alone.
-  if (PARTICIPANT_VARIANTS.includes(plan.variant)) checkParticipantSafe(plan, printedCurriculum(ctx), ctx.values, input.references, numberedHeadings(ctx));
+  // Trainer documents pass unchecked; the headings are made for participant ones alone. The check prints
+  // the references of the curriculum's texts with this document's numbering, as the document does.
+  if (PARTICIPANT_VARIANTS.includes(plan.variant)) checkParticipantSafe(plan, ctx.curriculum, ctx.values, input.references, numberedHeadings(ctx), ctx.numbering);
   return plan;
 }

@@ -102,15 +102,3 @@ export function planContext(input: PlanInput, options: ExportOptions): PlanConte
   };
 }
 
-/**
- * The curriculum with the references of every module text (every lesson, taught or not) printed as in this
- * document: the participant-safety check compares printed texts, so a trainer sentence holding
- * "[[handout:…]]" is found where it is quoted as "Handout 2.1A". Only participant documents need it.
- */
-export function printedCurriculum(ctx: PlanContext): Curriculum {
-  const { curriculum, numbering } = ctx;
-  return {
-    ...curriculum,
-    items: curriculum.items.map((item) => (item.kind === 'module' ? { ...item, snapshot: printModuleRefs(item.snapshot, numbering, item.snapshot.language) } : item)),
-  };
-}

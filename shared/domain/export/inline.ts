@@ -4,7 +4,7 @@
  * reach the document) and `{placeholder}`s split out so renderers can show unfilled ones. Every string is
  * cleaned of characters XML cannot hold.
  */
-import { isSafeHref, parseMarkdown, type Inline } from '../markdown';
+import { isSafeHref, parseInline, parseMarkdown, type Inline } from '../markdown';
 import { own } from '../own';
 import { cleanText } from './clean-text';
 import type { PlanInline, PlanList, PlanParagraph } from './plan';
@@ -94,6 +94,13 @@ function mergeRuns(inlines: PlanInline[]): PlanInline[] {
     else merged.push(inline);
   }
   return merged;
+}
+
+/** Runs of one paragraph or list item of a Markdown text, its lines joined by spaces, as `markdownBlocks` makes them. */
+export function paragraphInlines(text: string, values: PlaceholderValues): PlanInline[] {
+  const out: PlanInline[] = [];
+  convertInlines(parseInline(text), values, PLAIN, out);
+  return mergeRuns(out);
 }
 
 /**

@@ -69,3 +69,58 @@ export class IntTable {
     }
   }
 }
+
+/**
+ * A set of small non-negative integers (the 30-bit keys of text-search.ts) in one typed array with open
+ * addressing: the participant-safety check files there a key per run of words of a document, and asks
+ * for one per run of words of the trainer texts.
+ */
+export class IntSet {
+  private keys: Int32Array;
+  private mask: number;
+  private count = 0;
+
+  /** Room for `expected` keys before the set grows. */
+  constructor(expected = 8) {
+    let capacity = 16;
+    while (capacity < expected * 2) capacity *= 2;
+    this.keys = new Int32Array(capacity);
+    this.mask = capacity - 1;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Adds `key`, an integer from 0 to 2^31 - 2 (spread over the table as IntTable spreads it). */
+  add(key: number): void {
+    const { keys, mask } = this;
+    const stored = key + 1;
+    let slot = Math.imul(key, 0x9e3779b1) & mask;
+    for (let found = keys[slot] ?? EMPTY; found !== EMPTY; found = keys[slot] ?? EMPTY) {
+      if (found === stored) return;
+      slot = (slot + 1) & mask;
+    }
+    keys[slot] = stored;
+    this.count += 1;
+    if (this.count * 2 > keys.length) this.grow();
+  }
+
+  has(key: number): boolean {
+    const { keys, mask } = this;
+    const stored = key + 1;
+    for (let slot = Math.imul(key, 0x9e3779b1) & mask; ; slot = (slot + 1) & mask) {
+      const found = keys[slot] ?? EMPTY;
+      if (found === stored) return true;
+      if (found === EMPTY) return false;
+    }
+  }
+
+  private grow(): void {
+    const { keys } = this;
+    this.keys = new Int32Array(keys.length * 2);
+    this.mask = this.keys.length - 1;
+    this.count = 0;
+    for (const stored of keys) if (stored !== EMPTY) this.add(stored - 1);
+  }
+}

@@ -2,7 +2,8 @@
  * What the participant-safety check compares: the trainer-only texts of a curriculum, and the texts its
  * authors wrote for participants. Both come from the course's module snapshots (every lesson, taught or
  * left out) and its own lesson overrides, never from the export plan, so that a builder bug cannot
- * widen what counts as shared.
+ * widen what counts as shared. References in them are printed as the document prints them when a
+ * printer is given (`RefPrinter`), one text at a time, so that the check reads what a reader would.
  */
 import type { Curriculum, ModuleItem } from '../../schemas/curriculum';
 import type { Lesson } from '../../schemas/module';
@@ -26,6 +27,11 @@ export function teaches(kind: TrainerKind): boolean {
   return kind === 'trainer activity' || kind === 'answer or marking guide';
 }
 
+/** A module text with its references printed; `lessonCode` for the texts of a lesson. */
+export type RefPrinter = (text: string, item: ModuleItem, lessonCode?: string) => string;
+
+const asWritten: RefPrinter = (text) => text;
+
 /** One trainer-only text (Markdown), with where it comes from, as the refusal names it. */
 export type TrainerText = { source: string; kind: TrainerKind; where: string };
 
@@ -40,8 +46,9 @@ export type ParticipantTextKind = 'catalogue' | 'material' | 'question';
 /** One text (Markdown or plain) written for participants. */
 export type ParticipantText = { source: string; kind: ParticipantTextKind };
 
-function lessonTrainerTexts(lesson: Lesson, where: string, out: TrainerText[]): void {
-  const add = (source: string, kind: TrainerKind): void => {
+function lessonTrainerTexts(lesson: Lesson, where: string, out: TrainerText[], print: (text: string) => string): void {
+  const add = (text: string, kind: TrainerKind): void => {
+    const source = print(text);
     if (source.trim() !== '') out.push({ source, kind, where });
   };
   add(lesson.trainerNotes, 'trainer notes');
@@ -60,28 +67,32 @@ function lessonTrainerTexts(lesson: Lesson, where: string, out: TrainerText[]): 
   for (const item of lesson.evaluation) add(item.answer, 'answer or marking guide');
 }
 
-function itemTrainerTexts(item: ModuleItem, moduleNumber: number, out: TrainerText[]): void {
-  const moduleName = `module ${moduleNumber} "${item.snapshot.title}"`;
-  for (const lesson of item.snapshot.lessons) lessonTrainerTexts(lesson, `${moduleName}, lesson ${lesson.code} "${lesson.title}"`, out);
+function itemTrainerTexts(item: ModuleItem, moduleNumber: number, out: TrainerText[], print: RefPrinter): void {
+  const moduleName = `module ${moduleNumber} "${print(item.snapshot.title, item)}"`;
+  for (const lesson of item.snapshot.lessons) {
+    const inLesson = (text: string): string => print(text, item, lesson.code);
+    lessonTrainerTexts(lesson, `${moduleName}, lesson ${lesson.code} "${inLesson(lesson.title)}"`, out, inLesson);
+  }
+  // The course's own notes are not the module's: a reference in them stays as the Markdown prints it.
   for (const override of item.lessons)
     if (override.trainerNotes) out.push({ source: override.trainerNotes, kind: "the course's extra trainer notes", where: `${moduleName}, lesson ${override.lessonCode}` });
 }
 
 /** Every trainer-only text of the curriculum, in course order. */
-export function trainerTexts(curriculum: Curriculum): TrainerText[] {
+export function trainerTexts(curriculum: Curriculum, print: RefPrinter = asWritten): TrainerText[] {
   const out: TrainerText[] = [];
   let moduleNumber = 0;
   for (const item of curriculum.items)
     if (item.kind === 'module') {
       moduleNumber += 1;
-      itemTrainerTexts(item, moduleNumber, out);
+      itemTrainerTexts(item, moduleNumber, out, print);
     }
   return out;
 }
 
-function lessonParticipantTexts(lesson: Lesson, out: ParticipantText[]): void {
+function lessonParticipantTexts(lesson: Lesson, out: ParticipantText[], print: (text: string) => string): void {
   const add = (source: string, kind: ParticipantTextKind): void => {
-    out.push({ source, kind });
+    out.push({ source: print(source), kind });
   };
   add(lesson.title, 'catalogue');
   add(lesson.aim, 'catalogue');
@@ -103,14 +114,14 @@ function lessonParticipantTexts(lesson: Lesson, out: ParticipantText[]): void {
 }
 
 /** Every text the curriculum's modules give participants: titles, aims, objectives, tasks, handouts, questions. */
-export function participantTexts(curriculum: Curriculum): ParticipantText[] {
+export function participantTexts(curriculum: Curriculum, print: RefPrinter = asWritten): ParticipantText[] {
   const out: ParticipantText[] = [];
   for (const item of curriculum.items) {
     if (item.kind !== 'module') continue;
     const module = item.snapshot;
-    out.push({ source: module.title, kind: 'catalogue' }, { source: module.summary, kind: 'catalogue' });
-    for (const outcome of module.learningOutcomes) out.push({ source: outcome, kind: 'catalogue' });
-    for (const lesson of module.lessons) lessonParticipantTexts(lesson, out);
+    out.push({ source: print(module.title, item), kind: 'catalogue' }, { source: print(module.summary, item), kind: 'catalogue' });
+    for (const outcome of module.learningOutcomes) out.push({ source: print(outcome, item), kind: 'catalogue' });
+    for (const lesson of module.lessons) lessonParticipantTexts(lesson, out, (text) => print(text, item, lesson.code));
   }
   return out;
 }

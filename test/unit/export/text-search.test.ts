@@ -1,13 +1,23 @@
 /**
  * The tables of the participant-safety check find runs of words by a 30-bit key and must confirm every
- * candidate against the words themselves: two different runs (or words) that share a key must never be
- * taken for each other, or a hash collision could refuse a safe export or let a leak through. Keys are
- * given by the caller, so a collision is forced here by filing different runs under one key.
+ * candidate against the words themselves: two different runs that share a key must never be taken for
+ * each other, or a hash collision could refuse a safe export or let a leak through. Keys are given by the
+ * caller, so a collision is forced here by filing different runs under one key (and words.test.ts forces
+ * two words to share a hash).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IntTable } from '../../../shared/domain/export/int-table';
-import { forEachRun, readWords, RunTable, runKey, SentenceTable, Vocabulary, wordIds } from '../../../shared/domain/export/text-search';
+import { IntSet, IntTable } from '../../../shared/domain/export/int-table';
+import { containsRun, forEachRun, RunTable, runKey, SentenceTable } from '../../../shared/domain/export/text-search';
+import { PARAGRAPH_SEPARATOR } from '../../../shared/domain/export/word-chars';
+import { Words } from '../../../shared/domain/export/words';
+
+/** Paragraphs of words, read as the check reads printed text. */
+function wordsOf(...paragraphs: string[]): Words {
+  const words = new Words();
+  words.readParagraphs(paragraphs.join(PARAGRAPH_SEPARATOR));
+  return words;
+}
 
 describe('IntTable', () => {
   it('files, replaces and finds values, and answers -1 for a key never filed', () => {
@@ -52,79 +62,85 @@ describe('IntTable', () => {
   });
 });
 
+describe('IntSet', () => {
+  it('behaves as a Set for any keys, growing past the room it was made with', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 0x3fffffff }), { maxLength: 300 }), fc.array(fc.integer({ min: 0, max: 0x3fffffff })), (keys, probes) => {
+        const set = new IntSet(2);
+        for (const key of keys) set.add(key);
+        const expected = new Set(keys);
+        expect(set.size).toBe(expected.size);
+        for (const key of [...keys, ...probes]) expect(set.has(key)).toBe(expected.has(key));
+      }),
+    );
+  });
+});
+
 describe('RunTable', () => {
-  // Three runs of two words: [1 2] at 0, [3 4] at 3, [5 6] at 6; -2 separates them as in the corpus.
-  const corpus = [1, 2, -2, 3, 4, -2, 5, 6, -2, 1, 2];
+  // Runs of two words: "one two" at 0, "three four" at 2, "five six" at 4 (each a paragraph), "one two" again at 6.
+  const corpus = wordsOf('one two', 'three four', 'five six', 'one two');
 
   it('finds each run filed under a shared key by its own words, never another run of that key', () => {
     const table = new RunTable(corpus, 2);
     const key = 42;
     table.add(key, 0);
-    table.add(key, 3);
-    expect(table.find(key, [3, 4], 0)).toBe(3);
-    expect(table.find(key, [9, 1, 2], 1)).toBe(0);
-    // [5 6] was never filed: the same key does not make it a match.
-    expect(table.find(key, [5, 6], 0)).toBe(-1);
-    expect(table.find(7, [1, 2], 0)).toBe(-1);
+    table.add(key, 2);
+    const text = wordsOf('x three four one two five six');
+    expect(table.find(key, text, 1)).toBe(2);
+    expect(table.find(key, text, 3)).toBe(0);
+    // "five six" was never filed: the same key does not make it a match.
+    expect(table.find(key, text, 5)).toBe(-1);
+    expect(table.find(7, text, 3)).toBe(-1);
   });
 
   it('keeps a run at its first offset when it is filed again', () => {
     const table = new RunTable(corpus, 2);
     table.add(runKey(corpus, 0, 2), 0);
-    table.add(runKey(corpus, 9, 2), 9);
-    expect(table.find(runKey([1, 2], 0, 2), [1, 2], 0)).toBe(0);
+    table.add(runKey(corpus, 6, 2), 6);
+    const text = wordsOf('One, TWO!');
+    expect(table.find(runKey(text, 0, 2), text, 0)).toBe(0);
   });
 
   it('finds, with the real keys, exactly the runs of a text that the corpus holds', () => {
+    const vocabulary = ['a', 'b', 'c', 'd', 'e'];
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 4 }), { maxLength: 60 }), fc.array(fc.integer({ min: 0, max: 4 }), { maxLength: 30 }), (ids, text) => {
-        const table = new RunTable(ids, 3);
-        forEachRun(ids, 3, (key, at) => { table.add(key, at); });
-        forEachRun(text, 3, (key, at) => {
-          const offset = table.find(key, text, at);
+      fc.property(fc.array(fc.nat({ max: 4 }), { maxLength: 60 }), fc.array(fc.nat({ max: 4 }), { maxLength: 30 }), (ids, text) => {
+        const corpusWords = wordsOf(ids.map((n) => vocabulary[n]).join(' '));
+        const textWords = wordsOf(text.map((n) => vocabulary[n]).join(' '));
+        const table = new RunTable(corpusWords, 3);
+        forEachRun(corpusWords, 3, (key, at) => { table.add(key, at); }, 0, corpusWords.count);
+        forEachRun(textWords, 3, (key, at) => {
           const first = ids.findIndex((_, start) => start + 3 <= ids.length && ids.slice(start, start + 3).join() === text.slice(at, at + 3).join());
-          expect(offset).toBe(first);
-        });
+          expect(table.find(key, textWords, at)).toBe(first);
+          expect(key).toBe(runKey(textWords, at, 3));
+        }, 0, textWords.count);
       }),
     );
   });
 });
 
 describe('SentenceTable', () => {
-  it('reports only the sentences whose words are there, among those that share a key', () => {
-    const corpus = [1, 2, 3, -2, 1, 2, 4, 5];
+  it('reports only the sentences whose words are there, among those that share a key, within the paragraph', () => {
+    const corpus = wordsOf('one two three', 'one two four five');
     type Sentence = { start: number; length: number; name: string };
     const table = new SentenceTable<Sentence>(corpus, 2);
-    // Both start with [1 2], so they share a key; only the words tell them apart.
+    // Both start with "one two", so they share a key; only the words tell them apart.
     table.add({ start: 0, length: 3, name: 'first' });
-    table.add({ start: 4, length: 4, name: 'second' });
+    table.add({ start: 3, length: 4, name: 'second' });
     const found: string[] = [];
-    const text = [9, 1, 2, 4, 5];
-    table.at(runKey(text, 1, 2), text, 1, (sentence, at) => found.push(`${sentence.name}@${at}`));
+    const text = wordsOf('nine one two four five', 'one two four');
+    table.at(runKey(text, 1, 2), text, 1, 5, (sentence, at) => found.push(`${sentence.name}@${at}`));
+    // The second paragraph starts like the second sentence, which does not end there.
+    table.at(runKey(text, 5, 2), text, 5, 8, (sentence, at) => found.push(`${sentence.name}@${at}`));
     expect(found).toEqual(['second@1']);
   });
 });
 
-describe('Vocabulary', () => {
-  it('gives two words that share a hash their own ids', () => {
-    const vocabulary = new Vocabulary();
-    const text = 'alpha beta gamma';
-    // Forced: every word filed under hash 5.
-    const alpha = vocabulary.resolve(text, 0, 5, 5, true, true);
-    const beta = vocabulary.resolve(text, 6, 10, 5, true, true);
-    expect(beta).not.toBe(alpha);
-    expect(vocabulary.resolve(text, 0, 5, 5, true, false)).toBe(alpha);
-    expect(vocabulary.resolve(text, 6, 10, 5, true, false)).toBe(beta);
-    // A third word under that hash is unknown, not taken for either.
-    expect(vocabulary.resolve(text, 11, 16, 5, true, false)).toBe(-1);
-  });
-
-  it('reads words folded for case, accents and Arabic diacritics to the ids of the words they fold to', () => {
-    const vocabulary = new Vocabulary();
-    const sink = { ids: [] as number[] };
-    readWords('Sécurité publique الشُّرطة', vocabulary, true, sink);
-    expect(sink.ids).toEqual([0, 1, 2]);
-    expect(wordIds('SECURITE, Publique! الشرطة', vocabulary)).toEqual([0, 1, 2]);
-    expect(wordIds('securite privee', vocabulary)).toEqual([0, -1]);
+describe('containsRun', () => {
+  it('finds a run inside one paragraph of a range, never across two', () => {
+    const corpus = wordsOf('alpha beta', 'gamma delta');
+    expect(containsRun(corpus, 0, corpus.count, wordsOf('gamma delta'), 0, 2)).toBe(true);
+    expect(containsRun(corpus, 0, corpus.count, wordsOf('beta gamma'), 0, 2)).toBe(false);
+    expect(containsRun(corpus, 0, 2, wordsOf('gamma delta'), 0, 2)).toBe(false);
   });
 });

@@ -1,0 +1,407 @@
+/**
+ * The words of many texts, read into a few typed arrays: for each word a 32-bit hash of its folded
+ * characters, its folded characters themselves (so that two words that share a hash are never taken for
+ * each other), and flags saying whether it belongs to a placeholder's value and whether a sentence or a
+ * clause starts with it. Texts are read as paragraphs; no run of words is looked for across a paragraph's end.
+ *
+ * The participant-safety check reads every trainer-only and participant text of a course, megabytes of
+ * text, on its first run in a fresh process. So each side's paragraphs are read as one string, in one
+ * loop, which the engine optimises while it runs instead of after thousands of short calls, and reading
+ * makes nothing per word that the garbage collector would have to chase: characters are folded with the
+ * tables of word-chars.ts while they are hashed, and the arrays grow by doubling.
+ *
+ * What is a word, a sentence and a clause:
+ * - a word is a run of letters, digits, marks and `_` once folded (case, accents, Arabic diacritics,
+ *   tatweel and hamza forms folded away, as the library search folds them);
+ * - a sentence ends at . ! ? … ؟ ۔ (and closing quotes or brackets after it) followed by white space,
+ *   unless a lowercase letter follows the white space ("e.g. the constitution", "p. ex. la loi");
+ * - a clause starts after white space that follows ; : ؛ . ! ? … ؟ ۔ (and closing quotes or brackets).
+ */
+import {
+  astralSentenceBits,
+  CLAUSE_END,
+  CLOSER,
+  CLOSES_PUBLIC,
+  CLOSES_SENTENCE,
+  ENDS_SENTENCE,
+  foldAstral,
+  FOLDS_AWAY,
+  JS_SPACE,
+  LOWERCASE,
+  OPENS_PUBLIC,
+  PARAGRAPH_BREAK,
+  severalUnits,
+  SLOW,
+  SPACE,
+  UNIT_INFO,
+  unitInfo,
+  unitKind,
+  WORD,
+} from './word-chars';
+
+/** Flags of a word: part of a placeholder's value; first word of a sentence; first word of a clause (not the paragraph's first). */
+export const PUBLIC = 1;
+export const SENTENCE_START = 2;
+export const CLAUSE_START = 4;
+
+/** Characters read by one call of the reading loop. */
+const CHUNK = 1 << 13;
+const FIRST_CHUNK = 1 << 6;
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/** `'\uE000'`, `'\uE001'` and the space that joins the lines of a paragraph, as texts to read. */
+export const PUBLIC_START_TEXT = '\uE000';
+export const PUBLIC_END_TEXT = '\uE001';
+const SPACE_TEXT = ' ';
+
+function grown<T extends Int32Array | Uint16Array | Uint8Array>(array: T, needed: number, make: (length: number) => T): T {
+  if (needed <= array.length) return array;
+  let length = array.length * 2;
+  while (length < needed) length *= 2;
+  const bigger = make(length);
+  bigger.set(array);
+  return bigger;
+}
+
+export class Words {
+  /** FNV-1a hash of each word's folded characters. */
+  hashes: Int32Array;
+  flags: Uint8Array;
+  /** Word i's folded characters are `chars[starts[i], starts[i + 1])`. */
+  starts: Int32Array;
+  chars: Uint16Array;
+  /** How many words have been read. */
+  count = 0;
+  /** Paragraph p holds words `[paragraphStarts[p], paragraphStarts[p + 1])` (none, for a paragraph without words). */
+  paragraphStarts: Int32Array;
+  paragraphCount = 0;
+
+  private charCount = 0;
+  // Reading state, kept between calls to `read` because a paragraph is read in pieces.
+  private inWord = false;
+  private hash = 0;
+  private flag = 0;
+  private isPublic = 0;
+  private clauseEnd = false;
+  private clauseBreak = false;
+  private sentenceEnd = false;
+  /** White space after the end of a sentence so far. */
+  private spaces = 0;
+  private newSentence = true;
+  private paragraphFirst = 0;
+
+  /**
+   * `expectedChars`: about how many characters the texts hold, so that the arrays need not grow.
+   * `sentencesResetPublic`: whether a sentence starts outside any placeholder's value, as when each
+   * sentence of a text is read on its own (trainer texts); otherwise only a paragraph does.
+   */
+  constructor(
+    expectedChars = 1 << 12,
+    private readonly sentencesResetPublic = false,
+  ) {
+    const chars = Math.max(16, expectedChars);
+    this.hashes = new Int32Array((chars >> 1) + 2);
+    this.flags = new Uint8Array((chars >> 1) + 2);
+    this.starts = new Int32Array((chars >> 1) + 3);
+    this.chars = new Uint16Array(chars);
+    this.paragraphStarts = new Int32Array(64);
+  }
+
+  /** Makes room for the words of `length` more characters, folded one to one. */
+  private reserve(length: number): void {
+    const words = this.count + (length >> 1) + 2;
+    this.hashes = grown(this.hashes, words, (n) => new Int32Array(n));
+    this.flags = grown(this.flags, words, (n) => new Uint8Array(n));
+    this.starts = grown(this.starts, words + 1, (n) => new Int32Array(n));
+    this.chars = grown(this.chars, this.charCount + length + 1, (n) => new Uint16Array(n));
+  }
+
+  /**
+   * Reads `text[from, to)` as printed text: every character as it is, `\uE000` and `\uE001` around
+   * placeholder values, PARAGRAPH_SEPARATOR between paragraphs. The paragraph at the end goes on with the
+   * next call, until `endParagraph`.
+   */
+  read(text: string, from = 0, to = text.length): void {
+    // Room for all of it at once: growing arrays of megabytes step by step copies them, and the engine
+    // answers each new one with a collection of the whole heap.
+    this.reserve(to - from);
+    // In pieces, the first one short: the engine optimises a loop while it runs, and code that had not run
+    // (with type feedback) before would throw the optimised code away when it does: the code after the loop,
+    // and the code before it, which the first call of a process runs before there is feedback to keep.
+    for (let start = from; start < to; ) {
+      let end = Math.min(to, start + (start === from ? FIRST_CHUNK : CHUNK));
+      // A surrogate pair is one character: never cut in two.
+      if (end < to && (text.charCodeAt(end - 1) & 0xfc00) === 0xd800) end += 1;
+      this.readChunk(text, start, end);
+      start = end;
+    }
+  }
+
+  private readChunk(text: string, from: number, to: number): void {
+    this.reserve(to - from);
+    // The state in locals while the loop runs; written back before and read again after a rare character.
+    let { hashes, flags, starts, chars, count, charCount, inWord, hash, flag, clauseEnd, clauseBreak, sentenceEnd, spaces, newSentence, isPublic, paragraphFirst } = this;
+    const { sentencesResetPublic } = this;
+    // Constants of other modules (and of this one) in locals: used from the module, each costs a load and
+    // a check every time the loop uses it, which doubles the time the loop takes.
+    const info = UNIT_INFO;
+    const slow = SLOW;
+    const word = WORD;
+    const space = SPACE;
+    const clauseEndKind = CLAUSE_END;
+    const closer = CLOSER;
+    const opensPublic = OPENS_PUBLIC;
+    const closesPublic = CLOSES_PUBLIC;
+    const paragraphBreak = PARAGRAPH_BREAK;
+    const jsSpace = JS_SPACE;
+    const lowercase = LOWERCASE;
+    const endsSentence = ENDS_SENTENCE;
+    const closesSentence = CLOSES_SENTENCE;
+    const publicFlag = PUBLIC;
+    const sentenceStart = SENTENCE_START;
+    const clauseStart = CLAUSE_START;
+    const fnvOffset = FNV_OFFSET;
+    const fnvPrime = FNV_PRIME;
+    for (let index = from; index < to; index += 1) {
+      const code = text.charCodeAt(index);
+      const known = info[code] ?? 0;
+      if (known === 0 || (known & slow) !== 0) {
+        // A character not seen yet, a surrogate or a character that folds to several: one call site for all
+        // of them, so that none can throw the optimised loop away when it first turns up.
+        this.count = count;
+        this.charCount = charCount;
+        this.inWord = inWord;
+        this.hash = hash;
+        this.flag = flag;
+        this.clauseEnd = clauseEnd;
+        this.clauseBreak = clauseBreak;
+        this.sentenceEnd = sentenceEnd;
+        this.spaces = spaces;
+        this.newSentence = newSentence;
+        this.isPublic = isPublic;
+        index = this.readWide(text, index, to);
+        ({ hashes, flags, starts, chars, count, charCount, inWord, hash, flag, clauseEnd, clauseBreak, sentenceEnd, spaces, newSentence, isPublic } = this);
+        continue;
+      }
+      const bits = known >> 20;
+      const unit = known & 0xffff;
+      const kind = (known >> 16) & 0xf;
+      // The sentence rule looks at characters as written; words and clauses at folded ones.
+      if ((bits & jsSpace) !== 0) {
+        if (sentenceEnd) {
+          spaces = 1;
+          sentenceEnd = false;
+        } else if (spaces > 0) spaces += 1;
+      } else {
+        if (spaces > 0) {
+          // "end.  a" ends a sentence: one space, then a character that is not a lowercase letter.
+          if (spaces >= 2 || (bits & lowercase) === 0) {
+            newSentence = true;
+            if (sentencesResetPublic) isPublic = 0;
+          }
+          spaces = 0;
+        }
+        sentenceEnd = (bits & endsSentence) !== 0 || (sentenceEnd && (bits & closesSentence) !== 0);
+      }
+      // A mark, which folding takes away: the word goes on.
+      if (kind === 0) continue;
+      if (kind === word) {
+        if (!inWord) {
+          inWord = true;
+          hash = fnvOffset;
+          flag = isPublic | (newSentence ? sentenceStart : 0) | (clauseBreak && count > paragraphFirst ? clauseStart : 0);
+          newSentence = false;
+          clauseBreak = false;
+          clauseEnd = false;
+        }
+        hash = Math.imul(hash ^ unit, fnvPrime);
+        chars[charCount] = unit;
+        charCount += 1;
+        continue;
+      }
+      if (inWord) {
+        hashes[count] = hash;
+        flags[count] = flag;
+        count += 1;
+        starts[count] = charCount;
+        inWord = false;
+      }
+      if (kind === paragraphBreak) {
+        this.count = count;
+        this.closeParagraph();
+        paragraphFirst = count;
+        isPublic = 0;
+        clauseEnd = false;
+        clauseBreak = false;
+        sentenceEnd = false;
+        spaces = 0;
+        newSentence = true;
+      } else if (kind === opensPublic) isPublic = publicFlag;
+      else if (kind === closesPublic) isPublic = 0;
+      else if (kind === clauseEndKind) clauseEnd = true;
+      else if (kind === space) clauseBreak ||= clauseEnd;
+      else if (kind !== closer) clauseEnd = false;
+    }
+    this.count = count;
+    this.charCount = charCount;
+    this.inWord = inWord;
+    this.hash = hash;
+    this.flag = flag;
+    this.clauseEnd = clauseEnd;
+    this.clauseBreak = clauseBreak;
+    this.sentenceEnd = sentenceEnd;
+    this.spaces = spaces;
+    this.newSentence = newSentence;
+    this.isPublic = isPublic;
+    this.paragraphFirst = paragraphFirst;
+  }
+
+  /** The space between two lines of a paragraph. */
+  space(): void {
+    this.read(SPACE_TEXT);
+  }
+
+  /**
+   * The character at `index` that the loop of `readChunk` leaves to this: one not seen yet, a mark, a
+   * surrogate pair or a character that folds to several units. Returns the index of its last code unit.
+   */
+  private readWide(text: string, index: number, to: number): number {
+    const code = text.charCodeAt(index);
+    const next = index + 1 < to ? text.charCodeAt(index + 1) : 0;
+    if (code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+      const codePoint = ((code - 0xd800) << 10) + (next - 0xdc00) + 0x10000;
+      this.sentenceRule(astralSentenceBits(codePoint));
+      this.takeAll(foldAstral(codePoint));
+      // Folding may have made more than one unit of this character: room again for the rest, one to one.
+      this.reserve(to - index);
+      return index + 1;
+    }
+    const info = unitInfo(code);
+    this.sentenceRule(info >> 20);
+    if ((info & FOLDS_AWAY) !== 0) return index;
+    if ((info & SLOW) === 0) this.take(info & 0xffff);
+    else if (code >= 0xd800 && code <= 0xdbff) this.take(code);
+    else this.takeAll(severalUnits(code));
+    this.reserve(to - index);
+    return index;
+  }
+
+  private takeAll(units: string): void {
+    for (let at = 0; at < units.length; at += 1) this.take(units.charCodeAt(at));
+  }
+
+  private sentenceRule(bits: number): void {
+    if ((bits & JS_SPACE) !== 0) {
+      if (this.sentenceEnd) {
+        this.spaces = 1;
+        this.sentenceEnd = false;
+      } else if (this.spaces > 0) this.spaces += 1;
+      return;
+    }
+    if (this.spaces > 0) {
+      if (this.spaces >= 2 || (bits & LOWERCASE) === 0) {
+        this.newSentence = true;
+        if (this.sentencesResetPublic) this.isPublic = 0;
+      }
+      this.spaces = 0;
+    }
+    this.sentenceEnd = (bits & ENDS_SENTENCE) !== 0 || (this.sentenceEnd && (bits & CLOSES_SENTENCE) !== 0);
+  }
+
+  /** One folded code unit. */
+  private take(unit: number): void {
+    const kind = unitKind(unit);
+    if (kind === WORD) {
+      if (!this.inWord) {
+        this.inWord = true;
+        this.hash = FNV_OFFSET;
+        this.flag = this.isPublic | (this.newSentence ? SENTENCE_START : 0) | (this.clauseBreak && this.count > this.paragraphFirst ? CLAUSE_START : 0);
+        this.newSentence = false;
+        this.clauseBreak = false;
+        this.clauseEnd = false;
+      }
+      this.hash = Math.imul(this.hash ^ unit, FNV_PRIME);
+      this.chars = grown(this.chars, this.charCount + 1, (n) => new Uint16Array(n));
+      this.chars[this.charCount] = unit;
+      this.charCount += 1;
+      return;
+    }
+    this.endWord();
+    if (kind === OPENS_PUBLIC) this.isPublic = PUBLIC;
+    else if (kind === CLOSES_PUBLIC) this.isPublic = 0;
+    else if (kind === CLAUSE_END) this.clauseEnd = true;
+    else if (kind === SPACE) this.clauseBreak ||= this.clauseEnd;
+    else if (kind !== CLOSER) this.clauseEnd = false;
+  }
+
+  private endWord(): void {
+    if (!this.inWord) return;
+    this.reserve(0);
+    this.hashes[this.count] = this.hash;
+    this.flags[this.count] = this.flag;
+    this.count += 1;
+    this.starts[this.count] = this.charCount;
+    this.inWord = false;
+  }
+
+  /** Records the end of the paragraph being read at the current word (its words are read). */
+  private closeParagraph(): void {
+    this.paragraphCount += 1;
+    this.paragraphStarts = grown(this.paragraphStarts, this.paragraphCount + 1, (n) => new Int32Array(n));
+    this.paragraphStarts[this.paragraphCount] = this.count;
+  }
+
+  /** Ends the paragraph being read (with or without words) and returns its index; the next `read` starts a new one. */
+  endParagraph(): number {
+    this.endWord();
+    this.closeParagraph();
+    this.paragraphFirst = this.count;
+    this.isPublic = 0;
+    this.clauseEnd = false;
+    this.clauseBreak = false;
+    this.sentenceEnd = false;
+    this.spaces = 0;
+    this.newSentence = true;
+    return this.paragraphCount - 1;
+  }
+
+  /** Reads paragraphs joined by PARAGRAPH_SEPARATOR, in one pass, and ends the last one. */
+  readParagraphs(text: string): void {
+    this.read(text);
+    this.endParagraph();
+  }
+
+  /** The number of folded characters of word `index`. */
+  letters(index: number): number {
+    return (this.starts[index + 1] ?? 0) - (this.starts[index] ?? 0);
+  }
+
+  /** Word `index` as folded, for messages and tests. */
+  text(index: number): string {
+    return String.fromCharCode(...this.chars.subarray(this.starts[index] ?? 0, this.starts[index + 1] ?? 0));
+  }
+}
+
+/** Whether word `a` of `left` and word `b` of `right` are the same word: same hash, same folded characters. */
+export function sameWord(left: Words, a: number, right: Words, b: number): boolean {
+  if (left.hashes[a] !== right.hashes[b]) return false;
+  const start = left.starts[a] ?? 0;
+  const other = right.starts[b] ?? 0;
+  const length = (left.starts[a + 1] ?? 0) - start;
+  if (length !== (right.starts[b + 1] ?? 0) - other) return false;
+  const { chars } = left;
+  const otherChars = right.chars;
+  for (let index = 0; index < length; index += 1) if (chars[start + index] !== otherChars[other + index]) return false;
+  return true;
+}
+
+/** Whether `left[a, a + length)` and `right[b, b + length)` are the same words (both ranges must exist). */
+export function sameWords(left: Words, a: number, right: Words, b: number, length: number): boolean {
+  if (a < 0 || b < 0 || a + length > left.count || b + length > right.count) return false;
+  // Hashes first: a run that differs is told apart without looking at characters.
+  for (let index = 0; index < length; index += 1) if (left.hashes[a + index] !== right.hashes[b + index]) return false;
+  for (let index = 0; index < length; index += 1) if (!sameWord(left, a + index, right, b + index)) return false;
+  return true;
+}
