@@ -55,13 +55,13 @@ export class LibraryService {
 
   /**
    * Keeps the index in step with our own writes, module by module, instead of rebuilding it. Only valid
-   * when the index reflected the data just before the write (`before`).
+   * when the index reflected the data just before the write (`before`). Changes made while the full text is
+   * being built are kept by the index and applied once it is.
    */
   private async reindex(before: readonly Module[], apply: (index: LibraryIndex) => void): Promise<void> {
     const index = this.index;
     if (!index || this.indexed !== before) return;
     this.indexed = this.modules;
-    await index.whenWritable();
     apply(index);
   }
 
