@@ -112,15 +112,18 @@ export async function runCli(argv: readonly string[], output: Output, paths: { a
     };
     const withServices = async <T>(work: (services: Services) => T | Promise<T>): Promise<T> => {
       // The services (zod, lowdb, docx, the search index) load only for a command that opens the data.
-      const { openServices } = await import('../services/handlers');
+      const { closeServices, openServices } = await import('../services/handlers');
       const services = await openServices(dataDir, host);
       // A full disk (say) still lets commands that only read work; say once, on stderr, why nothing can be saved.
       const readOnly = services.store.status().readOnly;
       if (readOnly) output.err(`note: ${readOnly.message}`);
       try {
-        return await work(services);
+        const result = await work(services);
+        // A command that changed the library, or built the full text, leaves the search index up to date.
+        await services.searchIndex.flush();
+        return result;
       } finally {
-        services.store.close();
+        closeServices(services);
       }
     };
     return await command.run({ dataDir, values, positionals, output, appRoot: paths.appRoot, withServices });

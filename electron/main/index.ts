@@ -1,6 +1,6 @@
 import { app, BrowserWindow, dialog, Menu, screen, session } from 'electron';
 import { toAppErrorShape } from '../../shared/errors';
-import { createHandlers, openServices, type Services } from '../services/handlers';
+import { closeServices, createHandlers, openServices, type Services } from '../services/handlers';
 import { appPaths, dataDirOverride } from './app-paths';
 import { confirmAndOpenExternal } from './external-links';
 import { broadcast, registerIpc } from './ipc/register-ipc';
@@ -49,7 +49,9 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => services?.store.close());
+  app.on('will-quit', () => {
+    if (services) closeServices(services);
+  });
   void app.whenReady().then(start);
 }
 
@@ -70,6 +72,9 @@ async function start(): Promise<void> {
       runExport: workerExportRunners(createExportWorker),
       revealFile: revealSavedFile,
       emit: broadcast,
+      log: (line) => {
+        console.error(line);
+      },
     });
   } catch (error) {
     // Typically another instance (or the CLI) holds the data folder: say so and stop, writing nothing.

@@ -1,4 +1,4 @@
-import type { EventName } from '../../shared/ipc/channels';
+import type { Channel, EventName } from '../../shared/ipc/channels';
 import type { EventPayload, Handlers } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/errors';
 import { DEFAULT_SETTINGS } from '../../shared/schemas/settings';
@@ -9,6 +9,7 @@ import { IN_PROCESS_EXPORT, type ExportRunners } from './export/export-job';
 import { ExportService } from './export/export-service';
 import { exportKit } from './export/kit-export';
 import { LibraryService } from './library/library-service';
+import { SearchIndexService } from './library/search-index-service';
 import { loadSampleLibrary } from './library/sample-library';
 import { exportPack } from './packs/pack-export';
 import { PackImportService } from './packs/pack-import';
@@ -43,6 +44,8 @@ export type Host = {
   emit?: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
   /** The bytes of a file streamed to this host (the web harness), once; null when there is no such upload. */
   takeUpload?: (uploadId: string) => Buffer | null;
+  /** Where notes for the operator go (a search index rebuilt...); absent where they would only be noise (CLI). */
+  log?: (line: string) => void;
 };
 
 function takeUpload(host: Host, uploadId: string): Buffer {
@@ -55,6 +58,7 @@ function takeUpload(host: Host, uploadId: string): Buffer {
 export type Services = {
   store: Store;
   library: LibraryService;
+  searchIndex: SearchIndexService;
   curricula: CurriculaService;
   packs: PackImportService;
   words: WordImportService;
@@ -68,6 +72,9 @@ export async function openServices(dataDir: string, host: Host, backups?: { keep
   // Read once when both seeds need it: the sample course's snapshots come from the sample library.
   let sampleLibrary: ReturnType<typeof loadSampleLibrary> | undefined;
   const sample = () => (sampleLibrary ??= loadSampleLibrary(host.resourcesDir));
+  // The desktop app and the web harness start answering from the persisted search index while a large
+  // library is still being read; the command line reads everything first, as each command needs it.
+  const background = host.kind !== 'cli';
   const store = await Store.open({
     dataDir,
     owner: host.kind === 'electron' ? 'desktop app' : host.kind === 'web' ? 'web harness' : 'command line',
@@ -77,11 +84,23 @@ export async function openServices(dataDir: string, host: Host, backups?: { keep
       curricula: async () => ({ curricula: [await loadSampleCurriculum(host.resourcesDir, (await sample()).modules)], archived: [] }),
     },
     ...(backups ? { backups } : {}),
+    ...(background ? { deferred: ['library'] as const } : {}),
   });
+  const searchIndex = new SearchIndexService(store, { persist: true, background, log: host.log ?? (() => undefined) });
+  try {
+    await searchIndex.open();
+    // Without a persisted index nothing could answer meanwhile: read the library now (seeding a new folder).
+    if (!searchIndex.persisted) await store.loaded('library');
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  if (background) searchIndex.startInBackground();
   const curricula = new CurriculaService(store);
   return {
     store,
-    library: new LibraryService(store, (moduleId) => curricula.usersOf(moduleId)),
+    library: new LibraryService(store, (moduleId) => curricula.usersOf(moduleId), undefined, searchIndex),
+    searchIndex,
     curricula,
     packs: new PackImportService(store, host.readPack),
     words: new WordImportService(store),
@@ -91,8 +110,51 @@ export async function openServices(dataDir: string, host: Host, backups?: { keep
   };
 }
 
+/** Stops what the services do in the background, then releases the data folder. */
+export function closeServices(services: Pick<Services, 'store' | 'searchIndex'>): void {
+  services.searchIndex.close();
+  services.store.close();
+}
+
+/**
+ * Channels that need nothing of the library, or only its search index: they answer while a large library is
+ * still being read. Every other channel waits until it is (see `openServices`).
+ */
+const ANSWERED_WHILE_LOADING: ReadonlySet<Channel> = new Set<Channel>([
+  'app:info',
+  'app:licenses',
+  'app:open-external',
+  'app:save-file',
+  'app:reveal-file',
+  'store:status',
+  'store:backups',
+  'settings:get',
+  'settings:update',
+  'library:list',
+  'curriculum:list',
+  'task:cancel',
+]);
+
 /** Every channel of the contract, implemented once over the services and served by every host. */
-export function createHandlers({ store, library, curricula, packs, words, exports, roundTrip, host }: Services): Handlers {
+export function createHandlers(services: Services): Handlers {
+  const handlers = handlersOf(services);
+  const waiting = Object.fromEntries(
+    (Object.keys(handlers) as Channel[]).map((channel) => {
+      const handler = handlers[channel] as (req: unknown) => Promise<unknown>;
+      if (ANSWERED_WHILE_LOADING.has(channel)) return [channel, handler];
+      return [
+        channel,
+        async (req: unknown) => {
+          await services.store.loaded('library');
+          return handler(req);
+        },
+      ];
+    }),
+  );
+  return waiting as Handlers;
+}
+
+function handlersOf({ store, library, curricula, packs, words, exports, roundTrip, host }: Services): Handlers {
   return {
     'app:info': async () => ({
       ...(await readAppVersion(host.appRoot)),
@@ -102,7 +164,10 @@ export function createHandlers({ store, library, curricula, packs, words, export
     }),
     'app:licenses': () => readLicenseTexts(host.appRoot),
     'app:open-external': async ({ url }) => ({ opened: await host.openExternal(url) }),
-    'store:status': () => Promise.resolve(store.status()),
+    'store:status': async (req) => {
+      if (req?.settled) await store.loaded('library');
+      return store.status();
+    },
     'store:backups': (which) => store.listBackups(which === undefined ? undefined : 'module' in which ? moduleFile(which.module) : curriculumFile(which.course)),
     'store:restore': ({ backupId }) => store.restore(backupId),
     'settings:get': () => Promise.resolve(store.read('settings')),

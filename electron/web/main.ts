@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { toAppErrorShape } from '../../shared/errors';
-import { createHandlers, openServices } from '../services/handlers';
+import { closeServices, createHandlers, openServices } from '../services/handlers';
 import { appRootFrom, defaultDataDir } from '../services/paths';
 import { workerExportRunners } from '../services/export/export-worker';
 import { workerPackReader } from '../services/packs/pack-read-worker';
@@ -47,12 +47,15 @@ async function main(): Promise<void> {
       harness?.emit(event, payload);
     },
     takeUpload: (id) => uploads.take(id),
+    log: (line) => {
+      console.error(line);
+    },
   });
   harness = await startWebHarness({ rendererDir: join(appRoot, 'out', 'renderer'), handlers: createHandlers(services), port, uploads });
   const running = harness;
   const stop = (): void => {
     void running.close().finally(() => {
-      services.store.close();
+      closeServices(services);
       process.exit(0);
     });
   };

@@ -1,8 +1,11 @@
-import MiniSearch, { type SearchOptions } from 'minisearch';
 import { LANGUAGES, type Language } from './languages';
 import { recordOf } from './own';
 import { summariseModule } from './module-summary';
-import { normaliseForSearch, tokenise } from './text-normalise';
+import { analyseModule, queryTerms } from './search/analyzer';
+import { CorruptIndexError } from './search/bytes';
+import type { Segment } from './search/segment';
+import { assertNever } from '../errors';
+import { TextIndex } from './search/text-index';
 import type { ModuleSummary } from '../schemas/library';
 import type { Level, LibraryQuery, LibrarySort } from '../schemas/library-query';
 import { AUDIENCES, LEVELS, type Audience, type Module } from '../schemas/module';
@@ -19,82 +22,25 @@ export type FacetCounts = {
   sources: Record<string, number>;
 };
 
-/** What MiniSearch indexes for a module: plain text per field. */
-type IndexedDocument = { id: string; title: string; summary: string; objectives: string; lessonText: string };
-
 /** `titleRank`: the module's place in title order (its index in `LibraryIndex.order`). */
 type Entry = { summary: ModuleSummary; updatedMs: number; titleRank: number };
 /** A module that passed the filters, with its text score (0 without text). */
 type Hit = { entry: Entry; score: number };
 
-/**
- * Trainer notes, evaluation items, materials and room set-up are left out on purpose: they say how to run
- * a lesson rather than what it is about, and would make the index larger and the matches noisier.
- */
-const FIELDS = ['title', 'summary', 'objectives', 'lessonText'] as const;
+/** What a persisted index holds: the list rows in title order and the full text as one segment. */
+export type LibraryIndexSnapshot = { entries: readonly ModuleSummary[]; text: Segment };
 
-/** A word in a title says more about the module than the same word in the middle of a step. */
-const BOOST: Record<(typeof FIELDS)[number], number> = { title: 4, summary: 2, objectives: 1.5, lessonText: 1 };
-
-/** Shorter terms would match too many unrelated words at edit distance 1. */
-const FUZZY_MIN_LENGTH = 5;
-/** 0.2 of a long word would allow 3–4 edits: slow on a large vocabulary and no longer a typo. */
-const MAX_EDITS = 2;
-/**
- * One or two typed letters expand to hundreds of words present in nearly every module: slow (over 100 ms
- * at 5,000 modules) and no narrower than the list itself. Such a term is matched as a whole word ("UN").
- */
-const PREFIX_MIN_LENGTH = 3;
+/** A snapshot being taken: `text` steps fold the text index as it was at `textVersion`. */
+export type PendingSnapshot = { version: number; textVersion: number; entries: ModuleSummary[]; text: Generator<void, Segment> };
 
 /**
- * Words in almost every module of every subject. They narrow nothing, yet were 30% of the words indexed
- * from the sample library, so they are left out of the index and of queries: "use of force" searches "use"
- * and "force". Kept on purpose: "un" (also "UN"), "pas", "non", numbers (treaty years). Listed as written,
- * compared normalised ("à" is "a", "إلى" is "الي").
+ * The full-text part: ready, deferred until the first text search (`open`), or being built. Changes that
+ * arrive while it is not ready are kept (a module, or null for a removal) and applied once it is.
  */
-const STOP_WORDS = new Set(
-  [
-    // English
-    'a', 'an', 'and', 'are', 'as', 'at', 'be', 'by', 'for', 'from', 'in', 'into', 'is', 'it', 'its', 'of', 'on', 'or',
-    'that', 'the', 'their', 'them', 'they', 'this', 'to', 'was', 'were', 'which', 'with',
-    // French, with the elided forms that apostrophes leave behind (l', d', qu', n', s', c')
-    'au', 'aux', 'c', 'ce', 'ces', 'd', 'dans', 'de', 'des', 'du', 'en', 'est', 'et', 'l', 'la', 'le', 'les', 'leur',
-    'leurs', 'n', 'ne', 'ou', 'par', 'pour', 'qu', 'que', 'qui', 's', 'se', 'sont', 'sur', 'une',
-    // Arabic
-    'في', 'من', 'على', 'إلى', 'عن', 'مع', 'أو', 'أن', 'إن', 'التي', 'الذي', 'هذا', 'هذه', 'ذلك', 'تلك', 'ما', 'كما', 'قد',
-  ].map(normaliseForSearch),
-);
-
-/** Query terms arrive as typed: fold them as the indexed text was folded. */
-function processQueryTerm(term: string): string | null {
-  const normalised = normaliseForSearch(term);
-  return normalised === '' || STOP_WORDS.has(normalised) ? null : normalised;
-}
-
-/** Indexed text is folded once per field (see `toDocument`), not once per word: only stop words remain. */
-function processIndexedTerm(term: string): string | null {
-  return STOP_WORDS.has(term) ? null : term;
-}
-
-/**
- * Lesson text is long (tens of kilobytes a module) and a word's frequency there says little about what a
- * module is about; indexing each word once per module keeps building 5,000 modules to seconds.
- */
-function tokeniseField(text: string, field?: string): string[] {
-  const tokens = tokenise(text);
-  return field === 'lessonText' ? [...new Set(tokens)] : tokens;
-}
-
-const SEARCH_OPTIONS: SearchOptions = {
-  boost: BOOST,
-  processTerm: processQueryTerm,
-  tokenize: (text) => tokenise(text),
-  // Only the last term is still being typed: expanding the others would just add noise.
-  prefix: (term, index, terms) => index === terms.length - 1 && term.length >= PREFIX_MIN_LENGTH,
-  fuzzy: (term) => (term.length >= FUZZY_MIN_LENGTH ? 0.2 : false),
-  maxFuzzy: MAX_EDITS,
-  combineWith: 'AND',
-};
+type TextState =
+  | { state: 'ready'; index: TextIndex }
+  | { state: 'deferred'; pending: Map<string, Module> }
+  | { state: 'building'; done: Promise<void>; changes: Map<string, Module | null> };
 
 /**
  * Titles compare with their own language's rules; two titles in different languages compare with one fixed
@@ -106,35 +52,6 @@ const COLLATORS: Record<Language, Intl.Collator> = {
   ar: new Intl.Collator('ar', { numeric: true }),
 };
 const CROSS_LANGUAGE_COLLATOR = new Intl.Collator('en', { numeric: true });
-
-/**
- * Just enough Markdown removal for indexing: link targets are dropped (URLs are not what anyone searches
- * for) and emphasis markers become spaces. Spaces rather than nothing, so that a placeholder such as
- * {national_police_law} still yields its words.
- */
-function plainText(markdown: string): string {
-  return markdown.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\*\*|__|[*_]/g, ' ');
-}
-
-function toDocument(module: Module): IndexedDocument {
-  const { lessons } = module;
-  return {
-    id: module.id,
-    title: normaliseForSearch(module.title),
-    summary: normaliseForSearch(plainText(module.summary)),
-    objectives: normaliseForSearch([...module.learningOutcomes, ...lessons.flatMap((l) => l.objectives.map((o) => o.text))].join('\n')),
-    lessonText: normaliseForSearch(lessons
-      .flatMap((l) => [
-        l.title,
-        l.aim,
-        l.relevance,
-        ...l.steps.flatMap((s) => [s.title, s.trainerActivity, s.participantActivity]),
-        ...l.handouts.flatMap((h) => [h.title, h.body]),
-      ])
-      .map(plainText)
-      .join('\n')),
-  };
-}
 
 function zeroCounts<K extends string>(keys: readonly K[]): Record<K, number> {
   return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
@@ -173,12 +90,6 @@ function compareTitles(a: Entry, b: Entry): number {
  * library changes. Pure: the same code runs in Electron's main process, the web harness and the CLI.
  */
 export class LibraryIndex {
-  private readonly engine = new MiniSearch<IndexedDocument>({
-    fields: [...FIELDS],
-    tokenize: tokeniseField,
-    processTerm: processIndexedTerm,
-    searchOptions: SEARCH_OPTIONS,
-  });
   private readonly entries = new Map<string, Entry>();
   /**
    * Every entry in title order, kept sorted as modules come and go. Collator comparisons are slow enough
@@ -188,81 +99,91 @@ export class LibraryIndex {
   private readonly order: Entry[] = [];
   /** The last text search: the UI asks for results and facet counts of the same text one after the other. */
   private memo: { text: string; scores: ReadonlyMap<string, number> | null } | undefined;
-
-  /**
-   * The full-text part: built at once (constructor), or deferred until the first text search (`open`), so
-   * that opening a large library never waits for it. While deferred, changes are kept in `pending`.
-   */
-  private text: { state: 'ready' } | { state: 'deferred'; pending: Map<string, Module> } | { state: 'building'; done: Promise<void> };
+  private text: TextState;
+  /** Counts changes to the list rows (the text index counts its own). */
+  private changes = 0;
 
   /** Builds the whole index at once; fine for tests and small libraries, see `open` for large ones. */
   constructor(modules: readonly Module[], options: { deferText?: boolean } = {}) {
-    for (const module of modules) this.remember(module);
+    for (const module of modules) this.remember(entryOf(module));
     this.order.push(...[...this.entries.values()].sort(compareTitles));
     this.renumber(0);
-    if (options.deferText) {
-      this.text = { state: 'deferred', pending: new Map(modules.map((m) => [m.id, m])) };
-    } else {
-      this.engine.addAll(modules.map(toDocument));
-      this.text = { state: 'ready' };
-    }
+    this.text = options.deferText
+      ? { state: 'deferred', pending: new Map(modules.map((m) => [m.id, m])) }
+      : { state: 'ready', index: TextIndex.build(modules.map(analyseModule)) };
   }
 
   /**
    * Lists, facets and sorts at once; the full text is built on the first text search (`textReady`), in
-   * chunks that yield to the event loop: thousands of modules take many seconds to index, and the process
-   * must keep answering meanwhile.
+   * steps that yield to the event loop: thousands of modules take seconds to index, and the process must
+   * keep answering meanwhile.
    */
   static open(modules: readonly Module[]): LibraryIndex {
     return new LibraryIndex(modules, { deferText: true });
   }
 
-  /** Starts the deferred build if needed; resolves when text searches and changes can run. */
-  textReady(chunkSize = 10): Promise<void> {
+  /** An index as persisted (`snapshot`); throws CorruptIndexError when its parts do not agree. */
+  static restore(snapshot: LibraryIndexSnapshot): LibraryIndex {
+    const index = new LibraryIndex([], { deferText: true });
+    for (const summary of snapshot.entries) index.remember({ summary, updatedMs: Date.parse(summary.updatedAt), titleRank: 0 });
+    if (index.entries.size !== snapshot.entries.length) throw new CorruptIndexError('A module is listed twice in the search index');
+    index.order.push(...index.entries.values());
+    // Titles were persisted in order; another collator version (a Node update) may order them otherwise.
+    if (index.order.some((entry, i) => i > 0 && compareTitles(index.order[i - 1] as Entry, entry) > 0)) index.order.sort(compareTitles);
+    index.renumber(0);
+    const text = new TextIndex(snapshot.text);
+    if (text.size !== index.entries.size || [...index.entries.keys()].some((id) => !text.has(id))) {
+      throw new CorruptIndexError('The search index lists other modules than its text holds');
+    }
+    index.text = { state: 'ready', index: text };
+    return index;
+  }
+
+  /** Starts the deferred build if needed; resolves when text searches can run. */
+  textReady(): Promise<void> {
     if (this.text.state === 'ready') return Promise.resolve();
     if (this.text.state === 'building') return this.text.done;
     const modules = [...this.text.pending.values()];
-    const done = this.addInChunks(modules, chunkSize).then(() => {
-      this.text = { state: 'ready' };
+    const changes = new Map<string, Module | null>();
+    const done = TextIndex.buildAsync(lazily(modules, analyseModule)).then((index) => {
+      // Changes made while the build ran, which worked from the list as it was when it started.
+      for (const [id, module] of changes) {
+        if (module) index.replace(analyseModule(module));
+        else index.remove(id);
+      }
+      this.text = { state: 'ready', index };
+      this.memo = undefined;
     });
-    this.text = { state: 'building', done };
+    this.text = { state: 'building', done, changes };
     return done;
   }
 
-  /** Changes may be applied now unless the text is being built (then after `textReady`). */
-  whenWritable(): Promise<void> {
-    return this.text.state === 'building' ? this.text.done : Promise.resolve();
+  get textIsReady(): boolean {
+    return this.text.state === 'ready';
   }
 
-  /** Preparing a module's text costs as much as indexing it, so both happen chunk by chunk. */
-  private async addInChunks(modules: readonly Module[], chunkSize: number): Promise<void> {
-    for (let start = 0; start < modules.length; start += chunkSize) {
-      await new Promise<void>((resolve) => {
-        setTimeout(resolve, 0);
-      });
-      this.engine.addAll(modules.slice(start, start + chunkSize).map(toDocument));
-    }
-  }
-
-  /** Applies a text change now, or records it for the deferred build. */
-  private changeText(apply: () => void, module: Module | { id: string }, removed = false): void {
-    if (this.text.state === 'deferred') {
-      if (removed) this.text.pending.delete(module.id);
-      else this.text.pending.set(module.id, module as Module);
-    } else apply();
+  /** Changes since the index was made; a persisted copy names the version it describes. */
+  get version(): number {
+    return this.changes + (this.text.state === 'ready' ? this.text.index.version : 0);
   }
 
   get size(): number {
     return this.entries.size;
   }
 
+  /** The list row of a module, if indexed. */
+  summaryOf(id: string): ModuleSummary | undefined {
+    return this.entries.get(id)?.summary;
+  }
+
+  ids(): IterableIterator<string> {
+    return this.entries.keys();
+  }
+
   /** Throws if the module is already indexed: adding it twice would be a bug in the caller. */
   add(module: Module): void {
-    this.insertInOrder(this.remember(module));
-    this.changeText(() => {
-      this.engine.add(toDocument(module));
-    }, module);
-    this.memo = undefined;
+    this.insertInOrder(this.remember(entryOf(module)));
+    this.changeText(module.id, module);
   }
 
   /** Indexes the module's new content in place of the old; a module not yet indexed is added. */
@@ -276,10 +197,7 @@ export class LibraryIndex {
     const entry = entryOf(module);
     this.entries.set(module.id, entry);
     this.insertInOrder(entry);
-    this.changeText(() => {
-      this.engine.replace(toDocument(module));
-    }, module);
-    this.memo = undefined;
+    this.changeText(module.id, module);
   }
 
   /** Returns whether the module was indexed. */
@@ -288,17 +206,23 @@ export class LibraryIndex {
     if (!entry) return false;
     this.entries.delete(module.id);
     this.removeFromOrder(entry);
-    // discard, not remove: MiniSearch's remove needs the exact content that was indexed, which the caller
-    // may no longer have. The stale postings are skipped at once and vacuumed later.
-    this.changeText(
-      () => {
-        this.engine.discard(module.id);
-      },
-      module,
-      true,
-    );
-    this.memo = undefined;
+    this.changeText(module.id, null);
     return true;
+  }
+
+  /**
+   * What to persist: the list rows now, and steps that fold the text into one segment (run them when
+   * convenient; they describe the index as it is now whatever happens meanwhile). Only once the text is ready.
+   */
+  snapshot(): PendingSnapshot {
+    if (this.text.state !== 'ready') throw new Error('The full text is not indexed yet');
+    const { version, steps } = this.text.index.compaction();
+    return { version: this.version, textVersion: version, entries: this.order.map((e) => e.summary), text: steps };
+  }
+
+  /** Uses a folded text segment from `snapshot` in place of the text index, unless the text changed since. */
+  adoptText(snapshot: Pick<PendingSnapshot, 'textVersion'>, segment: Segment): boolean {
+    return this.text.state === 'ready' && this.text.index.adopt(segment, snapshot.textVersion);
   }
 
   search(request: LibraryQuery): ModuleSummary[] {
@@ -348,10 +272,31 @@ export class LibraryIndex {
     return { ...counts, sources: recordOf(sources) };
   }
 
-  private remember(module: Module): Entry {
-    if (this.entries.has(module.id)) throw new Error(`Module "${module.id}" is already in the search index`);
-    const entry = entryOf(module);
-    this.entries.set(module.id, entry);
+  /** Applies a text change now, or keeps it for when the text is ready (null: the module was removed). */
+  private changeText(id: string, module: Module | null): void {
+    this.changes += 1;
+    this.memo = undefined;
+    switch (this.text.state) {
+      case 'ready':
+        if (module) this.text.index.replace(analyseModule(module));
+        else this.text.index.remove(id);
+        return;
+      case 'deferred':
+        if (module) this.text.pending.set(id, module);
+        else this.text.pending.delete(id);
+        return;
+      case 'building':
+        this.text.changes.set(id, module);
+        return;
+      default:
+        assertNever(this.text);
+    }
+  }
+
+  private remember(entry: Entry): Entry {
+    const { id } = entry.summary;
+    if (this.entries.has(id)) throw new Error(`Module "${id}" is already in the search index`);
+    this.entries.set(id, entry);
     return entry;
   }
 
@@ -396,14 +341,16 @@ export class LibraryIndex {
   private textScores(text: string | undefined): ReadonlyMap<string, number> | null {
     const trimmed = text?.trim() ?? '';
     if (this.memo?.text === trimmed) return this.memo.scores;
-    let scores: Map<string, number> | null = null;
-    if (tokenise(trimmed).some((token) => processQueryTerm(token) !== null)) {
-      scores = new Map();
-      for (const result of this.engine.search(trimmed)) scores.set(String(result.id), result.score);
-    }
+    if (queryTerms(trimmed).length === 0) return null;
+    if (this.text.state !== 'ready') throw new Error('The full text is not indexed yet: await textReady() first');
+    const scores = this.text.index.search(trimmed);
     this.memo = { text: trimmed, scores };
     return scores;
   }
+}
+
+function* lazily<T, U>(items: readonly T[], map: (item: T) => U): Generator<U> {
+  for (const item of items) yield map(item);
 }
 
 function entryOf(module: Module): Entry {

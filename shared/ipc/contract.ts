@@ -68,7 +68,8 @@ export const contract = {
     req: z.strictObject({ url: WebUrlSchema }),
     res: z.object({ opened: z.boolean() }),
   },
-  'store:status': { req: NoArgs, res: StoreStatusSchema },
+  /** `settled`: answer once no document is still loading (see StoreStatus.loading), with every problem found. */
+  'store:status': { req: z.strictObject({ settled: z.boolean().optional() }).optional(), res: StoreStatusSchema },
   /** The settings' and indexes' backups; or one module's or course's history of backups (oldest first). */
   'store:backups': {
     req: z.union([z.strictObject({ module: IdSchema }), z.strictObject({ course: IdSchema })]).optional(),

@@ -73,5 +73,10 @@ export const StoreStatusSchema = z.object({
   migrated: z.object({ from: z.string(), backupFolder: z.string() }).nullable().optional(),
   /** Set when the data could be read but nothing can be saved (a full disk, say); every write then fails. */
   readOnly: StoreReadOnlySchema.nullable(),
+  /**
+   * Documents still being read after opening (a large library is read while the app already answers from its
+   * search index). Their problems, if any, appear once they are read: ask again with `settled`.
+   */
+  loading: z.array(DocumentNameSchema).optional(),
 });
 export type StoreStatus = z.infer<typeof StoreStatusSchema>;

@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { act } from 'react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ModuleSummary } from '../../shared/schemas/library';
 import type { StoreStatus } from '../../shared/schemas/store';
 import { App } from '../../renderer/src/app/App';
@@ -180,6 +180,45 @@ describe('the recovery screen', () => {
     await user.click(screen.getByRole('button', { name: 'Restore this backup' }));
     expect(fake.invoke).toHaveBeenCalledWith('store:restore', { backupId: 'library.20261125T100000000Z.json' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Module library' })).toBeInTheDocument();
+  });
+
+  it('replaces the app with it when a library read in the background turns out damaged', async () => {
+    const user = userEvent.setup();
+    let settle: (status: StoreStatus) => void = () => undefined;
+    let restored = false;
+    const fake = fakeBridge({
+      'store:status': (req) =>
+        restored ? HEALTHY : (req as { settled?: boolean } | undefined)?.settled ? new Promise<StoreStatus>((resolve) => (settle = resolve)) : { ...HEALTHY, loading: ['library'] },
+      'store:restore': () => {
+        restored = true;
+        return HEALTHY;
+      },
+    });
+    setBridge(fake.bridge);
+    render(<App />);
+    // The app answers from the search index meanwhile...
+    expect(await screen.findByRole('heading', { level: 1, name: 'Module library' })).toBeInTheDocument();
+    expect(fake.invoke).toHaveBeenCalledWith('store:status', { settled: true });
+    // ...until the library is read and found damaged: nothing can be edited then.
+    act(() => {
+      settle(damaged);
+    });
+    expect(await screen.findByRole('heading', { name: 'Your data needs attention' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { level: 1, name: 'Module library' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Restore this backup' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Module library' })).toBeInTheDocument();
+  });
+
+  it('keeps the app when the library read in the background is sound', async () => {
+    const fake = fakeBridge({ 'store:status': (req) => ((req as { settled?: boolean } | undefined)?.settled ? HEALTHY : { ...HEALTHY, loading: ['library'] }) });
+    setBridge(fake.bridge);
+    render(<App />);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Module library' })).toBeInTheDocument();
+    await vi.waitFor(() => {
+      expect(fake.invoke).toHaveBeenCalledWith('store:status', { settled: true });
+    });
+    expect(screen.getByRole('heading', { level: 1, name: 'Module library' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Your data needs attention' })).toBeNull();
   });
 
   it('says when there is no backup to restore', async () => {

@@ -1,5 +1,4 @@
 import { uniqueId } from '../../../shared/domain/ids';
-import { LibraryIndex } from '../../../shared/domain/library-search';
 import { structuralProblems } from '../../../shared/domain/module-checks';
 import { modulePlaceholders, placeholderDefinitions } from '../../../shared/domain/placeholders';
 import { outlineOf } from '../../../shared/domain/references/numbering';
@@ -11,6 +10,7 @@ import type { LibraryPlaceholder, ModuleDetail, ModuleUsage } from '../../../sha
 import type { Module } from '../../../shared/schemas/module';
 import type { Reference } from '../../../shared/schemas/reference';
 import type { Store } from '../store/store';
+import { SearchIndexService } from './search-index-service';
 
 /** Who else uses modules (curricula, once they exist); kept abstract so the library does not depend on them. */
 export type ModuleUsers = (moduleId: string) => { id: string; title: string }[];
@@ -28,48 +28,25 @@ export type SaveRequest = {
  * the revision it was based on, so two windows or a CLI import cannot silently overwrite each other).
  */
 export class LibraryService {
-  /** The search index, opened on first use; its full text is built in the background. */
-  private index: LibraryIndex | null = null;
-  /** The module list the index reflects; another list means the data was replaced (restore, import). */
-  private indexed: readonly Module[] | null = null;
-
   constructor(
     private readonly store: Store,
     private readonly curriculaUsing: ModuleUsers = () => [],
     private readonly now: () => Date = () => new Date(),
+    /** The search index; in memory only unless the host keeps it in the data folder. */
+    private readonly searchIndex = new SearchIndexService(store),
   ) {}
 
   private get modules(): readonly Module[] {
     return this.store.read('library').modules;
   }
 
-  /** The index, rebuilt only when the module list was replaced behind our back (e.g. a backup restore). */
-  private searchIndex(): LibraryIndex {
-    const modules = this.modules;
-    if (!this.index || this.indexed !== modules) {
-      this.index = LibraryIndex.open(modules);
-      this.indexed = modules;
-    }
-    return this.index;
-  }
-
   /**
-   * Keeps the index in step with our own writes, module by module, instead of rebuilding it. Only valid
-   * when the index reflected the data just before the write (`before`).
+   * Lists and filters at once, from the persisted index even while the library itself is still being read;
+   * a text search waits only if the full text has to be built first.
    */
-  private async reindex(before: readonly Module[], apply: (index: LibraryIndex) => void): Promise<void> {
-    const index = this.index;
-    if (!index || this.indexed !== before) return;
-    this.indexed = this.modules;
-    await index.whenWritable();
-    apply(index);
-  }
-
-  /** Lists and filters at once; a text search waits until the full-text index is built. */
   async search(query: LibraryQuery = {}) {
-    const index = this.searchIndex();
-    if (query.text?.trim()) await index.textReady();
-    return { modules: index.search(query), facets: index.facetCounts(query), total: this.modules.length };
+    const index = query.text?.trim() ? await this.searchIndex.forText() : await this.searchIndex.current();
+    return { modules: index.search(query), facets: index.facetCounts(query), total: index.size };
   }
 
   find(id: string): Module {
@@ -147,16 +124,12 @@ export class LibraryService {
       revision: existing ? existing.revision + (bump ? 1 : 0) : 1,
       updatedAt: this.now().toISOString(),
     };
-    const before = this.modules;
     await this.store.update('library', (library) => ({
       ...library,
       modules: existing ? library.modules.map((m) => (m.id === saved.id ? saved : m)) : [...library.modules, saved],
     }));
-    const stored = this.find(saved.id);
-    await this.reindex(before, (index) => {
-      index.replace(stored);
-    });
-    return stored;
+    this.searchIndex.changed();
+    return this.find(saved.id);
   }
 
   async duplicate(id: string, title: string): Promise<Module> {
@@ -180,19 +153,13 @@ export class LibraryService {
     if (uses.length > 0 && !confirmed) {
       throw new AppError('conflict', `"${this.find(id).title}" is used by ${uses.map((u) => u.title).join(', ')}; confirm to delete it anyway`);
     }
-    const before = this.modules;
     await this.store.update('library', (library) => ({
       ...library,
       modules: library.modules
         .filter((m) => m.id !== id)
         .map((m) => (m.prerequisites.includes(id) ? { ...m, prerequisites: m.prerequisites.filter((p) => p !== id) } : m)),
     }));
-    const after = this.modules;
-    await this.reindex(before, (index) => {
-      index.remove({ id });
-      // Modules that listed it as a prerequisite changed too (only their prerequisites, which are not indexed text).
-      for (const m of after) if (before.find((b) => b.id === m.id) !== m) index.replace(m);
-    });
+    this.searchIndex.changed();
     return usage;
   }
 

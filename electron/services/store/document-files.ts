@@ -115,13 +115,20 @@ export abstract class SplitStorage<T> implements DocumentStorage<T> {
 
   /** Reads and decodes one file; null when it does not exist. */
   protected async readOne<F>(file: string, definition: DocumentDefinition<F>): Promise<F | null> {
-    let text: string;
+    const text = await this.readText(file);
+    return text === null ? null : this.decode(file, text, definition);
+  }
+
+  private async readText(file: string): Promise<string | null> {
     try {
-      text = await readFile(join(this.dataDir, file), 'utf8');
+      return await readFile(join(this.dataDir, file), 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw new FileProblem('io-error', `The file ${file} cannot be read: ${(error as Error).message}`, file, 'unreadable');
     }
+  }
+
+  private decode<F>(file: string, text: string, definition: DocumentDefinition<F>): F {
     let data: F;
     try {
       data = decodeFile(text, definition, file);
@@ -137,6 +144,8 @@ export abstract class SplitStorage<T> implements DocumentStorage<T> {
   /**
    * Reads every item file of a folder, sorted by id. Each must hold the item its name says. Files that are
    * not ours (no id in their name) are left alone; temp files of a save a crash interrupted are removed.
+   * Files are read in batches (thousands opened at once would run into the process's file limit) and decoded
+   * one per turn of the event loop: a library read in the background must not hold up requests meanwhile.
    */
   protected async readFolder<F extends { id: string }>(folder: string, definition: DocumentDefinition<F>): Promise<F[]> {
     let names: string[];
@@ -154,13 +163,16 @@ export abstract class SplitStorage<T> implements DocumentStorage<T> {
     }
     items.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const read: F[] = [];
-    // In batches: thousands of files opened at once would run into the process's file limit.
     for (let at = 0; at < items.length; at += 64) {
-      const batch = await Promise.all(items.slice(at, at + 64).map(async ({ id, file }) => ({ id, file, data: await this.readOne(file, definition) })));
-      for (const { id, file, data } of batch) {
-        if (!data) continue; // removed since the listing
+      const batch = await Promise.all(items.slice(at, at + 64).map(async ({ id, file }) => ({ id, file, text: await this.readText(file) })));
+      for (const { id, file, text } of batch) {
+        if (text === null) continue; // removed since the listing
+        const data = this.decode(file, text, definition);
         if (data.id !== id) throw new FileProblem('store-corrupt', `The file ${file} holds "${data.id}", not "${id}"`, file, 'corrupt');
         read.push(data);
+        await new Promise<void>((resolve) => {
+          setImmediate(resolve);
+        });
       }
     }
     return read;

@@ -11,6 +11,9 @@
  *   curricula/<id>.json                one course each; its module snapshots are named by content hash
  *   snapshots/<module id>/r<rev>-<hash>.json
  *                                      module snapshots, stored once and shared by every course that uses them
+ *   library/_search/index.bin          the search index: a cache of the module files, rebuilt when missing or
+ *                                      damaged; never backed up or synced (not a .json file, so folder
+ *                                      snapshots leave it out)
  *
  * Ids are lowercase slugs (IdSchema), so they are valid file names everywhere and cannot clash by case.
  * The one exception is Windows device names ("con", "aux", "com1"...), which no file may be called in any
@@ -24,6 +27,7 @@ export const UPSTREAM_DIR = 'library/upstream';
 export const CURRICULA_DIR = 'curricula';
 export const CURRICULA_INDEX_FILE = 'curricula/_index.json';
 export const SNAPSHOTS_DIR = 'snapshots';
+export const SEARCH_INDEX_FILE = 'library/_search/index.bin';
 
 /** The single files of the first layout (data version library 3, curricula 2), migrated on open. */
 export const LEGACY_FILES = { library: 'library.json', curricula: 'curricula.json' } as const;

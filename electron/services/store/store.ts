@@ -36,6 +36,12 @@ export type StoreOptions = {
   backups?: Partial<BackupPolicy>;
   /** File-system and process seams of the lock, for tests. */
   lock?: LockOptions;
+  /**
+   * Documents read after `open` returns, once `loaded(name)` is first called: a library of thousands of
+   * modules takes many seconds to read, and the app can answer from the search index meanwhile. Until it is
+   * read, `read` throws store-unavailable, writes wait for it, and `status().loading` names it.
+   */
+  deferred?: readonly DocumentName[];
 };
 
 /** What a document holds when the host gives no seed for it. */
@@ -87,6 +93,8 @@ export class Store {
   private legacyProblems = new Map<DocumentName, FileProblem>();
   /** First-layout documents read in place, when the folder is read-only and they cannot be moved. */
   private legacyData = new Map<DocumentName, DocumentData['library'] | DocumentData['curricula']>();
+  /** Deferred documents not read yet, with their reading once started (`loaded`). */
+  private readonly deferredLoads = new Map<DocumentName, Promise<void> | null>();
 
   private constructor(
     readonly dataDir: string,
@@ -108,12 +116,43 @@ export class Store {
       // Before any file is read: a transaction a crash interrupted is finished or undone first.
       store.recovery = readOnly ? await refuseUnfinishedJournal(options.dataDir, readOnly) : await recoverJournal(options.dataDir);
       await store.migrate();
-      for (const name of DOCUMENT_NAMES) await store.load(name);
+      for (const name of DOCUMENT_NAMES) {
+        if (options.deferred?.includes(name)) store.defer(name);
+        else await store.load(name);
+      }
     } catch (error) {
       lock?.release();
       throw error;
     }
     return store;
+  }
+
+  /**
+   * Resolves once a document has been read (at once unless deferred), starting to read a deferred one. A file
+   * that does not load gives the document its problem, as at open; what would have failed the opening (a new
+   * folder that cannot be seeded) rejects, and the next call tries again.
+   */
+  loaded(name: DocumentName): Promise<void> {
+    if (!this.deferredLoads.has(name)) return Promise.resolve();
+    let reading = this.deferredLoads.get(name);
+    if (!reading) {
+      reading = this.load(name).then(
+        () => {
+          this.deferredLoads.delete(name);
+        },
+        (error: unknown) => {
+          this.deferredLoads.set(name, null);
+          throw error;
+        },
+      );
+      this.deferredLoads.set(name, reading);
+    }
+    return reading;
+  }
+
+  private defer(name: DocumentName): void {
+    (this.slots as Record<DocumentName, Slot<DocumentName>>)[name] = { db: null, storage: null, problem: null };
+    this.deferredLoads.set(name, null);
   }
 
   private enqueue<T>(task: () => Promise<T>): Promise<T> {
@@ -164,13 +203,14 @@ export class Store {
 
   status(): StoreStatus {
     const problems = DOCUMENT_NAMES.map((n) => this.slots[n].problem).filter((p): p is DocumentProblem => p !== null);
-    return { dataDir: this.dataDir, healthy: problems.length === 0, problems, seeded: this.seeded, migrated: this.migrated, readOnly: this.readOnly };
+    const loading = DOCUMENT_NAMES.filter((n) => this.deferredLoads.has(n));
+    return { dataDir: this.dataDir, healthy: problems.length === 0, problems, seeded: this.seeded, migrated: this.migrated, readOnly: this.readOnly, ...(loading.length > 0 ? { loading } : {}) };
   }
 
   /** Current data of a document; throws `store-unavailable` while that file has an unresolved problem. */
   read<N extends DocumentName>(name: N): DocumentData[N] {
     const slot = this.slots[name];
-    if (!slot.db) throw new AppError('store-unavailable', slot.problem?.message ?? `The ${name} data is not loaded`);
+    if (!slot.db) throw new AppError('store-unavailable', slot.problem?.message ?? `The ${name} data is ${this.deferredLoads.has(name) ? 'still loading' : 'not loaded'}`);
     return slot.db.data;
   }
 
@@ -180,6 +220,7 @@ export class Store {
    */
   async update<N extends DocumentName>(name: N, change: (current: DocumentData[N]) => DocumentData[N]): Promise<DocumentData[N]> {
     this.assertWritable(`the ${name} data`);
+    if (this.deferredLoads.has(name)) await this.loaded(name);
     const slot = this.slots[name];
     const validated = this.parseChange(name, change(this.read(name)));
     const db = slot.db as Low<DocumentData[N]>;
@@ -202,6 +243,7 @@ export class Store {
    */
   async transaction(changes: DocumentChanges, options: TransactionOptions = {}): Promise<void> {
     this.assertWritable('the changes');
+    for (const name of DOCUMENT_NAMES) if (changes[name] && this.deferredLoads.has(name)) await this.loaded(name);
     const prepared: Prepared[] = [];
     const add = <N extends DocumentName>(name: N, change: DocumentChanges[N]): void => {
       if (change) prepared.push(this.prepare(name, change));
@@ -320,6 +362,7 @@ export class Store {
     if (!backup) throw new AppError('not-found', `No backup named ${backupId}`);
     if (!backup.loadable) throw new AppError('store-corrupt', `Backup ${backupId} cannot be loaded: ${backup.problem ?? 'unknown problem'}`);
     const text = await readFile(backupPath(this.dataDir, backupId), 'utf8');
+    await this.loaded(backup.document);
     const problem = this.slots[backup.document].problem;
     if (!problem) {
       await restoreIntoStore(this, backup, text);

@@ -473,7 +473,6 @@ describe('LibraryIndex.open: full text built on the first text search', () => {
     await index.textReady();
     expect(ids({ text: 'quokkas' }, index)).toEqual(['ethics-integrity']);
     expect(ids({ text: 'palermo' }, index)).not.toContain('trafficking-smuggling');
-    await index.whenWritable();
     index.replace({ ...renamed, title: 'Integrity and wombats' });
     expect(ids({ text: 'wombats' }, index)).toEqual(['ethics-integrity']);
   });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openServices, createHandlers } from '../../../electron/services/handlers';
+import { closeServices, openServices, createHandlers } from '../../../electron/services/handlers';
 import { loadSampleLibrary } from '../../../electron/services/library/sample-library';
 import { DEFAULT_PACK_LIMITS } from '../../../electron/services/packs/pack-reader';
 import { startWebHarness, type WebHarness } from '../../../electron/web/server';
@@ -30,7 +30,7 @@ async function start(limits: Partial<UploadLimits> = {}): Promise<WebHarness> {
   const harness = await startWebHarness({ rendererDir: await tempDir(), handlers: createHandlers(services), uploads });
   stop = async () => {
     await harness.close();
-    services.store.close();
+    closeServices(services);
   };
   return harness;
 }
