@@ -91,6 +91,21 @@ export async function openServices(dataDir: string, host: Host, backups?: { keep
   };
 }
 
+/** The sync channels' contract exists before their engine (issue 14); until it lands, they say so. */
+const notBuilt = (): Promise<never> => Promise.reject(new AppError('internal', 'Syncing with a shared library is not in this build yet.'));
+const SYNC_NOT_BUILT = {
+  'sync:status': notBuilt,
+  'sync:setup': notBuilt,
+  'sync:disconnect': notBuilt,
+  'sync:now': notBuilt,
+  'sync:resolve': notBuilt,
+  'history:list': notBuilt,
+  'history:show': notBuilt,
+  'history:diff': notBuilt,
+  'history:restore': notBuilt,
+  'history:undo-restore': notBuilt,
+};
+
 /** Every channel of the contract, implemented once over the services and served by every host. */
 export function createHandlers({ store, library, curricula, packs, words, exports, roundTrip, host }: Services): Handlers {
   return {
@@ -173,5 +188,6 @@ export function createHandlers({ store, library, curricula, packs, words, export
     'roundtrip:preview': (req) => roundTrip.preview(req.fileName, 'uploadId' in req ? takeUpload(host, req.uploadId) : Buffer.from(req.bytesBase64, 'base64')),
     'roundtrip:apply': ({ previewId, as, names, dryRun }) => roundTrip.apply(previewId, as, { ...(names ? { names } : {}), dryRun }),
     'roundtrip:undo': () => roundTrip.undoLast(),
+    ...SYNC_NOT_BUILT,
   };
 }
