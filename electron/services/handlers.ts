@@ -17,6 +17,10 @@ import { RoundTripService } from './round-trip/round-trip-service';
 import { Store } from './store/store';
 import { curriculumFile, moduleFile } from './store/layout';
 import { WordImportService } from './word-import/word-import-service';
+import { HistoryService } from './sync/history';
+import { IN_PROCESS_SYNC, SyncService, type SyncRunner, type SyncTask, type TokenKeeper } from './sync/sync-service';
+import { envTokenKeeper } from './sync/tokens';
+import type { HistorySubject } from '../../shared/schemas/sync';
 
 /** What differs between the desktop app, the web harness and the CLI. */
 export type Host = {
@@ -41,6 +45,12 @@ export type Host = {
   savedFiles?: (paths: readonly string[]) => void;
   /** Pushes an event to the renderer (progress of long jobs). */
   emit?: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+  /** Keeps the token of an HTTPS sync remote (desktop: the OS keychain; web harness: memory); the CLI reads CC_SYNC_TOKEN. */
+  syncTokens?: TokenKeeper;
+  /** Runs the sync engine off the main thread (a worker); absent in the CLI, which runs it in process. */
+  runSync?: SyncRunner;
+  /** Sync every N minutes when the user turned it on (the desktop app and the web harness; never the CLI). */
+  autoSync?: boolean;
   /** The bytes of a file streamed to this host (the web harness), once; null when there is no such upload. */
   takeUpload?: (uploadId: string) => Buffer | null;
 };
@@ -60,8 +70,21 @@ export type Services = {
   words: WordImportService;
   exports: ExportService;
   roundTrip: RoundTripService;
+  sync: SyncService;
+  history: HistoryService;
   host: Host;
 };
+
+/** A history request's subject alone (the module or the course). */
+function subjectOf(req: { module: string } | { course: string }): HistorySubject {
+  return 'module' in req ? { module: req.module } : { course: req.course };
+}
+
+/** Progress of a sync as `task:progress` events, when the caller gave a task id. */
+function taskOf(host: Host, taskId: string | undefined): SyncTask {
+  if (!taskId) return {};
+  return { taskId, onProgress: (p) => host.emit?.('task:progress', { taskId, done: p.done, total: p.total, label: p.label }) };
+}
 
 /** Opens the data directory (taking its lock) and wires the services. */
 export async function openServices(dataDir: string, host: Host, backups?: { keep?: number; minIntervalMs?: number }): Promise<Services> {
@@ -79,6 +102,8 @@ export async function openServices(dataDir: string, host: Host, backups?: { keep
     ...(backups ? { backups } : {}),
   });
   const curricula = new CurriculaService(store);
+  const sync = new SyncService(store, host.syncTokens ?? envTokenKeeper(), host.runSync ?? IN_PROCESS_SYNC, (status) => host.emit?.('sync:status', status));
+  if (host.autoSync) await sync.startAutoSync();
   return {
     store,
     library: new LibraryService(store, (moduleId) => curricula.usersOf(moduleId)),
@@ -87,27 +112,14 @@ export async function openServices(dataDir: string, host: Host, backups?: { keep
     words: new WordImportService(store),
     exports: new ExportService(store, host.runExport ?? IN_PROCESS_EXPORT),
     roundTrip: new RoundTripService(store),
+    sync,
+    history: new HistoryService(store, sync.gitdir),
     host,
   };
 }
 
-/** The sync channels' contract exists before their engine (issue 14); until it lands, they say so. */
-const notBuilt = (): Promise<never> => Promise.reject(new AppError('internal', 'Syncing with a shared library is not in this build yet.'));
-const SYNC_NOT_BUILT = {
-  'sync:status': notBuilt,
-  'sync:setup': notBuilt,
-  'sync:disconnect': notBuilt,
-  'sync:now': notBuilt,
-  'sync:resolve': notBuilt,
-  'history:list': notBuilt,
-  'history:show': notBuilt,
-  'history:diff': notBuilt,
-  'history:restore': notBuilt,
-  'history:undo-restore': notBuilt,
-};
-
 /** Every channel of the contract, implemented once over the services and served by every host. */
-export function createHandlers({ store, library, curricula, packs, words, exports, roundTrip, host }: Services): Handlers {
+export function createHandlers({ store, library, curricula, packs, words, exports, roundTrip, sync, history, host }: Services): Handlers {
   return {
     'app:info': async () => ({
       ...(await readAppVersion(host.appRoot)),
@@ -177,7 +189,7 @@ export function createHandlers({ store, library, curricula, packs, words, export
         },
       }, req),
     'app:reveal-file': async ({ path, action }) => ({ done: host.revealFile ? await host.revealFile(path, action) : false }),
-    'task:cancel': ({ taskId }) => Promise.resolve({ cancelled: packs.cancel(taskId) || exports.cancel(taskId) }),
+    'task:cancel': ({ taskId }) => Promise.resolve({ cancelled: packs.cancel(taskId) || exports.cancel(taskId) || sync.cancel(taskId) }),
     'pack:import': ({ previewId, decisions, curricula: chosen, leaveOut, dryRun }) => packs.import(previewId, decisions, { dryRun, curricula: chosen, leaveOut }),
     'pack:last-import': () => Promise.resolve(packs.lastImport()),
     'pack:undo-import': () => packs.undoLastImport(),
@@ -188,6 +200,15 @@ export function createHandlers({ store, library, curricula, packs, words, export
     'roundtrip:preview': (req) => roundTrip.preview(req.fileName, 'uploadId' in req ? takeUpload(host, req.uploadId) : Buffer.from(req.bytesBase64, 'base64')),
     'roundtrip:apply': ({ previewId, as, names, dryRun }) => roundTrip.apply(previewId, as, { ...(names ? { names } : {}), dryRun }),
     'roundtrip:undo': () => roundTrip.undoLast(),
-    ...SYNC_NOT_BUILT,
+    'sync:status': () => sync.status(),
+    'sync:setup': (req) => sync.setup(req),
+    'sync:disconnect': (req) => sync.disconnect(req?.forgetHistory ?? false),
+    'sync:now': (req) => sync.sync({ onConflict: req?.onConflict, ...taskOf(host, req?.taskId) }),
+    'sync:resolve': ({ resolveId, choices, taskId }) => sync.sync({ resolve: { resolveId, choices }, ...taskOf(host, taskId) }),
+    'history:list': (req) => history.list(subjectOf(req), 'limit' in req ? req.limit : undefined),
+    'history:show': (req) => history.show(subjectOf(req), req.commit),
+    'history:diff': (req) => history.diff(subjectOf(req), req.from, req.to),
+    'history:restore': (req) => history.restore(subjectOf(req), req.commit),
+    'history:undo-restore': () => history.undoRestore(),
   };
 }
