@@ -48,18 +48,22 @@ export async function readRemoteTree(repo: LocalRepo, commit: string, includeCou
   const lowerSeen = new Map<string, string>();
 
   const walk = async (treeOid: string, folder: string): Promise<void> => {
-    for (const entry of await repo.readTreeEntries(treeOid)) {
-      entries += 1;
-      if (entries > REMOTE_LIMITS.maxEntries) throw hostile(`it holds more than ${String(REMOTE_LIMITS.maxEntries)} files`);
+    const list = await repo.readTreeEntries(treeOid);
+    entries += list.length;
+    if (entries > REMOTE_LIMITS.maxEntries) throw hostile(`it holds more than ${String(REMOTE_LIMITS.maxEntries)} files`);
+    // Names first, all of them: a case clash is named as such, whichever of the two names is not ours.
+    for (const entry of list) {
       const name = entry.path;
       const path = folder ? `${folder}/${name}` : name;
       if (!SAFE_NAME.test(name) || name === '.' || name === '..' || name.toLowerCase() === '.git') {
         throw hostile(`"${printable(path)}" is not a safe file name (a path leaving its folder, an absolute path or unusual characters)`);
       }
-      const lower = path.toLowerCase();
-      const clash = lowerSeen.get(lower);
+      const clash = lowerSeen.get(path.toLowerCase());
       if (clash !== undefined) throw hostile(`"${clash}" and "${path}" differ only by case, which Windows and macOS cannot keep apart`);
-      lowerSeen.set(lower, path);
+      lowerSeen.set(path.toLowerCase(), path);
+    }
+    for (const entry of list) {
+      const path = folder ? `${folder}/${entry.path}` : entry.path;
       if (entry.mode === '120000') throw hostile(`"${path}" is a symbolic link`);
       if (entry.mode === '160000' || entry.type === 'commit') throw hostile(`"${path}" is a submodule (a link to another repository)`);
       if (entry.type === 'tree') {
