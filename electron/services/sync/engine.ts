@@ -177,7 +177,8 @@ export async function prepareSync(input: PrepareInput, task: EngineTask = {}): P
   progress(task, 'Merging');
   const resolveId = `${head ?? '0'.repeat(40)}.${remoteHead}`;
   const choices = input.resolve && input.resolve.resolveId === resolveId ? input.resolve.choices : null;
-  const [baseTree, mineTree, theirsTree] = [await repo.flatTreeOfCommit(base), await repo.flatTreeOfCommit(head), await repo.flatTreeOfCommit(remoteHead)];
+  const [mineTree, theirsTree] = [await repo.flatTreeOfCommit(head), await repo.flatTreeOfCommit(remoteHead)];
+  const baseTree = base ? await repo.flatTreeOfCommit(base) : await earlierVersions(repo, remoteHead, mineTree, theirsTree);
   const outcome = await mergeTrees(
     {
       base: baseTree,
@@ -221,6 +222,35 @@ export async function prepareSync(input: PrepareInput, task: EngineTask = {}): P
   }
   await repo.fs.flush();
   return { kind: 'ready', result, remoteHead, changes, merged: outcome.modules.merged, sent, push: result !== remoteHead };
+}
+
+/**
+ * Without a common commit (a library joining a shared one for the first time), a local file that is
+ * byte for byte a version the remote once had is an older version of the remote's file, not a rival
+ * one: that version serves as its base, so the remote's later edits arrive as updates, not conflicts.
+ */
+async function earlierVersions(repo: LocalRepo, remoteHead: string, mine: FlatTree, theirs: FlatTree): Promise<FlatTree> {
+  const wanted = new Map<string, string>();
+  for (const [path, entry] of mine) if (theirs.has(path) && theirs.get(path)?.oid !== entry.oid) wanted.set(path, entry.oid);
+  const base: FlatTree = new Map();
+  if (wanted.size === 0) return base;
+  const seen = new Set<string>();
+  const queue = [remoteHead];
+  while (queue.length > 0 && wanted.size > 0) {
+    const oid = queue.pop() as string;
+    if (seen.has(oid)) continue;
+    seen.add(oid);
+    const commit = await repo.readCommit(oid);
+    const tree = await repo.flatTree(commit.tree);
+    for (const [path, blob] of [...wanted]) {
+      if (tree.get(path)?.oid === blob) {
+        base.set(path, { oid: blob, mode: '100644', type: 'blob' });
+        wanted.delete(path);
+      }
+    }
+    queue.push(...commit.parent);
+  }
+  return base;
 }
 
 function mergeMessage(outcome: { modules: { put: Module[]; removed: string[]; merged: string[] }; courses: { put: Curriculum[]; removed: string[] } }, config: SyncConfig): string {
