@@ -28,7 +28,7 @@ import { isManaged } from './remote-tree';
 import { blobId, LocalRepo, type FlatTree } from './repo';
 import { readConfig, readState, removeSyncFiles, REPO_DIR, STATE_FILE, stateText, writeConfig, writeState, type SyncStateFile } from './state';
 import { describeStatus } from './status-words';
-import type { PushOutcome } from './transport';
+import { transportError, type PushOutcome } from './transport';
 
 /** Fetch-merge-push rounds before giving up on a remote others keep pushing to. */
 export const MAX_ROUNDS = 5;
@@ -174,7 +174,7 @@ export class SyncService {
       const result = await this.rounds(config, options, controller.signal);
       return result;
     } catch (error) {
-      const failure = error instanceof AppError ? error : new AppError('internal', (error as Error).message);
+      const failure = transportError(error, config.remote);
       const state = await readState(this.dataDir, config.remote);
       await writeState(this.dataDir, { ...state, lastError: { code: failure.code, message: failure.message } }).catch(() => undefined);
       throw failure;

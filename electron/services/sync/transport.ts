@@ -57,6 +57,10 @@ export function transportError(error: unknown, remote: string): AppError {
     return new AppError('sync-remote-invalid', `${remote} does not answer like a git server (${e.message ?? code}).`);
   }
   if (code === 'NotFoundError') return new AppError('sync-remote-invalid', `${remote} has no such branch or commit: ${e.message ?? ''}`);
+  if (code === 'UnsafeFilepathError') {
+    const path = (error as { data?: { filepath?: string } }).data?.filepath ?? '';
+    return new AppError('sync-hostile', `The shared library was refused: "${path}" is not a safe file name (a path leaving its folder, an absolute path or unusual characters). Nothing was taken from it.`);
+  }
   if (code === 'InternalError' || code === 'ObjectTypeError') return new AppError('sync-hostile', `The remote's data is damaged or forged: ${e.message ?? code}`);
   return new AppError('internal', `Syncing with ${remote} failed: ${e.message ?? String(error)}`);
 }
