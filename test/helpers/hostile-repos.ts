@@ -36,7 +36,7 @@ export class HostileRepo {
     const entries: Entry[] = Object.entries(node).map(([name, value]) => {
       if (typeof value === 'string' || Buffer.isBuffer(value)) return { mode: '100644', name, oid: this.blob(value) };
       if ('mode' in value && 'oid' in value && typeof value.mode === 'string' && typeof value.oid === 'string') return { mode: value.mode, name, oid: value.oid };
-      return { mode: '40000', name, oid: this.tree(value as { [name: string]: Node }) };
+      return { mode: '40000', name, oid: this.tree(value) };
     });
     const key = (e: Entry) => (e.mode === '40000' ? `${e.name}/` : e.name);
     entries.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));

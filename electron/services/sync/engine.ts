@@ -5,7 +5,7 @@
  * the push. Pure Node (isomorphic-git), so it runs in a worker thread or in process alike.
  */
 import type { Curriculum } from '../../../shared/schemas/curriculum';
-import type { Module } from '../../../shared/schemas/module';
+import { ModuleSchema, type Module } from '../../../shared/schemas/module';
 import type { Reference } from '../../../shared/schemas/reference';
 import type { SyncChoices, SyncConfig, SyncConflict, SyncOnConflict } from '../../../shared/schemas/sync';
 import { remoteKind } from '../../../shared/schemas/sync';
@@ -193,6 +193,9 @@ export async function prepareSync(input: PrepareInput, task: EngineTask = {}): P
     repoLoader(repo),
   );
   if (outcome.conflicts.length > 0) return { kind: 'conflicts', head, remoteHead, resolveId, conflicts: outcome.conflicts, sent };
+
+  // As the store will write them: a merged module is rebuilt field by field, and the store's parse puts its keys back in order.
+  outcome.modules.put = outcome.modules.put.map((m) => ModuleSchema.parse(m));
 
   // The merged tree: mine, with what the merge takes from theirs, and theirs' files this library does not keep.
   const merged = new Map([...split(mineTree, includeCourses).managed]);

@@ -34,6 +34,8 @@ describe('sharing a library through a bare folder', () => {
     expect(merged).toMatchObject({ outcome: 'done', changes: { merged: ['hr-foundations'], pushed: true } });
     expect(b.module('hr-foundations')).toMatchObject({ title: 'Human rights: the foundations' });
     expect(b.module('hr-foundations').summary).toMatch(/Revised by B\.$/);
+    // The merged module is stored exactly as committed: nothing is left to send.
+    expect(await b.call('sync:status')).toMatchObject({ state: 'up-to-date', localChanges: 0 });
     await a.call('sync:now');
     expect(a.module('hr-foundations')).toEqual(b.module('hr-foundations'));
     expect(git(remote, 'fsck', '--strict')).toBe('');
