@@ -126,6 +126,8 @@ export async function prepareSync(input: PrepareInput, task: EngineTask = {}): P
   const repo = await LocalRepo.open(input.gitdir);
   const { config } = input;
   const includeCourses = config.includeCourses && config.mode === 'share';
+  // Follow mode reads a partner's published library and never writes to it: the same merge, no push.
+  const sharing = config.mode === 'share';
   const author = config.author;
   const now = new Date(input.now);
 
@@ -170,9 +172,9 @@ export async function prepareSync(input: PrepareInput, task: EngineTask = {}): P
   if (remoteHead) await readRemoteTree(repo, remoteHead, includeCourses);
 
   // 3. Decide: nothing to receive, a fast-forward, or a merge.
-  if (!remoteHead) return { kind: 'ready', result: head, remoteHead: null, changes: noChanges(), merged: [], sent, push: head !== null };
+  if (!remoteHead) return { kind: 'ready', result: head, remoteHead: null, changes: noChanges(), merged: [], sent, push: sharing && head !== null };
   const base = head ? await repo.mergeBase(head, remoteHead) : null;
-  if (head && base === remoteHead) return { kind: 'ready', result: head, remoteHead, changes: noChanges(), merged: [], sent, push: head !== remoteHead };
+  if (head && base === remoteHead) return { kind: 'ready', result: head, remoteHead, changes: noChanges(), merged: [], sent, push: sharing && head !== remoteHead };
 
   progress(task, 'Merging');
   const resolveId = `${head ?? '0'.repeat(40)}.${remoteHead}`;
@@ -195,7 +197,7 @@ export async function prepareSync(input: PrepareInput, task: EngineTask = {}): P
   if (outcome.conflicts.length > 0) return { kind: 'conflicts', head, remoteHead, resolveId, conflicts: outcome.conflicts, sent };
 
   // As the store will write them: a merged module is rebuilt field by field, and the store's parse puts its keys back in order.
-  outcome.modules.put = outcome.modules.put.map((m) => ModuleSchema.parse(m));
+  outcome.modules.put = outcome.modules.put.map((m) => ModuleSchema.parse(sharing ? m : fromPartner(m, config, input.now)));
 
   // The merged tree: mine, with what the merge takes from theirs, and theirs' files this library does not keep.
   const merged = new Map([...split(mineTree, includeCourses).managed]);
@@ -224,7 +226,7 @@ export async function prepareSync(input: PrepareInput, task: EngineTask = {}): P
     result = await repo.writeCommit({ tree, parents, message: mergeMessage(outcome, config), author, date: now });
   }
   await repo.fs.flush();
-  return { kind: 'ready', result, remoteHead, changes, merged: outcome.modules.merged, sent, push: result !== remoteHead };
+  return { kind: 'ready', result, remoteHead, changes, merged: outcome.modules.merged, sent, push: sharing && result !== remoteHead };
 }
 
 /**
@@ -254,6 +256,15 @@ async function earlierVersions(repo: LocalRepo, remoteHead: string, mine: FlatTr
     queue.push(...commit.parent);
   }
   return base;
+}
+
+/**
+ * A followed partner's module records where it came from as a pack import does (provenance.sourcePack: the
+ * library's "source" filter and the module page show the partner), with the repository as the pack id.
+ */
+function fromPartner(module: Module, config: SyncConfig, now: string): Module {
+  const sourcePack = { packId: config.remote.slice(0, 300), publisher: config.publisher, revision: module.revision, importedAt: now };
+  return { ...module, provenance: { ...module.provenance, sourcePack } };
 }
 
 function mergeMessage(outcome: { modules: { put: Module[]; removed: string[]; merged: string[] }; courses: { put: Curriculum[]; removed: string[] } }, config: SyncConfig): string {

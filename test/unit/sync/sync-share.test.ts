@@ -161,3 +161,34 @@ describe('courses and racing pushes', () => {
     expect(b.module(ids[0] as string).title).toBe('Raced by A');
   });
 });
+
+describe('following a partner read-only', () => {
+  it('receives the partner\'s modules with the partner as publisher, merges local adaptations with updates, and never pushes', async () => {
+    const root = await tempDir('cc-remote-');
+    const remote = bareRepo(root, 'partner');
+    const partner = await openSite('P');
+    const follower = await openSite('F');
+    sites.push(partner, follower);
+    await partner.setup(remote);
+    await partner.call('sync:now');
+    await follower.setup(remote, { mode: 'follow', publisher: 'Partner Academy' });
+    await partner.call('library:duplicate', { id: 'hr-foundations', title: 'Partner module' });
+    const newId = partner.services.store.read('library').modules.find((m) => m.title === 'Partner module')?.id ?? '';
+    await partner.call('sync:now');
+    const pushedBefore = git(remote, 'rev-parse', 'main');
+    expect((await follower.call('sync:now')).outcome).toBe('done');
+    expect(follower.module(newId).provenance.sourcePack).toMatchObject({ publisher: 'Partner Academy', packId: remote });
+    expect((await follower.call('library:list', {})).facets.sources['Partner Academy']).toBeGreaterThan(0);
+    // A local adaptation and the partner's update of another field merge; nothing goes back to the partner.
+    await follower.edit(newId, (m) => ({ summary: `${m.summary} Adapted locally.` }));
+    await partner.edit(newId, () => ({ title: 'Partner module, second edition' }));
+    await partner.call('sync:now');
+    const pushedByPartner = git(remote, 'rev-parse', 'main');
+    const followed = await follower.call('sync:now');
+    expect(followed).toMatchObject({ outcome: 'done', changes: { pushed: false } });
+    expect(follower.module(newId)).toMatchObject({ title: 'Partner module, second edition' });
+    expect(follower.module(newId).summary).toMatch(/Adapted locally\.$/);
+    expect(git(remote, 'rev-parse', 'main')).toBe(pushedByPartner);
+    expect(pushedByPartner).not.toBe(pushedBefore);
+  });
+});
