@@ -1,4 +1,5 @@
-import { app, BrowserWindow, dialog, Menu, screen, session } from 'electron';
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, Menu, safeStorage, screen, session } from 'electron';
 import { toAppErrorShape } from '../../shared/errors';
 import { createHandlers, openServices, type Services } from '../services/handlers';
 import { appPaths, dataDirOverride } from './app-paths';
@@ -11,6 +12,9 @@ import { workerExportRunners } from '../services/export/export-worker';
 import { workerPackReader } from '../services/packs/pack-read-worker';
 import createExportWorker from '../workers/export.worker?nodeWorker';
 import createPackReadWorker from '../workers/pack-read.worker?nodeWorker';
+import createSyncWorker from '../workers/sync.worker?nodeWorker';
+import { workerSyncRunner } from '../services/sync/sync-worker';
+import { safeStorageTokenKeeper } from './sync-tokens';
 import { originOf } from './origin';
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './protocol';
 import { denyAllPermissions, hardenWebContents } from './security';
@@ -49,7 +53,10 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => services?.store.close());
+  app.on('will-quit', () => {
+    services?.sync.stop();
+    services?.store.close();
+  });
   void app.whenReady().then(start);
 }
 
@@ -70,6 +77,9 @@ async function start(): Promise<void> {
       runExport: workerExportRunners(createExportWorker),
       revealFile: revealSavedFile,
       emit: broadcast,
+      syncTokens: safeStorageTokenKeeper(join(app.getPath('userData'), 'sync-tokens.json'), safeStorage),
+      runSync: workerSyncRunner(createSyncWorker),
+      autoSync: true,
     });
   } catch (error) {
     // Typically another instance (or the CLI) holds the data folder: say so and stop, writing nothing.

@@ -7,6 +7,9 @@ import { workerExportRunners } from '../services/export/export-worker';
 import { workerPackReader } from '../services/packs/pack-read-worker';
 import createExportWorker from '../workers/export.worker?nodeWorker';
 import createPackReadWorker from '../workers/pack-read.worker?nodeWorker';
+import createSyncWorker from '../workers/sync.worker?nodeWorker';
+import { workerSyncRunner } from '../services/sync/sync-worker';
+import { memoryTokenKeeper } from '../services/sync/tokens';
 import { UPLOAD_MAX_BYTES } from '../../shared/ipc/contract';
 import { DEFAULT_PACK_LIMITS, PACK_REFUSALS } from '../services/packs/pack-reader';
 import { startWebHarness, type WebHarness } from './server';
@@ -47,10 +50,15 @@ async function main(): Promise<void> {
       harness?.emit(event, payload);
     },
     takeUpload: (id) => uploads.take(id),
+    // A token given in Settings is kept in memory while the harness runs (CC_SYNC_TOKEN otherwise), never on disk.
+    syncTokens: memoryTokenKeeper(),
+    runSync: workerSyncRunner(createSyncWorker),
+    autoSync: true,
   });
   harness = await startWebHarness({ rendererDir: join(appRoot, 'out', 'renderer'), handlers: createHandlers(services), port, uploads });
   const running = harness;
   const stop = (): void => {
+    services.sync.stop();
     void running.close().finally(() => {
       services.store.close();
       process.exit(0);

@@ -164,19 +164,24 @@ export class SyncService {
 
   /** Syncs now; stops on conflicts (nothing applied) unless `onConflict` decides them, or `resolve` carries the choices. */
   async sync(options: { onConflict?: SyncOnConflict | undefined; resolve?: { resolveId: string; choices: SyncChoices } | undefined } & SyncTask = {}): Promise<SyncResult> {
-    const config = await this.requireConfig();
+    // Taken before the first await: a second sync, or a cancel, sees this one at once.
     if (this.running) throw new AppError('sync-busy', 'A sync is already running for this library.');
     const controller = new AbortController();
     this.running = controller;
     this.runningTask = options.taskId ?? null;
-    void this.announce();
+    let config: SyncConfig | null = null;
     try {
-      const result = await this.rounds(config, options, controller.signal);
-      return result;
+      config = await this.requireConfig();
+      void this.announce();
+      return await this.rounds(config, options, controller.signal);
     } catch (error) {
+      if (!config) throw error;
       const failure = transportError(error, config.remote);
-      const state = await readState(this.dataDir, config.remote);
-      await writeState(this.dataDir, { ...state, lastError: { code: failure.code, message: failure.message } }).catch(() => undefined);
+      // A cancelled sync is no failure to report; anything else stays in the status until a sync succeeds.
+      if (failure.code !== 'cancelled') {
+        const state = await readState(this.dataDir, config.remote);
+        await writeState(this.dataDir, { ...state, lastError: { code: failure.code, message: failure.message } }).catch(() => undefined);
+      }
       throw failure;
     } finally {
       this.running = null;
