@@ -14,7 +14,7 @@ import { courseTexts, moduleText, referencesText } from './files';
 import { repoLoader } from './loader';
 import { mergeTrees } from './merge';
 import { isManaged, readRemoteTree } from './remote-tree';
-import { blobId, LocalRepo, type FlatTree } from './repo';
+import { LocalRepo, type FlatTree } from './repo';
 import { folderTransport, httpTransport, type PushOutcome, type Transport } from './transport';
 
 export type EngineTask = { signal?: AbortSignal; onProgress?: (progress: { done: number; total: number; label: string }) => void };
@@ -23,8 +23,8 @@ export type PrepareInput = {
   gitdir: string;
   config: SyncConfig;
   token: string | null;
-  /** The store's synced files now (files.ts), path → text. */
-  files: [string, string][];
+  /** The store's synced files now (files.ts): path, text and git blob id. */
+  files: [string, string, string][];
   /** The commit the store matched at the end of the last sync (state.json), if any. */
   head: string | null;
   /** The remote head the last sync saw: a base for history when the local one is gone. */
@@ -136,12 +136,10 @@ export async function prepareSync(input: PrepareInput, task: EngineTask = {}): P
   const previous = input.head && (await repo.hasObject(input.head)) ? input.head : null;
   const previousTree = await repo.flatTreeOfCommit(previous);
   const previousSplit = split(previousTree, includeCourses);
-  const texts = new Map(input.files);
+  const texts = new Map(input.files.map(([path, text]) => [path, text]));
   const localFiles = new Map<string, string>(previousSplit.carried);
-  for (const [path, text] of texts) {
-    const bytes = Buffer.from(text, 'utf8');
-    const oid = blobId(bytes);
-    if (previousSplit.managed.get(path) !== oid) await repo.writeBlob(bytes);
+  for (const [path, text, oid] of input.files) {
+    if (previousSplit.managed.get(path) !== oid) await repo.writeBlob(Buffer.from(text, 'utf8'));
     localFiles.set(path, oid);
   }
   let head = previous;

@@ -16,6 +16,7 @@ import type { DocumentDefinition } from '../store/documents';
 import { encodeFile, FILE_DEFINITIONS, LIBRARY_FILES_VERSION, snapshotText } from '../store/file-definitions';
 import { curriculumFile, moduleFile, snapshotFile } from '../store/layout';
 import { LIBRARY_FILE_MIGRATIONS } from '../store/file-definitions';
+import { blobId } from './repo';
 
 export const REFERENCES_FILE = 'library/references.json';
 
@@ -32,6 +33,21 @@ export const REFERENCES_DEFINITION: DocumentDefinition<{ references: Reference[]
 export type SyncedFiles = Map<string, string>;
 
 const moduleTexts = new WeakMap<Module, string>();
+const textIds = new Map<string, string>();
+
+/**
+ * The git blob id of a synced file's text. Texts are the frozen store objects' encodings (moduleText keeps
+ * one string per module), so ids are remembered by string: a sync hashes only what changed.
+ */
+export function textBlobId(text: string): string {
+  let oid = textIds.get(text);
+  if (oid === undefined) {
+    oid = blobId(Buffer.from(text, 'utf8'));
+    if (textIds.size > 20_000) textIds.clear();
+    textIds.set(text, oid);
+  }
+  return oid;
+}
 
 export function moduleText(module: Module): string {
   let text = moduleTexts.get(module);

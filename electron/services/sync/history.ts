@@ -43,15 +43,15 @@ export class HistoryService {
     return state.head ?? state.remoteHead;
   }
 
-  private repo(): LocalRepo {
-    return new LocalRepo(this.gitdir);
+  private repo(): Promise<LocalRepo> {
+    return LocalRepo.open(this.gitdir);
   }
 
   /** Commits that changed the subject's file, newest first (by commit date), at most `limit`. */
   private async walk(subject: Subject, limit: number): Promise<Found[]> {
     const start = await this.start();
     if (!start) return [];
-    const repo = this.repo();
+    const repo = await this.repo();
     const found: Found[] = [];
     const seen = new Set<string>([start]);
     const queue: { oid: string; time: number }[] = [{ oid: start, time: Number.MAX_SAFE_INTEGER }];
@@ -94,7 +94,7 @@ export class HistoryService {
   }
 
   private async load(subject: Subject, commit: string, blob: string): Promise<Module | Curriculum> {
-    const repo = this.repo();
+    const repo = await this.repo();
     const loader = repoLoader(repo);
     if (subject.kind === 'module') return loader.module(blob, subject.path);
     return loader.course(blob, subject.path, await repo.flatTreeOfCommit(commit));
@@ -112,7 +112,7 @@ export class HistoryService {
 
   private async revision(request: HistorySubject, commit: string): Promise<{ subject: Subject; entry: HistoryEntry; item: Module | Curriculum | null }> {
     const subject = subjectOf(request);
-    const repo = this.repo();
+    const repo = await this.repo();
     if (!(await repo.hasObject(commit))) throw new AppError('not-found', `No commit ${commit} in this library's history`);
     const blob = await repo.blobAt(commit, subject.path);
     const c = await repo.readCommit(commit);

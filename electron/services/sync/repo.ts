@@ -22,16 +22,25 @@ export function blobId(bytes: Uint8Array): string {
   return createHash('sha1').update(`blob ${String(bytes.length)}\0`).update(bytes).digest('hex');
 }
 
+const OPEN = new Map<string, LocalRepo>();
+
 export class LocalRepo {
   readonly fs: GitFs = gitFs();
   /** isomorphic-git's cache (pack indexes), kept for the repository's life. */
   readonly cache: object = {};
-  /** Trees already read, by id: a tree's content never changes. */
+  /** Trees and commits already read, by id: an object's content never changes. */
   private readonly trees = new Map<string, TreeEntry[]>();
+  private readonly commits = new Map<string, CommitObject>();
 
   constructor(readonly gitdir: string) {}
 
+  /**
+   * The repository of `gitdir`, kept open for the process's life: its caches (pack indexes, trees, commits)
+   * make the next sync and a history read cost what changed, not what the repository holds.
+   */
   static async open(gitdir: string): Promise<LocalRepo> {
+    const known = OPEN.get(gitdir);
+    if (known) return known;
     const repo = new LocalRepo(gitdir);
     try {
       await access(join(gitdir, 'HEAD'));
@@ -39,7 +48,13 @@ export class LocalRepo {
       await git.init({ fs: repo.fs, gitdir, bare: true, defaultBranch: 'main' });
       await repo.fs.flush();
     }
+    OPEN.set(gitdir, repo);
     return repo;
+  }
+
+  /** Forgets an open repository (its folder was removed). */
+  static forget(gitdir: string): void {
+    OPEN.delete(gitdir);
   }
 
   private get base() {
@@ -74,7 +89,10 @@ export class LocalRepo {
   }
 
   async readCommit(oid: string): Promise<CommitObject> {
+    const known = this.commits.get(oid);
+    if (known) return known;
     const { commit } = await git.readCommit({ ...this.base, oid });
+    this.commits.set(oid, commit);
     return commit;
   }
 

@@ -23,9 +23,9 @@ import {
 } from '../../../shared/schemas/sync';
 import type { Store } from '../store/store';
 import { prepareSync, pushSync, type EngineTask, type PrepareInput, type PrepareResult, type StoreChanges } from './engine';
-import { syncedFiles } from './files';
+import { syncedFiles, textBlobId } from './files';
 import { isManaged } from './remote-tree';
-import { blobId, LocalRepo, type FlatTree } from './repo';
+import { LocalRepo, type FlatTree } from './repo';
 import { readConfig, readState, removeSyncFiles, REPO_DIR, STATE_FILE, stateText, writeConfig, writeState, type SyncStateFile } from './state';
 import { describeStatus } from './status-words';
 import { transportError, type PushOutcome } from './transport';
@@ -103,7 +103,7 @@ export class SyncService {
   /** Modules and courses whose file differs from the last sync's commit. */
   private async localChanges(config: SyncConfig, state: SyncStateFile): Promise<number> {
     const files = this.files(config);
-    const repo = new LocalRepo(this.gitdir);
+    const repo = await LocalRepo.open(this.gitdir);
     let tree: FlatTree;
     try {
       tree = await repo.flatTreeOfCommit(state.head);
@@ -112,7 +112,7 @@ export class SyncService {
     }
     const counted = (path: string) => path.startsWith('library/modules/') || /^curricula\/[^/]+\.json$/.test(path);
     let changes = 0;
-    for (const [path, text] of files) if (counted(path) && tree.get(path)?.oid !== blobId(Buffer.from(text, 'utf8'))) changes += 1;
+    for (const [path, text] of files) if (counted(path) && tree.get(path)?.oid !== textBlobId(text)) changes += 1;
     for (const path of tree.keys()) if (counted(path) && isManaged(path, config.includeCourses) && !files.has(path)) changes += 1;
     return changes;
   }
@@ -146,6 +146,7 @@ export class SyncService {
     const config = await this.config();
     if (config && remoteKind(config.remote) === 'http') await this.tokens.set(config.remote, null).catch(() => undefined);
     await removeSyncFiles(this.dataDir, forgetHistory);
+    if (forgetHistory) LocalRepo.forget(this.gitdir);
     this.schedule(null);
     return this.announce();
   }
@@ -212,7 +213,7 @@ export class SyncService {
           gitdir: this.gitdir,
           config,
           token,
-          files: [...files],
+          files: [...files].map(([path, text]) => [path, text, textBlobId(text)]),
           head: state.head,
           resolve: options.resolve ?? null,
           onConflict: options.onConflict ?? null,
