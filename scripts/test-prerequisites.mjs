@@ -26,7 +26,7 @@ import { delimiter, join } from 'node:path';
  *   run: (command: string, args: string[], env?: Record<string, string>) => RunResult,
  *   log: (line: string) => void,
  * }} System
- * @typedef {'chromium' | 'libreoffice' | 'poppler' | 'fonts'} NeedId
+ * @typedef {'chromium' | 'libreoffice' | 'poppler' | 'fonts' | 'git'} NeedId
  * @typedef {{
  *   id: NeedId,
  *   label: string,
@@ -80,6 +80,16 @@ export const NEEDS = [
     windows: '',
     dnf: 'google-noto-sans-fonts google-noto-sans-arabic-fonts',
     pacman: 'noto-fonts',
+  },
+  {
+    // The sync tests serve their remotes with git's own server (git http-backend) and check them with git fsck.
+    id: 'git',
+    label: 'git',
+    apt: [['git']],
+    brew: 'brew install git',
+    windows: 'winget install -e --id Git.Git',
+    dnf: 'git',
+    pacman: 'git',
   },
 ];
 
@@ -140,6 +150,8 @@ function isPresent(need, system) {
       return POPPLER_COMMANDS.every((command) => system.which(command));
     case 'fonts':
       return fontsPresent(system);
+    case 'git':
+      return system.which('git');
   }
 }
 

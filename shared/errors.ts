@@ -12,6 +12,20 @@ export const ERROR_CODES = [
   'io-error',
   'cancelled',
   'internal',
+  /** The library is not connected to a git remote (sync setup first). */
+  'sync-not-configured',
+  /** The remote cannot be reached: no network, the server or the folder is not there. */
+  'sync-offline',
+  /** The remote refused the token (missing, wrong or without the rights needed). */
+  'sync-auth',
+  /** Others kept pushing first: the push was refused after several fetch-merge-push rounds. */
+  'sync-rejected',
+  /** The remote holds something refused as unsafe or invalid (a path outside the library, a symlink, a huge file...). */
+  'sync-hostile',
+  /** A sync is already running for this library. */
+  'sync-busy',
+  /** The remote is not a git repository this app can use (not found, another kind of history, a bare folder missing). */
+  'sync-remote-invalid',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

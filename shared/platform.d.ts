@@ -7,6 +7,11 @@ declare class URL {
   readonly protocol: string;
   readonly href: string;
   readonly host: string;
+  readonly hostname: string;
+  readonly username: string;
+  readonly password: string;
+  readonly search: string;
+  readonly hash: string;
 }
 
 /** Timers exist in both; shared code uses them only to yield to the event loop in long jobs. */

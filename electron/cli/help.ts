@@ -9,6 +9,9 @@ const GROUP_SUMMARIES = new Map<string, string>([
   ['import', 'Turn lesson plans written in Word (.docx) into draft modules'],
   ['export', 'Write Word documents for a curriculum, a module or a lesson'],
   ['import', 'Bring Word documents back: edits made to an exported curriculum, lesson plan or module'],
+  ['sync', 'Share the library with other academies through a git repository (https:// or a bare folder)'],
+  ['history', 'Who changed a module or course, when and why (from the shared library\'s history)'],
+  ['restore', 'Put an old revision of a module or course back as a new change'],
 ]);
 
 const INVOCATION = 'npm run cli --';

@@ -12,6 +12,7 @@ import { libraryExportJson, libraryImportJson, libraryList, librarySearch, libra
 import { importDocx } from './commands/import';
 import { importRoundtrip, importRoundtripUndo } from './commands/import-roundtrip';
 import { packExport, packImport, packInspect, packUndo } from './commands/pack';
+import { history, restore, syncDisconnect, syncNow, syncSetup, syncStatus } from './commands/sync';
 import { commandHelp, groupHelp, groupOf, groupsOf, overviewHelp } from './help';
 import { UsageError, type Output } from './output';
 
@@ -44,6 +45,12 @@ export const COMMANDS: readonly Command[] = [
   exportModule,
   exportLesson,
   exportKit,
+  syncSetup,
+  syncStatus,
+  syncNow,
+  syncDisconnect,
+  history,
+  restore,
 ];
 
 const HELP_FLAGS = new Set(['--help', '-h']);
@@ -71,6 +78,9 @@ function route(argv: readonly string[]): Route {
   }
   if (!groupsOf(COMMANDS).includes(group)) throw new UsageError(`unknown command "${words.slice(0, 2).join(' ')}"; run with --help to list commands`);
   const inGroup = COMMANDS.filter((c) => groupOf(c) === group);
+  // A command of one word ("history ID") takes every following word as its arguments.
+  const single = inGroup.find((c) => c.name === group);
+  if (single) return wantsHelp ? { kind: 'help', text: commandHelp(single) } : { kind: 'run', command: single, rest: argv.slice(1) };
   if (name === undefined) {
     if (wantsHelp) return { kind: 'help', text: groupHelp(group, COMMANDS) };
     const names = inGroup.map((c) => c.name.slice(group.length + 1)).join(', ');

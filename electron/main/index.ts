@@ -1,4 +1,5 @@
-import { app, BrowserWindow, dialog, Menu, screen, session } from 'electron';
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, Menu, safeStorage, screen, session } from 'electron';
 import { toAppErrorShape } from '../../shared/errors';
 import { closeServices, createHandlers, openServices, type Services } from '../services/handlers';
 import { appPaths, dataDirOverride } from './app-paths';
@@ -11,6 +12,9 @@ import { workerExportRunners } from '../services/export/export-worker';
 import { workerPackReader } from '../services/packs/pack-read-worker';
 import createExportWorker from '../workers/export.worker?nodeWorker';
 import createPackReadWorker from '../workers/pack-read.worker?nodeWorker';
+import createSyncWorker from '../workers/sync.worker?nodeWorker';
+import { workerSyncRunner } from '../services/sync/sync-worker';
+import { safeStorageTokenKeeper } from './sync-tokens';
 import { originOf } from './origin';
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './protocol';
 import { denyAllPermissions, hardenWebContents } from './security';
@@ -75,6 +79,9 @@ async function start(): Promise<void> {
       log: (line) => {
         console.error(line);
       },
+      syncTokens: safeStorageTokenKeeper(join(app.getPath('userData'), 'sync-tokens.json'), safeStorage),
+      runSync: workerSyncRunner(createSyncWorker),
+      autoSync: true,
     });
   } catch (error) {
     // Typically another instance (or the CLI) holds the data folder: say so and stop, writing nothing.

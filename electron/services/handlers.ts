@@ -18,6 +18,10 @@ import { RoundTripService } from './round-trip/round-trip-service';
 import { Store } from './store/store';
 import { curriculumFile, moduleFile } from './store/layout';
 import { WordImportService } from './word-import/word-import-service';
+import { HistoryService } from './sync/history';
+import { IN_PROCESS_SYNC, SyncService, type SyncRunner, type SyncTask, type TokenKeeper } from './sync/sync-service';
+import { envTokenKeeper } from './sync/tokens';
+import type { HistorySubject } from '../../shared/schemas/sync';
 
 /** What differs between the desktop app, the web harness and the CLI. */
 export type Host = {
@@ -42,6 +46,12 @@ export type Host = {
   savedFiles?: (paths: readonly string[]) => void;
   /** Pushes an event to the renderer (progress of long jobs). */
   emit?: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+  /** Keeps the token of an HTTPS sync remote (desktop: the OS keychain; web harness: memory); the CLI reads CC_SYNC_TOKEN. */
+  syncTokens?: TokenKeeper;
+  /** Runs the sync engine off the main thread (a worker); absent in the CLI, which runs it in process. */
+  runSync?: SyncRunner;
+  /** Sync every N minutes when the user turned it on (the desktop app and the web harness; never the CLI). */
+  autoSync?: boolean;
   /** The bytes of a file streamed to this host (the web harness), once; null when there is no such upload. */
   takeUpload?: (uploadId: string) => Buffer | null;
   /** Where notes for the operator go (a search index rebuilt...); absent where they would only be noise (CLI). */
@@ -64,8 +74,21 @@ export type Services = {
   words: WordImportService;
   exports: ExportService;
   roundTrip: RoundTripService;
+  sync: SyncService;
+  history: HistoryService;
   host: Host;
 };
+
+/** A history request's subject alone (the module or the course). */
+function subjectOf(req: { module: string } | { course: string }): HistorySubject {
+  return 'module' in req ? { module: req.module } : { course: req.course };
+}
+
+/** Progress of a sync as `task:progress` events, when the caller gave a task id. */
+function taskOf(host: Host, taskId: string | undefined): SyncTask {
+  if (!taskId) return {};
+  return { taskId, onProgress: (p) => host.emit?.('task:progress', { taskId, done: p.done, total: p.total, label: p.label }) };
+}
 
 /** Opens the data directory (taking its lock) and wires the services. */
 export async function openServices(dataDir: string, host: Host, backups?: { keep?: number; minIntervalMs?: number }): Promise<Services> {
@@ -97,6 +120,8 @@ export async function openServices(dataDir: string, host: Host, backups?: { keep
   }
   if (background) searchIndex.startInBackground();
   const curricula = new CurriculaService(store);
+  const sync = new SyncService(store, host.syncTokens ?? envTokenKeeper(), host.runSync ?? IN_PROCESS_SYNC, (status) => host.emit?.('sync:status', status));
+  if (host.autoSync) await sync.startAutoSync();
   return {
     store,
     library: new LibraryService(store, (moduleId) => curricula.usersOf(moduleId), undefined, searchIndex),
@@ -106,12 +131,15 @@ export async function openServices(dataDir: string, host: Host, backups?: { keep
     words: new WordImportService(store),
     exports: new ExportService(store, host.runExport ?? IN_PROCESS_EXPORT),
     roundTrip: new RoundTripService(store),
+    sync,
+    history: new HistoryService(store, sync.gitdir),
     host,
   };
 }
 
 /** Stops what the services do in the background, then releases the data folder. */
-export function closeServices(services: Pick<Services, 'store' | 'searchIndex'>): void {
+export function closeServices(services: Pick<Services, 'store' | 'searchIndex'> & Partial<Pick<Services, 'sync'>>): void {
+  services.sync?.stop();
   services.searchIndex.close();
   services.store.close();
 }
@@ -154,7 +182,7 @@ export function createHandlers(services: Services): Handlers {
   return waiting as Handlers;
 }
 
-function handlersOf({ store, library, curricula, packs, words, exports, roundTrip, host }: Services): Handlers {
+function handlersOf({ store, library, curricula, packs, words, exports, roundTrip, sync, history, host }: Services): Handlers {
   return {
     'app:info': async () => ({
       ...(await readAppVersion(host.appRoot)),
@@ -227,7 +255,7 @@ function handlersOf({ store, library, curricula, packs, words, exports, roundTri
         },
       }, req),
     'app:reveal-file': async ({ path, action }) => ({ done: host.revealFile ? await host.revealFile(path, action) : false }),
-    'task:cancel': ({ taskId }) => Promise.resolve({ cancelled: packs.cancel(taskId) || exports.cancel(taskId) }),
+    'task:cancel': ({ taskId }) => Promise.resolve({ cancelled: packs.cancel(taskId) || exports.cancel(taskId) || sync.cancel(taskId) }),
     'pack:import': ({ previewId, decisions, curricula: chosen, leaveOut, dryRun }) => packs.import(previewId, decisions, { dryRun, curricula: chosen, leaveOut }),
     'pack:last-import': () => Promise.resolve(packs.lastImport()),
     'pack:undo-import': () => packs.undoLastImport(),
@@ -238,5 +266,15 @@ function handlersOf({ store, library, curricula, packs, words, exports, roundTri
     'roundtrip:preview': (req) => roundTrip.preview(req.fileName, 'uploadId' in req ? takeUpload(host, req.uploadId) : Buffer.from(req.bytesBase64, 'base64')),
     'roundtrip:apply': ({ previewId, as, names, dryRun }) => roundTrip.apply(previewId, as, { ...(names ? { names } : {}), dryRun }),
     'roundtrip:undo': () => roundTrip.undoLast(),
+    'sync:status': () => sync.status(),
+    'sync:setup': (req) => sync.setup(req),
+    'sync:disconnect': (req) => sync.disconnect(req?.forgetHistory ?? false),
+    'sync:now': (req) => sync.sync({ onConflict: req?.onConflict, ...taskOf(host, req?.taskId) }),
+    'sync:resolve': ({ resolveId, choices, taskId }) => sync.sync({ resolve: { resolveId, choices }, ...taskOf(host, taskId) }),
+    'history:list': (req) => history.list(subjectOf(req), 'limit' in req ? req.limit : undefined),
+    'history:show': (req) => history.show(subjectOf(req), req.commit),
+    'history:diff': (req) => history.diff(subjectOf(req), req.from, req.to),
+    'history:restore': (req) => history.restore(subjectOf(req), req.commit),
+    'history:undo-restore': () => history.undoRestore(),
   };
 }

@@ -7,6 +7,9 @@ import { workerExportRunners } from '../services/export/export-worker';
 import { workerPackReader } from '../services/packs/pack-read-worker';
 import createExportWorker from '../workers/export.worker?nodeWorker';
 import createPackReadWorker from '../workers/pack-read.worker?nodeWorker';
+import createSyncWorker from '../workers/sync.worker?nodeWorker';
+import { workerSyncRunner } from '../services/sync/sync-worker';
+import { memoryTokenKeeper } from '../services/sync/tokens';
 import { UPLOAD_MAX_BYTES } from '../../shared/ipc/contract';
 import { DEFAULT_PACK_LIMITS, PACK_REFUSALS } from '../services/packs/pack-reader';
 import { startWebHarness, type WebHarness } from './server';
@@ -50,6 +53,10 @@ async function main(): Promise<void> {
     log: (line) => {
       console.error(line);
     },
+    // A token given in Settings is kept in memory while the harness runs (CC_SYNC_TOKEN otherwise), never on disk.
+    syncTokens: memoryTokenKeeper(),
+    runSync: workerSyncRunner(createSyncWorker),
+    autoSync: true,
   });
   harness = await startWebHarness({ rendererDir: join(appRoot, 'out', 'renderer'), handlers: createHandlers(services), port, uploads });
   const running = harness;

@@ -44,11 +44,21 @@ export const CHANNELS = [
   'export:kit',
   'app:reveal-file',
   'task:cancel',
+  'sync:status',
+  'sync:setup',
+  'sync:disconnect',
+  'sync:now',
+  'sync:resolve',
+  'history:list',
+  'history:show',
+  'history:diff',
+  'history:restore',
+  'history:undo-restore',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 /** Push events from the back end to the renderer (progress of long jobs, native menu commands). */
-export const EVENTS = ['task:progress', 'menu:command', 'pack:open-file'] as const;
+export const EVENTS = ['task:progress', 'menu:command', 'pack:open-file', 'sync:status'] as const;
 export type EventName = (typeof EVENTS)[number];
 
 export function isChannel(value: unknown): value is Channel {

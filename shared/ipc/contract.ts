@@ -21,6 +21,19 @@ import { ApplyTargetSchema, RoundTripPreviewSchema, RoundTripResultSchema } from
 import { SettingsSchema } from '../schemas/settings';
 import { WordCorrectionSchema, WordImportResultSchema, WordPreviewSchema } from '../schemas/word-import';
 import { BackupInfoSchema, StoreStatusSchema } from '../schemas/store';
+import {
+  CommitIdSchema,
+  HistoryDiffSchema,
+  HistoryListSchema,
+  HistoryRestoreSchema,
+  HistoryRevisionSchema,
+  historyRequest,
+  SyncChoicesSchema,
+  SyncOnConflictSchema,
+  SyncResultSchema,
+  SyncSetupSchema,
+  SyncStatusSchema,
+} from '../schemas/sync';
 import type { Channel, EventName } from './channels';
 
 const NoArgs = z.strictObject({}).optional();
@@ -234,6 +247,44 @@ export const contract = {
     res: z.object({ done: z.boolean() }),
   },
   'task:cancel': { req: z.strictObject({ taskId: TaskIdSchema }), res: z.object({ cancelled: z.boolean() }) },
+  /** Whether this library is connected to a git remote, and how it stands against it (ahead, behind, last sync, errors). */
+  'sync:status': { req: NoArgs, res: SyncStatusSchema },
+  /**
+   * Connects the library to a remote (or changes the connection). Writes sync/config.json (never the token:
+   * the desktop app keeps it with the OS keychain, the web harness in memory, the CLI reads CC_SYNC_TOKEN).
+   * Nothing is fetched or sent until `sync:now`.
+   */
+  'sync:setup': { req: SyncSetupSchema, res: SyncStatusSchema },
+  /** Disconnects: forgets the remote and the token. The library and its history (sync/) stay unless `forgetHistory`. */
+  'sync:disconnect': { req: z.strictObject({ forgetHistory: z.boolean().default(false) }).optional(), res: SyncStatusSchema },
+  /**
+   * Syncs now, off the main thread (follow it with `task:progress`, stop it with `task:cancel`): commits local
+   * changes, fetches, merges field by field and (share mode) pushes, retrying when someone pushed meanwhile.
+   * Stops with the conflicts and nothing applied, unless `onConflict` decides them all. Refused with
+   * `sync-offline`, `sync-auth`, `sync-rejected`, `sync-hostile`, `sync-busy` or `sync-not-configured`.
+   */
+  'sync:now': {
+    req: z.strictObject({ taskId: TaskIdSchema.optional(), onConflict: SyncOnConflictSchema.optional() }).optional(),
+    res: SyncResultSchema,
+  },
+  /**
+   * Syncs again with the user's choices for the conflicts of `resolveId`; a conflict without a choice keeps
+   * it open. If either side changed since, answers with the conflicts as they now are and applies nothing.
+   */
+  'sync:resolve': {
+    req: z.strictObject({ resolveId: z.string().regex(/^[0-9a-f]{40}\.[0-9a-f]{40}$/), choices: SyncChoicesSchema, taskId: TaskIdSchema.optional() }),
+    res: SyncResultSchema,
+  },
+  /** Who changed a module or course, when and why: the commits that touched its file, newest first. */
+  'history:list': { req: historyRequest({ limit: z.number().int().min(1).max(5000).optional() }), res: HistoryListSchema },
+  /** One revision in full. */
+  'history:show': { req: historyRequest({ commit: CommitIdSchema }), res: HistoryRevisionSchema },
+  /** The fields that differ between two revisions: `from` the older, `to` the newer (left out: the current version here). */
+  'history:diff': { req: historyRequest({ from: CommitIdSchema, to: CommitIdSchema.optional() }), res: HistoryDiffSchema },
+  /** Puts an old revision back as a new change (a new revision, synced like any edit); `history:undo-restore` takes it back. */
+  'history:restore': { req: historyRequest({ commit: CommitIdSchema }), res: HistoryRestoreSchema },
+  /** Undoes the last restore, unless the module or course was changed again since. */
+  'history:undo-restore': { req: NoArgs, res: HistoryRestoreSchema },
 } as const satisfies Record<Channel, { req: z.ZodType; res: z.ZodType }>;
 
 /** Payloads of push events. */
@@ -244,6 +295,8 @@ export const events = {
   'menu:command': z.object({
     command: z.enum(['new-curriculum', 'find', 'export', 'import-pack', 'about', 'settings', 'undo', 'redo']),
   }),
+  /** The sync status changed: a sync (on demand or automatic) started or ended, or the connection changed. */
+  'sync:status': SyncStatusSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 type Contract = typeof contract;

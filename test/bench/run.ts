@@ -16,6 +16,7 @@ import { benchLibraryWeb } from './library-web';
 import { benchLock } from './lock';
 import { benchStartup } from './startup';
 import { benchStoreSave } from './store-save';
+import { benchSync } from './sync';
 import { benchWebColdStart } from './web-cold-start';
 import { benchWebLoad } from './web-load';
 import { benchWordImport } from './word-import';
@@ -39,6 +40,7 @@ const GROUPS: Record<string, () => Promise<Record<string, unknown>>> = {
   lock: async () => ({ target: 'taking and releasing the data-folder lock: a few ms', ...(await benchLock()) }),
   leakCheck: () => benchLeakCheck(),
   wordImport: () => benchWordImport(),
+  sync: () => benchSync(),
 };
 
 const chosen = process.argv.slice(2).filter((name) => name in GROUPS);

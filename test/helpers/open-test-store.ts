@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { LibraryData } from '../../shared/schemas/library';
 import { DEFAULT_SETTINGS } from '../../shared/schemas/settings';
 import { Store } from '../../electron/services/store/store';
-import { createHandlers, openServices, type Services } from '../../electron/services/handlers';
+import { createHandlers, openServices, type Host, type Services } from '../../electron/services/handlers';
 import { loadSampleLibrary } from '../../electron/services/library/sample-library';
 
 export const REPO_ROOT = join(import.meta.dirname, '../..');
@@ -24,10 +24,10 @@ export function openTestStore(dataDir: string, backups = { keep: 10, minInterval
 }
 
 /** The real services and handlers over a data folder, as a host would wire them. */
-export async function openTestServices(dataDir: string): Promise<Services & { handlers: ReturnType<typeof createHandlers> }> {
+export async function openTestServices(dataDir: string, host: Partial<Host> = {}): Promise<Services & { handlers: ReturnType<typeof createHandlers> }> {
   const services = await openServices(
     dataDir,
-    { kind: 'cli', appRoot: REPO_ROOT, resourcesDir: RESOURCES_DIR, openExternal: () => Promise.resolve(false) },
+    { kind: 'cli', appRoot: REPO_ROOT, resourcesDir: RESOURCES_DIR, openExternal: () => Promise.resolve(false), ...host },
     { keep: 10, minIntervalMs: 0 },
   );
   return { ...services, handlers: createHandlers(services) };

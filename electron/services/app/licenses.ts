@@ -1,4 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
+import { MISSING_LICENSE_TEXTS } from './missing-license-texts';
 import { basename, dirname, join } from 'node:path';
 
 export type LicenseEntry = { name: string; version: string; license: string };
@@ -53,7 +54,7 @@ export async function readLicenseTexts(appRoot: string): Promise<LicenseText[]> 
     const dir = await locate(next.name, next.from, appRoot);
     if (dir === null || found.has(dir)) continue;
     const manifest = await readManifest(dir);
-    found.set(dir, { name: next.name, version: manifest.version ?? '?', license: licenseName(manifest), text: await licenseText(dir) });
+    found.set(dir, { name: next.name, version: manifest.version ?? '?', license: licenseName(manifest), text: (await licenseText(dir)) ?? MISSING_LICENSE_TEXTS.get(next.name) ?? null });
     for (const name of dependencyNames(manifest)) queue.push({ name, from: dir });
   }
   return [...found.values()].sort((a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version));

@@ -241,7 +241,7 @@ function daysNeeded(items: ModuleItem[]): number {
 }
 
 /** `now`, or one millisecond after `previous` when the clock has not moved past it. */
-function laterStamp(now: Date, previous: string): string {
+export function laterStamp(now: Date, previous: string): string {
   const after = Date.parse(previous) + 1;
   return new Date(Math.max(now.getTime(), after)).toISOString();
 }

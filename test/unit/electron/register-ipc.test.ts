@@ -117,8 +117,41 @@ function fakeHandlers(): FakeHandlers {
     'export:kit': vi.fn<Handlers['export:kit']>(() => Promise.resolve({ kind: 'not-saved' as const })),
     'app:reveal-file': vi.fn<Handlers['app:reveal-file']>(() => Promise.resolve({ done: true })),
     'task:cancel': vi.fn<Handlers['task:cancel']>(() => Promise.resolve({ cancelled: true })),
+    'sync:status': vi.fn<Handlers['sync:status']>(() => Promise.resolve(SYNC_STATUS)),
+    'sync:setup': vi.fn<Handlers['sync:setup']>(() => Promise.resolve(SYNC_STATUS)),
+    'sync:disconnect': vi.fn<Handlers['sync:disconnect']>(() => Promise.resolve(SYNC_STATUS)),
+    'sync:now': vi.fn<Handlers['sync:now']>(() => Promise.resolve({ outcome: 'conflicts' as const, resolveId: `${'a'.repeat(40)}.${'b'.repeat(40)}`, conflicts: [], status: SYNC_STATUS })),
+    'sync:resolve': vi.fn<Handlers['sync:resolve']>(() => Promise.resolve({ outcome: 'conflicts' as const, resolveId: `${'a'.repeat(40)}.${'b'.repeat(40)}`, conflicts: [], status: SYNC_STATUS })),
+    'history:list': vi.fn<Handlers['history:list']>(() => Promise.resolve({ available: false, entries: [] })),
+    'history:show': vi.fn<Handlers['history:show']>(() => Promise.resolve({ entry: HISTORY_ENTRY })),
+    'history:diff': vi.fn<Handlers['history:diff']>(() => Promise.resolve({ from: HISTORY_ENTRY, to: HISTORY_ENTRY, fields: [] })),
+    'history:restore': vi.fn<Handlers['history:restore']>(() => Promise.resolve({ subject: { module: 'use-of-force' }, from: HISTORY_ENTRY.commit, revision: 3 })),
+    'history:undo-restore': vi.fn<Handlers['history:undo-restore']>(() => Promise.resolve({ subject: { module: 'use-of-force' }, from: HISTORY_ENTRY.commit, revision: 4 })),
   };
 }
+
+const SYNC_STATUS: Res<'sync:status'> = {
+  state: 'not-configured',
+  config: null,
+  tokenStored: false,
+  ahead: 0,
+  behind: 0,
+  localChanges: 0,
+  lastSyncAt: null,
+  lastError: null,
+  running: false,
+  nextAutoSyncAt: null,
+  summary: 'Not connected to a shared library.',
+};
+const HISTORY_ENTRY: Res<'history:show'>['entry'] = {
+  commit: 'c'.repeat(40),
+  author: { name: 'Amina', email: 'amina@example.org' },
+  date: '2026-11-01T00:00:00.000Z',
+  message: 'Changed Use of force',
+  change: 'changed',
+  revision: 3,
+  title: 'Use of force',
+};
 
 /** A renderer: a WebContents with its main frame, shown in a BrowserWindow unless told otherwise. */
 function fakeSender(pageUrl: string) {
@@ -230,6 +263,17 @@ const INVALID: [Channel, unknown][] = [
   ['export:kit', { curriculumId: 'induction', paper: 'a4', folder: '/tmp' }],
   ['app:reveal-file', { path: '', action: 'open' }],
   ['task:cancel', {}],
+  ['sync:status', { verbose: true }],
+  // eslint-disable-next-line @microsoft/sdl/no-insecure-url -- an insecure URL that the contract must refuse
+  ['sync:setup', { remote: 'http://git.example.org/library.git', author: { name: 'Amina', email: 'amina@example.org' } }],
+  ['sync:disconnect', { forgetHistory: 1 }],
+  ['sync:now', { onConflict: 'merge' }],
+  ['sync:resolve', { resolveId: 'x.y', choices: {} }],
+  ['history:list', { module: 'use-of-force', limit: 0 }],
+  ['history:show', { module: 'use-of-force' }],
+  ['history:diff', { module: 'use-of-force', course: 'induction', from: 'c'.repeat(40) }],
+  ['history:restore', { course: 'induction', commit: 'C'.repeat(40) }],
+  ['history:undo-restore', { now: true }],
 ];
 
 /** For every channel, one payload the contract accepts unchanged. */
@@ -276,6 +320,27 @@ const VALID: [Channel, unknown][] = [
   ['export:kit', { curriculumId: 'induction', paper: 'letter', taskId: 'kit-1' }],
   ['app:reveal-file', { path: '/home/trainer/course.docx', action: 'folder' }],
   ['task:cancel', { taskId: 'preview-1' }],
+  ['sync:status', undefined],
+  [
+    'sync:setup',
+    {
+      remote: 'https://git.academy.example/library.git',
+      mode: 'share',
+      includeCourses: true,
+      author: { name: 'Amina', email: 'amina@example.org' },
+      autoSyncMinutes: 15,
+      token: 'glpat-abc123',
+      username: 'oauth2',
+    },
+  ],
+  ['sync:disconnect', { forgetHistory: false }],
+  ['sync:now', { taskId: 'sync-1', onConflict: 'keep-mine' }],
+  ['sync:resolve', { resolveId: `${'a'.repeat(40)}.${'b'.repeat(40)}`, choices: { modules: { 'use-of-force': { fields: { summary: 'theirs' } } }, courses: { induction: { take: 'mine' } }, references: {} }, taskId: 'sync-2' }],
+  ['history:list', { module: 'use-of-force', limit: 50 }],
+  ['history:show', { course: 'induction', commit: 'c'.repeat(40) }],
+  ['history:diff', { module: 'use-of-force', from: 'c'.repeat(40), to: 'd'.repeat(40) }],
+  ['history:restore', { module: 'use-of-force', commit: 'c'.repeat(40) }],
+  ['history:undo-restore', undefined],
 ];
 
 describe('registerIpc', () => {

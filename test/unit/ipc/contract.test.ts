@@ -51,6 +51,16 @@ const BAD_REQUESTS: Record<(typeof CHANNELS)[number], unknown> = {
   'export:kit': { curriculumId: 'foundation-course', paper: 'a3' },
   'app:reveal-file': { path: '/tmp/a.docx', action: 'run' },
   'task:cancel': { taskId: '../../x' },
+  'sync:status': { remote: 'x' },
+  'sync:setup': { remote: 'https://user:secret@git.example.org/library.git', author: { name: 'Amina', email: 'amina@example.org' } },
+  'sync:disconnect': { forgetHistory: 'yes' },
+  'sync:now': { onConflict: 'keep-both' },
+  'sync:resolve': { resolveId: 'abc', choices: {} },
+  'history:list': { module: '../library/modules/x' },
+  'history:show': { module: 'use-of-force', commit: 'HEAD' },
+  'history:diff': { course: 'foundation-course', from: 'HEAD~1' },
+  'history:restore': { module: 'use-of-force' },
+  'history:undo-restore': { module: 'use-of-force' },
 };
 
 describe('the API contract', () => {

@@ -15,6 +15,7 @@ const PROVIDES: Record<string, { commands?: string[]; paths?: string[]; fonts?: 
   'poppler-utils': { commands: ['pdfinfo', 'pdftotext', 'pdftoppm'] },
   'fonts-noto-core': { fonts: true },
   fontconfig: { commands: ['fc-list'] },
+  git: { commands: ['git'] },
 };
 
 type Fake = System & { calls: string[]; lines: string[] };
@@ -35,11 +36,13 @@ type FakeOptions = {
   installFails?: boolean;
   /** Packages whose install does not provide what it should. */
   brokenPackages?: string[];
+  /** git is on PATH unless this says otherwise (most cases are about the other tools). */
+  withoutGit?: boolean;
 };
 
 /** A machine in memory: which commands are on PATH, which files exist, what apt-get does. */
 function machine(options: FakeOptions = {}): Fake {
-  const commands = new Set(options.commands ?? ALL_COMMANDS);
+  const commands = new Set([...(options.commands ?? ALL_COMMANDS), ...(options.withoutGit ? [] : ['git'])]);
   const paths = new Set(options.paths ?? ['/usr/bin/chromium']);
   let fonts = options.fonts ?? true;
   const calls: string[] = [];
@@ -187,5 +190,13 @@ describe('pretest: elsewhere it stops before any test with one line', () => {
     expect(fake.lines).toHaveLength(1);
     expect(fake.lines[0]).toContain(advice);
     expect(fake.lines[0]).toContain('SKIP_E2E=1 leaves the browser tests out');
+  });
+
+  it('installs git for the sync tests when it is missing', () => {
+    const fake = machine({ isRoot: true, osRelease: DEBIAN, withoutGit: true });
+    expect(missingNeeds(fake).map((n) => n.id)).toEqual(['git']);
+    expect(prepareTestMachine(fake)).toBe(0);
+    expect(fake.calls.some((c) => /apt-get install .* git$/.test(c))).toBe(true);
+    expect(missingNeeds(fake)).toEqual([]);
   });
 });

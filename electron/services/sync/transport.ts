@@ -1,0 +1,258 @@
+/**
+ * How the local repository exchanges commits with the remote: over smart HTTP (isomorphic-git's fetch and
+ * push, through our own HTTP client) or with a bare repository folder (a network share, a USB stick),
+ * which isomorphic-git does not speak: objects are copied between the two object stores, each one checked
+ * against its id, and the branch is moved under git's own lock file, only from the commit we last saw.
+ */
+import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { join } from 'node:path';
+import git from 'isomorphic-git';
+import { AppError } from '../../../shared/errors';
+import { gitFs, type GitFs } from './git-fs';
+import { syncHttpClient, type HttpLimits, DEFAULT_HTTP_LIMITS } from './http-client';
+import { REMOTE_LIMITS } from './remote-tree';
+import type { LocalRepo } from './repo';
+
+export type PushOutcome = 'pushed' | 'rejected';
+
+export type Transport = {
+  /** Brings the remote branch's commits into the local repository; its head, or null while the remote has none. */
+  fetch(): Promise<string | null>;
+  /** Moves the remote branch from `expected` (what the last fetch saw) to `oid`; 'rejected' when someone pushed meanwhile. */
+  push(oid: string, expected: string | null): Promise<PushOutcome>;
+};
+
+export type TransportOptions = {
+  remote: string;
+  branch: string;
+  username: string;
+  token: string | null;
+  signal?: AbortSignal;
+  limits?: HttpLimits;
+  /** Called with each phase and its progress, for the progress bar. */
+  onProgress?: (phase: string, loaded: number, total: number) => void;
+};
+
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET']);
+
+/** Turns what isomorphic-git or the network threw into one of the sync error codes, with a plain message. */
+export function transportError(error: unknown, remote: string): AppError {
+  if (error instanceof AppError) return error;
+  const e = error as { code?: string; name?: string; data?: { statusCode?: number }; message?: string; cause?: { code?: string } };
+  const code = e.code ?? e.cause?.code ?? '';
+  if (e.name === 'AbortError' || code === 'ABORT_ERR') return new AppError('cancelled', 'The sync was cancelled.');
+  if (NETWORK_CODES.has(code) || /socket hang up|network/i.test(e.message ?? '')) {
+    return new AppError('sync-offline', `The shared library at ${remote} cannot be reached (${e.message ?? code}); your changes are kept for the next sync.`);
+  }
+  if (code === 'HttpError') {
+    const status = e.data?.statusCode ?? 0;
+    if (status === 401 || status === 403) return new AppError('sync-auth', `${remote} refused the access token (HTTP ${String(status)}): it is missing, wrong, or lacks the rights needed.`);
+    if (status === 404) return new AppError('sync-remote-invalid', `There is no git repository at ${remote} (HTTP 404).`);
+    if (status >= 500) return new AppError('sync-offline', `The server of ${remote} failed (HTTP ${String(status)}); try again later.`);
+    return new AppError('sync-remote-invalid', `${remote} answered HTTP ${String(status)}.`);
+  }
+  if (code === 'UserCanceledError') return new AppError('sync-auth', `${remote} refused the access token: it is missing, wrong, or lacks the rights needed.`);
+  if (code === 'SmartHttpError' || code === 'ParseError' || code === 'EmptyServerResponseError') {
+    return new AppError('sync-remote-invalid', `${remote} does not answer like a git server (${e.message ?? code}).`);
+  }
+  if (code === 'NotFoundError') return new AppError('sync-remote-invalid', `${remote} has no such branch or commit: ${e.message ?? ''}`);
+  if (code === 'UnsafeFilepathError') {
+    const path = (error as { data?: { filepath?: string } }).data?.filepath ?? '';
+    return new AppError('sync-hostile', `The shared library was refused: "${path}" is not a safe file name (a path leaving its folder, an absolute path or unusual characters). Nothing was taken from it.`);
+  }
+  if (code === 'InternalError' || code === 'ObjectTypeError') return new AppError('sync-hostile', `The remote's data is damaged or forged: ${e.message ?? code}`);
+  return new AppError('internal', `Syncing with ${remote} failed: ${e.message ?? String(error)}`);
+}
+
+export function httpTransport(repo: LocalRepo, options: TransportOptions): Transport {
+  const http = syncHttpClient(options.limits ?? DEFAULT_HTTP_LIMITS, options.signal);
+  const auth = options.token ? () => ({ username: options.username, password: options.token ?? '' }) : undefined;
+  const ref = `refs/heads/${options.branch}`;
+  const common = {
+    fs: repo.fs,
+    http,
+    gitdir: repo.gitdir,
+    cache: repo.cache,
+    url: options.remote,
+    ...(auth ? { onAuth: auth } : {}),
+    onAuthFailure: () => ({ cancel: true }),
+    onProgress: (p: { phase: string; loaded: number; total?: number }) => options.onProgress?.(p.phase, p.loaded, p.total ?? 0),
+  };
+  return {
+    async fetch() {
+      await repo.configureRemote(options.remote);
+      try {
+        const result = await git.fetch({ ...common, ref: options.branch, remoteRef: options.branch, singleBranch: true, tags: false });
+        await repo.fs.flush();
+        return result.fetchHead ?? null;
+      } catch (error) {
+        throw authAware(transportError(error, options.remote), options.token);
+      }
+    },
+    async push(oid, expected) {
+      await repo.setRef(ref, oid);
+      await repo.configureRemote(options.remote);
+      try {
+        await git.push({ ...common, ref, remoteRef: ref, ...(options.signal ? { signal: options.signal } : {}) });
+        return 'pushed';
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if (code === 'PushRejectedError' || code === 'GitPushError' || (code === 'NotFoundError' && expected !== null)) return 'rejected';
+        throw authAware(transportError(error, options.remote), options.token);
+      }
+    },
+  };
+}
+
+/** A remote that wants a token we do not have says so, rather than "refused the token". */
+function authAware(error: AppError, token: string | null): AppError {
+  if (error.code === 'sync-auth' && !token) return new AppError('sync-auth', `${error.message.split(' refused')[0] ?? 'The remote'} needs an access token: set one in Settings (or CC_SYNC_TOKEN for the command line).`);
+  return error;
+}
+
+/*
+ * The folder transport copies objects byte for byte with isomorphic-git's generic readObject/writeObject
+ * (deprecated in favour of typed readers that re-encode: a commit git wrote with headers isomorphic-git
+ * does not model, a signature say, would get another id and could not be copied).
+ */
+/* eslint-disable @typescript-eslint/no-deprecated */
+
+/** Copies the objects reachable from `head` that `to` lacks, oldest commit first, children before parents. */
+async function copyObjects(from: { fs: GitFs; gitdir: string; cache: object }, to: { fs: GitFs; gitdir: string }, head: string, has: (oid: string) => Promise<boolean>, signal?: AbortSignal): Promise<number> {
+  const missingCommits: string[] = [];
+  const queue = [head];
+  const seen = new Set<string>();
+  while (queue.length > 0) {
+    const oid = queue.shift() as string;
+    if (seen.has(oid)) continue;
+    seen.add(oid);
+    if (await has(oid)) continue;
+    const { commit } = await git.readCommit({ fs: from.fs, gitdir: from.gitdir, cache: from.cache, oid });
+    missingCommits.push(oid);
+    queue.push(...commit.parent);
+  }
+  let copied = 0;
+  const copy = async (oid: string): Promise<void> => {
+    if (signal?.aborted) throw new AppError('cancelled', 'The sync was cancelled.');
+    if (await has(oid)) return;
+    const object = await git.readObject({ fs: from.fs, gitdir: from.gitdir, cache: from.cache, oid, format: 'content' });
+    if (object.type === 'tree') {
+      const { tree } = await git.readTree({ fs: from.fs, gitdir: from.gitdir, cache: from.cache, oid });
+      // A gitlink (submodule) names a commit of another repository: there is nothing to copy, and the checks refuse it.
+      for (const entry of tree) if (entry.type !== 'commit') await copy(entry.oid);
+    }
+    const type = object.type as 'blob' | 'tree' | 'commit' | 'tag';
+    const bytes = object.object as Uint8Array;
+    if (bytes.length > REMOTE_LIMITS.maxBlobBytes && type === 'blob') {
+      throw new AppError('sync-hostile', `The shared library was refused: it holds a file of ${String(Math.round(bytes.length / 1024 / 1024))} MB, more than a module or course can be. Nothing was taken from it.`);
+    }
+    const written = await git.writeObject({ fs: to.fs, gitdir: to.gitdir, type, object: bytes, format: 'content' });
+    if (written !== oid) throw new AppError('sync-hostile', `The object ${oid} of the shared folder holds other content (${written}): the repository is damaged or forged.`);
+    copied += 1;
+  };
+  for (const oid of missingCommits.reverse()) {
+    const { commit } = await git.readCommit({ fs: from.fs, gitdir: from.gitdir, cache: from.cache, oid });
+    await copy(commit.tree);
+    const { object } = await git.readObject({ fs: from.fs, gitdir: from.gitdir, cache: from.cache, oid, format: 'content' });
+    const written = await git.writeObject({ fs: to.fs, gitdir: to.gitdir, type: 'commit', object, format: 'content' });
+    if (written !== oid) throw new AppError('sync-hostile', `The commit ${oid} of the shared folder holds other content: the repository is damaged or forged.`);
+    copied += 1;
+  }
+  await to.fs.flush();
+  return copied;
+}
+
+/* eslint-enable @typescript-eslint/no-deprecated */
+
+export function folderTransport(repo: LocalRepo, options: TransportOptions): Transport {
+  const remoteDir = options.remote;
+  const remote = { fs: gitFs(), gitdir: remoteDir, cache: {} };
+  const local = { fs: repo.fs, gitdir: repo.gitdir, cache: repo.cache };
+  const ref = `refs/heads/${options.branch}`;
+
+  const checkRepository = async (): Promise<void> => {
+    try {
+      const head = await stat(join(remoteDir, 'HEAD'));
+      const objects = await stat(join(remoteDir, 'objects'));
+      const refs = await stat(join(remoteDir, 'refs'));
+      if (!head.isFile() || !objects.isDirectory() || !refs.isDirectory()) throw new Error('not a repository');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') {
+        try {
+          await stat(remoteDir);
+        } catch {
+          throw new AppError('sync-offline', `The shared folder ${remoteDir} is not there (a network share not connected, a USB stick not plugged in?); your changes are kept for the next sync.`);
+        }
+      }
+      throw new AppError('sync-remote-invalid', `${remoteDir} is not a bare git repository (it needs HEAD, objects/ and refs/; create one with "git init --bare").`);
+    }
+  };
+  const remoteHead = async (): Promise<string | null> => {
+    try {
+      return await git.resolveRef({ fs: remote.fs, gitdir: remoteDir, ref });
+    } catch {
+      return null;
+    }
+  };
+
+  return {
+    async fetch() {
+      await checkRepository();
+      const head = await remoteHead();
+      if (!head) return null;
+      try {
+        await copyObjects(remote, local, head, (oid) => repo.hasObject(oid), options.signal);
+      } catch (error) {
+        throw transportError(error, remoteDir);
+      }
+      return head;
+    },
+    async push(oid, expected) {
+      await checkRepository();
+      const has = async (id: string) => {
+        try {
+          // eslint-disable-next-line @typescript-eslint/no-deprecated -- the one call that tells whether any object exists
+          await git.readObject({ fs: remote.fs, gitdir: remoteDir, cache: remote.cache, oid: id, format: 'deflated' });
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      await copyObjects(local, remote, oid, has, options.signal);
+      const lock = join(remoteDir, `${ref}.lock`);
+      await mkdir(dirname(lock), { recursive: true });
+      let handle;
+      try {
+        handle = await open(lock, 'wx');
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') return 'rejected';
+        throw transportError(error, remoteDir);
+      }
+      try {
+        if ((await remoteHead()) !== expected) return 'rejected';
+        await handle.writeFile(`${oid}\n`);
+        await handle.sync();
+        await handle.close();
+        handle = null;
+        await rename(lock, join(remoteDir, ref));
+        return 'pushed';
+      } finally {
+        await handle?.close();
+        await rm(lock, { force: true });
+      }
+    },
+  };
+}
+
+/** The branch an empty bare folder's HEAD names (`git init --bare` may say master), to push the first commit there. */
+export async function folderDefaultBranch(remoteDir: string): Promise<string | null> {
+  try {
+    const head = await readFile(join(remoteDir, 'HEAD'), 'utf8');
+    return /^ref: refs\/heads\/([A-Za-z0-9][A-Za-z0-9._/-]{0,99})\s*$/.exec(head)?.[1] ?? null;
+  } catch {
+    return null;
+  }
+}
+
