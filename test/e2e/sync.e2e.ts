@@ -108,5 +108,6 @@ describe.runIf(!SKIP_E2E)('a library shared by two academies through a git serve
       await Promise.all([harnessA.stop(), harnessB.stop()]);
       await server.close();
     }
-  });
+    // Two harnesses, a git server, seven syncs and three edits on a two-core machine: well over the default minute.
+  }, 240_000);
 });

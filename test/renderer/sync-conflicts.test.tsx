@@ -5,6 +5,7 @@ import { setBridge } from '../../renderer/src/lib/bridge';
 import { SyncConflictsPage } from '../../renderer/src/features/sync/SyncConflictsPage';
 import { SyncProvider } from '../../renderer/src/features/sync/SyncProvider';
 import { SyncStatusArea } from '../../renderer/src/features/sync/SyncStatusArea';
+import { AppError } from '../../shared/errors';
 import type { Req } from '../../shared/ipc/contract';
 import type { SyncConflict, SyncResult } from '../../shared/schemas/sync';
 import { fakeBridge } from './fakes/fake-bridge';
@@ -124,6 +125,35 @@ describe('the conflicts of a sync', () => {
     await waitFor(() => {
       expect(screen.queryByRole('link', { name: 'Resolve conflicts…' })).toBeNull();
     });
+  });
+
+  it('keeps the choices made when a resolve is cancelled, and applies nothing twice while it runs', async () => {
+    const user = userEvent.setup();
+    let reject: (error: Error) => void = () => undefined;
+    const fake = page({
+      'sync:status': () => status({ state: 'conflicts' }),
+      'sync:now': () => stopped(RESOLVE_1, [TITLE_CONFLICT]),
+      'sync:resolve': () =>
+        new Promise<SyncResult>((_resolve, fail) => {
+          reject = fail;
+        }),
+      'task:cancel': () => {
+        reject(new AppError('cancelled', 'Sync cancelled'));
+        return { cancelled: true };
+      },
+    });
+    await user.click(await screen.findByRole('button', { name: 'Show the conflicts' }));
+    await user.click(within(await screen.findByRole('region', { name: 'Title' })).getByRole('radio', { name: 'Take theirs' }));
+    await user.click(screen.getByRole('button', { name: 'Apply my choices and sync' }));
+    expect(screen.getByRole('button', { name: 'Apply my choices and sync' })).toBeDisabled();
+    const progress = screen.getAllByRole('button', { name: 'Cancel' })[0];
+    if (!progress) throw new Error('no Cancel button while the resolve runs');
+    await user.click(progress);
+    await waitFor(() => {
+      expect(screen.getByRole('button', { name: 'Apply my choices and sync' })).toBeEnabled();
+    });
+    expect(within(screen.getByRole('region', { name: 'Title' })).getByRole('radio', { name: 'Take theirs' })).toBeChecked();
+    expect(resolves(fake)).toHaveLength(1);
   });
 
   it('says when there is nothing to resolve', async () => {

@@ -32,9 +32,10 @@ export function SyncConflictsPage() {
         </div>
       )}
       {job.kind === 'failed' && <ErrorMessage error={job.error} />}
-      {conflicts && job.kind !== 'running' && (
-        // Keyed by the versions compared: new conflicts (after a refresh) start from fresh choices.
-        <ConflictChoices key={conflicts.resolveId} open={conflicts} onResolve={sync.resolve} />
+      {conflicts && (
+        // Keyed by the versions compared: new conflicts (after a refresh) start from fresh choices; the same
+        // ones keep the user's choices while a resolve runs, and after it is cancelled.
+        <ConflictChoices key={conflicts.resolveId} open={conflicts} busy={job.kind === 'running'} onResolve={sync.resolve} />
       )}
       {!conflicts && job.kind === 'done' && (
         <div role="status" className="panel">
@@ -63,7 +64,7 @@ export function SyncConflictsPage() {
   );
 }
 
-function ConflictChoices({ open, onResolve }: { open: OpenConflicts; onResolve: (choices: SyncChoices) => void }) {
+function ConflictChoices({ open, busy, onResolve }: { open: OpenConflicts; busy: boolean; onResolve: (choices: SyncChoices) => void }) {
   const { t } = useTranslation();
   const [choices, setChoices] = useState<ReadonlyMap<string, ConflictChoice>>(() => initialChoices(open.conflicts));
   return (
@@ -96,6 +97,7 @@ function ConflictChoices({ open, onResolve }: { open: OpenConflicts; onResolve: 
         <button
           type="button"
           className="button button--primary"
+          disabled={busy}
           onClick={() => {
             onResolve(toSyncChoices(open.conflicts, choices));
           }}
