@@ -25,7 +25,7 @@ function detailOf(id: string): ModuleDetail {
  * `conflict` unless `baseUpdatedAt` is the stored `updatedAt`, which moves on with each save.
  * `changeElsewhere` simulates another window saving the course.
  */
-export function composerBackend(initial: Curriculum = curriculum([])) {
+export function composerBackend(initial: Curriculum = curriculum([]), extra: Parameters<typeof fakeBridge>[0] = {}) {
   let stored = initial;
   let clock = Date.parse(initial.updatedAt);
   const saves: SaveCurriculum[] = [];
@@ -45,6 +45,7 @@ export function composerBackend(initial: Curriculum = curriculum([])) {
       const found = SUMMARIES.filter((m) => text === '' || normaliseForSearch(m.title).includes(text));
       return { modules: found, facets: EMPTY_FACETS, total: SUMMARIES.length };
     },
+    ...extra,
   });
   const bump = () => {
     clock += 1000;

@@ -14,6 +14,7 @@ describe('routes in the URL hash', () => {
     { section: 'curricula', view: 'preview', curriculumId: 'foundation-course', options: { variant: 'answer-key', paper: 'a4', annexes: true } },
     { section: 'packs' },
     { section: 'settings' },
+    { section: 'settings', view: 'sync-conflicts' },
   ];
 
   it.each(routes.map((r) => [hashOf(r), r] as const))('%s reads back as the same route', (hash, route) => {
@@ -31,6 +32,7 @@ describe('routes in the URL hash', () => {
     expect(routeFromHash('#/library/use-of-force-firearms/preview?lesson=13')).not.toHaveProperty('lessonIndex');
     expect(routeFromHash('#/curricula/..%2Fsecret/preview')).toEqual({ section: 'curricula', view: 'list' });
     expect(routeFromHash('#/nowhere')).toEqual({ section: 'library', view: 'list' });
+    expect(routeFromHash('#/settings/elsewhere')).toEqual({ section: 'settings' });
   });
 
   it('turns preview routes into export requests and back', () => {

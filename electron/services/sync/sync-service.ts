@@ -58,6 +58,7 @@ export class SyncService {
   private runningTask: string | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private nextAutoSyncAt: Date | null = null;
+  private announcements = 0;
 
   constructor(
     private readonly store: Store,
@@ -157,9 +158,15 @@ export class SyncService {
     return true;
   }
 
+  /**
+   * Tells the host the status. Statuses are read concurrently (the one at the start of a sync can take
+   * longer than the one at its end), so only the latest one asked for is sent: an older one arriving last
+   * would leave the interface saying "syncing" after the sync ended.
+   */
   private async announce(): Promise<SyncStatus> {
+    const ticket = ++this.announcements;
     const status = await this.status();
-    this.onStatus(status);
+    if (ticket === this.announcements) this.onStatus(status);
     return status;
   }
 

@@ -19,7 +19,11 @@ export type Route =
   | { section: 'curricula'; view: 'composer'; curriculumId: string }
   /** The print preview of one curriculum (#/curricula/<id>/preview?variant=trainer&paper=letter&annexes=0). */
   | { section: 'curricula'; view: 'preview'; curriculumId: string; options: ExportOptions }
-  | { section: 'packs' | 'settings' };
+  | { section: 'packs' | 'settings' }
+  /** The conflicts a sync with the shared library stopped on, to be resolved. */
+  | { section: 'settings'; view: 'sync-conflicts' };
+
+export const SYNC_CONFLICTS_ROUTE = { section: 'settings', view: 'sync-conflicts' } as const satisfies Route;
 
 /** Module and curriculum ids share the store's id format (IdSchema), checked here without zod. */
 const ID = /^[a-z0-9][a-z0-9-]{1,79}$/;
@@ -41,6 +45,7 @@ export function routeFromHash(hash: string): Route {
   const [path = '', search = ''] = hash.replace(/^#\/?/, '').split('?');
   const [section, id, action] = path.split('/');
   const query = new URLSearchParams(search);
+  if (section === 'settings' && id === 'sync-conflicts') return SYNC_CONFLICTS_ROUTE;
   if (section === 'packs' || section === 'settings') return { section };
   if (section === 'curricula') {
     if (!id || !ID.test(id)) return { section: 'curricula', view: 'list' };
@@ -93,7 +98,7 @@ export function hashOf(route: Route): string {
   switch (route.section) {
     case 'packs':
     case 'settings':
-      return `#/${route.section}`;
+      return 'view' in route ? `#/settings/${route.view}` : `#/${route.section}`;
     case 'curricula':
       switch (route.view) {
         case 'list':

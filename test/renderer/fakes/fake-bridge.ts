@@ -9,6 +9,7 @@ import type { Module } from '../../../shared/schemas/module';
 import type { Settings } from '../../../shared/schemas/settings';
 import { THEMES } from '../../../shared/schemas/themes';
 import type { StoreStatus } from '../../../shared/schemas/store';
+import type { SyncStatus } from '../../../shared/schemas/sync';
 
 type Answers = { [C in Channel]?: (req: unknown) => Res<C> | Promise<Res<C>> };
 
@@ -18,6 +19,21 @@ export const EMPTY_FACETS: FacetCounts = {
   audiences: Object.fromEntries(AUDIENCES.map((k) => [k, 0])) as FacetCounts['audiences'],
   levels: { basic: 0, intermediate: 0, advanced: 0 },
   sources: {},
+};
+
+/** The `sync:status` of a library that is not connected to a shared library. */
+export const NOT_SHARED: SyncStatus = {
+  state: 'not-configured',
+  config: null,
+  tokenStored: false,
+  ahead: 0,
+  behind: 0,
+  localChanges: 0,
+  lastSyncAt: null,
+  lastError: null,
+  running: false,
+  nextAutoSyncAt: null,
+  summary: 'Not connected to a shared library.',
 };
 
 export const HEALTHY: StoreStatus = { dataDir: '/data/cc', healthy: true, problems: [], seeded: false, readOnly: null };
@@ -47,6 +63,8 @@ export function fakeBridge(answers: Answers = {}) {
     'library:list': () => ({ modules: [], facets: EMPTY_FACETS, total: 0 }),
     'store:backups': () => [],
     'curriculum:list': () => [],
+    'sync:status': () => NOT_SHARED,
+    'history:list': () => ({ available: false, entries: [] }),
     'app:licenses': () => [
       { name: 'react', version: '19', license: 'MIT', text: 'MIT License\n\nCopyright (c) Meta Platforms, Inc. and affiliates.' },
       { name: 'bare', version: '1.0.0', license: 'ISC', text: null },

@@ -10,6 +10,7 @@ import type { ComposerLoad } from './Composer';
 import type { ComposerChange, PanelProps } from './composer-types';
 import { ComposerHeader } from './ComposerHeader';
 import { BackupHistory } from '../../components/BackupHistory';
+import { RevisionHistory } from '../history/RevisionHistory';
 import { ComposerTabs, tabIds, type ComposerTab } from './ComposerTabs';
 import { CourseDetailsForm } from './CourseDetailsForm';
 import { CoursePackageForm } from './CoursePackageForm';
@@ -152,6 +153,17 @@ export function ComposerBody({ loaded, onOpen, onReload }: { loaded: ComposerLoa
               }}
               onRestored={() => {
                 // The stored course changed under the editor: start a fresh session from it.
+                onReload();
+              }}
+            />
+            <RevisionHistory
+              which={{ course: draft.id }}
+              title={draft.title}
+              headingId="course-revisions-h"
+              beforeRestore={async () => {
+                await autosave.flush();
+              }}
+              onRestored={() => {
                 onReload();
               }}
             />

@@ -6,6 +6,7 @@ import type { Route } from '../../app/sections';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { call } from '../../lib/api';
 import { useApi } from '../../lib/use-api';
+import { useSync } from '../sync/sync-context';
 import { CreateCurriculumDialog } from './CreateCurriculumDialog';
 import { CurriculumTable } from './CurriculumTable';
 import { DeleteCurriculumDialog } from './DeleteCurriculumDialog';
@@ -31,7 +32,9 @@ export function CurriculaPage({ createRequested, onCreateHandled, onOpen }: { cr
   const [showArchived, setShowArchived] = useState(false);
   const [text, setText] = useState('');
   const query = useDeferredValue(normaliseForSearch(text.trim()));
-  const [list, reload] = useApi(() => call('curriculum:list', { includeArchived: showArchived }), String(showArchived));
+  // Read again after each sync: synced courses may have arrived or changed.
+  const generation = useSync()?.generation ?? 0;
+  const [list, reload] = useApi(() => call('curriculum:list', { includeArchived: showArchived }), `${String(showArchived)}:${String(generation)}`);
   const [dialog, setDialog] = useState<Dialog>(null);
   const archive = useAction();
   const open = dialog ?? (createRequested ? { kind: 'create' as const } : null);

@@ -10,6 +10,7 @@ export function Modal({
   labelledBy,
   describedBy,
   alert = false,
+  className,
   onClose,
   children,
 }: {
@@ -17,6 +18,8 @@ export function Modal({
   describedBy?: string;
   /** An alertdialog: a question about something that cannot be undone. */
   alert?: boolean;
+  /** Added to `dialog`, for a dialog that needs more room (a comparison of two versions). */
+  className?: string;
   onClose: () => void;
   children: ReactNode;
 }) {
@@ -55,7 +58,7 @@ export function Modal({
 
   return (
     <div className="overlay">
-      <div ref={ref} role={alert ? 'alertdialog' : 'dialog'} aria-modal="true" aria-labelledby={labelledBy} aria-describedby={describedBy} className="dialog">
+      <div ref={ref} role={alert ? 'alertdialog' : 'dialog'} aria-modal="true" aria-labelledby={labelledBy} aria-describedby={describedBy} className={className ? `dialog ${className}` : 'dialog'}>
         {children}
       </div>
     </div>

@@ -5,6 +5,7 @@ import type { Route } from '../../app/sections';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { call } from '../../lib/api';
 import { useApi } from '../../lib/use-api';
+import { useSync } from '../sync/sync-context';
 import { FacetPanel } from './FacetPanel';
 import { ModuleList } from './ModuleList';
 import type { LibraryQueryState } from './use-library-query';
@@ -15,7 +16,9 @@ export function LibraryPage({ query, focusSearchSignal, onOpen }: { query: Libra
   const { t } = useTranslation();
   const [text, setText] = useState(query.value.text ?? '');
   const request: LibraryQuery = { ...query.value, ...(text.trim() ? { text } : { text: undefined }) };
-  const [result] = useApi(() => call('library:list', request), JSON.stringify(request));
+  // Read again after each sync: the shared library may have added, changed or removed modules.
+  const generation = useSync()?.generation ?? 0;
+  const [result] = useApi(() => call('library:list', request), `${JSON.stringify(request)}:${String(generation)}`);
   const searchRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {

@@ -17,6 +17,8 @@ import { formatDate } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
 import { ExportDialog } from '../export/ExportDialog';
 import { BackupHistory } from '../../components/BackupHistory';
+import { RevisionHistory } from '../history/RevisionHistory';
+import { useSync } from '../sync/sync-context';
 import { DeleteModuleDialog } from './DeleteModuleDialog';
 import { LessonView } from './LessonView';
 import './module.css';
@@ -25,7 +27,9 @@ import { ImportedDraftPanel } from './ImportedDraftPanel';
 /** Everything about one module, readable; its translations one click away. */
 export function ModulePage({ moduleId, onOpen }: { moduleId: string; onOpen: (route: Route) => void }) {
   const { t } = useTranslation();
-  const [detail, reload] = useApi(() => call('library:get', { id: moduleId }), moduleId);
+  // Read again after each sync: the shared library may have changed this module.
+  const generation = useSync()?.generation ?? 0;
+  const [detail, reload] = useApi(() => call('library:get', { id: moduleId }), `${moduleId}:${String(generation)}`);
   if (detail.state === 'loading') return <p className="muted">{t('app.loading')}</p>;
   if (detail.state === 'error') return <ErrorMessage error={detail.error} />;
   return <ModuleView detail={detail.value} onOpen={onOpen} onRestored={reload} />;
@@ -163,6 +167,7 @@ function ModuleView({ detail, onOpen, onRestored }: { detail: ModuleDetail; onOp
             </ul>
           </section>
           <BackupHistory which={{ module: module.id }} headingId="history-h" onRestored={onRestored} />
+          <RevisionHistory which={{ module: module.id }} title={module.title} headingId="revisions-h" onRestored={onRestored} references={detail.references} />
         </aside>
       </div>
 

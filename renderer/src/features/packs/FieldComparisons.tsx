@@ -7,10 +7,18 @@ import { FieldValueView } from './FieldValueView';
 
 type Props = {
   moduleId: string;
-  language: Language;
+  /** The content's language; left out (a sync conflict), each value takes the direction of its own text. */
+  language?: Language | undefined;
   fields: readonly FieldComparison[];
   /** Set while the module is to be merged: conflicting fields then offer a choice. */
   merge: { choices: ReadonlyMap<string, FieldChoice>; onChoose: (key: string, side: FieldChoice) => void } | null;
+  /**
+   * Where the words for the versions and their sources are (`<words>.side.*`, `<words>.source.*`): a pack
+   * preview says "theirs (in the pack)", a sync "theirs (in the shared library)".
+   */
+  words?: string;
+  /** Names fields that are not a module's (a course's); module fields are named by `fieldLabel`. */
+  labelOf?: (key: string) => string;
 };
 
 type Version = { label: string; value: FieldValue; compareTo?: FieldValue | undefined; muted?: boolean };
@@ -21,8 +29,8 @@ type Translate = ReturnType<typeof useTranslation>['t'];
  * The versions to show. Compared with the base where there is one (what each side changed), else with each
  * other; a side that did not change the field is shown once, with the base, instead of repeating it.
  */
-function versionsOf(field: FieldComparison, t: Translate): Version[] {
-  const side = (key: string) => t(`packPreview.side.${key}`);
+function versionsOf(field: FieldComparison, t: Translate, words: string): Version[] {
+  const side = (key: string) => t(`${words}.side.${key}`);
   const { base, mine, theirs } = field;
   if (!base) return [{ label: side('mineNow'), value: mine, compareTo: theirs }, { label: side('theirsNow'), value: theirs, compareTo: mine }];
   switch (field.source) {
@@ -44,25 +52,25 @@ function versionsOf(field: FieldComparison, t: Translate): Version[] {
 }
 
 /** Each field that differs, with its content in every version: yours and theirs, and the base in a three-way merge. */
-export function FieldComparisons({ moduleId, language, fields, merge }: Props) {
+export function FieldComparisons({ moduleId, language, fields, merge, words = 'packPreview', labelOf }: Props) {
   const { t, i18n } = useTranslation();
   const exists = (key: string) => i18n.exists(key);
   return (
     <div className="pack-fields">
       {fields.map((field) => {
-        const label = fieldLabel(field.key, t, exists);
-        const versions = versionsOf(field, t);
+        const label = labelOf ? labelOf(field.key) : fieldLabel(field.key, t, exists);
+        const versions = versionsOf(field, t, words);
         const choice = merge?.choices.get(field.key) ?? 'mine';
         return (
           <section key={field.key} className={`pack-field pack-field--${field.source}`} aria-label={label}>
             <h4 className="pack-field__name">
-              {label} {field.source !== 'differs' && <span className="pack-field__source">{t(`packPreview.source.${field.source}`)}</span>}
+              {label} {field.source !== 'differs' && <span className="pack-field__source">{t(`${words}.source.${field.source}`)}</span>}
             </h4>
             <dl className="pack-field__versions">
               {versions.map((version) => (
                 <div key={version.label} className={`pack-field__version${version.muted ? ' pack-field__version--base' : ''}`}>
                   <dt>{version.label}</dt>
-                  <dd lang={language} dir={language === 'ar' ? 'rtl' : 'ltr'}>
+                  <dd lang={language} dir={language === undefined ? 'auto' : language === 'ar' ? 'rtl' : 'ltr'}>
                     <FieldValueView value={version.value} compareTo={version.compareTo} />
                   </dd>
                 </div>

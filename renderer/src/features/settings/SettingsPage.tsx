@@ -5,6 +5,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { setLanguage } from '../../i18n';
 import { call } from '../../lib/api';
 import { useApi } from '../../lib/use-api';
+import { SharedLibrarySettings } from '../sync/SharedLibrarySettings';
 import { BackupList } from './BackupList';
 import { LogoSetting } from './LogoSetting';
 import { PlaceholderDefaults } from './PlaceholderDefaults';
@@ -57,6 +58,7 @@ export function SettingsPage({ dataDir }: { dataDir: string }) {
       )}
       {settings.state === 'ready' && <LogoSetting logo={settings.value.logo} onChanged={reloadSettings} />}
       {settings.state === 'ready' && <PlaceholderDefaults saved={settings.value.placeholderDefaults} onSaved={reloadSettings} />}
+      <SharedLibrarySettings />
       <div className="panel">
         <h2>{t('settings.dataFolder')}</h2>
         <p className="muted">{t('settings.dataFolderHelp')}</p>

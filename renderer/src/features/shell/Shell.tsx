@@ -14,6 +14,8 @@ import { ModulePage } from '../module/ModulePage';
 import { PacksPage } from '../packs/PacksPage';
 import { usePackDrop } from '../packs/use-pack-drop';
 import { SettingsPage } from '../settings/SettingsPage';
+import { SyncConflictsPage } from '../sync/SyncConflictsPage';
+import { SyncProvider } from '../sync/SyncProvider';
 import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { Sidebar } from './Sidebar';
 import { StatusBar } from './StatusBar';
@@ -81,64 +83,67 @@ export function Shell({ status }: { status: StoreStatus }) {
   );
 
   return (
-    <div className="shell">
-      <a
-        className="skip-link"
-        href="#main"
-        onClick={(e) => {
-          e.preventDefault();
-          mainRef.current?.focus();
-        }}
-      >
-        {t('app.skipToContent')}
-      </a>
-      <Sidebar
-        current={route.section}
-        onSelect={go}
-        onAbout={() => {
-          setAboutOpen(true);
-        }}
-      />
-      <main id="main" className="main" ref={mainRef} tabIndex={-1}>
-        {status.readOnly && <ReadOnlyBanner readOnly={status.readOnly} dataDir={status.dataDir} />}
-        <ErrorBoundary key={hashOf(route)}>
-          <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
-            {route.section === 'library' && route.view === 'list' && <LibraryPage query={library} focusSearchSignal={focusSearch} onOpen={open} />}
-            {route.section === 'library' && route.view === 'module' && <ModulePage moduleId={route.moduleId} onOpen={open} />}
-            {route.section === 'library' && route.view === 'import-word' && <WordImportPage onOpen={open} />}
-            {route.section === 'library' && (route.view === 'edit' || route.view === 'new') && (
-              <ModuleEditor
-                moduleId={route.view === 'edit' ? route.moduleId : null}
-                onClose={(savedId) => {
-                  open(savedId ? { section: 'library', view: 'module', moduleId: savedId } : { section: 'library', view: 'list' });
-                }}
-              />
-            )}
-            {route.section === 'curricula' && route.view === 'list' && (
-              <CurriculaPage
-                createRequested={newCurriculum}
-                onCreateHandled={() => {
-                  setNewCurriculum(false);
-                }}
-                onOpen={open}
-              />
-            )}
-            {route.section === 'curricula' && route.view === 'composer' && <Composer curriculumId={route.curriculumId} onOpen={open} />}
-            {isPreviewRoute(route) && <PreviewRoute route={route} onOpen={open} />}
-            {route.section === 'packs' && <PacksPage />}
-            {route.section === 'settings' && <SettingsPage dataDir={status.dataDir} />}
-          </Suspense>
-        </ErrorBoundary>
-      </main>
-      <StatusBar status={status} />
-      {dropping && <div className="drop-overlay">{t('packs.dropHere')}</div>}
-      {aboutOpen && (
-        <AboutDialog
-          onClose={() => {
-            setAboutOpen(false);
+    <SyncProvider>
+      <div className="shell">
+        <a
+          className="skip-link"
+          href="#main"
+          onClick={(e) => {
+            e.preventDefault();
+            mainRef.current?.focus();
+          }}
+        >
+          {t('app.skipToContent')}
+        </a>
+        <Sidebar
+          current={route.section}
+          onSelect={go}
+          onAbout={() => {
+            setAboutOpen(true);
           }}
         />
-      )}
-    </div>
+        <main id="main" className="main" ref={mainRef} tabIndex={-1}>
+          {status.readOnly && <ReadOnlyBanner readOnly={status.readOnly} dataDir={status.dataDir} />}
+          <ErrorBoundary key={hashOf(route)}>
+            <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+              {route.section === 'library' && route.view === 'list' && <LibraryPage query={library} focusSearchSignal={focusSearch} onOpen={open} />}
+              {route.section === 'library' && route.view === 'module' && <ModulePage moduleId={route.moduleId} onOpen={open} />}
+              {route.section === 'library' && route.view === 'import-word' && <WordImportPage onOpen={open} />}
+              {route.section === 'library' && (route.view === 'edit' || route.view === 'new') && (
+                <ModuleEditor
+                  moduleId={route.view === 'edit' ? route.moduleId : null}
+                  onClose={(savedId) => {
+                    open(savedId ? { section: 'library', view: 'module', moduleId: savedId } : { section: 'library', view: 'list' });
+                  }}
+                />
+              )}
+              {route.section === 'curricula' && route.view === 'list' && (
+                <CurriculaPage
+                  createRequested={newCurriculum}
+                  onCreateHandled={() => {
+                    setNewCurriculum(false);
+                  }}
+                  onOpen={open}
+                />
+              )}
+              {route.section === 'curricula' && route.view === 'composer' && <Composer curriculumId={route.curriculumId} onOpen={open} />}
+              {isPreviewRoute(route) && <PreviewRoute route={route} onOpen={open} />}
+              {route.section === 'packs' && <PacksPage />}
+              {route.section === 'settings' && !('view' in route) && <SettingsPage dataDir={status.dataDir} />}
+              {route.section === 'settings' && 'view' in route && <SyncConflictsPage />}
+            </Suspense>
+          </ErrorBoundary>
+        </main>
+        <StatusBar status={status} />
+        {dropping && <div className="drop-overlay">{t('packs.dropHere')}</div>}
+        {aboutOpen && (
+          <AboutDialog
+            onClose={() => {
+              setAboutOpen(false);
+            }}
+          />
+        )}
+      </div>
+    </SyncProvider>
   );
 }

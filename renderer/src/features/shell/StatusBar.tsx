@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { StoreStatus } from '../../../../shared/schemas/store';
 import { useEditorsSaveState } from '../../lib/save-state';
+import { SyncStatusArea } from '../sync/SyncStatusArea';
 
 /**
  * The data's state at a glance. What it says about saving comes from the editors' own autosave (one
@@ -15,6 +16,7 @@ export function StatusBar({ status }: { status: StoreStatus }) {
     <footer className="statusbar" aria-label={t('status.label')}>
       <span className={ok ? 'dot dot--ok' : 'dot dot--warn'} aria-hidden="true" />
       <span role="status">{text}</span>
+      <SyncStatusArea />
       <span className="statusbar__path">
         {t('status.dataFolder')} <bdi dir="ltr">{status.dataDir}</bdi>
       </span>
