@@ -359,7 +359,7 @@ function entryOf(module: Module): Entry {
 }
 
 function freezeSummary(summary: ModuleSummary): ModuleSummary {
-  for (const part of Object.values(summary)) if (part !== null && typeof part === 'object') Object.freeze(part);
+  for (const part of Object.values(summary)) if (typeof part === 'object') Object.freeze(part);
   return Object.freeze(summary);
 }
 
