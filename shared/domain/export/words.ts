@@ -8,7 +8,7 @@
  * text, on its first run in a fresh process. So each side's paragraphs are read as one string, in one
  * loop, which the engine optimises while it runs instead of after thousands of short calls, and reading
  * makes nothing per word that the garbage collector would have to chase: characters are folded with the
- * tables of word-chars.ts while they are hashed, and the arrays grow by doubling.
+ * tables of word-chars.ts while they are hashed, into arrays sized once for the text (word-store.ts).
  *
  * What is a word, a sentence and a clause:
  * - a word is a run of letters, digits, marks and `_` once folded (case, accents, Arabic diacritics,
@@ -39,16 +39,10 @@ import {
   WORD,
 } from './word-chars';
 import { IntSet } from './int-table';
-import { BASE, basePower, mix } from './run-keys';
+import { CLAUSE_START, grown, PARAGRAPH_START, PUBLIC, SENTENCE_START, WordStore } from './word-store';
 
-/**
- * Flags of a word: part of a placeholder's value; first word of a sentence; first word of a clause (not the
- * paragraph's first); first word of a paragraph (which also starts a sentence).
- */
-export const PUBLIC = 1;
-export const SENTENCE_START = 2;
-export const CLAUSE_START = 4;
-export const PARAGRAPH_START = 8;
+export { CLAUSE_START, PARAGRAPH_START, PUBLIC, sameWord, sameWords, SENTENCE_START } from './word-store';
+import { BASE, basePower, mix } from './run-keys';
 
 /**
  * Runs of `length` words to watch while reading, within a sentence or paragraph (`within`: the flag of the
@@ -68,34 +62,11 @@ const FIRST_CHUNK = 1 << 6;
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 
-/** `'\uE000'`, `'\uE001'` and the space that joins the lines of a paragraph, as texts to read. */
+/** `'\uE000'` and `'\uE001'`, as texts to read. */
 export const PUBLIC_START_TEXT = '\uE000';
 export const PUBLIC_END_TEXT = '\uE001';
-const SPACE_TEXT = ' ';
 
-function grown<T extends Int32Array | Uint16Array | Uint8Array>(array: T, needed: number, make: (length: number) => T): T {
-  if (needed <= array.length) return array;
-  let length = Math.max(16, array.length * 2);
-  while (length < needed) length *= 2;
-  const bigger = make(length);
-  bigger.set(array);
-  return bigger;
-}
-
-export class Words {
-  /** FNV-1a hash of each word's folded characters. */
-  hashes: Int32Array;
-  flags: Uint8Array;
-  /** Word i's folded characters are `chars[starts[i], starts[i + 1])`. */
-  starts: Int32Array;
-  chars: Uint16Array;
-  /** How many words have been read. */
-  count = 0;
-  /** Paragraph p holds words `[paragraphStarts[p], paragraphStarts[p + 1])` (none, for a paragraph without words). */
-  paragraphStarts: Int32Array;
-  paragraphCount = 0;
-
-  private charCount = 0;
+export class Words extends WordStore {
   // Reading state, kept between calls to `read` because a paragraph is read in pieces.
   private inWord = false;
   private hash = 0;
@@ -124,12 +95,7 @@ export class Words {
     expectedChars = 1 << 12,
     private readonly sentencesResetPublic = false,
   ) {
-    const chars = Math.max(16, expectedChars);
-    this.hashes = new Int32Array((chars >> 1) + 2);
-    this.flags = new Uint8Array((chars >> 1) + 2);
-    this.starts = new Int32Array((chars >> 1) + 3);
-    this.chars = new Uint16Array(chars);
-    this.paragraphStarts = new Int32Array(64);
+    super(expectedChars);
   }
 
   /** Watches runs of words from now on (see RunWatch). */
@@ -138,14 +104,10 @@ export class Words {
   }
 
   /** Makes room for the words of `length` more characters, folded one to one. */
-  private reserve(length: number): void {
-    const words = this.count + (length >> 1) + 2;
-    this.hashes = grown(this.hashes, words, (n) => new Int32Array(n));
-    this.flags = grown(this.flags, words, (n) => new Uint8Array(n));
-    this.starts = grown(this.starts, words + 1, (n) => new Int32Array(n));
+  protected override reserve(length: number): void {
+    super.reserve(length);
     // Written at every run, filed or looked up: room in both cases (see `watchWord`).
-    if (this.watch) this.foundRuns = grown(this.foundRuns, words + 1, (n) => new Int32Array(n));
-    this.chars = grown(this.chars, this.charCount + length + 1, (n) => new Uint16Array(n));
+    if (this.watch) this.foundRuns = grown(this.foundRuns, this.count + (length >> 1) + 3, (n) => new Int32Array(n));
   }
 
   /**
@@ -316,11 +278,6 @@ export class Words {
     this.foundCount = foundCount;
   }
 
-  /** The space between two lines of a paragraph. */
-  space(): void {
-    this.read(SPACE_TEXT);
-  }
-
   /**
    * The character at `index` that the loop of `readChunk` leaves to this: one not seen yet, a mark, a
    * surrogate pair or a character that folds to several units. Returns the index of its last code unit.
@@ -422,13 +379,6 @@ export class Words {
     this.foundCount += watch.keys.visit(mix(this.runKey), watch.file ? 1 : 0);
   }
 
-  /** Records the end of the paragraph being read at the current word (its words are read). */
-  private closeParagraph(): void {
-    this.paragraphCount += 1;
-    this.paragraphStarts = grown(this.paragraphStarts, this.paragraphCount + 1, (n) => new Int32Array(n));
-    this.paragraphStarts[this.paragraphCount] = this.count;
-  }
-
   /** Ends the paragraph being read (with or without words) and returns its index; the next `read` starts a new one. */
   endParagraph(): number {
     this.endWord();
@@ -449,35 +399,4 @@ export class Words {
     this.endParagraph();
   }
 
-  /** The number of folded characters of word `index`. */
-  letters(index: number): number {
-    return (this.starts[index + 1] ?? 0) - (this.starts[index] ?? 0);
-  }
-
-  /** Word `index` as folded, for messages and tests. */
-  text(index: number): string {
-    return String.fromCharCode(...this.chars.subarray(this.starts[index] ?? 0, this.starts[index + 1] ?? 0));
-  }
-}
-
-/** Whether word `a` of `left` and word `b` of `right` are the same word: same hash, same folded characters. */
-export function sameWord(left: Words, a: number, right: Words, b: number): boolean {
-  if (left.hashes[a] !== right.hashes[b]) return false;
-  const start = left.starts[a] ?? 0;
-  const other = right.starts[b] ?? 0;
-  const length = (left.starts[a + 1] ?? 0) - start;
-  if (length !== (right.starts[b + 1] ?? 0) - other) return false;
-  const { chars } = left;
-  const otherChars = right.chars;
-  for (let index = 0; index < length; index += 1) if (chars[start + index] !== otherChars[other + index]) return false;
-  return true;
-}
-
-/** Whether `left[a, a + length)` and `right[b, b + length)` are the same words (both ranges must exist). */
-export function sameWords(left: Words, a: number, right: Words, b: number, length: number): boolean {
-  if (a < 0 || b < 0 || a + length > left.count || b + length > right.count) return false;
-  // Hashes first: a run that differs is told apart without looking at characters.
-  for (let index = 0; index < length; index += 1) if (left.hashes[a + index] !== right.hashes[b + index]) return false;
-  for (let index = 0; index < length; index += 1) if (!sameWord(left, a + index, right, b + index)) return false;
-  return true;
 }
