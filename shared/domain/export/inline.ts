@@ -154,17 +154,6 @@ export function markdownBlocks(source: string, values: PlaceholderValues, style?
   return [...memo(values, style ?? 'block', source, () => convertBlocks(source, values, style))];
 }
 
-/**
- * `markdownBlocks` for a text that is read once and then dropped, such as the trainer texts the
- * participant-safety check reads when no participant document prints them: taken from the cache when it
- * holds the text, otherwise converted without filling the cache, so that the conversion does not live on
- * (and get copied by every garbage collection) after its one use.
- */
-export function markdownBlocksOnce(source: string, values: PlaceholderValues): (PlanParagraph | PlanList)[] {
-  const cached = converted.get(values)?.get('block')?.get(source) as readonly (PlanParagraph | PlanList)[] | undefined;
-  return [...(cached ?? convertBlocks(source, values))];
-}
-
 function convertBlocks(source: string, values: PlaceholderValues, style?: PlanParagraph['style']): readonly (PlanParagraph | PlanList)[] {
   const blocks = parseMarkdown(source).map((block): PlanParagraph | PlanList => {
     if (block.kind === 'list')

@@ -116,6 +116,27 @@ export class IntSet {
     }
   }
 
+  /**
+   * With `add` 1, adds `key` and returns 0; with `add` 0, returns 1 if `key` is there and 0 if not. The same
+   * operations either way, without a branch on `add`: the reader of words.ts files a document's runs and
+   * looks up a corpus's runs with one optimised loop, and a branch taken only later would throw it away.
+   */
+  visit(key: number, add: number): number {
+    const { keys, mask } = this;
+    const stored = key + 1;
+    let slot = Math.imul(key, 0x9e3779b1) & mask;
+    let found = keys[slot] ?? EMPTY;
+    while (found !== stored && found !== EMPTY) {
+      slot = (slot + 1) & mask;
+      found = keys[slot] ?? EMPTY;
+    }
+    const present = found === stored ? 1 : 0;
+    keys[slot] = found + (stored - found) * add;
+    this.count += add * (1 - present);
+    if (this.count * 2 > keys.length) this.grow();
+    return present * (1 - add);
+  }
+
   private grow(): void {
     const { keys } = this;
     this.keys = new Int32Array(keys.length * 2);

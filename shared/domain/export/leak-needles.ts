@@ -4,15 +4,16 @@
  * participant-safety.ts for why these lengths).
  *
  * A trainer sentence or phrase can only be found in a document if each run of MIN_OWN_WORDS words in it is
- * in the document too. So the document's runs are filed first (a key each, in one typed array), and only
- * the trainer sentences and phrases made of such runs are filed to look for: a course's trainer texts have
- * hundreds of thousands of phrases, of which a document holds a few hundred. Nothing is lost: a key only
- * says where to look, and whatever is filed is compared word by word wherever it is found.
+ * in the document too. So the document's runs are filed as it is read (a key each, in one typed array), the
+ * trainer texts' runs looked up as they are read, and only the trainer sentences and phrases made of runs
+ * the document has are filed to look for: a course's trainer texts have hundreds of thousands of phrases,
+ * of which a document holds a few hundred. Nothing is lost: a key only says where to look, and whatever is
+ * filed is compared word by word wherever it is found.
  */
 import { IntSet } from './int-table';
-import { BASE, basePower, forEachParagraph, forEachRun, mix, runKey, RunTable, SentenceTable } from './text-search';
+import { BASE, basePower, runKey, RunTable, SentenceTable } from './text-search';
 import type { Field, TrainerCorpus } from './trainer-corpus';
-import type { Words } from './words';
+import { SENTENCE_START, type Words } from './words';
 
 /** A trainer sentence counts from this many words of its own… */
 export const MIN_OWN_WORDS = 6;
@@ -24,56 +25,60 @@ export const PHRASE_WORDS = 8;
 export const SHARED_PHRASE_WORDS = 12;
 
 const SENTENCE_POWER = basePower(MIN_OWN_WORDS);
-const PHRASE_POWER = basePower(PHRASE_WORDS);
-const LONG_PHRASE_POWER = basePower(SHARED_PHRASE_WORDS);
 
 export type TrainerSentence = { start: number; length: number; field: Field };
 
-/** Sentences that count, phrases of every trainer text, and long phrases of the secret kinds. */
-export type Needles = { sentences: SentenceTable<TrainerSentence>; phrases: RunTable; longPhrases: RunTable };
-
 /**
- * For each corpus offset, 1 where a run of MIN_OWN_WORDS words of a trainer sentence starts that the
- * document's printed texts (`document`, each paragraph of it) hold too, by key.
+ * Sentences that count, phrases of every trainer text, and long phrases of the secret kinds; and the keys
+ * of the first MIN_OWN_WORDS words of each (`starts`), which is all that most places are looked up by.
  */
-function inDocument(corpus: TrainerCorpus, document: Words): Uint8Array {
-  const held = new IntSet(document.count);
-  forEachParagraph(document, 0, document.count, (start, end) => {
-    forEachRun(document, MIN_OWN_WORDS, (key) => { held.add(key); }, start, end);
-  });
-  const found = new Uint8Array(corpus.words.count + 1);
-  corpus.forEachSentence((start, end) => {
-    forEachRun(corpus.words, MIN_OWN_WORDS, (key, at) => { if (held.has(key)) found[at] = 1; }, start, end);
-  });
-  return found;
+export type Needles = { sentences: SentenceTable<TrainerSentence>; phrases: RunTable; longPhrases: RunTable; starts: IntSet };
+
+/** Whether every run of MIN_OWN_WORDS words of `[at, at + length)` is held (`isHeld`), within one sentence. */
+function allRunsHeld(flags: Uint8Array, isHeld: Uint8Array, count: number, at: number, length: number): boolean {
+  if (at + length > count) return false;
+  for (let index = at; index + MIN_OWN_WORDS <= at + length; index += 1) if (isHeld[index] !== 1) return false;
+  for (let index = at + 1; index < at + length; index += 1) if (((flags[index] ?? 0) & SENTENCE_START) !== 0) return false;
+  return true;
 }
 
-/** The needles of the corpus that the document may hold. */
-export function needles(corpus: TrainerCorpus, document: Words): Needles {
-  const held = inDocument(corpus, document);
-  const { words } = corpus;
+/** The needles of the corpus that the document may hold: made of runs of MIN_OWN_WORDS words it holds (`corpus.held`). */
+export function needles(corpus: TrainerCorpus): Needles {
+  const { words, held } = corpus;
+  const { flags, count } = words;
   const found: Needles = {
     sentences: new SentenceTable(words, MIN_OWN_WORDS),
     phrases: new RunTable(words, PHRASE_WORDS),
     longPhrases: new RunTable(words, SHARED_PHRASE_WORDS),
+    starts: new IntSet(),
   };
-  // Whether every run of MIN_OWN_WORDS words of `[at, at + length)` is held.
-  const allHeld = (at: number, length: number): boolean => {
-    for (let index = at; index + MIN_OWN_WORDS <= at + length; index += 1) if (held[index] !== 1) return false;
-    return true;
-  };
-  // Phrases stay within a sentence: across sentences they would join words that participants see apart
-  // ("C." and the option an answer names).
-  corpus.forEachSentence((start, end, field) => {
-    if (held[start] === 1 && allHeld(start, end - start) && corpus.ownEnough(start, end - start, MIN_OWN_WORDS, MIN_OWN_LETTERS))
-      found.sentences.add({ start, length: end - start, field });
-    for (let at = start; at + PHRASE_WORDS <= end; at += 1)
-      if (held[at] === 1 && allHeld(at, PHRASE_WORDS) && corpus.ownEnough(at, PHRASE_WORDS, MIN_OWN_WORDS, 0)) found.phrases.add(runKey(words, at, PHRASE_WORDS), at);
-    if (!field.teaching)
-      for (let at = start; at + SHARED_PHRASE_WORDS <= end; at += 1)
-        if (held[at] === 1 && allHeld(at, SHARED_PHRASE_WORDS) && corpus.ownEnough(at, SHARED_PHRASE_WORDS, MIN_OWN_WORDS, 0))
-          found.longPhrases.add(runKey(words, at, SHARED_PHRASE_WORDS), at);
-  });
+  const isHeld = new Uint8Array(count + 1);
+  for (let index = 0; index < held.length; index += 1) isHeld[held[index] ?? count] = 1;
+  const allHeld = (at: number, length: number): boolean => allRunsHeld(flags, isHeld, count, at, length);
+  // In corpus order, as each table keeps a run at its first place. Phrases stay within a sentence: across
+  // sentences they would join words that participants see apart ("C." and the option an answer names).
+  let previous = -1;
+  for (let index = 0; index < held.length; index += 1) {
+    const at = held[index] ?? 0;
+    if (at === previous) continue;
+    previous = at;
+    if (((flags[at] ?? 0) & SENTENCE_START) !== 0) {
+      let end = at + 1;
+      while (end < count && ((flags[end] ?? 0) & SENTENCE_START) === 0) end += 1;
+      if (allHeld(at, end - at) && corpus.ownEnough(at, end - at, MIN_OWN_WORDS, MIN_OWN_LETTERS)) {
+        found.sentences.add({ start: at, length: end - at, field: corpus.fieldAt(at) });
+        found.starts.add(runKey(words, at, MIN_OWN_WORDS));
+      }
+    }
+    if (allHeld(at, PHRASE_WORDS) && corpus.ownEnough(at, PHRASE_WORDS, MIN_OWN_WORDS, 0)) {
+      found.phrases.add(runKey(words, at, PHRASE_WORDS), at);
+      found.starts.add(runKey(words, at, MIN_OWN_WORDS));
+    }
+    if (allHeld(at, SHARED_PHRASE_WORDS) && !corpus.fieldAt(at).teaching && corpus.ownEnough(at, SHARED_PHRASE_WORDS, MIN_OWN_WORDS, 0)) {
+      found.longPhrases.add(runKey(words, at, SHARED_PHRASE_WORDS), at);
+      found.starts.add(runKey(words, at, MIN_OWN_WORDS));
+    }
+  }
   return found;
 }
 
@@ -83,42 +88,49 @@ export function needles(corpus: TrainerCorpus, document: Words): Needles {
  */
 export type Found = { sentences?: { sentence: TrainerSentence; at: number }[]; phrases?: number[]; longPhrases?: number[] };
 
-/** The needles in paragraph `paragraph` of `words`, or undefined where there are none (most paragraphs). */
+/** Sentences found at one place, gathered by `findNeedles` (which makes no closure or array per paragraph). */
+const MATCHED: TrainerSentence[] = [];
+
+/**
+ * The needles in paragraph `paragraph` of `words`, or undefined where there are none (most paragraphs). The
+ * key of each run of MIN_OWN_WORDS words rolls along the paragraph; only where it starts a needle are the
+ * tables asked (a sentence filed under it, a phrase or long phrase starting there).
+ */
 export function findNeedles(words: Words, paragraph: number, needles: Needles): Found | undefined {
   const { hashes, paragraphStarts } = words;
   const first = paragraphStarts[paragraph] ?? 0;
   const end = paragraphStarts[paragraph + 1] ?? 0;
   if (end - first < MIN_OWN_WORDS) return undefined;
   let found: Found | undefined;
-  const onSentence = (sentence: TrainerSentence, at: number): void => {
-    found ??= {};
-    (found.sentences ??= []).push({ sentence, at });
-  };
-  const { sentences, phrases, longPhrases } = needles;
-  const anyPhrase = phrases.size > 0;
-  const anyLongPhrase = longPhrases.size > 0;
-  // One pass for the three lengths, each key rolled as `forEachRun` rolls it: every word of every
-  // participant text comes through here, so no call is made per word unless a table may hold its run.
-  let sentenceKey = 0;
-  let phraseKey = 0;
-  let longKey = 0;
+  const matched = MATCHED;
+  const { sentences, phrases, longPhrases, starts } = needles;
+  const base = BASE;
+  const power = SENTENCE_POWER;
+  const length = MIN_OWN_WORDS;
+  let key = 0;
   for (let index = first; index < end; index += 1) {
-    const hash = hashes[index] ?? 0;
-    const from = index - first;
-    sentenceKey = (Math.imul(sentenceKey, BASE) + hash) | 0;
-    phraseKey = (Math.imul(phraseKey, BASE) + hash) | 0;
-    longKey = (Math.imul(longKey, BASE) + hash) | 0;
-    if (from >= MIN_OWN_WORDS) sentenceKey = (sentenceKey - Math.imul(hashes[index - MIN_OWN_WORDS] ?? 0, SENTENCE_POWER)) | 0;
-    if (from >= PHRASE_WORDS) phraseKey = (phraseKey - Math.imul(hashes[index - PHRASE_WORDS] ?? 0, PHRASE_POWER)) | 0;
-    if (from >= SHARED_PHRASE_WORDS) longKey = (longKey - Math.imul(hashes[index - SHARED_PHRASE_WORDS] ?? 0, LONG_PHRASE_POWER)) | 0;
-    if (from < MIN_OWN_WORDS - 1) continue;
-    sentences.at(mix(sentenceKey), words, index - MIN_OWN_WORDS + 1, end, onSentence);
-    if (from < PHRASE_WORDS - 1 || !anyPhrase) continue;
-    const phrase = phrases.find(mix(phraseKey), words, index - PHRASE_WORDS + 1);
-    if (phrase >= 0) ((found ??= {}).phrases ??= []).push(phrase);
-    if (from < SHARED_PHRASE_WORDS - 1 || !anyLongPhrase) continue;
-    const longPhrase = longPhrases.find(mix(longKey), words, index - SHARED_PHRASE_WORDS + 1);
-    if (longPhrase >= 0) ((found ??= {}).longPhrases ??= []).push(longPhrase);
+    key = (Math.imul(key, base) + (hashes[index] ?? 0)) | 0;
+    if (index - first >= length) key = (key - Math.imul(hashes[index - length] ?? 0, power)) | 0;
+    if (index - first < length - 1) continue;
+    const mixed = (key ^ (key >>> 15)) & 0x3fffffff;
+    if (!starts.has(mixed)) continue;
+    const at = index - length + 1;
+    matched.length = 0;
+    if (sentences.at(mixed, words, at, end, matched) > 0) {
+      const list = ((found ??= {}).sentences ??= []);
+      for (let match = 0; match < matched.length; match += 1) {
+        const sentence = matched[match];
+        if (sentence) list.push({ sentence, at });
+      }
+    }
+    if (at + PHRASE_WORDS <= end) {
+      const phrase = phrases.find(runKey(words, at, PHRASE_WORDS), words, at);
+      if (phrase >= 0) ((found ??= {}).phrases ??= []).push(phrase);
+    }
+    if (at + SHARED_PHRASE_WORDS <= end) {
+      const longPhrase = longPhrases.find(runKey(words, at, SHARED_PHRASE_WORDS), words, at);
+      if (longPhrase >= 0) ((found ??= {}).longPhrases ??= []).push(longPhrase);
+    }
   }
   return found;
 }

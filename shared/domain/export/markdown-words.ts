@@ -189,6 +189,13 @@ function mayTrim(code: number): boolean {
 export function printMarkdown(source: string, placeholders: PlaceholderText, mark: boolean, out: string[]): void {
   // Most texts hold no special character at all: then none of their paragraphs is looked at again.
   const special = SPECIAL.test(source);
+  // Most participant texts are one line (titles, objectives, options) that starts and ends with a letter.
+  const opening = source.charCodeAt(0);
+  const closing = source.charCodeAt(source.length - 1);
+  if (source.length > 0 && !mayTrim(opening) && !mayTrim(closing) && opening !== 0x2d && opening !== 0x2a && !(opening >= 0x30 && opening <= 0x39) && !source.includes('\n') && !source.includes('\r')) {
+    out.push(printed(source, special, placeholders, mark));
+    return;
+  }
   const lines = source.includes('\r') ? source.split(LINE_BREAK) : source.split('\n');
   // The lines of the paragraph or list item being gathered: `[first, first + count)` of `lines`.
   let first = 0;

@@ -46,7 +46,8 @@ import type { Reference } from '../../schemas/reference';
 import type { Numbering } from '../references/numbering';
 import { printRefs } from '../references/resolve';
 import type { PlaceholderValues } from './inline';
-import { needles, type Found, type TrainerSentence } from './leak-needles';
+import type { IntSet } from './int-table';
+import { MIN_OWN_WORDS, needles, type Found, type TrainerSentence } from './leak-needles';
 import { PlaceholderText } from './markdown-words';
 import { PARTICIPANT_VARIANTS, type ExportPlan } from './plan';
 import { PrintedTexts, type PrintedParagraph, type PrintedText } from './printed-texts';
@@ -63,7 +64,7 @@ const QUOTED_CLAUSE_WORDS = 3;
 const RETELL_WORDS = 5;
 
 /** The trainer texts of the curriculum as a corpus; a text taught twice is kept once, at its first place. */
-function trainerCorpus(curriculum: Curriculum, placeholders: PlaceholderText, references: readonly Reference[], print: RefPrinter | undefined): TrainerCorpus {
+function trainerCorpus(curriculum: Curriculum, placeholders: PlaceholderText, references: readonly Reference[], print: RefPrinter | undefined, documentRuns: IntSet): TrainerCorpus {
   const seen = { teaching: new Set<string>(), secret: new Set<string>() };
   const texts = trainerTexts(curriculum, print).filter(({ source, kind }) => {
     const kept = teaches(kind) ? seen.teaching : seen.secret;
@@ -71,7 +72,7 @@ function trainerCorpus(curriculum: Curriculum, placeholders: PlaceholderText, re
     kept.add(source);
     return true;
   });
-  return new TrainerCorpus(texts, placeholders, references);
+  return new TrainerCorpus(texts, placeholders, references, documentRuns, MIN_OWN_WORDS);
 }
 
 /** Whether the trainer text holds every clause of the participant paragraph that is long enough to matter. */
@@ -148,11 +149,14 @@ function sharedText(corpus: TrainerCorpus, texts: readonly PrintedText[]): Share
   const shared: Shared = { phrases: new Set(), longPhrases: new Set(), sentences: new Set() };
   const quoted = new Set<TrainerSentence>();
   const notQuoted = new Set<TrainerSentence>();
-  for (const text of texts) {
+  for (let index = 0; index < texts.length; index += 1) {
+    const text = texts[index];
+    if (!text) continue;
     const catalogue = text.kind === 'catalogue';
-    for (const paragraph of text.paragraphs) {
-      const { found } = paragraph;
-      if (!found) continue;
+    for (let at = 0; at < text.paragraphs.length; at += 1) {
+      const paragraph = text.paragraphs[at];
+      const found = paragraph?.found;
+      if (!paragraph || !found) continue;
       for (const { sentence, at } of found.sentences ?? [])
         if (catalogue) shared.sentences.add(sentence);
         else (sharedSentence(corpus, sentence, text, paragraph, at) ? quoted : notQuoted).add(sentence);
@@ -200,15 +204,17 @@ export function participantLeaks(
   if (!PARTICIPANT_VARIANTS.includes(plan.variant)) return leaks;
   const print = numbering ? refPrinter(numbering) : undefined;
   const placeholders = new PlaceholderText(values);
-  const corpus = trainerCorpus(curriculum, placeholders, references, print);
-  if (corpus.fields.length === 0) return leaks;
-  const printed = new PrintedTexts(plan);
-  const looked = needles(corpus, printed.documentWords);
+  // The document first: its runs of words are what the trainer texts' runs are looked up in as they are read.
+  const printed = new PrintedTexts(plan, MIN_OWN_WORDS);
+  const corpus = trainerCorpus(curriculum, placeholders, references, print, printed.documentRuns);
+  const looked = needles(corpus);
   // Whether what the document holds is shared is only asked when it holds something.
   if (!printed.findInDocument(looked)) return leaks;
-  const texts = [...participantTexts(curriculum, print), ...headings.map((source) => ({ source, kind: 'catalogue' as const }))];
+  const texts = participantTexts(curriculum, print);
+  for (let index = 0; index < headings.length; index += 1) texts.push({ source: headings[index] ?? '', kind: 'catalogue' });
   const shared = sharedText(corpus, printed.participantTexts(texts, placeholders, looked));
-  for (const { found, text } of printed.document) {
+  for (let index = 0; index < printed.document.length; index += 1) {
+    const { found, text } = printed.document[index] ?? { text: '' };
     const offset = found ? leakIn(found, shared) : -1;
     if (offset < 0) continue;
     const { kind, where } = corpus.fieldAt(offset).text;

@@ -6,26 +6,79 @@
  */
 import { findNeedles, type Found, type Needles } from './leak-needles';
 import { printMarkdown, type PlaceholderText } from './markdown-words';
-import type { ExportPlan, PlanBlock, PlanInline } from './plan';
+import type { ExportPlan, PlanBlock, PlanCell, PlanInline } from './plan';
 import type { ParticipantTextKind } from './trainer-texts';
 import { PARAGRAPH_SEPARATOR } from './word-chars';
-import { Words } from './words';
+import { IntSet } from './int-table';
+import { PARAGRAPH_START, Words, type RunWatch } from './words';
 
 /** A printed paragraph: paragraph `index` of `words`, and what it holds of the needles once looked. */
 export type PrintedParagraph = { text: string; words: Words; index: number; found?: Found | undefined };
 
+const KIND_BITS: Readonly<Record<ParticipantTextKind, number>> = { catalogue: 1, material: 2, question: 4 };
+
 /** A participant text of the course: where it stands, and its paragraphs as printed. */
 export type PrintedText = { kind: ParticipantTextKind; paragraphs: PrintedParagraph[] };
 
-/** Texts of runs as printed (`inlinesText`), a single run without a copy. */
+/** Texts of runs as printed (`inlinesText`); a single run is its own text (`'' + text` is `text`). */
 function runsText(inlines: readonly PlanInline[]): string {
-  if (inlines.length === 1) {
-    const [inline] = inlines;
-    if (inline && inline.kind !== 'placeholder') return inline.text;
-  }
   let text = '';
-  for (const inline of inlines) text += inline.kind === 'placeholder' ? (inline.value ?? `{${inline.name}}`) : inline.text;
+  for (let index = 0; index < inlines.length; index += 1) {
+    const inline = inlines[index];
+    if (inline) text += inline.kind === 'placeholder' ? (inline.value ?? `{${inline.name}}`) : inline.text;
+  }
   return text;
+}
+
+/** Collects distinct texts in the order they first come. */
+class Distinct {
+  readonly texts: string[] = [];
+  private readonly seen = new Set<string>();
+
+  add(text: string): void {
+    if (this.seen.has(text)) return;
+    this.seen.add(text);
+    this.texts.push(text);
+  }
+}
+
+/** The printed texts of plan blocks, as plan-text.ts lists them. Indexed loops: a plan has tens of thousands of texts. */
+function blockTexts(blocks: readonly PlanBlock[], out: Distinct): void {
+  for (let index = 0; index < blocks.length; index += 1) {
+    const block = blocks[index];
+    if (!block) continue;
+    switch (block.kind) {
+      case 'heading':
+        out.add(block.number ? `${block.number} ${block.text}` : block.text);
+        break;
+      case 'paragraph':
+        out.add(runsText(block.inlines));
+        break;
+      case 'list':
+        for (let item = 0; item < block.items.length; item += 1) out.add(runsText(block.items[item] ?? []));
+        break;
+      case 'table':
+        if (block.caption) out.add(block.caption);
+        cellTexts(block.header, out);
+        cellTexts(block.rows, out);
+        break;
+      case 'facts':
+        for (let row = 0; row < block.rows.length; row += 1) {
+          const fact = block.rows[row];
+          if (fact) out.add(`${fact.label} ${runsText(fact.value)}`);
+        }
+        break;
+      case 'lines':
+        break;
+    }
+  }
+}
+
+function cellTexts(rows: readonly (readonly PlanCell[])[], out: Distinct): void {
+  for (let row = 0; row < rows.length; row += 1) {
+    const cells = rows[row] ?? [];
+    for (let cell = 0; cell < cells.length; cell += 1) blockTexts(cells[cell]?.blocks ?? [], out);
+  }
 }
 
 /**
@@ -33,47 +86,22 @@ function runsText(inlines: readonly PlanInline[]): string {
  * paragraph, list item, heading, cell paragraph and fact of the sections (as plan-text.ts lists them).
  */
 export function distinctPlanTexts(plan: ExportPlan): string[] {
-  const seen = new Set<string>();
-  const texts: string[] = [];
-  const add = (text: string): void => {
-    if (seen.has(text)) return;
-    seen.add(text);
-    texts.push(text);
-  };
-  const visit = (blocks: readonly PlanBlock[]): void => {
-    for (const block of blocks)
-      switch (block.kind) {
-        case 'heading':
-          add(block.number ? `${block.number} ${block.text}` : block.text);
-          break;
-        case 'paragraph':
-          add(runsText(block.inlines));
-          break;
-        case 'list':
-          for (const item of block.items) add(runsText(item));
-          break;
-        case 'table':
-          if (block.caption) add(block.caption);
-          for (const rows of [block.header, block.rows]) for (const row of rows) for (const cell of row) visit(cell.blocks);
-          break;
-        case 'facts':
-          for (const row of block.rows) add(`${row.label} ${runsText(row.value)}`);
-          break;
-        case 'lines':
-          break;
-      }
-  };
-  for (const text of [plan.cover.title, plan.cover.subtitle ?? '', plan.cover.documentKind, plan.running.header, plan.running.footer]) add(text);
-  for (const fact of plan.cover.facts) add(fact.value);
-  for (const section of plan.sections) visit(section.blocks);
-  return texts;
+  const out = new Distinct();
+  for (const text of [plan.cover.title, plan.cover.subtitle ?? '', plan.cover.documentKind, plan.running.header, plan.running.footer]) out.add(text);
+  for (const fact of plan.cover.facts) out.add(fact.value);
+  for (let section = 0; section < plan.sections.length; section += 1) blockTexts(plan.sections[section]?.blocks ?? [], out);
+  return out.texts;
 }
 
-/** Reads paragraphs at once. No printed text holds the separator; one that did has it read as the other control characters are. */
-function readAll(texts: readonly string[]): Words {
+/**
+ * Reads paragraphs at once, runs watched if `watch` is given. No printed text holds the separator; one that
+ * did has it read as the other control characters are.
+ */
+function readAll(texts: readonly string[], watch?: RunWatch): Words {
   let chars = texts.length;
-  for (const text of texts) chars += text.length;
+  for (let index = 0; index < texts.length; index += 1) chars += texts[index]?.length ?? 0;
   const words = new Words(chars);
+  if (watch) words.watchRuns(watch);
   const clean = texts.some((text) => text.includes(PARAGRAPH_SEPARATOR)) ? texts.map((text) => text.replaceAll(PARAGRAPH_SEPARATOR, '\u0001')) : texts;
   words.readParagraphs(clean.join(PARAGRAPH_SEPARATOR));
   return words;
@@ -83,11 +111,17 @@ export class PrintedTexts {
   /** The document's texts, each distinct one once, in document order. */
   readonly document: PrintedParagraph[];
   readonly documentWords: Words;
+  /** The keys of the document's runs of `runLength` words (each within a paragraph). */
+  readonly documentRuns: IntSet;
   private readonly byText = new Map<string, PrintedParagraph>();
 
-  constructor(plan: ExportPlan) {
+  constructor(plan: ExportPlan, runLength: number) {
     const texts = distinctPlanTexts(plan);
-    const words = (this.documentWords = readAll(texts));
+    let chars = 0;
+    for (let index = 0; index < texts.length; index += 1) chars += texts[index]?.length ?? 0;
+    // About a word per six characters: sized once.
+    this.documentRuns = new IntSet(chars / 6);
+    const words = (this.documentWords = readAll(texts, { keys: this.documentRuns, length: runLength, file: true, within: PARAGRAPH_START }));
     this.document = texts.map((text, index) => ({ text, words, index }));
     for (const paragraph of this.document) this.byText.set(paragraph.text, paragraph);
   }
@@ -95,45 +129,54 @@ export class PrintedTexts {
   /** Looks for the needles in the document's texts; whether any holds one. */
   findInDocument(needles: Needles): boolean {
     let any = false;
-    for (const paragraph of this.document) any = (paragraph.found = findNeedles(paragraph.words, paragraph.index, needles)) !== undefined || any;
+    const { document } = this;
+    for (let index = 0; index < document.length; index += 1) {
+      const paragraph = document[index];
+      if (paragraph) any = (paragraph.found = findNeedles(paragraph.words, paragraph.index, needles)) !== undefined || any;
+    }
     return any;
   }
 
   /**
-   * The participant texts, each distinct (kind, source) once, printed with `placeholders`: a paragraph
-   * printed as a document text is that text; the others are read at once, and the needles looked for.
+   * The participant texts, printed with `placeholders`: a paragraph printed as a document text is that
+   * text; the others are read at once, and the needles looked for.
    */
   participantTexts(texts: readonly { source: string; kind: ParticipantTextKind }[], placeholders: PlaceholderText, needles: Needles): PrintedText[] {
     const printed: PrintedText[] = [];
+    // A text taught twice is printed and read once, and looked at once for each place it stands in.
     const bySource = new Map<string, PrintedParagraph[]>();
-    const seen = new Map<ParticipantTextKind, Set<string>>();
+    const kindsOf = new Map<PrintedParagraph[], number>();
     const unread: PrintedParagraph[] = [];
     const lines: string[] = [];
-    for (const { source, kind } of texts) {
-      // A text taught twice shares the same words twice: looked at once.
-      const kindSeen = seen.get(kind) ?? new Set<string>();
-      seen.set(kind, kindSeen);
-      if (kindSeen.has(source)) continue;
-      kindSeen.add(source);
+    for (let text = 0; text < texts.length; text += 1) {
+      const { source, kind } = texts[text] ?? { source: '', kind: 'catalogue' };
       let paragraphs = bySource.get(source);
       if (!paragraphs) {
         lines.length = 0;
         printMarkdown(source, placeholders, false, lines);
-        paragraphs = lines.map((text) => {
-          let paragraph = this.byText.get(text);
+        paragraphs = [];
+        for (let line = 0; line < lines.length; line += 1) {
+          const printedText = lines[line] ?? '';
+          let paragraph = this.byText.get(printedText);
           if (!paragraph) {
             // Its words are read below, with the others.
-            this.byText.set(text, (paragraph = { text, words: this.documentWords, index: unread.length }));
+            this.byText.set(printedText, (paragraph = { text: printedText, words: this.documentWords, index: unread.length }));
             unread.push(paragraph);
           }
-          return paragraph;
-        });
+          paragraphs.push(paragraph);
+        }
         bySource.set(source, paragraphs);
       }
+      const kinds = kindsOf.get(paragraphs) ?? 0;
+      const bit = KIND_BITS[kind];
+      if ((kinds & bit) !== 0) continue;
+      kindsOf.set(paragraphs, kinds | bit);
       printed.push({ kind, paragraphs });
     }
     const read = readAll(unread.map((paragraph) => paragraph.text));
-    for (const paragraph of unread) {
+    for (let index = 0; index < unread.length; index += 1) {
+      const paragraph = unread[index];
+      if (!paragraph) continue;
       paragraph.words = read;
       paragraph.found = findNeedles(read, paragraph.index, needles);
     }

@@ -6,25 +6,10 @@
  * words) that share a hash are never taken for each other.
  */
 import { IntTable } from './int-table';
+import { BASE, basePower, mix } from './run-keys';
 import { sameWords, type Words } from './words';
 
-/** The polynomial base of run keys. */
-export const BASE = 0x01000193;
-
-/**
- * A key cut to 30 bits so that it stays a small integer in V8 (a larger one would be a heap number) and
- * fits the tables of int-table.ts.
- */
-export function mix(hash: number): number {
-  return (hash ^ (hash >>> 15)) & 0x3fffffff;
-}
-
-/** BASE^length, modulo 2^32, to take the oldest word out of a rolling hash. */
-export function basePower(length: number): number {
-  let power = 1;
-  for (let index = 0; index < length; index += 1) power = Math.imul(power, BASE);
-  return power;
-}
+export { BASE, basePower, mix } from './run-keys';
 
 /** The key of the run `words[start, start + length)`. */
 export function runKey(words: Words, start: number, length: number): number {
@@ -125,7 +110,8 @@ export class RunTable {
     const first = this.first.get(key);
     if (first < 0) return -1;
     if (sameWords(this.corpus, first, words, at, this.length)) return first;
-    for (const offset of this.more.get(key) ?? []) if (sameWords(this.corpus, offset, words, at, this.length)) return offset;
+    const more = this.more.get(key);
+    if (more) for (let index = 0; index < more.length; index += 1) if (sameWords(this.corpus, more[index] ?? -1, words, at, this.length)) return more[index] ?? -1;
     return -1;
   }
 }
@@ -160,12 +146,21 @@ export class SentenceTable<T extends SentenceRun> {
   }
 
   /**
-   * Calls `found` with each filed sentence that occurs in `words` at `at`, before `end` (the end of the
-   * paragraph), the key of its first words given.
+   * Adds to `found` each filed sentence that occurs in `words` at `at`, before `end` (the end of the
+   * paragraph), the key of its first words given; returns how many.
    */
-  at(key: number, words: Words, at: number, end: number, found: (sentence: T, at: number) => void): void {
+  at(key: number, words: Words, at: number, end: number, found: T[]): number {
     const index = this.byPrefix.get(key);
     const candidates = index < 0 ? undefined : this.lists[index];
-    if (candidates) for (const c of candidates) if (at + c.length <= end && sameWords(this.corpus, c.start, words, at, c.length)) found(c, at);
+    if (!candidates) return 0;
+    let count = 0;
+    for (let candidate = 0; candidate < candidates.length; candidate += 1) {
+      const sentence = candidates[candidate];
+      if (sentence && at + sentence.length <= end && sameWords(this.corpus, sentence.start, words, at, sentence.length)) {
+        found.push(sentence);
+        count += 1;
+      }
+    }
+    return count;
   }
 }

@@ -1,16 +1,20 @@
 /**
  * The trainer-only texts of a curriculum as one run of words (a corpus, words.ts), with what the
- * participant-safety check needs to know about each word: whether it is public (a placeholder value, the
- * name of an instrument, a year after either) and how many of the words and letters up to it are the
- * author's own. Everything the check files is an offset into this corpus, so a 200-module course costs a
- * few typed arrays rather than an object per phrase.
+ * participant-safety check needs to know about a word: whether it is public (a placeholder value, the name
+ * of an instrument, a year after either) or its author's own. Everything the check files is an offset into
+ * this corpus, so a 200-module course costs a few typed arrays rather than an object per phrase.
+ *
+ * While the texts are read, each run of MIN_OWN_WORDS words of a sentence is looked up among the runs of
+ * the document being checked (leak-needles.ts), and where it is there is noted: only there can a sentence
+ * or phrase of the corpus be found in the document, so only there is anything else worked out.
  */
 import type { Reference } from '../../schemas/reference';
 import { printMarkdown, type PlaceholderText } from './markdown-words';
-import { forEachParagraph, forEachRun, RunTable } from './text-search';
+import { forEachParagraph, forEachRun, mix, RunTable, runKey } from './text-search';
 import { teaches, type TrainerText } from './trainer-texts';
 import { PARAGRAPH_SEPARATOR } from './word-chars';
-import { PUBLIC, SENTENCE_START, Words } from './words';
+import { IntSet } from './int-table';
+import { PARAGRAPH_START, PUBLIC, SENTENCE_START, Words } from './words';
 
 /** Runs of this many words of a reference title are the name of an instrument ("Convention on the Rights of the Child"). */
 export const REFERENCE_NAME_WORDS = 4;
@@ -36,21 +40,30 @@ export class TrainerCorpus {
   /** Trainer words, each sentence of a paragraph starting outside any placeholder's value. */
   readonly words = new Words(0, true);
   readonly fields: Field[] = [];
+  /** Where a run of `runLength` words of a sentence starts whose key the document's runs have, in order. */
+  readonly held: Int32Array;
   /** Each paragraph and list item of the texts as printed, each placeholder's value between `\uE000` and `\uE001`. */
   private readonly paragraphs: string[] = [];
-  /** Words and letters that are not public, summed from the start of the corpus up to each offset. */
-  private ownWords = new Int32Array(1);
-  private ownLetters = new Int32Array(1);
+  /** Runs of REFERENCE_NAME_WORDS words of the reference list's titles, and the hashes of their words. */
+  private readonly names: RunTable;
+  private readonly nameWords = new IntSet();
+  /** Per word, once asked: 1 its author's own, 2 public. */
+  private publicity = new Uint8Array(0);
 
-  /** The texts (Markdown, references printed) are printed, then read at once. */
-  constructor(texts: readonly TrainerText[], placeholders: PlaceholderText, references: readonly Reference[]) {
+  /**
+   * The texts (Markdown, references printed) are printed, then read at once, each run of `runLength` words
+   * of a sentence looked up in `documentRuns` (the keys of the document's runs) as it is read.
+   */
+  constructor(texts: readonly TrainerText[], placeholders: PlaceholderText, references: readonly Reference[], documentRuns: IntSet, runLength: number) {
     const { paragraphs, words } = this;
     const firsts: number[] = [];
-    for (const text of texts) {
+    for (let index = 0; index < texts.length; index += 1) {
       firsts.push(paragraphs.length);
-      printMarkdown(text.source, placeholders, true, paragraphs);
+      printMarkdown(texts[index]?.source ?? '', placeholders, true, paragraphs);
     }
+    words.watchRuns({ keys: documentRuns, length: runLength, file: false, within: SENTENCE_START });
     words.readParagraphs(paragraphs.join(PARAGRAPH_SEPARATOR));
+    this.held = words.foundRuns.subarray(0, words.foundCount);
     texts.forEach((text, index) => {
       const firstParagraph = firsts[index] ?? 0;
       const endParagraph = firsts[index + 1] ?? paragraphs.length;
@@ -58,41 +71,47 @@ export class TrainerCorpus {
       const end = words.paragraphStarts[endParagraph] ?? 0;
       if (end > start) this.fields.push({ text, teaching: teaches(text.kind), start, end, firstParagraph, endParagraph });
     });
-    this.finish(references);
-  }
-
-  /**
-   * Marks the words that name an instrument of the reference list, and a year right after a public word;
-   * then counts the words of one's own.
-   */
-  private finish(references: readonly Reference[]): void {
-    const { words } = this;
-    const { flags, count } = words;
     const names = new Words();
     for (const reference of references)
       for (const text of [reference.shortName, reference.title]) {
         names.read(text);
         names.endParagraph();
       }
-    const table = new RunTable(names, REFERENCE_NAME_WORDS, names.count);
+    this.names = new RunTable(names, REFERENCE_NAME_WORDS, names.count);
+    for (let index = 0; index < names.count; index += 1) this.nameWords.add(mix(names.hashes[index] ?? 0));
     forEachParagraph(names, 0, names.count, (start, end) => {
-      forEachRun(names, REFERENCE_NAME_WORDS, (key, at) => { table.add(key, at); }, start, end);
+      forEachRun(names, REFERENCE_NAME_WORDS, (key, at) => { this.names.add(key, at); }, start, end);
     });
-    forEachParagraph(words, 0, count, (start, end) => {
-      if (table.size > 0)
-        forEachRun(words, REFERENCE_NAME_WORDS, (key, at) => {
-          if (table.find(key, words, at) >= 0) for (let index = at; index < at + REFERENCE_NAME_WORDS; index += 1) flags[index] = (flags[index] ?? 0) | PUBLIC;
-        }, start, end);
-      for (let index = start + 1; index < end; index += 1) if (((flags[index - 1] ?? 0) & PUBLIC) !== 0 && this.isYear(index)) flags[index] = (flags[index] ?? 0) | PUBLIC;
-    });
-    const ownWords = (this.ownWords = new Int32Array(count + 1));
-    const ownLetters = (this.ownLetters = new Int32Array(count + 1));
-    const { starts } = words;
-    for (let index = 0; index < count; index += 1) {
-      const own = ((flags[index] ?? 0) & PUBLIC) === 0;
-      ownWords[index + 1] = (ownWords[index] ?? 0) + (own ? 1 : 0);
-      ownLetters[index + 1] = (ownLetters[index] ?? 0) + (own ? (starts[index + 1] ?? 0) - (starts[index] ?? 0) : 0);
+  }
+
+  /**
+   * Whether the word at `index` is public: in a placeholder's value, in a run of REFERENCE_NAME_WORDS words
+   * of a reference title (the name of an instrument), or a year right after a public word. Worked out when
+   * first asked, as only the words of runs the document holds are.
+   */
+  isPublic(index: number): boolean {
+    if (this.publicity.length === 0) this.publicity = new Uint8Array(this.words.count);
+    const known = this.publicity[index] ?? 0;
+    if (known !== 0) return known === 2;
+    const { flags } = this.words;
+    const flag = flags[index] ?? 0;
+    const isPublic = (flag & PUBLIC) !== 0 || this.named(index) || ((flag & PARAGRAPH_START) === 0 && index > 0 && this.isYear(index) && this.isPublic(index - 1));
+    this.publicity[index] = isPublic ? 2 : 1;
+    return isPublic;
+  }
+
+  /** Whether the word at `index` is in a run of REFERENCE_NAME_WORDS words of its paragraph that names an instrument. */
+  private named(index: number): boolean {
+    const { words } = this;
+    // Most words are in no title at all.
+    if (!this.nameWords.has(mix(words.hashes[index] ?? 0))) return false;
+    const { flags } = words;
+    for (let start = Math.max(0, index - REFERENCE_NAME_WORDS + 1); start <= index && start + REFERENCE_NAME_WORDS <= words.count; start += 1) {
+      let inParagraph = true;
+      for (let at = start + 1; at < start + REFERENCE_NAME_WORDS; at += 1) if (((flags[at] ?? 0) & PARAGRAPH_START) !== 0) inParagraph = false;
+      if (inParagraph && this.names.find(runKey(words, start, REFERENCE_NAME_WORDS), words, start) >= 0) return true;
     }
+    return false;
   }
 
   /** Four digits ("(1979)" after a title). */
@@ -106,8 +125,13 @@ export class TrainerCorpus {
 
   /** Whether `corpus[start, start + length)` has at least `minWords` words and `minLetters` letters that are not public. */
   ownEnough(start: number, length: number, minWords: number, minLetters: number): boolean {
-    const words = (this.ownWords[start + length] ?? 0) - (this.ownWords[start] ?? 0);
-    const letters = (this.ownLetters[start + length] ?? 0) - (this.ownLetters[start] ?? 0);
+    let words = 0;
+    let letters = 0;
+    for (let index = start; index < start + length; index += 1)
+      if (!this.isPublic(index)) {
+        words += 1;
+        letters += this.words.letters(index);
+      }
     return words >= minWords && letters >= minLetters;
   }
 
@@ -146,19 +170,6 @@ export class TrainerCorpus {
       words -= counter.count - before;
     }
     throw new Error(`no trainer sentence at ${offset}`);
-  }
-
-  /** Each sentence of the corpus as `[start, end)`, in order, with the text it is in. */
-  forEachSentence(visit: (start: number, end: number, field: Field) => void): void {
-    const { flags } = this.words;
-    for (const field of this.fields) {
-      let start = field.start;
-      for (let index = start + 1; index <= field.end; index += 1)
-        if (index === field.end || ((flags[index] ?? 0) & SENTENCE_START) !== 0) {
-          visit(start, index, field);
-          start = index;
-        }
-    }
   }
 }
 

@@ -8,7 +8,7 @@
  * text, on its first run in a fresh process. So each side's paragraphs are read as one string, in one
  * loop, which the engine optimises while it runs instead of after thousands of short calls, and reading
  * makes nothing per word that the garbage collector would have to chase: characters are folded with the
- * tables of word-chars.ts while they are hashed, and the arrays grow by doubling.
+ * tables of word-chars.ts while they are hashed, into arrays sized once for the text (word-store.ts).
  *
  * What is a word, a sentence and a clause:
  * - a word is a run of letters, digits, marks and `_` once folded (case, accents, Arabic diacritics,
@@ -38,11 +38,22 @@ import {
   unitKind,
   WORD,
 } from './word-chars';
+import { IntSet } from './int-table';
+import { CLAUSE_START, grown, PARAGRAPH_START, PUBLIC, SENTENCE_START, WordStore } from './word-store';
 
-/** Flags of a word: part of a placeholder's value; first word of a sentence; first word of a clause (not the paragraph's first). */
-export const PUBLIC = 1;
-export const SENTENCE_START = 2;
-export const CLAUSE_START = 4;
+export { CLAUSE_START, PARAGRAPH_START, PUBLIC, sameWord, sameWords, SENTENCE_START } from './word-store';
+import { BASE, basePower, mix } from './run-keys';
+
+/**
+ * Runs of `length` words to watch while reading, within a sentence or paragraph (`within`: the flag of the
+ * word that starts one): the key of each (text-search.ts's `runKey`) is filed in `keys`, or, when `file` is
+ * false, looked up there, and where a run whose key is there starts is noted (`found`). The document's runs
+ * are filed as it is read, and the trainer texts' runs looked up as they are read, so that neither costs a
+ * pass of its own (see leak-needles.ts).
+ */
+export type RunWatch = { keys: IntSet; length: number; file: boolean; within: number };
+
+const NO_KEYS = new IntSet();
 
 /** Characters read by one call of the reading loop. */
 const CHUNK = 1 << 13;
@@ -51,34 +62,11 @@ const FIRST_CHUNK = 1 << 6;
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 
-/** `'\uE000'`, `'\uE001'` and the space that joins the lines of a paragraph, as texts to read. */
+/** `'\uE000'` and `'\uE001'`, as texts to read. */
 export const PUBLIC_START_TEXT = '\uE000';
 export const PUBLIC_END_TEXT = '\uE001';
-const SPACE_TEXT = ' ';
 
-function grown<T extends Int32Array | Uint16Array | Uint8Array>(array: T, needed: number, make: (length: number) => T): T {
-  if (needed <= array.length) return array;
-  let length = array.length * 2;
-  while (length < needed) length *= 2;
-  const bigger = make(length);
-  bigger.set(array);
-  return bigger;
-}
-
-export class Words {
-  /** FNV-1a hash of each word's folded characters. */
-  hashes: Int32Array;
-  flags: Uint8Array;
-  /** Word i's folded characters are `chars[starts[i], starts[i + 1])`. */
-  starts: Int32Array;
-  chars: Uint16Array;
-  /** How many words have been read. */
-  count = 0;
-  /** Paragraph p holds words `[paragraphStarts[p], paragraphStarts[p + 1])` (none, for a paragraph without words). */
-  paragraphStarts: Int32Array;
-  paragraphCount = 0;
-
-  private charCount = 0;
+export class Words extends WordStore {
   // Reading state, kept between calls to `read` because a paragraph is read in pieces.
   private inWord = false;
   private hash = 0;
@@ -91,6 +79,12 @@ export class Words {
   private spaces = 0;
   private newSentence = true;
   private paragraphFirst = 0;
+  private watch: RunWatch | undefined;
+  private runKey = 0;
+  private runCount = 0;
+  /** Where each run found by the watch starts, in order: `foundRuns[0, foundCount)`. */
+  foundRuns = new Int32Array(0);
+  foundCount = 0;
 
   /**
    * `expectedChars`: about how many characters the texts hold, so that the arrays need not grow.
@@ -101,21 +95,19 @@ export class Words {
     expectedChars = 1 << 12,
     private readonly sentencesResetPublic = false,
   ) {
-    const chars = Math.max(16, expectedChars);
-    this.hashes = new Int32Array((chars >> 1) + 2);
-    this.flags = new Uint8Array((chars >> 1) + 2);
-    this.starts = new Int32Array((chars >> 1) + 3);
-    this.chars = new Uint16Array(chars);
-    this.paragraphStarts = new Int32Array(64);
+    super(expectedChars);
+  }
+
+  /** Watches runs of words from now on (see RunWatch). */
+  watchRuns(watch: RunWatch): void {
+    this.watch = watch;
   }
 
   /** Makes room for the words of `length` more characters, folded one to one. */
-  private reserve(length: number): void {
-    const words = this.count + (length >> 1) + 2;
-    this.hashes = grown(this.hashes, words, (n) => new Int32Array(n));
-    this.flags = grown(this.flags, words, (n) => new Uint8Array(n));
-    this.starts = grown(this.starts, words + 1, (n) => new Int32Array(n));
-    this.chars = grown(this.chars, this.charCount + length + 1, (n) => new Uint16Array(n));
+  protected override reserve(length: number): void {
+    super.reserve(length);
+    // Written at every run, filed or looked up: room in both cases (see `watchWord`).
+    if (this.watch) this.foundRuns = grown(this.foundRuns, this.count + (length >> 1) + 3, (n) => new Int32Array(n));
   }
 
   /**
@@ -164,6 +156,17 @@ export class Words {
     const clauseStart = CLAUSE_START;
     const fnvOffset = FNV_OFFSET;
     const fnvPrime = FNV_PRIME;
+    const paragraphStart = PARAGRAPH_START;
+    const { watch } = this;
+    let { runKey, runCount } = this;
+    const runLength = watch?.length ?? 0;
+    const runPower = basePower(runLength);
+    const runWithin = watch?.within ?? 0;
+    const runFile = watch?.file === true ? 1 : 0;
+    const runKeys = watch?.keys ?? NO_KEYS;
+    const { foundRuns } = this;
+    let { foundCount } = this;
+    const base = BASE;
     for (let index = from; index < to; index += 1) {
       const code = text.charCodeAt(index);
       const known = info[code] ?? 0;
@@ -181,37 +184,31 @@ export class Words {
         this.spaces = spaces;
         this.newSentence = newSentence;
         this.isPublic = isPublic;
+        this.runKey = runKey;
+        this.runCount = runCount;
+        this.foundCount = foundCount;
         index = this.readWide(text, index, to);
-        ({ hashes, flags, starts, chars, count, charCount, inWord, hash, flag, clauseEnd, clauseBreak, sentenceEnd, spaces, newSentence, isPublic } = this);
+        ({ hashes, flags, starts, chars, count, charCount, inWord, hash, flag, clauseEnd, clauseBreak, sentenceEnd, spaces, newSentence, isPublic, runKey, runCount, foundCount } = this);
         continue;
       }
-      const bits = known >> 20;
-      const unit = known & 0xffff;
       const kind = (known >> 16) & 0xf;
-      // The sentence rule looks at characters as written; words and clauses at folded ones.
-      if ((bits & jsSpace) !== 0) {
-        if (sentenceEnd) {
-          spaces = 1;
-          sentenceEnd = false;
-        } else if (spaces > 0) spaces += 1;
-      } else {
-        if (spaces > 0) {
-          // "end.  a" ends a sentence: one space, then a character that is not a lowercase letter.
-          if (spaces >= 2 || (bits & lowercase) === 0) {
-            newSentence = true;
-            if (sentencesResetPublic) isPublic = 0;
-          }
-          spaces = 0;
+      const bits = known >> 20;
+      // The sentence rule looks at characters as written; words and clauses at folded ones. After white
+      // space that follows the end of a sentence: "end.  a" ends it (two spaces), "end. A" too, "e.g. the" not.
+      if (spaces > 0 && (bits & jsSpace) === 0) {
+        if (spaces >= 2 || (bits & lowercase) === 0) {
+          newSentence = true;
+          if (sentencesResetPublic) isPublic = 0;
         }
-        sentenceEnd = (bits & endsSentence) !== 0 || (sentenceEnd && (bits & closesSentence) !== 0);
+        spaces = 0;
       }
-      // A mark, which folding takes away: the word goes on.
-      if (kind === 0) continue;
       if (kind === word) {
+        sentenceEnd = false;
+        const unit = known & 0xffff;
         if (!inWord) {
           inWord = true;
           hash = fnvOffset;
-          flag = isPublic | (newSentence ? sentenceStart : 0) | (clauseBreak && count > paragraphFirst ? clauseStart : 0);
+          flag = isPublic | (newSentence ? sentenceStart : 0) | (clauseBreak && count > paragraphFirst ? clauseStart : 0) | (count === paragraphFirst ? paragraphStart : 0);
           newSentence = false;
           clauseBreak = false;
           clauseEnd = false;
@@ -221,12 +218,32 @@ export class Words {
         charCount += 1;
         continue;
       }
+      if ((bits & jsSpace) !== 0) {
+        if (sentenceEnd) {
+          spaces = 1;
+          sentenceEnd = false;
+        } else if (spaces > 0) spaces += 1;
+      } else sentenceEnd = (bits & endsSentence) !== 0 || (sentenceEnd && (bits & closesSentence) !== 0);
+      // A mark, which folding takes away: the word goes on.
+      if (kind === 0) continue;
       if (inWord) {
         hashes[count] = hash;
         flags[count] = flag;
         count += 1;
         starts[count] = charCount;
         inWord = false;
+        // The run watch (as `watchWord` does it on the slow path), here so that it runs in the optimised loop.
+        if (runLength > 0) {
+          if ((flag & runWithin) !== 0) runKey = runCount = 0;
+          runKey = (Math.imul(runKey, base) + hash) | 0;
+          if (runCount >= runLength) runKey = (runKey - Math.imul(hashes[count - 1 - runLength] ?? 0, runPower)) | 0;
+          runCount += 1;
+          if (runCount >= runLength) {
+            // Filed or looked up, and noted when found, without a branch on which (see IntSet.visit).
+            foundRuns[foundCount] = count - runLength;
+            foundCount += runKeys.visit((runKey ^ (runKey >>> 15)) & 0x3fffffff, runFile);
+          }
+        }
       }
       if (kind === paragraphBreak) {
         this.count = count;
@@ -256,11 +273,9 @@ export class Words {
     this.newSentence = newSentence;
     this.isPublic = isPublic;
     this.paragraphFirst = paragraphFirst;
-  }
-
-  /** The space between two lines of a paragraph. */
-  space(): void {
-    this.read(SPACE_TEXT);
+    this.runKey = runKey;
+    this.runCount = runCount;
+    this.foundCount = foundCount;
   }
 
   /**
@@ -317,7 +332,11 @@ export class Words {
       if (!this.inWord) {
         this.inWord = true;
         this.hash = FNV_OFFSET;
-        this.flag = this.isPublic | (this.newSentence ? SENTENCE_START : 0) | (this.clauseBreak && this.count > this.paragraphFirst ? CLAUSE_START : 0);
+        this.flag =
+          this.isPublic |
+          (this.newSentence ? SENTENCE_START : 0) |
+          (this.clauseBreak && this.count > this.paragraphFirst ? CLAUSE_START : 0) |
+          (this.count === this.paragraphFirst ? PARAGRAPH_START : 0);
         this.newSentence = false;
         this.clauseBreak = false;
         this.clauseEnd = false;
@@ -344,13 +363,20 @@ export class Words {
     this.count += 1;
     this.starts[this.count] = this.charCount;
     this.inWord = false;
+    this.watchWord();
   }
 
-  /** Records the end of the paragraph being read at the current word (its words are read). */
-  private closeParagraph(): void {
-    this.paragraphCount += 1;
-    this.paragraphStarts = grown(this.paragraphStarts, this.paragraphCount + 1, (n) => new Int32Array(n));
-    this.paragraphStarts[this.paragraphCount] = this.count;
+  /** The run watch for the word just read (see RunWatch). */
+  private watchWord(): void {
+    const { watch } = this;
+    if (!watch) return;
+    if ((this.flag & watch.within) !== 0) this.runKey = this.runCount = 0;
+    this.runKey = (Math.imul(this.runKey, BASE) + this.hash) | 0;
+    if (this.runCount >= watch.length) this.runKey = (this.runKey - Math.imul(this.hashes[this.count - 1 - watch.length] ?? 0, basePower(watch.length))) | 0;
+    this.runCount += 1;
+    if (this.runCount < watch.length) return;
+    this.foundRuns[this.foundCount] = this.count - watch.length;
+    this.foundCount += watch.keys.visit(mix(this.runKey), watch.file ? 1 : 0);
   }
 
   /** Ends the paragraph being read (with or without words) and returns its index; the next `read` starts a new one. */
@@ -373,35 +399,4 @@ export class Words {
     this.endParagraph();
   }
 
-  /** The number of folded characters of word `index`. */
-  letters(index: number): number {
-    return (this.starts[index + 1] ?? 0) - (this.starts[index] ?? 0);
-  }
-
-  /** Word `index` as folded, for messages and tests. */
-  text(index: number): string {
-    return String.fromCharCode(...this.chars.subarray(this.starts[index] ?? 0, this.starts[index + 1] ?? 0));
-  }
-}
-
-/** Whether word `a` of `left` and word `b` of `right` are the same word: same hash, same folded characters. */
-export function sameWord(left: Words, a: number, right: Words, b: number): boolean {
-  if (left.hashes[a] !== right.hashes[b]) return false;
-  const start = left.starts[a] ?? 0;
-  const other = right.starts[b] ?? 0;
-  const length = (left.starts[a + 1] ?? 0) - start;
-  if (length !== (right.starts[b + 1] ?? 0) - other) return false;
-  const { chars } = left;
-  const otherChars = right.chars;
-  for (let index = 0; index < length; index += 1) if (chars[start + index] !== otherChars[other + index]) return false;
-  return true;
-}
-
-/** Whether `left[a, a + length)` and `right[b, b + length)` are the same words (both ranges must exist). */
-export function sameWords(left: Words, a: number, right: Words, b: number, length: number): boolean {
-  if (a < 0 || b < 0 || a + length > left.count || b + length > right.count) return false;
-  // Hashes first: a run that differs is told apart without looking at characters.
-  for (let index = 0; index < length; index += 1) if (left.hashes[a + index] !== right.hashes[b + index]) return false;
-  for (let index = 0; index < length; index += 1) if (!sameWord(left, a + index, right, b + index)) return false;
-  return true;
 }

@@ -31,12 +31,14 @@ export type RefOrigin = { moduleId: string; lessonCode?: string | undefined };
 
 export type PrintedRef = { text: string; found: boolean };
 
+function found(text: string): PrintedRef {
+  return { text, found: true };
+}
+
 /** The printed form of one reference, and whether its target was found. */
 export function printRef(ref: TextRef, origin: RefOrigin, numbering: Numbering, language: Language): PrintedRef {
   const words = REFERENCE_WORDS[language];
   const moduleId = ref.moduleId ?? origin.moduleId;
-  const sameLesson = (lessonCode: string) => moduleId === origin.moduleId && lessonCode === origin.lessonCode;
-  const found = (text: string): PrintedRef => ({ text, found: true });
   switch (ref.kind) {
     case 'module': {
       const number = numbering.module(moduleId);
@@ -55,7 +57,9 @@ export function printRef(ref: TextRef, origin: RefOrigin, numbering: Numbering, 
     }
     case 'step': {
       const part = numbering.step(moduleId, ref.id);
-      if (part) return found(sameLesson(part.lessonCode) ? `${words.step} ${part.position}` : `${words.lesson} ${part.lesson}${words.comma}${words.step} ${part.position}`);
+      // A step of the lesson the text is in is named by its number alone.
+      const sameLesson = part !== undefined && moduleId === origin.moduleId && part.lessonCode === origin.lessonCode;
+      if (part) return found(sameLesson ? `${words.step} ${part.position}` : `${words.lesson} ${part.lesson}${words.comma}${words.step} ${part.position}`);
       break;
     }
     case 'question': {

@@ -65,6 +65,14 @@ describe('printMarkdown', () => {
     );
   });
 
+  it('prints no paragraph for an empty or blank text, and one for a one-line text', () => {
+    for (const [source, count] of [['', 0], ['  \n \n', 0], ['Title', 1], ['- item', 1], ['1. item', 1]] as const) {
+      const out: string[] = [];
+      printMarkdown(source, new PlaceholderText(VALUES), false, out);
+      expect(out, source).toHaveLength(count);
+    }
+  });
+
   it('reads bold, placeholders and snake_case names from the source, and pairs bold markers as CommonMark does', () => {
     const cases = ['**Note:** follow {national_police_law}.', '**a **b** c**', '** not bold **', 'a**b**c', '{national_police_law}**x**', '**{country}**', '*one* **two**', 'x ** y'];
     for (const source of cases) expect(actual(source, VALUES, true), source).toEqual(expected(source, VALUES, true));

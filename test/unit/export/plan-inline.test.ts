@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cleanText } from '../../../shared/domain/export/clean-text';
 import { asciiSlug, exportFileName } from '../../../shared/domain/export/file-name';
-import { inlinesText, markdownBlocks, markdownBlocksOnce, markdownInlines, textInlines } from '../../../shared/domain/export/inline';
+import { inlinesText, markdownBlocks, markdownInlines, textInlines } from '../../../shared/domain/export/inline';
 import type { PlanInline } from '../../../shared/domain/export/plan';
 import { isSafeHref } from '../../../shared/domain/markdown';
 
@@ -84,19 +84,6 @@ describe('Markdown to runs', () => {
     const first = markdownBlocks('Same text.', values);
     first.push({ kind: 'paragraph', inlines: [] });
     expect(markdownBlocks('Same text.', values)).toHaveLength(1);
-  });
-});
-
-describe('texts converted once', () => {
-  it('gives the blocks markdownBlocks gives, from its cache when it holds them, without filling it', () => {
-    const values = { country: 'Ruritania' };
-    const source = 'Police in **{country}** act.\n\n- one\n- two';
-    const once = markdownBlocksOnce(source, values);
-    const cached = markdownBlocks(source, values);
-    expect(once).toEqual(cached);
-    // Not taken from the cache: markdownBlocksOnce left nothing there for markdownBlocks to find.
-    expect(cached[0]).not.toBe(once[0]);
-    expect(markdownBlocksOnce(source, values)[0]).toBe(cached[0]);
   });
 });
 

@@ -76,6 +76,23 @@ describe('IntSet', () => {
   });
 });
 
+describe('IntSet.visit', () => {
+  it('adds a key (answering 0) or answers whether it is there, with the same operations', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 0x3fffffff }), fc.boolean()), { maxLength: 200 }), (steps) => {
+        const set = new IntSet(2);
+        const expected = new Set<number>();
+        for (const [key, add] of steps) {
+          const answer = set.visit(key, add ? 1 : 0);
+          expect(answer).toBe(add ? 0 : expected.has(key) ? 1 : 0);
+          if (add) expected.add(key);
+          expect(set.size).toBe(expected.size);
+        }
+      }),
+    );
+  });
+});
+
 describe('RunTable', () => {
   // Runs of two words: "one two" at 0, "three four" at 2, "five six" at 4 (each a paragraph), "one two" again at 6.
   const corpus = wordsOf('one two', 'three four', 'five six', 'one two');
@@ -127,12 +144,12 @@ describe('SentenceTable', () => {
     // Both start with "one two", so they share a key; only the words tell them apart.
     table.add({ start: 0, length: 3, name: 'first' });
     table.add({ start: 3, length: 4, name: 'second' });
-    const found: string[] = [];
+    const found: Sentence[] = [];
     const text = wordsOf('nine one two four five', 'one two four');
-    table.at(runKey(text, 1, 2), text, 1, 5, (sentence, at) => found.push(`${sentence.name}@${at}`));
+    expect(table.at(runKey(text, 1, 2), text, 1, 5, found)).toBe(1);
     // The second paragraph starts like the second sentence, which does not end there.
-    table.at(runKey(text, 5, 2), text, 5, 8, (sentence, at) => found.push(`${sentence.name}@${at}`));
-    expect(found).toEqual(['second@1']);
+    expect(table.at(runKey(text, 5, 2), text, 5, 8, found)).toBe(0);
+    expect(found.map((sentence) => sentence.name)).toEqual(['second']);
   });
 });
 

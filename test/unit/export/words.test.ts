@@ -8,7 +8,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sentenceRanges } from '../../../shared/domain/export/trainer-corpus';
 import { PARAGRAPH_SEPARATOR } from '../../../shared/domain/export/word-chars';
-import { CLAUSE_START, PUBLIC, sameWord, sameWords, SENTENCE_START, Words } from '../../../shared/domain/export/words';
+import { IntSet } from '../../../shared/domain/export/int-table';
+import { forEachRun } from '../../../shared/domain/export/text-search';
+import { CLAUSE_START, PARAGRAPH_START, PUBLIC, sameWord, sameWords, SENTENCE_START, Words } from '../../../shared/domain/export/words';
 import { normaliseForSearch } from '../../../shared/domain/text-normalise';
 
 type Read = { words: string[]; flags: number[] };
@@ -120,12 +122,45 @@ describe('Words', () => {
     words.readParagraphs(['One two.', '', '– –', 'Three four five'].join(PARAGRAPH_SEPARATOR));
     expect(words.paragraphCount).toBe(4);
     expect([...words.paragraphStarts.subarray(0, 5)]).toEqual([0, 2, 2, 2, 5]);
-    expect(words.flags[2]).toBe(SENTENCE_START);
+    expect(words.flags[2]).toBe(SENTENCE_START | PARAGRAPH_START);
+    expect(words.flags[3]).toBe(0);
   });
 
   it('reads a text longer than a chunk, with characters that fold to several units, as the rules say', () => {
     const text = 'Officers œuvre ﬁle ½ “quoted” – الشُّرطة. '.repeat(800);
     expect(readWith(text, true)).toEqual(expectedOf(text, true));
+  });
+
+  it('files the runs of a text as it reads it, and finds where the runs of another start, within paragraphs or sentences', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'b', 'c', 'a.', 'B!', '\u0000'), { maxLength: 60 }), fc.array(fc.constantFrom('a', 'b', 'c', 'a.', 'B!', '\u0000'), { maxLength: 60 }), (filed, looked) => {
+        const keys = new IntSet();
+        const document = new Words();
+        document.watchRuns({ keys, length: 3, file: true, within: PARAGRAPH_START });
+        document.readParagraphs(filed.join(' '));
+        const corpus = new Words(16, true);
+        corpus.watchRuns({ keys, length: 3, file: false, within: SENTENCE_START });
+        corpus.readParagraphs(looked.join(' '));
+        const found = [...corpus.foundRuns.subarray(0, corpus.foundCount)];
+        // The same, the slow way: every run of three words of each paragraph, or each sentence.
+        const expectedKeys = new Set<number>();
+        const spans = (words: Words, flag: number): [number, number][] => {
+          const result: [number, number][] = [];
+          let start = 0;
+          for (let index = 1; index <= words.count; index += 1)
+            if (index === words.count || ((words.flags[index] ?? 0) & flag) !== 0) {
+              result.push([start, index]);
+              start = index;
+            }
+          return result;
+        };
+        for (const [start, end] of spans(document, PARAGRAPH_START)) forEachRun(document, 3, (key) => expectedKeys.add(key), start, end);
+        const expectedFound: number[] = [];
+        for (const [start, end] of spans(corpus, SENTENCE_START)) forEachRun(corpus, 3, (key, at) => { if (expectedKeys.has(key)) expectedFound.push(at); }, start, end);
+        expect(keys.size).toBe(expectedKeys.size);
+        expect(found).toEqual(expectedFound);
+      }),
+    );
   });
 
   it('never takes two different words that share a hash for each other', () => {
