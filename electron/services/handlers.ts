@@ -9,6 +9,7 @@ import { IN_PROCESS_EXPORT, type ExportRunners } from './export/export-job';
 import { ExportService } from './export/export-service';
 import { exportKit } from './export/kit-export';
 import { LibraryService } from './library/library-service';
+import { LibraryLoading } from './library/library-loading';
 import { SearchIndexService } from './library/search-index-service';
 import { loadSampleLibrary } from './library/sample-library';
 import { exportPack } from './packs/pack-export';
@@ -69,6 +70,8 @@ export type Services = {
   store: Store;
   library: LibraryService;
   searchIndex: SearchIndexService;
+  /** When a library opened from its search index is read in full. */
+  libraryLoading: LibraryLoading;
   curricula: CurriculaService;
   packs: PackImportService;
   words: WordImportService;
@@ -109,11 +112,12 @@ export async function openServices(dataDir: string, host: Host, backups?: { keep
     ...(backups ? { backups } : {}),
     ...(background ? { deferred: ['library'] as const } : {}),
   });
-  const searchIndex = new SearchIndexService(store, { persist: true, background, log: host.log ?? (() => undefined) });
+  const libraryLoading = new LibraryLoading(store);
+  const searchIndex = new SearchIndexService(store, { persist: true, background, log: host.log ?? (() => undefined), loading: libraryLoading });
   try {
     await searchIndex.open();
     // Without a persisted index nothing could answer meanwhile: read the library now (seeding a new folder).
-    if (!searchIndex.persisted) await store.loaded('library');
+    if (!searchIndex.persisted) await libraryLoading.now();
   } catch (error) {
     store.close();
     throw error;
@@ -126,6 +130,7 @@ export async function openServices(dataDir: string, host: Host, backups?: { keep
     store,
     library: new LibraryService(store, (moduleId) => curricula.usersOf(moduleId), undefined, searchIndex),
     searchIndex,
+    libraryLoading,
     curricula,
     packs: new PackImportService(store, host.readPack),
     words: new WordImportService(store),
@@ -138,8 +143,9 @@ export async function openServices(dataDir: string, host: Host, backups?: { keep
 }
 
 /** Stops what the services do in the background, then releases the data folder. */
-export function closeServices(services: Pick<Services, 'store' | 'searchIndex'> & Partial<Pick<Services, 'sync'>>): void {
+export function closeServices(services: Pick<Services, 'store' | 'searchIndex' | 'libraryLoading'> & Partial<Pick<Services, 'sync'>>): void {
   services.sync?.stop();
+  services.libraryLoading.close();
   services.searchIndex.close();
   services.store.close();
 }
@@ -173,7 +179,7 @@ export function createHandlers(services: Services): Handlers {
       return [
         channel,
         async (req: unknown) => {
-          await services.store.loaded('library');
+          await services.libraryLoading.now();
           return handler(req);
         },
       ];
@@ -182,7 +188,7 @@ export function createHandlers(services: Services): Handlers {
   return waiting as Handlers;
 }
 
-function handlersOf({ store, library, curricula, packs, words, exports, roundTrip, sync, history, host }: Services): Handlers {
+function handlersOf({ store, library, libraryLoading, curricula, packs, words, exports, roundTrip, sync, history, host }: Services): Handlers {
   return {
     'app:info': async () => ({
       ...(await readAppVersion(host.appRoot)),
@@ -193,7 +199,8 @@ function handlersOf({ store, library, curricula, packs, words, exports, roundTri
     'app:licenses': () => readLicenseTexts(host.appRoot),
     'app:open-external': async ({ url }) => ({ opened: await host.openExternal(url) }),
     'store:status': async (req) => {
-      if (req?.settled) await store.loaded('library');
+      // Waits for the library without asking for it: reading it is put off while the app is busy (LibraryLoading).
+      if (req?.settled) await libraryLoading.settled();
       return store.status();
     },
     'store:backups': (which) => store.listBackups(which === undefined ? undefined : 'module' in which ? moduleFile(which.module) : curriculumFile(which.course)),

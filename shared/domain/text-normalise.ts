@@ -66,8 +66,47 @@ export function normaliseForSearch(text: string): string {
  * word with harakat (الشُّرْطَة) or with decomposed accents (e + U+0301) would otherwise be cut into pieces
  * before `normaliseForSearch` has removed them.
  */
-const SEPARATORS = /[^\p{L}\p{N}\p{M}]+/u;
+const WORD_CHARACTER = /^[\p{L}\p{N}\p{M}]$/u;
 
+/**
+ * Per UTF-16 code unit outside ASCII: 0 not looked up yet, 1 part of a word, 2 a separator. A scan with this
+ * table splits text as `/[^\p{L}\p{N}\p{M}]+/u` does, several times faster than that split (indexing 5,000
+ * modules tokenises over 300 MB of text).
+ */
+const KIND = new Uint8Array(0x10000);
+
+function isWordCode(code: number): boolean {
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
+  let kind = KIND[code] as number;
+  if (kind === 0) {
+    // A lone surrogate is no letter: pairs are handled by the caller.
+    kind = WORD_CHARACTER.test(String.fromCharCode(code)) ? 1 : 2;
+    KIND[code] = kind;
+  }
+  return kind === 1;
+}
+
+/** The words of a text: runs of letters, numbers and combining marks (code points, surrogate pairs included). */
 export function tokenise(text: string): string[] {
-  return text.split(SEPARATORS).filter((token) => token !== '');
+  const tokens: string[] = [];
+  let start = -1;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    let word: boolean;
+    let width = 1;
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      width = next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+      word = width === 2 && WORD_CHARACTER.test(text.slice(i, i + 2));
+    } else word = isWordCode(code);
+    if (word) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      tokens.push(text.slice(start, i));
+      start = -1;
+    }
+    i += width - 1;
+  }
+  if (start >= 0) tokens.push(text.slice(start));
+  return tokens;
 }

@@ -18,6 +18,7 @@ import type { Module } from '../../../shared/schemas/module';
 import { removeStaleTempFiles, writeFileAtomic } from '../store/atomic-file';
 import { SEARCH_INDEX_FILE } from '../store/layout';
 import type { Store } from '../store/store';
+import { LibraryLoading } from './library-loading';
 import { readModuleFile, stampModuleFiles, stampsOf } from './module-files';
 import { CAN_PERSIST, decodeIndex, encodeIndex, UnusableIndex, type FileStamp } from './search-index-file';
 
@@ -32,6 +33,8 @@ export type SearchIndexOptions = {
   background: boolean;
   /** Where notes go (an unusable index rebuilt, a write that failed); never an error to the user. */
   log: (line: string) => void;
+  /** When the library is read in full, if the store defers it; by default at once when needed. */
+  loading?: LibraryLoading;
   /** Quiet time after the last change before the index is written, and the longest a change waits. */
   debounceMs?: number;
   maxWaitMs?: number;
@@ -60,11 +63,14 @@ export class SearchIndexService {
   private writing: Promise<void> = Promise.resolve();
   private closed = false;
   private fromFile = false;
+  private readonly loading: LibraryLoading;
 
   constructor(
     private readonly store: Store,
     private readonly options: SearchIndexOptions = { persist: false, background: false, log: () => undefined },
-  ) {}
+  ) {
+    this.loading = options.loading ?? new LibraryLoading(store, 0);
+  }
 
   private get path(): string {
     return join(this.store.dataDir, SEARCH_INDEX_FILE);
@@ -101,6 +107,10 @@ export class SearchIndexService {
     }
     for (const id of index.ids()) this.sources.set(id, null);
     const changed = await this.catchUp(index);
+    // One search before the first one typed (words of a title: whole words, a prefix, typo matching), so that
+    // compiling the search code is not part of that answer.
+    const [first] = index.search({ sort: 'title' });
+    if (first) index.facetCounts({ text: first.title });
     this.index = index;
     this.fromFile = true;
     this.writtenVersion = changed ? -1 : index.version;
@@ -141,20 +151,22 @@ export class SearchIndexService {
   }
 
   /**
-   * Reads the library in the background, then brings the index in step with it (building it when none was
-   * persisted, the full text included when `eager`). Problems are the library's to report; this only notes them.
+   * Has the library read after a quiet moment (see LibraryLoading), then brings the index in step with it,
+   * building it when none was persisted (the full text too, in `background` mode).
    */
   startInBackground(): void {
-    void this.store
-      .loaded('library')
-      .then(() => this.current())
-      .catch((error: unknown) => {
+    this.loading.later();
+    void this.loading.settled().then(() =>
+      this.current().catch((error: unknown) => {
         this.options.log(`note: the search index waits for the library (${(error as Error).message})`);
-      });
+      }),
+    );
   }
 
   /** The index, in step with the library as far as it is read. Waits for the library only when no index was persisted. */
   async current(): Promise<LibraryIndex> {
+    // Searches while the library is still to be read put its reading off: they are answered from the index.
+    this.loading.later();
     if (!this.index) {
       const building = (this.building ??= this.buildFromLibrary());
       try {
@@ -200,7 +212,7 @@ export class SearchIndexService {
   }
 
   private async buildFromLibrary(): Promise<LibraryIndex> {
-    await this.store.loaded('library');
+    await this.loading.now();
     const modules = this.store.read('library').modules;
     const index = LibraryIndex.open(modules);
     for (const module of modules) {
@@ -286,7 +298,8 @@ export class SearchIndexService {
   private async write(): Promise<void> {
     const index = this.index;
     if (!index?.textIsReady || !this.options.persist || this.closed || this.store.status().readOnly) return;
-    await this.store.loaded('library');
+    // Stamps are only trusted against the library as read (see above): wait for it, without asking for it.
+    await this.loading.settled();
     this.sync();
     if (index.version === this.writtenVersion) return;
     const modules = this.store.read('library').modules;

@@ -96,3 +96,29 @@ describe('tokenise', () => {
     expect(tokenise('')).toEqual([]);
   });
 });
+
+describe('tokenise', () => {
+  /** What tokenise did before it scanned by hand: its definition. */
+  const bySplit = (text: string) => text.split(/[^\p{L}\p{N}\p{M}]+/u).filter((t) => t !== '');
+
+  it('splits as a split on anything but letters, numbers and marks does, surrogate pairs included', () => {
+    const samples = [
+      'Use of force — proportionality, necessity; "legality" (art. 3) & 2024!',
+      'الشُّرْطَة المجتمعية، حقوق الإنسان ١٩٧٩',
+      'se\u0301curite\u0301 \u0301début',
+      '𝐀𝐁 math 𠀀ext 😀emoji😀 a\ud800b \udc00c d\ud83d',
+      'ﬁle ＰＯＬＩＣＥ l’école qu’il',
+      '',
+      '   ',
+    ];
+    for (const text of samples) expect(tokenise(text), text).toEqual(bySplit(text));
+    // Random text over a pool that mixes every kind of code unit the scan distinguishes.
+    const pool = ['a', 'Z', '0', ' ', '-', '’', 'é', '\u0301', 'ش', 'ُ', '١', '—', '\ud835\udc00', '😀', '\ud800', '\udc00', '\u0640', '_', '\n'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let n = 0; n < 2000; n += 1) {
+      const text = Array.from({ length: Math.floor(next() * 20) }, () => pool[Math.floor(next() * pool.length)] ?? '').join('');
+      expect(tokenise(text), JSON.stringify(text)).toEqual(bySplit(text));
+    }
+  });
+});
