@@ -96,6 +96,8 @@ describe.runIf(!SKIP_E2E)('a library shared by two academies through a git serve
       await first.getByRole('button', { name: 'Restore' }).click();
       await historyB.getByText(/Revision 1 is back, as revision \d+\. It will be shared at the next sync\./).waitFor();
       await pageB.getByRole('heading', { level: 1, name: ORIGINAL_TITLE }).waitFor();
+      // The restore is a local change, to be sent at the next sync.
+      await syncBar(pageB).getByRole('status').filter({ hasText: /^1 change to send/ }).waitFor();
       await historyB.getByRole('button', { name: 'Undo' }).click();
       await historyB.getByText('The restore was undone.').waitFor();
       await pageB.getByRole('heading', { level: 1, name: 'Human rights: the foundations (A)' }).waitFor();
