@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bareRepo, startGitServer } from '../helpers/git-server';
 import { tempDir } from '../helpers/temp-dir';
 import { launchBrowser, SCREENSHOTS, SKIP_E2E, startHarness, watchErrors } from './harness';
+import { axeViolations } from './sections';
 import { connect, editModule, syncBar, syncNow } from './sync-steps';
 
 const TOKEN = 'e2e-token-0123456789';
@@ -37,6 +38,7 @@ describe.runIf(!SKIP_E2E)('a library shared by two academies through a git serve
       await settingsA.getByRole('button', { name: 'Connect' }).click();
       await settingsA.getByText('This is an SSH address. This app needs the HTTPS address (it starts with https://).').waitFor();
       await settingsA.getByText('Give your name: it goes with every change you share.').waitFor();
+      expect(await axeViolations(pageA)).toEqual([]);
       expect(server.requests).toEqual([]);
       await connect(pageA, harnessA.url, remote, TOKEN, { name: 'Designer A', email: 'a@academy.example' });
       await syncNow(pageA, /up to date · last synced/);
@@ -55,11 +57,12 @@ describe.runIf(!SKIP_E2E)('a library shared by two academies through a git serve
       // B resolves in the pack-conflict interface: the title was changed on both sides; B takes A's.
       await syncBar(pageB).getByRole('link', { name: 'Resolve conflicts…' }).click();
       await pageB.getByRole('heading', { level: 1, name: 'Conflicts with the shared library' }).waitFor();
-      const title = pageB.getByRole('region', { name: 'Title', exact: true });
+      const title = pageB.getByRole('group', { name: 'Title', exact: true });
       await title.getByText('Human rights: the foundations (A)').waitFor();
       await title.getByText('Human rights foundations (B)').waitFor();
       await title.getByText(ORIGINAL_TITLE).waitFor();
       await title.getByRole('radio', { name: 'Take theirs' }).check();
+      expect(await axeViolations(pageB)).toEqual([]);
       await pageB.screenshot({ path: join(SCREENSHOTS, 'sync-conflicts-en.png'), fullPage: true });
       await pageB.getByRole('button', { name: 'Apply my choices and sync' }).click();
       await pageB.getByText('The conflicts are resolved and the library is synced.').waitFor();
@@ -77,8 +80,9 @@ describe.runIf(!SKIP_E2E)('a library shared by two academies through a git serve
       // The difference between A's revision and the version here now, field by field.
       await fromA.getByRole('button', { name: 'Compare' }).click();
       const diff = pageB.getByRole('dialog', { name: /What changed in/ });
-      await diff.getByRole('region', { name: 'Summary' }).getByText(/Revised by academy B\./).waitFor();
-      expect(await diff.getByRole('region', { name: 'Title', exact: true }).count()).toBe(0);
+      await diff.getByRole('group', { name: 'Summary' }).getByText(/Revised by academy B\./).waitFor();
+      expect(await diff.getByRole('group', { name: 'Title', exact: true }).count()).toBe(0);
+      expect(await axeViolations(pageB)).toEqual([]);
       await pageB.screenshot({ path: join(SCREENSHOTS, 'sync-history-diff-en.png') });
       await diff.getByRole('button', { name: 'Close' }).click();
 
@@ -92,6 +96,8 @@ describe.runIf(!SKIP_E2E)('a library shared by two academies through a git serve
       await first.getByRole('button', { name: 'Restore' }).click();
       await historyB.getByText(/Revision 1 is back, as revision \d+\. It will be shared at the next sync\./).waitFor();
       await pageB.getByRole('heading', { level: 1, name: ORIGINAL_TITLE }).waitFor();
+      // The restore is a local change, to be sent at the next sync.
+      await syncBar(pageB).getByRole('status').filter({ hasText: /^1 change to send/ }).waitFor();
       await historyB.getByRole('button', { name: 'Undo' }).click();
       await historyB.getByText('The restore was undone.').waitFor();
       await pageB.getByRole('heading', { level: 1, name: 'Human rights: the foundations (A)' }).waitFor();
@@ -101,6 +107,19 @@ describe.runIf(!SKIP_E2E)('a library shared by two academies through a git serve
       await pageA.goto(`${harnessA.url}#/library/${MODULE}`);
       await pageA.getByText(/Revised by academy B\.$/).first().waitFor();
       await pageA.getByRole('region', { name: 'Shared history' }).getByRole('listitem').filter({ hasText: 'Designer B' }).first().waitFor();
+
+      // In Arabic (right to left), the history panel and the Settings section pass axe too.
+      await pageB.evaluate(async () => {
+        await fetch('/api/invoke/settings:update', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ language: 'ar' }) });
+      });
+      await pageB.goto(`${harnessB.url}#/library/${MODULE}`);
+      await pageB.reload();
+      await pageB.waitForFunction(() => document.documentElement.dir === 'rtl');
+      await pageB.locator('.revision-history li').first().waitFor();
+      expect(await axeViolations(pageB)).toEqual([]);
+      await pageB.goto(`${harnessB.url}#/settings`);
+      await pageB.locator('.shared-library .sync-facts').waitFor();
+      expect(await axeViolations(pageB)).toEqual([]);
       expect(errors.flat()).toEqual([]);
     } finally {
       await pageA.close();

@@ -64,7 +64,7 @@ describe("a module's shared history", () => {
 
     await user.click(within(items[1] as HTMLElement).getByRole('button', { name: 'Compare' }));
     const diff = await screen.findByRole('dialog', { name: /What changed in/ });
-    const title = await within(diff).findByRole('region', { name: 'Title' });
+    const title = await within(diff).findByRole('group', { name: 'Title' });
     expect(within(title).getByText(/^Before: Revision 1 · .*Designer A/).nextElementSibling).toHaveTextContent('Human Rights Foundations');
     expect(within(title).getByText('Now, in this library').nextElementSibling).toHaveTextContent('Foundations now');
     expect(fake.invoke).toHaveBeenCalledWith('history:diff', { module: module.id, from: first.commit });
@@ -130,6 +130,6 @@ describe("a course's shared history", () => {
     expect(within(shown).getByText(sampleModule('hr-foundations').title)).toBeVisible();
     await user.click(within(shown).getByRole('button', { name: 'Close' }));
     await user.click(within(item).getByRole('button', { name: 'Compare' }));
-    expect(await screen.findByRole('region', { name: 'Days' })).toBeVisible();
+    expect(await screen.findByRole('group', { name: 'Days' })).toBeVisible();
   });
 });

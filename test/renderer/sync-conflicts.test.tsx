@@ -86,12 +86,14 @@ describe('the conflicts of a sync', () => {
 
     const arrest = await screen.findByRole('region', { name: 'Arrest (ours)' });
     expect(within(arrest).getByText(/changed here and in the shared library/)).toBeVisible();
-    const title = within(arrest).getByRole('region', { name: 'Title' });
+    const title = within(arrest).getByRole('group', { name: 'Title' });
+    // Headings one level under the item's (h2 on this page), as in the pack preview.
+    expect(within(title).getByRole('heading', { level: 3, name: /^Title/ })).toBeVisible();
     for (const [side, value] of [['Before (the last version both had)', 'Arrest'], ['Yours (this library)', 'Arrest (ours)'], ['Theirs (the shared library)', 'Arrest (theirs)']]) {
       expect(within(title).getByText(side as string).nextElementSibling).toHaveTextContent(value as string);
     }
     // Merged by itself: shown, no choice asked.
-    const summary = within(arrest).getByRole('region', { name: 'Summary' });
+    const summary = within(arrest).getByRole('group', { name: 'Summary' });
     expect(within(summary).getByText('changed here: yours is kept')).toBeVisible();
     expect(within(summary).queryByRole('radio')).toBeNull();
     expect(within(title).getByRole('radio', { name: 'Keep mine' })).toBeChecked();
@@ -103,7 +105,7 @@ describe('the conflicts of a sync', () => {
     expect(within(patrol).getByRole('radio', { name: 'Keep it with my changes (it comes back for everyone)' })).toBeChecked();
     await user.click(within(patrol).getByRole('radio', { name: 'Delete it here too' }));
     const course = screen.getByRole('region', { name: 'Foundation course' });
-    expect(within(course).getByRole('region', { name: 'Days' })).toBeVisible();
+    expect(within(course).getByRole('group', { name: 'Days' })).toBeVisible();
 
     await user.click(screen.getByRole('button', { name: 'Apply my choices and sync' }));
     // Either side moved on meanwhile: the conflicts as they now are, to choose again.
@@ -143,7 +145,7 @@ describe('the conflicts of a sync', () => {
       },
     });
     await user.click(await screen.findByRole('button', { name: 'Show the conflicts' }));
-    await user.click(within(await screen.findByRole('region', { name: 'Title' })).getByRole('radio', { name: 'Take theirs' }));
+    await user.click(within(await screen.findByRole('group', { name: 'Title' })).getByRole('radio', { name: 'Take theirs' }));
     await user.click(screen.getByRole('button', { name: 'Apply my choices and sync' }));
     expect(screen.getByRole('button', { name: 'Apply my choices and sync' })).toBeDisabled();
     const progress = screen.getAllByRole('button', { name: 'Cancel' })[0];
@@ -152,7 +154,7 @@ describe('the conflicts of a sync', () => {
     await waitFor(() => {
       expect(screen.getByRole('button', { name: 'Apply my choices and sync' })).toBeEnabled();
     });
-    expect(within(screen.getByRole('region', { name: 'Title' })).getByRole('radio', { name: 'Take theirs' })).toBeChecked();
+    expect(within(screen.getByRole('group', { name: 'Title' })).getByRole('radio', { name: 'Take theirs' })).toBeChecked();
     expect(resolves(fake)).toHaveLength(1);
   });
 

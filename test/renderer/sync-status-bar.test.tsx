@@ -84,6 +84,8 @@ describe('the shared library in the status bar', () => {
     await user.click(within(group).getByRole('button', { name: 'Cancel' }));
     expect(fake.invoke).toHaveBeenCalledWith('task:cancel', { taskId });
     expect(await within(group).findByText('sync cancelled; nothing was lost')).toBeVisible();
+    // Not a problem: the dot says so even while an earlier failure is still on record.
+    expect(group.querySelector('.dot')).toHaveClass('dot--pending');
 
     await user.click(within(group).getByRole('button', { name: 'Sync now' }));
     // The answer's status was read while the sync still held the library (running): it is over now.

@@ -62,11 +62,12 @@ export function RevisionDiffDialog({ which, title, entries, from: initialFrom, t
       {diff.state === 'error' && <ErrorMessage error={diff.error} />}
       {diff.state === 'ready' && diff.value.fields.length === 0 && <p role="status">{t('revisions.diff.same')}</p>}
       {diff.state === 'ready' && diff.value.fields.length > 0 && (
-        <div className="pack-fields" role="region" aria-label={t('revisions.diff.fields', { count: diff.value.fields.length })}>
+        <div className="pack-fields" role="group" aria-label={t('revisions.diff.fields', { count: diff.value.fields.length })}>
           {diff.value.fields.map((field) => {
             const label = labelOf(field.key);
             return (
-              <section key={field.key} className="pack-field pack-field--theirs" aria-label={label}>
+              // Groups, not regions: the page under the dialog has landmarks of the same names ("Summary").
+              <section key={field.key} className="pack-field pack-field--theirs" role="group" aria-label={label}>
                 <h3 className="pack-field__name">{label}</h3>
                 <dl className="pack-field__versions">
                   <div className="pack-field__version pack-field__version--base">

@@ -19,6 +19,13 @@ type Props = {
   words?: string;
   /** Names fields that are not a module's (a course's); module fields are named by `fieldLabel`. */
   labelOf?: (key: string) => string;
+  /** The level of the fields' headings, one under the heading of what they belong to (a pack preview's module: 4). */
+  headingLevel?: 3 | 4;
+  /**
+   * Each field is a region (a landmark) by default. Where several items show their fields on one page (the
+   * conflicts of a sync) they are groups instead: landmarks must be told apart by name, and many items have a "Title".
+   */
+  fieldRole?: 'region' | 'group';
 };
 
 type Version = { label: string; value: FieldValue; compareTo?: FieldValue | undefined; muted?: boolean };
@@ -52,7 +59,8 @@ function versionsOf(field: FieldComparison, t: Translate, words: string): Versio
 }
 
 /** Each field that differs, with its content in every version: yours and theirs, and the base in a three-way merge. */
-export function FieldComparisons({ moduleId, language, fields, merge, words = 'packPreview', labelOf }: Props) {
+export function FieldComparisons({ moduleId, language, fields, merge, words = 'packPreview', labelOf, headingLevel = 4, fieldRole = 'region' }: Props) {
+  const Heading = headingLevel === 3 ? 'h3' : 'h4';
   const { t, i18n } = useTranslation();
   const exists = (key: string) => i18n.exists(key);
   return (
@@ -62,10 +70,10 @@ export function FieldComparisons({ moduleId, language, fields, merge, words = 'p
         const versions = versionsOf(field, t, words);
         const choice = merge?.choices.get(field.key) ?? 'mine';
         return (
-          <section key={field.key} className={`pack-field pack-field--${field.source}`} aria-label={label}>
-            <h4 className="pack-field__name">
+          <section key={field.key} className={`pack-field pack-field--${field.source}`} aria-label={label} {...(fieldRole === 'group' ? { role: 'group' } : {})}>
+            <Heading className="pack-field__name">
               {label} {field.source !== 'differs' && <span className="pack-field__source">{t(`${words}.source.${field.source}`)}</span>}
-            </h4>
+            </Heading>
             <dl className="pack-field__versions">
               {versions.map((version) => (
                 <div key={version.label} className={`pack-field__version${version.muted ? ' pack-field__version--base' : ''}`}>

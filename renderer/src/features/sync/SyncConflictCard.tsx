@@ -34,6 +34,8 @@ export function SyncConflictCard({ conflict, choice, onChoose }: Props) {
         moduleId={`${conflict.kind}-${conflict.id}`}
         fields={conflict.fields}
         words="sync.compare"
+        headingLevel={3}
+        fieldRole="group"
         labelOf={labelOf}
         merge={
           fields

@@ -20,7 +20,7 @@ export function SyncStatusArea() {
   const unrecorded = job.kind === 'failed' && status.lastError?.code !== job.error.code ? t(`errors.code.${job.error.code}`) : null;
   return (
     <div className="sync-status" role="group" aria-label={t('sync.status.label')}>
-      <span className={`dot dot--${job.kind === 'running' ? 'pending' : words.tone}`} aria-hidden="true" />
+      <span className={`dot dot--${job.kind === 'running' || job.kind === 'cancelled' ? 'pending' : words.tone}`} aria-hidden="true" />
       <span className="sync-status__name">{t('sync.status.name')}</span>
       {job.kind === 'running' ? (
         <span className="sync-progress">
