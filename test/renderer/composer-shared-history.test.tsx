@@ -32,12 +32,17 @@ describe("a course's shared history in the composer", () => {
     const reads = () => backend.fake.invoke.mock.calls.filter(([channel]) => channel === 'curriculum:get').length;
     const readsBefore = reads();
     await user.click(within(item).getByRole('button', { name: 'Restore' }));
-    expect(await within(shared).findByText(/The version from .* is back\. It will be shared at the next sync\./)).toBeVisible();
-    // The edit was saved before the restore replaced the course, so it is the version the restore keeps.
-    expect(savedAtRestore).toBe('An aim typed just before the restore.');
-    expect(backend.fake.invoke).toHaveBeenCalledWith('history:restore', { course: 'test-course', commit: version.commit });
+    // The course is read again into a fresh editing session, which stays on the Details tab and keeps the
+    // notice with its undo.
     await waitFor(() => {
       expect(reads()).toBeGreaterThan(readsBefore);
     });
+    expect(await screen.findByText(/The version from .* is back\. It will be shared at the next sync\./)).toBeVisible();
+    expect(screen.getByRole('tab', { name: 'Details' })).toHaveAttribute('aria-selected', 'true');
+    const sharedAfter = screen.getByRole('region', { name: 'Shared history' });
+    expect(within(sharedAfter).getByRole('button', { name: 'Undo' })).toBeEnabled();
+    // The edit was saved before the restore replaced the course, so it is the version the restore keeps.
+    expect(savedAtRestore).toBe('An aim typed just before the restore.');
+    expect(backend.fake.invoke).toHaveBeenCalledWith('history:restore', { course: 'test-course', commit: version.commit });
   }, 30_000);
 });

@@ -8,7 +8,9 @@ import type { Route } from '../../app/sections';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { call } from '../../lib/api';
 import { useApi } from '../../lib/use-api';
+import type { RestoreOutcome } from '../history/RevisionHistory';
 import { ComposerBody } from './ComposerBody';
+import type { ComposerTab } from './ComposerTabs';
 import '../curricula/curricula.css';
 import './composer.css';
 
@@ -22,6 +24,12 @@ export type ComposerLoad = {
   /** Distinguishes loads of the same course, so a reload starts a fresh editing session (and history). */
   session: number;
 };
+
+/**
+ * What a reload keeps from the session it replaces: the tab the designer was on, and the outcome of a
+ * restore from the shared history (its notice carries the undo).
+ */
+export type ComposerCarry = { tab: ComposerTab; revision?: RestoreOutcome };
 
 let sessions = 0;
 
@@ -40,6 +48,7 @@ async function loadComposer(id: string): Promise<ComposerLoad> {
 export function Composer({ curriculumId, onOpen }: { curriculumId: string; onOpen: (route: Route) => void }) {
   const { t } = useTranslation();
   const [generation, setGeneration] = useState(0);
+  const [carry, setCarry] = useState<ComposerCarry | undefined>(undefined);
   const [loaded] = useApi(() => loadComposer(curriculumId), `${curriculumId}|${generation}`);
   if (loaded.state === 'loading') return <p className="muted">{t('composer.loading')}</p>;
   if (loaded.state === 'error') {
@@ -57,8 +66,10 @@ export function Composer({ curriculumId, onOpen }: { curriculumId: string; onOpe
     <ComposerBody
       key={loaded.value.session}
       loaded={loaded.value}
+      carried={carry}
       onOpen={onOpen}
-      onReload={() => {
+      onReload={(next) => {
+        setCarry(next);
         setGeneration((g) => g + 1);
       }}
     />

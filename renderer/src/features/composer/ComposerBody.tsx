@@ -6,7 +6,7 @@ import { previewRoute, type Route } from '../../app/sections';
 import { useExportCommand } from '../../lib/export-command';
 import { focusIsLost } from '../../lib/focus';
 import { ExportDialog } from '../export/ExportDialog';
-import type { ComposerLoad } from './Composer';
+import type { ComposerCarry, ComposerLoad } from './Composer';
 import type { ComposerChange, PanelProps } from './composer-types';
 import { ComposerHeader } from './ComposerHeader';
 import { BackupHistory } from '../../components/BackupHistory';
@@ -28,7 +28,19 @@ import { useLibraryPanel } from './use-library-panel';
 import { validateDraft } from './validate-draft';
 
 /** One editing session of a course: the draft and its history, autosave, computed views and the tabs. */
-export function ComposerBody({ loaded, onOpen, onReload }: { loaded: ComposerLoad; onOpen: (route: Route) => void; onReload: () => void }) {
+export function ComposerBody({
+  loaded,
+  carried,
+  onOpen,
+  onReload,
+}: {
+  loaded: ComposerLoad;
+  /** What the session this one replaced left to keep: its tab, a restore's notice. */
+  carried?: ComposerCarry;
+  onOpen: (route: Route) => void;
+  /** Reads the stored course again into a fresh session, keeping what `carry` names. */
+  onReload: (carry?: ComposerCarry) => void;
+}) {
   const { t } = useTranslation();
   const rootRef = useRef<HTMLElement>(null);
   const history = useComposerHistory(loaded.curriculum, rootRef);
@@ -40,7 +52,7 @@ export function ComposerBody({ loaded, onOpen, onReload }: { loaded: ComposerLoa
   // course as their computed views, so the two always match.
   const settled = useDeferredValue(draft);
   const computed = useComputed(settled, loaded.library, loaded.references, loaded.settings.placeholderDefaults);
-  const [tab, setTab] = useState<ComposerTab>('outline');
+  const [tab, setTab] = useState<ComposerTab>(carried?.tab ?? 'outline');
   const [updating, setUpdating] = useState<string | null>(null);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
   const [announcement, setAnnouncement] = useState('');
@@ -125,7 +137,9 @@ export function ComposerBody({ loaded, onOpen, onReload }: { loaded: ComposerLoa
             onOpen({ section: 'curricula', view: 'list' });
           });
         }}
-        onReload={onReload}
+        onReload={() => {
+          onReload();
+        }}
         onRetry={autosave.retry}
         onExport={openExport}
         onPreview={() => {
@@ -153,7 +167,7 @@ export function ComposerBody({ loaded, onOpen, onReload }: { loaded: ComposerLoa
               }}
               onRestored={() => {
                 // The stored course changed under the editor: start a fresh session from it.
-                onReload();
+                onReload({ tab: 'details' });
               }}
             />
             <RevisionHistory
@@ -163,8 +177,9 @@ export function ComposerBody({ loaded, onOpen, onReload }: { loaded: ComposerLoa
               beforeRestore={async () => {
                 await autosave.flush();
               }}
-              onRestored={() => {
-                onReload();
+              outcome={carried?.revision}
+              onRestored={(revision) => {
+                onReload({ tab: 'details', revision });
               }}
             />
           </>

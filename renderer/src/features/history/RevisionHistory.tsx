@@ -18,37 +18,44 @@ type Props = {
   /** The module's or course's title now, for the dialogs' headings. */
   title: string;
   headingId: string;
-  /** Called after a restore or its undo changed the module or course, so that the page reads it again. */
-  onRestored: () => void;
+  /**
+   * Called after a restore or its undo changed the module or course, so that the page reads it again. A page
+   * that mounts this list anew for the new version passes the outcome back as `outcome`, so the notice (and
+   * its undo) stays on screen.
+   */
+  onRestored: (outcome: RestoreOutcome) => void;
+  /** The outcome of a restore made before the page mounted this list again. */
+  outcome?: RestoreOutcome;
   /** Saves what an editor has waiting first, so that a restore (and its undo) start from the latest version. */
   beforeRestore?: () => Promise<void>;
   /** The library's references, for the lessons of a module revision opened in full. */
   references?: readonly Reference[];
 };
 
-type Restoring = { kind: 'idle' } | { kind: 'restored'; entry: HistoryEntry; result: HistoryRestore } | { kind: 'undone' } | { kind: 'failed'; error: AppErrorShape };
+export type RestoreOutcome = { kind: 'idle' } | { kind: 'restored'; entry: HistoryEntry; result: HistoryRestore } | { kind: 'undone' } | { kind: 'failed'; error: AppErrorShape };
 
 /**
  * The shared history of a module or course (from the shared library's git history): who changed it, when
  * and why; any version opened in full; what differs between two versions; an old version put back as a new
  * change, with undo. Read again after every sync.
  */
-export function RevisionHistory({ which, title, headingId, onRestored, beforeRestore, references = [] }: Props) {
+export function RevisionHistory({ which, title, headingId, onRestored, outcome, beforeRestore, references = [] }: Props) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const sync = useSync();
   const generation = sync?.generation ?? 0;
   const [list] = useApi(() => call('history:list', { ...which, limit: 200 }), `${whichKey(which)}:${String(generation)}`);
   const [open, setOpen] = useState<{ kind: 'show'; commit: string } | { kind: 'diff'; from: string } | null>(null);
-  const [restoring, setRestoring] = useState<Restoring>({ kind: 'idle' });
+  const [restoring, setRestoring] = useState<RestoreOutcome>(outcome ?? { kind: 'idle' });
   const [busy, setBusy] = useState(false);
 
-  async function act(step: () => Promise<Restoring>) {
+  async function act(step: () => Promise<RestoreOutcome>) {
     setBusy(true);
     try {
       await beforeRestore?.();
-      setRestoring(await step());
-      onRestored();
+      const done = await step();
+      setRestoring(done);
+      onRestored(done);
       sync?.refresh();
     } catch (error) {
       setRestoring({ kind: 'failed', error: toAppErrorShape(error) });
