@@ -5,6 +5,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
+    // Vitest's default on a two-core machine is one worker (cores - 1), which runs every file in turn. Most
+    // of the time goes to end-to-end files waiting on a harness and Chromium, so a second worker runs unit and
+    // renderer files beside them (the e2e project still runs one file at a time).
+    maxWorkers: 2,
     projects: [
       {
         test: { name: 'unit', environment: 'node', include: ['test/unit/**/*.test.ts'], testTimeout: 30_000 },
