@@ -5,6 +5,13 @@
  * refused as a conflict is re-read and tried again, never forced. At the end every course must hold the
  * last save its clients were told succeeded: a lost update would show there. The harness's resident memory
  * is sampled from /proc while it runs. Needs a build (out/main/web.js).
+ *
+ * Two paces. `thinkMs` > 0: each client waits a random pause (exponential, that mean) between its requests,
+ * as a designer does between keystroke searches, opening a course and autosaves; the harness then meets an
+ * open stream of requests, and the latencies say how long a designer waits. `thinkMs` = 0: every client
+ * sends its next request the moment the last one is answered. That saturates the harness (the load generator
+ * shares its two cores), so by Little's law each request waits behind the other 49 clients' requests
+ * (mean latency = clients / throughput); its figures say what the harness can serve, not what a designer waits.
  */
 import { readFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -19,7 +26,7 @@ type Result<T> = { ok: true; value: T } | { ok: false; error: { code: string; me
 const SEARCHES = ['police', 'force', 'gender', 'detention', 'community', 'oversight', 'interview', 'victims'];
 const SHARED = ['course-1', 'course-2', 'course-3', 'course-4', 'course-5'];
 
-export async function benchWebLoad(clients = 50, seconds = 60): Promise<Record<string, unknown>> {
+export async function benchWebLoad(clients = 50, seconds = 60, thinkMs = 0): Promise<Record<string, unknown>> {
   const dataDir = await mkdtemp(join(tmpdir(), 'cc-bench-load-'));
   await dataFolderWithCourses(dataDir, clients + SHARED.length + 1);
   const harness = await startHarness(dataDir);
@@ -82,8 +89,12 @@ export async function benchWebLoad(clients = 50, seconds = 60): Promise<Record<s
     }
   };
   const deadline = Date.now() + seconds * 1000;
+  /** A designer's pause between two actions: exponential with mean `thinkMs` (none when saturating). */
+  const think = () => (thinkMs > 0 ? new Promise<void>((resolve) => setTimeout(resolve, -thinkMs * Math.log(1 - Math.random()))) : Promise.resolve());
   const client = async (index: number): Promise<void> => {
     const own = `course-${SHARED.length + 1 + index}`;
+    // Clients start spread over the first pause, as designers do not all press a key at the same instant.
+    await think();
     for (let n = 0; Date.now() < deadline; n += 1) {
       const roll = Math.random();
       if (roll < 0.5) {
@@ -96,20 +107,26 @@ export async function benchWebLoad(clients = 50, seconds = 60): Promise<Record<s
       } else {
         await save(index, Math.random() < 0.2 ? (SHARED[n % SHARED.length] ?? own) : own, n);
       }
+      await think();
     }
   };
+  const started = performance.now();
   try {
     await Promise.all(Array.from({ length: clients }, (_, i) => client(i)));
+    const elapsedS = (performance.now() - started) / 1000;
     clearInterval(sampler);
     let lost = 0;
     for (const [id, description] of acknowledged) {
       const got = await call<{ curriculum: Course }>('curriculum:get', { id });
       if (!got.ok || got.value.curriculum.description !== description) lost += 1;
     }
+    const requests = times.search.length + times.read.length + times.save.length;
     return {
       clients,
       seconds,
-      requests: times.search.length + times.read.length + times.save.length,
+      thinkMs,
+      requests,
+      requestsPerSecond: Math.round(requests / elapsedS),
       search: summarise(times.search),
       read: summarise(times.read),
       save: summarise(times.save),

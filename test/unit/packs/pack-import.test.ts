@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
 import { cp, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { openServices, type Services } from '../../../electron/services/handlers';
 import { exportPack } from '../../../electron/services/packs/pack-export';
 import type { Module } from '../../../shared/schemas/module';
 import type { ImportDecision } from '../../../shared/schemas/pack-import';
+import { bundledChildScript } from '../../helpers/child-script';
 import { REPO_ROOT, RESOURCES_DIR } from '../../helpers/open-test-store';
 import { snapshotDir, tempDir } from '../../helpers/temp-dir';
 
@@ -27,6 +28,12 @@ async function edit(services: Services, id: string, change: (m: Module) => Modul
   const current = services.library.find(id);
   return services.library.save({ module: change(current), baseRevision: current.revision, bump: true });
 }
+
+/** The kill tests' child, bundled once: each trial starts plain Node (see child-script.ts). */
+let importStep = '';
+beforeAll(async () => {
+  importStep = await bundledChildScript('test/fixtures/scripts/import-step.ts');
+});
 
 describe('importing a pack', () => {
   it('previews without changing anything, then adds new modules with their provenance', async () => {
@@ -292,7 +299,7 @@ describe('importing a pack', () => {
 /** Runs the child import (or "undo") and kills it after the transaction's step `stopAt` (or at the end with 0). */
 function runStep(dataDir: string, packPath: string, stopAt: number | string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'test/fixtures/scripts/import-step.ts'), dataDir, packPath, String(stopAt)], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [importStep, dataDir, packPath, String(stopAt)], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

@@ -1,17 +1,20 @@
 import { spawn } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bundledChildScript } from '../../helpers/child-script';
 import { openTestStore, REPO_ROOT } from '../../helpers/open-test-store';
 import { tempDir } from '../../helpers/temp-dir';
 
-const SAVE_LOOP = join(REPO_ROOT, 'test/fixtures/scripts/save-loop.ts');
+let saveLoop = '';
+beforeAll(async () => {
+  saveLoop = await bundledChildScript('test/fixtures/scripts/save-loop.ts');
+});
 const KILLS = 30;
 
 /** Starts the saving child and SIGKILLs it at a random moment after its `savesBeforeKill`-th save. */
 function killWhileSaving(dataDir: string, savesBeforeKill: number, extraDelayMs: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', SAVE_LOOP, dataDir], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [saveLoop, dataDir], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let saves = 0;
     let stderr = '';
     let armed = false;

@@ -13,19 +13,24 @@ import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEGACY_LOCK_FILE, LOCK_FOLDER } from '../../../electron/services/store/lock';
 import { hostTag } from '../../../electron/services/store/lock-ticket';
+import { bundledChildScript } from '../../helpers/child-script';
 import { REPO_ROOT } from '../../helpers/open-test-store';
 import { tempDir } from '../../helpers/temp-dir';
 
 const CONTENDERS = 12;
 const TRIALS = Number(process.env.LOCK_RACE_TRIALS ?? 20);
-const CHILD = join(REPO_ROOT, 'test/fixtures/scripts/lock-contender.ts');
+let childScript = '';
+beforeAll(async () => {
+  // Bundled once: each trial starts plain Node (see child-script.ts).
+  childScript = await bundledChildScript('test/fixtures/scripts/lock-contender.ts');
+});
 /** Generous: a trial takes some 20-80 ms on a busy two-core machine. */
 const TIMEOUT_MS = 30_000 + TRIALS * 500;
 
 type Contender = { process: ChildProcessWithoutNullStreams; next: () => Promise<string> };
 
 function startContender(): Contender {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD], { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [childScript], { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
   const lines: string[] = [];
   const waiting: ((line: string) => void)[] = [];
   let stderr = '';

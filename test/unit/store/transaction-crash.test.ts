@@ -1,12 +1,17 @@
 import { spawn } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { JOURNAL_FILE } from '../../../electron/services/store/journal';
+import { bundledChildScript } from '../../helpers/child-script';
 import { openTestStore, REPO_ROOT } from '../../helpers/open-test-store';
 import { tempDir } from '../../helpers/temp-dir';
 
-const CHILD = join(REPO_ROOT, 'test/fixtures/scripts/transaction-step.ts');
+let childScript = '';
+beforeAll(async () => {
+  // Bundled once: each trial starts plain Node (see child-script.ts).
+  childScript = await bundledChildScript('test/fixtures/scripts/transaction-step.ts');
+});
 /** Three files staged, the journal, three renames, the folder synced, the journal removed. */
 const STEPS = ['staged', 'staged', 'staged', 'journal-written', 'renamed', 'renamed', 'renamed', 'synced', 'journal-removed'];
 
@@ -29,7 +34,7 @@ function killWhileSaving(dataDir: string, generation: number, delayMs: number): 
 
 function runChild(dataDir: string, stopAt: string, generation: number, killNow: (stdout: string, kill: () => void) => boolean): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir, stopAt, String(generation)], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [childScript, dataDir, stopAt, String(generation)], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     const kill = () => child.kill('SIGKILL');

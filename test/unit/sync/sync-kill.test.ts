@@ -1,16 +1,21 @@
 import { spawn } from 'node:child_process';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bareRepo, git } from '../../helpers/git-server';
+import { bundledChildScript } from '../../helpers/child-script';
 import { REPO_ROOT } from '../../helpers/open-test-store';
 import { openSite, type Site } from '../../helpers/sync-sites';
 import { tempDir } from '../../helpers/temp-dir';
 
-const CHILD = 'test/fixtures/scripts/sync-loop.ts';
+let childScript = '';
+beforeAll(async () => {
+  // Bundled once: each trial starts plain Node (see child-script.ts).
+  childScript = await bundledChildScript('test/fixtures/scripts/sync-loop.ts');
+});
 
 /** Runs the edit-and-sync loop and kills it with SIGKILL `delayMs` after its first edit; what it printed. */
 function killWhileSyncing(dataDir: string, first: number, delayMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir, String(first)], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [childScript, dataDir, String(first)], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let armed = false;
