@@ -38,7 +38,7 @@ export function sentenceRanges(paragraph: string): number[] {
 
 export class TrainerCorpus {
   /** Trainer words, each sentence of a paragraph starting outside any placeholder's value. */
-  readonly words = new Words(0, true);
+  readonly words: Words;
   readonly fields: Field[] = [];
   /** Where a run of `runLength` words of a sentence starts whose key the document's runs have, in order. */
   readonly held: Int32Array;
@@ -55,14 +55,18 @@ export class TrainerCorpus {
    * of a sentence looked up in `documentRuns` (the keys of the document's runs) as it is read.
    */
   constructor(texts: readonly TrainerText[], placeholders: PlaceholderText, references: readonly Reference[], documentRuns: IntSet, runLength: number) {
-    const { paragraphs, words } = this;
+    const { paragraphs } = this;
     const firsts: number[] = [];
     for (let index = 0; index < texts.length; index += 1) {
       firsts.push(paragraphs.length);
       printMarkdown(texts[index]?.source ?? '', placeholders, true, paragraphs);
     }
+    const text = paragraphs.join(PARAGRAPH_SEPARATOR);
+    // Sized for the text, as the document's words are: arrays that grew while reading (a new array in a
+    // field) would throw away the reader's optimised code, compiled while it read the document.
+    const words = (this.words = new Words(text.length, true));
     words.watchRuns({ keys: documentRuns, length: runLength, file: false, within: SENTENCE_START });
-    words.readParagraphs(paragraphs.join(PARAGRAPH_SEPARATOR));
+    words.readParagraphs(text);
     this.held = words.foundRuns.subarray(0, words.foundCount);
     texts.forEach((text, index) => {
       const firstParagraph = firsts[index] ?? 0;
