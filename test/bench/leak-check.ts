@@ -64,8 +64,13 @@ async function coldChecks(file: string): Promise<Record<string, unknown>> {
   return results;
 }
 
+/**
+ * With CC_LEAK_BENCH_DIR set, the course files are written there and kept, so that a single cold run can be
+ * profiled: `node --cpu-prof --import tsx test/bench/leak-check-child.ts DIR/bench-course.json`.
+ */
 export async function benchLeakCheck(): Promise<Record<string, unknown>> {
-  const dir = await mkdtemp(join(tmpdir(), 'cc-bench-leak-'));
+  const keep = process.env['CC_LEAK_BENCH_DIR'];
+  const dir = keep ?? (await mkdtemp(join(tmpdir(), 'cc-bench-leak-')));
   try {
     const library = await loadSampleLibrary(RESOURCES_DIR);
     const results: Record<string, unknown> = { target: `participant-safety check of a ${MODULES}-module course, cold: <= 100 ms` };
@@ -79,6 +84,6 @@ export async function benchLeakCheck(): Promise<Record<string, unknown>> {
     }
     return results;
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    if (!keep) await rm(dir, { recursive: true, force: true });
   }
 }

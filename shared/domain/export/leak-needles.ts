@@ -46,11 +46,12 @@ function allRunsHeld(flags: Uint8Array, isHeld: Uint8Array, count: number, at: n
 export function needles(corpus: TrainerCorpus): Needles {
   const { words, held } = corpus;
   const { flags, count } = words;
+  // Each table sized for every held place at once: growing one rehashes all it holds, again and again.
   const found: Needles = {
-    sentences: new SentenceTable(words, MIN_OWN_WORDS),
-    phrases: new RunTable(words, PHRASE_WORDS),
-    longPhrases: new RunTable(words, SHARED_PHRASE_WORDS),
-    starts: new IntSet(),
+    sentences: new SentenceTable(words, MIN_OWN_WORDS, held.length),
+    phrases: new RunTable(words, PHRASE_WORDS, held.length),
+    longPhrases: new RunTable(words, SHARED_PHRASE_WORDS, held.length),
+    starts: new IntSet(held.length),
   };
   const isHeld = new Uint8Array(count + 1);
   for (let index = 0; index < held.length; index += 1) isHeld[held[index] ?? count] = 1;

@@ -70,7 +70,8 @@ function charBefore(text: string, at: number): string {
 }
 
 function charAt(text: string, at: number): string {
-  const code = text.codePointAt(at);
+  // Never read past the end: an out-of-bounds read throws the optimised code away on a cold run.
+  const code = at < text.length ? text.codePointAt(at) : undefined;
   return code === undefined ? '' : String.fromCodePoint(code);
 }
 
@@ -103,7 +104,7 @@ function marksOf(text: string): Mark[] | null {
     }
     if (code === 0x2a || code === 0x5f) {
       let end = at;
-      while (text.charCodeAt(end) === code) end += 1;
+      while (end < text.length && text.charCodeAt(end) === code) end += 1;
       SPECIALS.lastIndex = end;
       const before = charBefore(text, at);
       const after = charAt(text, end);
@@ -123,7 +124,7 @@ function marksOf(text: string): Mark[] | null {
       continue;
     }
     // A surrogate pair is a character like any other; a lone half, brackets and control characters are not for here.
-    const next = text.charCodeAt(at + 1);
+    const next = at + 1 < text.length ? text.charCodeAt(at + 1) : 0;
     if (code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
       SPECIALS.lastIndex = at + 2;
       continue;
@@ -164,12 +165,12 @@ function itemContent(line: string, inParagraph: boolean): number {
   if (first !== 0x2d && first !== 0x2a) {
     at = 0;
     while (at < line.length && at <= 9 && line.charCodeAt(at) >= 0x30 && line.charCodeAt(at) <= 0x39) at += 1;
-    if (at === 0 || at > 9 || line.charCodeAt(at) !== 0x2e) return -1;
+    if (at === 0 || at > 9 || at >= line.length || line.charCodeAt(at) !== 0x2e) return -1;
     if (inParagraph && Number(line.slice(0, at)) !== 1) return -1;
     at += 1;
   }
   const marker = at;
-  while (line.charCodeAt(at) === 0x20 || line.charCodeAt(at) === 0x09) at += 1;
+  while (at < line.length && (line.charCodeAt(at) === 0x20 || line.charCodeAt(at) === 0x09)) at += 1;
   if (at === marker || at >= line.length || WHITE_SPACE.test(line.charAt(at))) return -1;
   return at;
 }
@@ -190,8 +191,9 @@ export function printMarkdown(source: string, placeholders: PlaceholderText, mar
   // Most texts hold no special character at all: then none of their paragraphs is looked at again.
   const special = SPECIAL.test(source);
   // Most participant texts are one line (titles, objectives, options) that starts and ends with a letter.
-  const opening = source.charCodeAt(0);
-  const closing = source.charCodeAt(source.length - 1);
+  // Reads past the end (of an empty text, of the lines) are avoided: each throws the optimised code away once.
+  const opening = source.length > 0 ? source.charCodeAt(0) : 0;
+  const closing = source.length > 0 ? source.charCodeAt(source.length - 1) : 0;
   if (source.length > 0 && !mayTrim(opening) && !mayTrim(closing) && opening !== 0x2d && opening !== 0x2a && !(opening >= 0x30 && opening <= 0x39) && !source.includes('\n') && !source.includes('\r')) {
     out.push(printed(source, special, placeholders, mark));
     return;
@@ -204,7 +206,7 @@ export function printMarkdown(source: string, placeholders: PlaceholderText, mar
   let list = false;
   let blankAfterItem = false;
   for (let index = 0; index <= lines.length; index += 1) {
-    let line = lines[index] ?? '';
+    let line = index < lines.length ? (lines[index] ?? '') : '';
     if (index < lines.length && line !== '' && (mayTrim(line.charCodeAt(0)) || mayTrim(line.charCodeAt(line.length - 1)))) line = lines[index] = line.trim();
     // Past the last line, or a blank one: the paragraph (not a list, which goes on after a blank line) ends.
     const ends = index === lines.length || line === '' ? paragraph || (index === lines.length && list) : false;

@@ -122,13 +122,17 @@ export type SentenceRun = { start: number; length: number };
 /** Sentences of a corpus of `prefixLength` words or more, filed under the key of their first `prefixLength` words. */
 export class SentenceTable<T extends SentenceRun> {
   /** Key → index in `lists` of the sentences filed under it. */
-  private readonly byPrefix = new IntTable();
+  private readonly byPrefix: IntTable;
   private readonly lists: T[][] = [];
 
+  /** `expected`: about how many sentences will be filed (the table grows past it if need be). */
   constructor(
     private readonly corpus: Words,
     readonly prefixLength: number,
-  ) {}
+    expected = 8,
+  ) {
+    this.byPrefix = new IntTable(expected);
+  }
 
   get size(): number {
     return this.lists.length;

@@ -10,7 +10,7 @@
  */
 import type { Reference } from '../../schemas/reference';
 import { printMarkdown, type PlaceholderText } from './markdown-words';
-import { forEachParagraph, forEachRun, mix, RunTable, runKey } from './text-search';
+import { forEachParagraph, forEachRun, RunTable, runKey } from './text-search';
 import { teaches, type TrainerText } from './trainer-texts';
 import { PARAGRAPH_SEPARATOR } from './word-chars';
 import { IntSet } from './int-table';
@@ -38,15 +38,15 @@ export function sentenceRanges(paragraph: string): number[] {
 
 export class TrainerCorpus {
   /** Trainer words, each sentence of a paragraph starting outside any placeholder's value. */
-  readonly words = new Words(0, true);
+  readonly words: Words;
   readonly fields: Field[] = [];
   /** Where a run of `runLength` words of a sentence starts whose key the document's runs have, in order. */
   readonly held: Int32Array;
   /** Each paragraph and list item of the texts as printed, each placeholder's value between `\uE000` and `\uE001`. */
   private readonly paragraphs: string[] = [];
-  /** Runs of REFERENCE_NAME_WORDS words of the reference list's titles, and the hashes of their words. */
+  /** Runs of REFERENCE_NAME_WORDS words of the reference list's titles, and the keys of their runs of two words. */
   private readonly names: RunTable;
-  private readonly nameWords = new IntSet();
+  private readonly namePairs = new IntSet();
   /** Per word, once asked: 1 its author's own, 2 public. */
   private publicity = new Uint8Array(0);
 
@@ -55,14 +55,18 @@ export class TrainerCorpus {
    * of a sentence looked up in `documentRuns` (the keys of the document's runs) as it is read.
    */
   constructor(texts: readonly TrainerText[], placeholders: PlaceholderText, references: readonly Reference[], documentRuns: IntSet, runLength: number) {
-    const { paragraphs, words } = this;
+    const { paragraphs } = this;
     const firsts: number[] = [];
     for (let index = 0; index < texts.length; index += 1) {
       firsts.push(paragraphs.length);
       printMarkdown(texts[index]?.source ?? '', placeholders, true, paragraphs);
     }
+    const text = paragraphs.join(PARAGRAPH_SEPARATOR);
+    // Sized for the text, as the document's words are: arrays that grew while reading (a new array in a
+    // field) would throw away the reader's optimised code, compiled while it read the document.
+    const words = (this.words = new Words(text.length, true));
     words.watchRuns({ keys: documentRuns, length: runLength, file: false, within: SENTENCE_START });
-    words.readParagraphs(paragraphs.join(PARAGRAPH_SEPARATOR));
+    words.readParagraphs(text);
     this.held = words.foundRuns.subarray(0, words.foundCount);
     texts.forEach((text, index) => {
       const firstParagraph = firsts[index] ?? 0;
@@ -78,9 +82,9 @@ export class TrainerCorpus {
         names.endParagraph();
       }
     this.names = new RunTable(names, REFERENCE_NAME_WORDS, names.count);
-    for (let index = 0; index < names.count; index += 1) this.nameWords.add(mix(names.hashes[index] ?? 0));
     forEachParagraph(names, 0, names.count, (start, end) => {
       forEachRun(names, REFERENCE_NAME_WORDS, (key, at) => { this.names.add(key, at); }, start, end);
+      forEachRun(names, 2, (key) => { this.namePairs.add(key); }, start, end);
     });
   }
 
@@ -103,9 +107,12 @@ export class TrainerCorpus {
   /** Whether the word at `index` is in a run of REFERENCE_NAME_WORDS words of its paragraph that names an instrument. */
   private named(index: number): boolean {
     const { words } = this;
-    // Most words are in no title at all.
-    if (!this.nameWords.has(mix(words.hashes[index] ?? 0))) return false;
     const { flags } = words;
+    // A run of a title that holds this word holds it with the word before or the word after: most words
+    // ("the", "of", "rights") are in a title, but not next to the same word as there.
+    const withBefore = index > 0 && ((flags[index] ?? 0) & PARAGRAPH_START) === 0 && this.namePairs.has(runKey(words, index - 1, 2));
+    const withAfter = index + 1 < words.count && ((flags[index + 1] ?? 0) & PARAGRAPH_START) === 0 && this.namePairs.has(runKey(words, index, 2));
+    if (!withBefore && !withAfter) return false;
     for (let start = Math.max(0, index - REFERENCE_NAME_WORDS + 1); start <= index && start + REFERENCE_NAME_WORDS <= words.count; start += 1) {
       let inParagraph = true;
       for (let at = start + 1; at < start + REFERENCE_NAME_WORDS; at += 1) if (((flags[at] ?? 0) & PARAGRAPH_START) !== 0) inParagraph = false;

@@ -14,14 +14,25 @@ export const SENTENCE_START = 2;
 export const CLAUSE_START = 4;
 export const PARAGRAPH_START = 8;
 
-/** `array`, or a copy with room for `needed` items (at least twice as long). */
+/**
+ * `array`, or a copy with room for `needed` items: twice as long, or exactly `needed` when that is more (a
+ * text's arrays are reserved once, for all of it; rounding that up to a power of two would allocate up to
+ * twice the megabytes, and the engine answers large allocations with collections).
+ */
 export function grown<T extends Int32Array | Uint16Array | Uint8Array>(array: T, needed: number, make: (length: number) => T): T {
   if (needed <= array.length) return array;
-  let length = Math.max(16, array.length * 2);
-  while (length < needed) length *= 2;
-  const bigger = make(length);
+  const bigger = make(Math.max(16, array.length * 2, needed));
   bigger.set(array);
   return bigger;
+}
+
+/**
+ * Words that `chars` characters of text usually hold, with room to spare: a word and the space after it
+ * take five characters or more in the three languages (English averages six). Reserving for the most
+ * there could be (a word every other character) would allocate two and a half times the memory.
+ */
+export function wordsIn(chars: number): number {
+  return Math.ceil(chars / 4) + 2;
 }
 
 export class WordStore {
@@ -42,15 +53,19 @@ export class WordStore {
   /** `expectedChars`: about how many characters the texts hold, so that the arrays need not grow. */
   constructor(expectedChars: number) {
     const chars = Math.max(16, expectedChars);
-    this.hashes = new Int32Array((chars >> 1) + 2);
-    this.flags = new Uint8Array((chars >> 1) + 2);
-    this.starts = new Int32Array((chars >> 1) + 3);
-    this.chars = new Uint16Array(chars);
+    const words = wordsIn(chars);
+    this.hashes = new Int32Array(words);
+    this.flags = new Uint8Array(words);
+    this.starts = new Int32Array(words + 1);
+    this.chars = new Uint16Array(chars + 1);
   }
 
-  /** Makes room for the words of `length` more characters, folded one to one. */
-  protected reserve(length: number): void {
-    const words = this.count + (length >> 1) + 2;
+  /**
+   * Makes room for the words of `length` more characters, folded one to one: for as many words as they can
+   * hold (`exact`, for a chunk the reader writes without checking), or as many as text usually holds.
+   */
+  protected reserve(length: number, exact = true): void {
+    const words = this.count + (exact ? (length >> 1) + 2 : wordsIn(length));
     this.hashes = grown(this.hashes, words, (n) => new Int32Array(n));
     this.flags = grown(this.flags, words, (n) => new Uint8Array(n));
     this.starts = grown(this.starts, words + 1, (n) => new Int32Array(n));

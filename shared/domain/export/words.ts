@@ -104,10 +104,10 @@ export class Words extends WordStore {
   }
 
   /** Makes room for the words of `length` more characters, folded one to one. */
-  protected override reserve(length: number): void {
-    super.reserve(length);
+  protected override reserve(length: number, exact = true): void {
+    super.reserve(length, exact);
     // Written at every run, filed or looked up: room in both cases (see `watchWord`).
-    if (this.watch) this.foundRuns = grown(this.foundRuns, this.count + (length >> 1) + 3, (n) => new Int32Array(n));
+    if (this.watch) this.foundRuns = grown(this.foundRuns, this.hashes.length + 1, (n) => new Int32Array(n));
   }
 
   /**
@@ -117,8 +117,8 @@ export class Words extends WordStore {
    */
   read(text: string, from = 0, to = text.length): void {
     // Room for all of it at once: growing arrays of megabytes step by step copies them, and the engine
-    // answers each new one with a collection of the whole heap.
-    this.reserve(to - from);
+    // answers each new one with a collection of the whole heap. Each chunk below makes sure of its own room.
+    this.reserve(to - from, false);
     // In pieces, the first one short: the engine optimises a loop while it runs, and code that had not run
     // (with type feedback) before would throw the optimised code away when it does: the code after the loop,
     // and the code before it, which the first call of a process runs before there is feedback to keep.

@@ -131,6 +131,19 @@ describe('Words', () => {
     expect(readWith(text, true)).toEqual(expectedOf(text, true));
   });
 
+  it('reserves arrays for the words a text usually holds, and grows them for a text of one-letter words', () => {
+    // A course's trainer texts are megabytes: arrays reserved for a word every other character (rounded up
+    // to a power of two) were three to five times what they hold, and their allocation set off collections.
+    const prose = 'Officers record every stop and search in the register before the end of the shift. '.repeat(5000);
+    const words = new Words(0, true);
+    words.readParagraphs(prose);
+    expect(words.count).toBe(15 * 5000);
+    expect(words.hashes.length).toBeLessThanOrEqual(Math.ceil(prose.length / 4) + 2);
+    expect(words.chars.length).toBeLessThanOrEqual(prose.length + 1);
+    const letters = 'a b. '.repeat(20000);
+    expect(readWith(letters, true)).toEqual(expectedOf(letters, true));
+  });
+
   it('files the runs of a text as it reads it, and finds where the runs of another start, within paragraphs or sentences', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom('a', 'b', 'c', 'a.', 'B!', '\u0000'), { maxLength: 60 }), fc.array(fc.constantFrom('a', 'b', 'c', 'a.', 'B!', '\u0000'), { maxLength: 60 }), (filed, looked) => {
