@@ -5,7 +5,8 @@ import { outlineOf } from '../../../shared/domain/references/numbering';
 import { referencedModules } from '../../../shared/domain/references/text-checks';
 import { translationFamily, translationStatus } from '../../../shared/domain/translations';
 import { AppError } from '../../../shared/errors';
-import type { LibraryQuery } from '../../../shared/schemas/library-query';
+import type { LibrarySearchResult } from '../../../shared/schemas/library';
+import type { LibraryListRequest } from '../../../shared/schemas/library-query';
 import type { LibraryPlaceholder, ModuleDetail, ModuleUsage } from '../../../shared/schemas/library-detail';
 import type { Module } from '../../../shared/schemas/module';
 import type { Reference } from '../../../shared/schemas/reference';
@@ -44,9 +45,11 @@ export class LibraryService {
    * Lists and filters at once, from the persisted index even while the library itself is still being read;
    * a text search waits only if the full text has to be built first.
    */
-  async search(query: LibraryQuery = {}) {
+  async search(request: LibraryListRequest = {}): Promise<LibrarySearchResult> {
+    const { offset, limit, ...query } = request;
     const index = query.text?.trim() ? await this.searchIndex.forText() : await this.searchIndex.current();
-    return { modules: index.search(query), facets: index.facetCounts(query), total: index.size };
+    const { modules, matched } = index.searchPage(query, { offset, limit });
+    return { modules, facets: index.facetCounts(query), matched, total: index.size };
   }
 
   find(id: string): Module {
