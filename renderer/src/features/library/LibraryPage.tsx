@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LIBRARY_SORTS, type LibraryQuery } from '../../../../shared/schemas/library-query';
+import { LIBRARY_PAGE_SIZE, LIBRARY_SORTS, type LibraryQuery } from '../../../../shared/schemas/library-query';
 import type { Route } from '../../app/sections';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useSync } from '../sync/sync-context';
 import { FacetPanel } from './FacetPanel';
 import { ModuleList } from './ModuleList';
-import { LIBRARY_PAGE_SIZE, useLibraryPages } from './use-library-pages';
+import { useLibraryPages } from './use-library-pages';
 import type { LibraryQueryState } from './use-library-query';
 import './library.css';
 

@@ -2,15 +2,9 @@ import { useRef, useState } from 'react';
 import { toAppErrorShape, type AppErrorShape } from '../../../../shared/errors';
 import type { Res } from '../../../../shared/ipc/contract';
 import type { ModuleSummary } from '../../../../shared/schemas/library';
-import type { LibraryQuery } from '../../../../shared/schemas/library-query';
+import { LIBRARY_PAGE_SIZE, type LibraryQuery } from '../../../../shared/schemas/library-query';
 import { call } from '../../lib/api';
 import { useApi, type Loadable } from '../../lib/use-api';
-
-/**
- * Rows asked for at a time. A screen shows about five; a hundred fills a long scroll, and keeps the first
- * answer small (a common word matches thousands of modules, whose rows would be megabytes of JSON).
- */
-export const LIBRARY_PAGE_SIZE = 100;
 
 /** The pages after the first, of one search (`key`): their rows as received, one page after the other. */
 type More = { key: string; rows: ModuleSummary[]; loading: boolean; error: AppErrorShape | null; ended?: boolean };
