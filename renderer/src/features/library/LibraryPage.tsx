@@ -17,7 +17,7 @@ export function LibraryPage({ query, focusSearchSignal, onOpen }: { query: Libra
   const request: LibraryQuery = { ...query.value, ...(text.trim() ? { text } : { text: undefined }) };
   // Read again after each sync: the shared library may have added, changed or removed modules.
   const generation = useSync()?.generation ?? 0;
-  const { first: result, modules, hasMore, loadingMore, moreError, loadMore } = useLibraryPages(request, generation);
+  const { first: result, key: pagesKey, modules, hasMore, loadingMore, moreError, loadMore } = useLibraryPages(request, generation);
   const searchRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -100,6 +100,8 @@ export function LibraryPage({ query, focusSearchSignal, onOpen }: { query: Libra
               <p>{t('library.empty')}</p>
             ) : (
               <ModuleList
+                // A new search starts at the top of its list (and does not load its second page at once).
+                key={pagesKey}
                 modules={modules}
                 setSize={result.value.matched}
                 onNearEnd={loadMore}

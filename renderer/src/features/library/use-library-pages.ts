@@ -10,6 +10,8 @@ import { useApi, type Loadable } from '../../lib/use-api';
 type More = { key: string; rows: ModuleSummary[]; loading: boolean; error: AppErrorShape | null; ended?: boolean };
 
 export type LibraryPages = {
+  /** Names the search the pages are of: it changes when they start over. */
+  key: string;
   /** The first page's answer: facets, `matched` and `total` come from it. */
   first: Loadable<Res<'library:list'>>;
   /** Every row loaded so far, in rank order. */
@@ -57,7 +59,7 @@ export function useLibraryPages(request: LibraryQuery, generation: number): Libr
     });
   };
 
-  return { first, modules, hasMore, loadingMore: current.loading, moreError: current.error, loadMore };
+  return { first, key, modules, hasMore, loadingMore: current.loading, moreError: current.error, loadMore };
 }
 
 /**
