@@ -225,7 +225,16 @@ export class LibraryIndex {
     return this.text.state === 'ready' && this.text.index.adopt(segment, snapshot.textVersion);
   }
 
+  /** Every match, in rank order. */
   search(request: LibraryQuery): ModuleSummary[] {
+    return this.searchPage(request).modules;
+  }
+
+  /**
+   * A slice of the matches in rank order, and how many there are in all. The whole match list is ranked
+   * before it is cut, so a page holds exactly the rows the unpaged answer holds at those places.
+   */
+  searchPage(request: LibraryQuery, page: { offset?: number | undefined; limit?: number | undefined } = {}): { modules: ModuleSummary[]; matched: number } {
     const scores = this.textScores(request.text);
     const hits: Hit[] = [];
     if (scores) {
@@ -237,7 +246,9 @@ export class LibraryIndex {
       for (const entry of this.entries.values()) if (passes(request, entry.summary)) hits.push({ entry, score: 0 });
     }
     hits.sort(COMPARATORS[request.sort ?? 'relevance']);
-    return hits.map((h) => h.entry.summary);
+    const start = page.offset ?? 0;
+    const end = page.limit === undefined ? hits.length : start + page.limit;
+    return { modules: hits.slice(start, end).map((h) => h.entry.summary), matched: hits.length };
   }
 
   /**

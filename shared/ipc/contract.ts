@@ -14,7 +14,7 @@ import { ExportPlanSchema, ExportRequestSchema, KitResultSchema } from '../schem
 import { LastImportSchema, LibrarySearchResultSchema } from '../schemas/library';
 import { ImportDecisionSchema, ImportResultSchema, PackPreviewSchema } from '../schemas/pack-import';
 import { LibraryPlaceholderSchema, ModuleDetailSchema, ModuleUsageSchema } from '../schemas/library-detail';
-import { LibraryQuerySchema } from '../schemas/library-query';
+import { LibraryListRequestSchema } from '../schemas/library-query';
 import { ModuleSchema } from '../schemas/module';
 import { ReferenceSchema } from '../schemas/reference';
 import { ApplyTargetSchema, RoundTripPreviewSchema, RoundTripResultSchema } from '../schemas/round-trip';
@@ -94,7 +94,8 @@ export const contract = {
   },
   'settings:get': { req: NoArgs, res: SettingsSchema },
   'settings:update': { req: SettingsSchema.partial().strict(), res: SettingsSchema },
-  'library:list': { req: LibraryQuerySchema.optional(), res: LibrarySearchResultSchema },
+  /** A page of the ranked matches (`offset`, `limit`), with facet counts and `matched` over all of them. */
+  'library:list': { req: LibraryListRequestSchema.optional(), res: LibrarySearchResultSchema },
   'library:get': { req: z.strictObject({ id: IdSchema }), res: ModuleDetailSchema },
   'library:references': { req: NoArgs, res: z.array(ReferenceSchema) },
   /** Every placeholder the library's modules use, with their definitions: what Settings offers defaults for. */

@@ -27,7 +27,31 @@ export const LibraryQuerySchema = z.strictObject({
   sort: LibrarySortSchema.optional(),
 });
 
+/**
+ * Rows the library page asks for at a time. A screen shows about five; a hundred fill a long scroll and
+ * keep the first answer small (a common word matches thousands of modules, megabytes of JSON in all).
+ * Here rather than in the page so that the benchmarks ask exactly as the page does.
+ */
+export const LIBRARY_PAGE_SIZE = 100;
+
+/**
+ * The most rows one answer may ask for. Far above any page the UI asks for; the bound only stops a request
+ * from naming absurd numbers. Callers that need every match leave `limit` out.
+ */
+export const MAX_PAGE_ROWS = 100_000;
+
+/**
+ * `library:list`: a search, and which slice of its ranked matches to answer with. Without `limit` the answer
+ * holds every match from `offset` on (what callers that need the whole list, such as the CLI, ask for).
+ * The ranking does not depend on the slice: pages of one request put together are the unpaged answer.
+ */
+export const LibraryListRequestSchema = LibraryQuerySchema.extend({
+  offset: z.number().int().min(0).max(MAX_PAGE_ROWS).optional(),
+  limit: z.number().int().min(1).max(MAX_PAGE_ROWS).optional(),
+});
+
 export type LibrarySort = z.infer<typeof LibrarySortSchema>;
 export type LibraryQuery = z.infer<typeof LibraryQuerySchema>;
+export type LibraryListRequest = z.infer<typeof LibraryListRequestSchema>;
 /** module.ts exports the schema but not this type. */
 export type Level = z.infer<typeof LevelSchema>;

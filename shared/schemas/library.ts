@@ -65,8 +65,13 @@ export const FacetCountsSchema = z.object({
 });
 
 export const LibrarySearchResultSchema = z.object({
+  /** The requested slice of the matches, in rank order (every match when no `limit` was asked for). */
   modules: z.array(ModuleSummarySchema),
+  /** Counted over every match, not only the slice. */
   facets: FacetCountsSchema,
+  /** How many modules match the search and filters: the length of the list `modules` is a slice of. */
+  matched: z.number().int(),
   /** Modules in the library, before filtering. */
   total: z.number().int(),
 });
+export type LibrarySearchResult = z.infer<typeof LibrarySearchResultSchema>;

@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { startHarness } from '../e2e/harness';
 import { dataFolderWithCourses } from './course-save';
 import { summarise } from './stats';
+import { LIBRARY_PAGE_SIZE } from '../../shared/schemas/library-query';
 
 type Course = { id: string; title: string; description: string; updatedAt: string; items: { kind: string; snapshot?: unknown }[] };
 type Result<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
@@ -99,7 +100,8 @@ export async function benchWebLoad(clients = 50, seconds = 60, thinkMs = 0): Pro
       const roll = Math.random();
       if (roll < 0.5) {
         const text = SEARCHES[n % SEARCHES.length];
-        const found = await timed(times.search, () => callUnparsed('library:list', { text }));
+        // As the library page asks: its first page of the best matches (see LIBRARY_PAGE_SIZE).
+        const found = await timed(times.search, () => callUnparsed('library:list', { text, sort: 'relevance', limit: LIBRARY_PAGE_SIZE }));
         if (!found.ok) errors += 1;
       } else if (roll < 0.75) {
         const got = await timed(times.read, () => callUnparsed('curriculum:get', { id: n % 2 === 0 ? own : (SHARED[n % SHARED.length] ?? own) }));

@@ -6,7 +6,7 @@ import type { ModuleSummary } from '../../shared/schemas/library';
 import type { StoreStatus } from '../../shared/schemas/store';
 import { App } from '../../renderer/src/app/App';
 import { setBridge } from '../../renderer/src/lib/bridge';
-import { EMPTY_FACETS, fakeBridge, HEALTHY } from './fakes/fake-bridge';
+import { EMPTY_FACETS, fakeBridge, HEALTHY, listAnswer } from './fakes/fake-bridge';
 
 const MODULE: ModuleSummary = {
   id: 'hr-foundations',
@@ -25,7 +25,7 @@ const MODULE: ModuleSummary = {
 
 describe('the app shell', () => {
   it('shows the library with its modules first', async () => {
-    setBridge(fakeBridge({ 'library:list': () => ({ modules: [MODULE], facets: { ...EMPTY_FACETS, themes: { ...EMPTY_FACETS.themes, 'human-rights-foundations': 1 } }, total: 1 }) }).bridge);
+    setBridge(fakeBridge({ 'library:list': (req) => listAnswer([MODULE], req, { facets: { ...EMPTY_FACETS, themes: { ...EMPTY_FACETS.themes, 'human-rights-foundations': 1 } } }) }).bridge);
     render(<App />);
     expect(await screen.findByRole('heading', { level: 1, name: 'Module library' })).toBeInTheDocument();
     const card = await screen.findByRole('link', { name: new RegExp(MODULE.title) });

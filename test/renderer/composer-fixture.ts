@@ -10,7 +10,7 @@ import type { Curriculum } from '../../shared/schemas/curriculum';
 import type { ModuleDetail } from '../../shared/schemas/library-detail';
 import { setBridge } from '../../renderer/src/lib/bridge';
 import { curriculum, modules, references, sampleModule } from '../unit/curriculum/sample';
-import { EMPTY_FACETS, fakeBridge, plainDetail } from './fakes/fake-bridge';
+import { fakeBridge, listAnswer, plainDetail } from './fakes/fake-bridge';
 
 export { curriculum, moduleItem, sampleModule, session } from '../unit/curriculum/sample';
 
@@ -43,7 +43,7 @@ export function composerBackend(initial: Curriculum = curriculum([]), extra: Par
     'library:list': (req) => {
       const text = normaliseForSearch((req as { text?: string } | undefined)?.text ?? '');
       const found = SUMMARIES.filter((m) => text === '' || normaliseForSearch(m.title).includes(text));
-      return { modules: found, facets: EMPTY_FACETS, total: SUMMARIES.length };
+      return listAnswer(found, req, { total: SUMMARIES.length });
     },
     ...extra,
   });

@@ -5,7 +5,7 @@ import type { LibraryQuery } from '../../shared/schemas/library-query';
 import type { ModuleSummary } from '../../shared/schemas/library';
 import { App } from '../../renderer/src/app/App';
 import { setBridge } from '../../renderer/src/lib/bridge';
-import { EMPTY_FACETS, fakeBridge } from './fakes/fake-bridge';
+import { EMPTY_FACETS, fakeBridge, listAnswer } from './fakes/fake-bridge';
 
 const summary = (id: string, title: string, extra: Partial<ModuleSummary> = {}): ModuleSummary => ({
   id,
@@ -33,11 +33,10 @@ function libraryBridge() {
       requests.push(query);
       const text = query.text?.toLowerCase() ?? '';
       const modules = MODULES.filter((m) => m.title.toLowerCase().includes(text)).filter((m) => !query.themes || m.themes.some((t) => query.themes?.includes(t)));
-      return {
-        modules,
+      return listAnswer(modules, req, {
         total: MODULES.length,
         facets: { ...EMPTY_FACETS, themes: { ...EMPTY_FACETS.themes, 'community-policing': 2, 'ethics-and-anti-corruption': 1 }, languages: { en: 3, fr: 0, ar: 0 } },
-      };
+      });
     },
   });
   return { ...fake, requests };

@@ -4,7 +4,7 @@ import type { Req } from '../../shared/ipc/contract';
 import { ModuleSchema, type Module } from '../../shared/schemas/module';
 import { setBridge } from '../../renderer/src/lib/bridge';
 import { references, sampleModule } from '../unit/curriculum/sample';
-import { EMPTY_FACETS, fakeBridge, plainDetail } from './fakes/fake-bridge';
+import { fakeBridge, listAnswer, plainDetail } from './fakes/fake-bridge';
 
 export type SaveRequest = Req<'library:save'>;
 
@@ -13,7 +13,7 @@ export function library(module: Module = sampleModule('hr-foundations')) {
   const saves: SaveRequest[] = [];
   setBridge(
     fakeBridge({
-      'library:list': () => ({ modules: [summariseModule(module)], facets: EMPTY_FACETS, total: 1 }),
+      'library:list': (req) => listAnswer([summariseModule(module)], req),
       'library:references': () => [...references],
       'library:get': () => plainDetail(module),
       'library:save': (req) => {

@@ -2,14 +2,14 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AppErrorShape } from '../../shared/errors';
-import type { ComposerBridge, Req, Res } from '../../shared/ipc/contract';
+import type { ComposerBridge, Req } from '../../shared/ipc/contract';
 import type { ModuleSummary } from '../../shared/schemas/library';
 import { ModuleSchema, type Lesson, type Module } from '../../shared/schemas/module';
 import type { Reference } from '../../shared/schemas/reference';
 import { ModuleEditor } from '../../renderer/src/features/module-editor/ModuleEditor';
 import { setLanguage } from '../../renderer/src/i18n';
 import { setBridge } from '../../renderer/src/lib/bridge';
-import { fakeBridge, plainDetail } from './fakes/fake-bridge';
+import { fakeBridge, listAnswer, plainDetail } from './fakes/fake-bridge';
 import { summariseModule } from '../../shared/domain/module-summary';
 
 const REFERENCES: Reference[] = [
@@ -80,7 +80,7 @@ function library(options: { modules?: Module[]; current?: () => Module } = {}) {
   const gets: string[] = [];
   let failure: AppErrorShape | null = null;
   const fake = fakeBridge({
-    'library:list': () => ({ modules: modules.map(summaryOf), facets: {} as Res<'library:list'>['facets'], total: modules.length }),
+    'library:list': (req) => listAnswer(modules.map(summaryOf), req),
     'library:references': () => REFERENCES,
     'library:get': (req) => {
       const { id } = req as { id: string };

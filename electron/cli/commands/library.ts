@@ -23,25 +23,55 @@ function printSummaries(output: Output, modules: readonly ModuleSummary[]): void
   for (const m of modules) output.out(`${m.id.padEnd(40)} ${m.language}  ${formatMinutes(m.minutes).padEnd(12)} ${m.title}`);
 }
 
+/** `--limit N` and `--offset N`: a slice of the ranked list (every match by default). */
+const PAGE_OPTIONS = { limit: { type: 'string' }, offset: { type: 'string' } } as const;
+
+async function pageOf(values: Record<string, unknown>): Promise<{ limit?: number; offset?: number }> {
+  const { MAX_PAGE_ROWS } = await import('../../../shared/schemas/library-query');
+  const page: { limit?: number; offset?: number } = {};
+  for (const [name, min] of [['limit', 1], ['offset', 0]] as const) {
+    const raw = values[name];
+    if (raw === undefined) continue;
+    const n = Number(raw);
+    if (typeof raw !== 'string' || raw.trim() === '' || !Number.isInteger(n) || n < min || n > MAX_PAGE_ROWS) {
+      throw new UsageError(`--${name} must be a whole number from ${String(min)} to ${String(MAX_PAGE_ROWS)}`);
+    }
+    page[name] = n;
+  }
+  return page;
+}
+
+/** After a slice in text output: what the whole list holds, so that a shortened list is not mistaken for all of it. */
+function printSliceNote(output: Output, shown: number, page: { limit?: number; offset?: number }, matched: number): void {
+  if (page.limit === undefined && page.offset === undefined) return;
+  const from = Math.min(matched, (page.offset ?? 0) + 1);
+  output.out(shown === 0 ? `(none of ${String(matched)} matches from ${String(from)} on)` : `(${String(from)}–${String(from + shown - 1)} of ${String(matched)})`);
+}
+
 export const libraryList: Command = {
   name: 'library list',
   summary: 'List the modules in the library',
-  usage: 'library list [--theme T] [--lang L] [--data DIR] [--json]',
-  options: { json: { type: 'boolean' }, theme: { type: 'string' }, lang: { type: 'string' } },
+  usage: 'library list [--theme T] [--lang L] [--limit N] [--offset N] [--data DIR] [--json]',
+  options: { json: { type: 'boolean' }, theme: { type: 'string' }, lang: { type: 'string' }, ...PAGE_OPTIONS },
   async run({ values, output, withServices }) {
     const { LanguageSchema, ThemeSchema } = await schemas();
     const theme = values['theme'] === undefined ? undefined : ThemeSchema.safeParse(values['theme']);
     if (theme && !theme.success) throw new UsageError(`--theme must be one of: ${ThemeSchema.options.join(', ')}`);
     const lang = values['lang'] === undefined ? undefined : LanguageSchema.safeParse(values['lang']);
     if (lang && !lang.success) throw new UsageError(`--lang must be one of: ${LanguageSchema.options.join(', ')}`);
+    const page = await pageOf(values);
     return withServices(async (services) => {
-      const { modules } = await services.library.search({
+      const { modules, matched } = await services.library.search({
         sort: 'title',
         ...(theme?.data ? { themes: [theme.data] } : {}),
         ...(lang?.data ? { languages: [lang.data] } : {}),
+        ...page,
       });
       if (values['json']) printJson(output, modules);
-      else printSummaries(output, modules);
+      else {
+        printSummaries(output, modules);
+        printSliceNote(output, modules.length, page, matched);
+      }
       return 0;
     });
   },
@@ -50,17 +80,21 @@ export const libraryList: Command = {
 export const librarySearch: Command = {
   name: 'library search',
   summary: 'Full-text search of titles, summaries, objectives and lesson text',
-  usage: 'library search QUERY [--data DIR] [--json]',
-  options: { json: { type: 'boolean' } },
+  usage: 'library search QUERY [--limit N] [--offset N] [--data DIR] [--json]',
+  options: { json: { type: 'boolean' }, ...PAGE_OPTIONS },
   positionals: 1,
   async run({ values, positionals, output, withServices }) {
     const text = positionals[0] ?? '';
     if (text.length > 200) throw new UsageError('the search text is limited to 200 characters');
+    const page = await pageOf(values);
     return withServices(async (services) => {
-      const { modules } = await services.library.search({ text });
+      const { modules, matched } = await services.library.search({ text, ...page });
       if (values['json']) printJson(output, modules);
-      else if (modules.length === 0) output.out(`No module matches "${text}".`);
-      else printSummaries(output, modules);
+      else if (matched === 0) output.out(`No module matches "${text}".`);
+      else {
+        printSummaries(output, modules);
+        printSliceNote(output, modules.length, page, matched);
+      }
       return 0;
     });
   },

@@ -1,13 +1,13 @@
 import { uniqueId } from '../../../shared/domain/ids';
-import type { FacetCounts, LibraryIndex } from '../../../shared/domain/library-search';
+import type { LibraryIndex } from '../../../shared/domain/library-search';
 import { structuralProblems } from '../../../shared/domain/module-checks';
 import { modulePlaceholders, placeholderDefinitions } from '../../../shared/domain/placeholders';
 import { outlineOf } from '../../../shared/domain/references/numbering';
 import { referencedModules } from '../../../shared/domain/references/text-checks';
 import { translationFamily, translationStatus } from '../../../shared/domain/translations';
 import { AppError } from '../../../shared/errors';
-import type { ModuleSummary } from '../../../shared/schemas/library';
-import type { LibraryQuery } from '../../../shared/schemas/library-query';
+import type { LibrarySearchResult } from '../../../shared/schemas/library';
+import type { LibraryListRequest } from '../../../shared/schemas/library-query';
 import type { LibraryPlaceholder, ModuleDetail, ModuleUsage } from '../../../shared/schemas/library-detail';
 import type { Module } from '../../../shared/schemas/module';
 import type { Reference } from '../../../shared/schemas/reference';
@@ -15,8 +15,6 @@ import type { Store } from '../store/store';
 import { AnswerMemo } from '../answer-memo';
 import { deepFreeze } from '../store/deep-freeze';
 import { SearchIndexService } from './search-index-service';
-
-type LibrarySearchAnswer = { modules: ModuleSummary[]; facets: FacetCounts; total: number };
 
 /** Who else uses modules (curricula, once they exist); kept abstract so the library does not depend on them. */
 export type ModuleUsers = (moduleId: string) => { id: string; title: string }[];
@@ -50,13 +48,17 @@ export class LibraryService {
    * Lists and filters at once, from the persisted index even while the library itself is still being read;
    * a text search waits only if the full text has to be built first.
    */
-  async search(query: LibraryQuery = {}) {
+  async search(request: LibraryListRequest = {}): Promise<LibrarySearchResult> {
+    const { offset, limit, ...query } = request;
     const index = query.text?.trim() ? await this.searchIndex.forText() : await this.searchIndex.current();
-    return this.searchAnswers.answer(index, query, () => deepFreeze({ modules: index.search(query), facets: index.facetCounts(query), total: index.size }));
+    return this.searchAnswers.answer(index, request, () => {
+      const { modules, matched } = index.searchPage(query, { offset, limit });
+      return deepFreeze({ modules, facets: index.facetCounts(query), matched, total: index.size });
+    });
   }
 
   /** Answers kept while the index does not change: designers repeat searches (a page shown again, the same word typed). */
-  private readonly searchAnswers = new AnswerMemo<LibraryIndex, LibraryQuery, LibrarySearchAnswer>((index) => index.version);
+  private readonly searchAnswers = new AnswerMemo<LibraryIndex, LibraryListRequest, LibrarySearchResult>((index) => index.version);
 
   find(id: string): Module {
     const module = this.modules.find((m) => m.id === id);

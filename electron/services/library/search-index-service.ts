@@ -14,6 +14,7 @@ import { LibraryIndex } from '../../../shared/domain/library-search';
 import { CorruptIndexError } from '../../../shared/domain/search/bytes';
 import { runStepsAsync } from '../../../shared/domain/search/segment';
 import type { ModuleSummary } from '../../../shared/schemas/library';
+import { LIBRARY_PAGE_SIZE } from '../../../shared/schemas/library-query';
 import type { Module } from '../../../shared/schemas/module';
 import { removeStaleTempFiles, writeFileAtomic } from '../store/atomic-file';
 import { SEARCH_INDEX_FILE } from '../store/layout';
@@ -107,10 +108,7 @@ export class SearchIndexService {
     }
     for (const id of index.ids()) this.sources.set(id, null);
     const changed = await this.catchUp(index);
-    // One search before the first one typed (words of a title: whole words, a prefix, typo matching), so that
-    // compiling the search code is not part of that answer.
-    const [first] = index.search({ sort: 'title' });
-    if (first) index.facetCounts({ text: first.title });
+    warmUp(index);
     this.index = index;
     this.fromFile = true;
     this.writtenVersion = changed ? -1 : index.version;
@@ -323,5 +321,19 @@ export class SearchIndexService {
     await writeFileAtomic(this.path, encodeIndex({ entries, text }));
     index.adoptText(snapshot, text);
     this.writtenVersion = snapshot.version;
+  }
+}
+
+/**
+ * Searches before the first one typed, asked as the library page asks (a page of the best matches, and the
+ * facet counts), so that compiling the search code is not part of that answer. Two texts made of a title's
+ * words (whole words, a prefix, typo matching): code runs fast only once it has run a few times.
+ */
+function warmUp(index: LibraryIndex): void {
+  const titles = index.searchPage({ sort: 'title' }, { limit: 2 }).modules.map((m) => m.title);
+  for (const text of titles) {
+    const request = { text, sort: 'relevance' as const };
+    index.searchPage(request, { limit: LIBRARY_PAGE_SIZE });
+    index.facetCounts(request);
   }
 }

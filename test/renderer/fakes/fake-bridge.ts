@@ -4,6 +4,7 @@ import type { ComposerBridge, EventPayload, IpcResult, Res } from '../../../shar
 import { AppError } from '../../../shared/errors';
 import type { FacetCounts } from '../../../shared/domain/library-search';
 import { AUDIENCES } from '../../../shared/schemas/module';
+import type { ModuleSummary } from '../../../shared/schemas/library';
 import type { ModuleDetail } from '../../../shared/schemas/library-detail';
 import type { Module } from '../../../shared/schemas/module';
 import type { Settings } from '../../../shared/schemas/settings';
@@ -20,6 +21,20 @@ export const EMPTY_FACETS: FacetCounts = {
   levels: { basic: 0, intermediate: 0, advanced: 0 },
   sources: {},
 };
+
+/**
+ * A `library:list` answer over `matches` (already filtered and ranked) as the service gives it: the slice
+ * the request's `offset` and `limit` ask for, with `matched` counting every match.
+ */
+export function listAnswer(matches: readonly ModuleSummary[], request: unknown, options: { facets?: FacetCounts; total?: number } = {}): Res<'library:list'> {
+  const { offset = 0, limit } = (request ?? {}) as { offset?: number; limit?: number };
+  return {
+    modules: matches.slice(offset, limit === undefined ? undefined : offset + limit),
+    facets: options.facets ?? EMPTY_FACETS,
+    matched: matches.length,
+    total: options.total ?? matches.length,
+  };
+}
 
 /** The `sync:status` of a library that is not connected to a shared library. */
 export const NOT_SHARED: SyncStatus = {
@@ -60,7 +75,7 @@ export function fakeBridge(answers: Answers = {}) {
     'store:status': () => HEALTHY,
     'settings:get': () => settings,
     'settings:update': (req) => (settings = { ...settings, ...(req as Partial<Settings>) }),
-    'library:list': () => ({ modules: [], facets: EMPTY_FACETS, total: 0 }),
+    'library:list': (req) => listAnswer([], req),
     'store:backups': () => [],
     'curriculum:list': () => [],
     'sync:status': () => NOT_SHARED,

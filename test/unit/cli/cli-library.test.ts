@@ -20,6 +20,22 @@ describe('cli: library', () => {
     expect((JSON.parse(out) as { id: string }[]).map((m) => m.id)).toEqual(['community-policing-fr']);
   });
 
+  it('lists a slice with --limit and --offset, in the same order as the whole list', async () => {
+    const dir = await tempDir();
+    const whole = (JSON.parse((await cli('library', 'list', '--json', '--data', dir)).out) as { id: string }[]).map((m) => m.id);
+    const slice = await cli('library', 'list', '--offset', '3', '--limit', '4', '--json', '--data', dir);
+    expect((JSON.parse(slice.out) as { id: string }[]).map((m) => m.id)).toEqual(whole.slice(3, 7));
+    const text = await cli('library', 'search', 'police', '--limit', '2', '--data', dir);
+    expect(text.out.split('\n')).toHaveLength(3);
+    expect(text.out).toMatch(/\n\(1–2 of \d+\)$/);
+  });
+
+  it.each([['--limit', '0'], ['--limit', 'ten'], ['--offset', '-1'], ['--offset', '1.5']])('refuses %s %s', async (option, value) => {
+    const { code, err } = await cli('library', 'list', `${option}=${value}`, '--data', await tempDir());
+    expect(code).toBe(2);
+    expect(err).toMatch(new RegExp(`^error: ${option} must be a whole number from [01] to 100000$`));
+  });
+
   it('refuses an unknown theme with the list of valid ones', async () => {
     const { code, err } = await cli('library', 'list', '--theme', 'traffic', '--data', await tempDir());
     expect(code).toBe(2);

@@ -75,7 +75,7 @@ function fakeHandlers(): FakeHandlers {
     'store:restore': vi.fn<Handlers['store:restore']>(() => Promise.resolve(STATUS)),
     'settings:get': vi.fn<Handlers['settings:get']>(() => Promise.resolve({ language: 'en' })),
     'settings:update': vi.fn<Handlers['settings:update']>(() => Promise.resolve({ language: 'fr' })),
-    'library:list': vi.fn<Handlers['library:list']>(() => Promise.resolve({ modules: [], facets: FACETS, total: 0 })),
+    'library:list': vi.fn<Handlers['library:list']>(() => Promise.resolve({ modules: [], facets: FACETS, matched: 0, total: 0 })),
     'library:get': vi.fn<Handlers['library:get']>(() => Promise.resolve(DETAIL)),
     'library:references': vi.fn<Handlers['library:references']>(() => Promise.resolve([])),
     'library:placeholders': vi.fn<Handlers['library:placeholders']>(() => Promise.resolve([])),

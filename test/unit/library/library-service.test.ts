@@ -155,6 +155,21 @@ describe('LibraryService: search stays in step with the data', () => {
   });
 });
 
+describe('LibraryService: a page of the matches', () => {
+  it('answers the requested slice, with facets and the match count over every match', async () => {
+    const { store, library } = await openLibrary();
+    const whole = await library.search({ text: 'police', sort: 'relevance' });
+    expect(whole.matched).toBe(whole.modules.length);
+    expect(whole.matched).toBeGreaterThan(4);
+    const page = await library.search({ text: 'police', sort: 'relevance', offset: 2, limit: 3 });
+    expect(page.modules).toEqual(whole.modules.slice(2, 5));
+    expect(page.matched).toBe(whole.matched);
+    expect(page.facets).toEqual(whole.facets);
+    expect(page.total).toBe(21);
+    store.close();
+  });
+});
+
 
 describe('LibraryService: placeholders for Settings', () => {
   it('lists every placeholder the library uses, with how many modules use it and one definition per language', async () => {

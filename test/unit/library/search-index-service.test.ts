@@ -59,7 +59,7 @@ async function answers(services: Services) {
 async function freshAnswers(services: Services) {
   await services.store.loaded('library');
   const index = new LibraryIndex(services.store.read('library').modules);
-  return QUERIES.map((q) => ({ modules: index.search(q), facets: index.facetCounts(q), total: index.size }));
+  return QUERIES.map((q) => ({ ...index.searchPage(q), facets: index.facetCounts(q), total: index.size }));
 }
 
 async function indexedTitles(dataDir: string): Promise<Map<string, string>> {

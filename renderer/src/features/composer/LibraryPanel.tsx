@@ -10,7 +10,7 @@ import { useAction } from '../curricula/use-action';
 import type { ItemActions } from './item-actions';
 import { defaultPosition, insertItem, moduleItem } from './item-ops';
 
-/** Enough rows to browse; a longer list is narrowed by searching. */
+/** Enough rows to browse; a longer list is narrowed by searching. Only these are asked for. */
 const SHOWN = 50;
 
 /**
@@ -22,7 +22,7 @@ export function LibraryPanel({ draft, actions }: { draft: Curriculum; actions: I
   const id = useId();
   const [text, setText] = useState('');
   const query = useDeferredValue(text.trim());
-  const [result] = useApi(() => call('library:list', query ? { text: query, sort: 'relevance' } : { sort: 'title' }), query);
+  const [result] = useApi(() => call('library:list', { ...(query ? { text: query, sort: 'relevance' } : { sort: 'title' }), limit: SHOWN }), query);
   const adding = useAction();
   /** A module already in the course, waiting for the designer to say whether to add it again. */
   const [again, setAgain] = useState<{ id: string; title: string } | null>(null);
@@ -64,10 +64,10 @@ export function LibraryPanel({ draft, actions }: { draft: Curriculum; actions: I
       {result.state === 'ready' && (
         <>
           <p className="muted" aria-live="polite">
-            {t('composer.library.count', { count: result.value.modules.length })}
+            {t('composer.library.count', { count: result.value.matched })}
           </p>
           <ul className="composer-library__list">
-            {result.value.modules.slice(0, SHOWN).map((m) => (
+            {result.value.modules.map((m) => (
               <li key={m.id} className="composer-library__row">
                 <div className="composer-library__text">
                   <span className="composer-library__title" lang={m.language} dir="auto">
@@ -94,7 +94,7 @@ export function LibraryPanel({ draft, actions }: { draft: Curriculum; actions: I
               </li>
             ))}
           </ul>
-          {result.value.modules.length > SHOWN && <p className="muted">{t('composer.library.more', { count: result.value.modules.length - SHOWN })}</p>}
+          {result.value.matched > result.value.modules.length && <p className="muted">{t('composer.library.more', { count: result.value.matched - result.value.modules.length })}</p>}
         </>
       )}
       {again && (

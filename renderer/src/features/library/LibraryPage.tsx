@@ -1,13 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LIBRARY_SORTS, type LibraryQuery } from '../../../../shared/schemas/library-query';
+import { LIBRARY_PAGE_SIZE, LIBRARY_SORTS, type LibraryQuery } from '../../../../shared/schemas/library-query';
 import type { Route } from '../../app/sections';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { call } from '../../lib/api';
-import { useApi } from '../../lib/use-api';
 import { useSync } from '../sync/sync-context';
 import { FacetPanel } from './FacetPanel';
 import { ModuleList } from './ModuleList';
+import { useLibraryPages } from './use-library-pages';
 import type { LibraryQueryState } from './use-library-query';
 import './library.css';
 
@@ -18,7 +17,7 @@ export function LibraryPage({ query, focusSearchSignal, onOpen }: { query: Libra
   const request: LibraryQuery = { ...query.value, ...(text.trim() ? { text } : { text: undefined }) };
   // Read again after each sync: the shared library may have added, changed or removed modules.
   const generation = useSync()?.generation ?? 0;
-  const [result] = useApi(() => call('library:list', request), `${JSON.stringify(request)}:${String(generation)}`);
+  const { first: result, key: pagesKey, modules, hasMore, loadingMore, moreError, loadMore } = useLibraryPages(request, generation);
   const searchRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -94,18 +93,30 @@ export function LibraryPage({ query, focusSearchSignal, onOpen }: { query: Libra
           <FacetPanel query={query.value} facets={result.value.facets} onChange={update} />
           <div className="library__results">
             <p className="muted" aria-live="polite">
-              {t('library.count', { count: result.value.modules.length })}
-              {result.value.modules.length !== result.value.total && ` · ${t('library.countOf', { shown: result.value.modules.length, total: result.value.total })}`}
+              {modules.length < result.value.matched ? t('library.showing', { shown: modules.length, count: result.value.matched }) : t('library.count', { count: result.value.matched })}
+              {result.value.matched !== result.value.total && ` · ${t('library.countOf', { shown: result.value.matched, total: result.value.total })}`}
             </p>
-            {result.value.modules.length === 0 ? (
+            {modules.length === 0 ? (
               <p>{t('library.empty')}</p>
             ) : (
               <ModuleList
-                modules={result.value.modules}
+                // A new search starts at the top of its list (and does not load its second page at once).
+                key={pagesKey}
+                modules={modules}
+                setSize={result.value.matched}
+                onNearEnd={loadMore}
                 onOpen={(id) => {
                   onOpen({ section: 'library', view: 'module', moduleId: id });
                 }}
               />
+            )}
+            {moreError && <ErrorMessage error={moreError} />}
+            {hasMore && (
+              <p className="library__more">
+                <button type="button" className="button" disabled={loadingMore} onClick={loadMore}>
+                  {loadingMore ? t('library.loadingMore') : t('library.showMore', { count: Math.min(LIBRARY_PAGE_SIZE, result.value.matched - modules.length) })}
+                </button>
+              </p>
             )}
           </div>
         </div>

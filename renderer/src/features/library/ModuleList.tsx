@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useEffect, useEffectEvent, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ModuleSummary } from '../../../../shared/schemas/library';
 import { Duration } from '../../components/Duration';
@@ -8,11 +8,15 @@ import { formatDate } from '../../lib/format';
 /** Fits title, two lines of summary, facts and themes; rows must share one height to be virtualised cheaply. */
 const ROW_HEIGHT = 172;
 
+/** Rows from the end of those loaded at which the next page is asked for, so that scrolling rarely waits. */
+const NEAR_END_ROWS = 10;
+
 /**
  * The result list, virtualised: only the rows in view are in the DOM, so thousands of modules scroll
- * smoothly. Arrow keys move between rows (and scroll), Enter opens one.
+ * smoothly. Arrow keys move between rows (and scroll), Enter opens one. The rows may be the first pages of
+ * a longer list (`setSize` rows in all): `onNearEnd` asks for more as the view comes near the last row loaded.
  */
-export function ModuleList({ modules, onOpen }: { modules: ModuleSummary[]; onOpen: (id: string) => void }) {
+export function ModuleList({ modules, setSize = modules.length, onNearEnd, onOpen }: { modules: ModuleSummary[]; setSize?: number; onNearEnd?: () => void; onOpen: (id: string) => void }) {
   const { t, i18n } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   // The virtualizer keeps its own state; this component is simply not auto-memoised by the React Compiler.
@@ -25,6 +29,12 @@ export function ModuleList({ modules, onOpen }: { modules: ModuleSummary[]; onOp
     // jsdom and first paint have no layout: assume a window of rows so something is rendered.
     initialRect: { width: 800, height: 900 },
   });
+
+  const lastInView = virtualizer.getVirtualItems().at(-1)?.index ?? -1;
+  const nearEnd = useEffectEvent(() => onNearEnd?.());
+  useEffect(() => {
+    if (lastInView >= modules.length - NEAR_END_ROWS) nearEnd();
+  }, [lastInView, modules.length]);
 
   function focusRow(index: number) {
     const target = Math.max(0, Math.min(modules.length - 1, index));
@@ -57,7 +67,7 @@ export function ModuleList({ modules, onOpen }: { modules: ModuleSummary[]; onOp
               data-index={item.index}
               className="module-list__item"
               style={{ transform: `translateY(${item.start}px)`, blockSize: ROW_HEIGHT }}
-              aria-setsize={modules.length}
+              aria-setsize={setSize}
               aria-posinset={item.index + 1}
             >
               <a
