@@ -100,10 +100,10 @@ function describeChanges(before: Map<string, string>, after: Map<string, string>
   const deleted: string[] = [];
   const items = (path: string) => path.startsWith(`${MODULES_DIR}/`) || (path.startsWith(`${CURRICULA_DIR}/`) && idOfFileName(path.slice(CURRICULA_DIR.length + 1)) !== null);
   for (const [path, oid] of after) {
-    if (!items(path)) continue;
+    // Titles only of what changed: parsing every file of a large library would cost more than the sync.
+    if (!items(path) || before.get(path) === oid) continue;
     const name = titleOf(texts.get(path)) ?? path;
-    if (!before.has(path)) added.push(name);
-    else if (before.get(path) !== oid) changed.push(name);
+    (before.has(path) ? changed : added).push(name);
   }
   for (const path of before.keys()) if (items(path) && !after.has(path)) deleted.push(titles.get(path) ?? path);
   const parts = [changed.length ? `Changed ${changed.join(', ')}` : '', added.length ? `added ${added.join(', ')}` : '', deleted.length ? `deleted ${deleted.join(', ')}` : ''].filter(Boolean);

@@ -23,7 +23,7 @@ import {
 } from '../../../shared/schemas/sync';
 import type { Store } from '../store/store';
 import { prepareSync, pushSync, type EngineTask, type PrepareInput, type PrepareResult, type StoreChanges } from './engine';
-import { syncedFiles, textBlobId } from './files';
+import { syncedFiles } from './files';
 import { isManaged } from './remote-tree';
 import { LocalRepo, type FlatTree } from './repo';
 import { readConfig, readState, removeSyncFiles, REPO_DIR, STATE_FILE, stateText, writeConfig, writeState, type SyncStateFile } from './state';
@@ -113,7 +113,7 @@ export class SyncService {
     }
     const counted = (path: string) => path.startsWith('library/modules/') || /^curricula\/[^/]+\.json$/.test(path);
     let changes = 0;
-    for (const [path, text] of files) if (counted(path) && tree.get(path)?.oid !== textBlobId(text)) changes += 1;
+    for (const [path, file] of files) if (counted(path) && tree.get(path)?.oid !== file.oid) changes += 1;
     for (const path of tree.keys()) if (counted(path) && isManaged(path, config.includeCourses) && !files.has(path)) changes += 1;
     return changes;
   }
@@ -220,7 +220,7 @@ export class SyncService {
           gitdir: this.gitdir,
           config,
           token,
-          files: [...files].map(([path, text]) => [path, text, textBlobId(text)]),
+          files: [...files].map(([path, file]) => [path, file.text, file.oid]),
           head: state.head,
           resolve: options.resolve ?? null,
           onConflict: options.onConflict ?? null,

@@ -82,6 +82,10 @@ export function httpTransport(repo: LocalRepo, options: TransportOptions): Trans
   return {
     async fetch() {
       await repo.configureRemote(options.remote);
+      // isomorphic-git tells the server what we have by this one ref: the remote head the last fetch saw, a
+      // commit the server knows, so it sends only what is newer (not the whole library again).
+      const seen = await repo.readRef(`refs/remotes/origin/${options.branch}`);
+      if (seen && (await repo.hasObject(seen))) await repo.setRef(ref, seen);
       try {
         const result = await git.fetch({ ...common, ref: options.branch, remoteRef: options.branch, singleBranch: true, tags: false });
         await repo.fs.flush();
