@@ -90,7 +90,7 @@ export async function recordOf(repo: LocalRepo, oid: string, describe: Describe)
   }
   const [first, ...others] = diffs;
   const changes: FileChange[] = [];
-  for (const [path, [blob, parentBlob]] of first ?? new Map()) {
+  for (const [path, [blob, parentBlob]] of first ?? new Map<string, [string | null, string | null]>()) {
     if (!others.every((d) => d.has(path))) continue;
     const parentBlobs = [parentBlob, ...others.map((d) => (d.get(path) as [string | null, string | null])[1])];
     const change = blob === null ? 'deleted' : parents.length > 0 && parentBlobs.some((b) => b !== null) ? 'changed' : 'added';
@@ -135,6 +135,8 @@ export function historyOf(records: ReadonlyMap<string, CommitRecord>, start: str
   return found;
 }
 
+const OPEN = new WeakMap<LocalRepo, HistoryIndex>();
+
 /** The index of one repository, kept open with the repository (the worker's and the main process's each). */
 export class HistoryIndex {
   private readonly records = new Map<string, CommitRecord>();
@@ -144,7 +146,12 @@ export class HistoryIndex {
   constructor(readonly file: string) {}
 
   static of(repo: LocalRepo): HistoryIndex {
-    return (repo.extras.historyIndex ??= new HistoryIndex(join(dirname(repo.gitdir), HISTORY_INDEX_NAME))) as HistoryIndex;
+    let index = OPEN.get(repo);
+    if (!index) {
+      index = new HistoryIndex(join(dirname(repo.gitdir), HISTORY_INDEX_NAME));
+      OPEN.set(repo, index);
+    }
+    return index;
   }
 
   /** Reads what was appended since the last read (by this process or another); false when the file must be rebuilt. */

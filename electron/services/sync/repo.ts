@@ -31,8 +31,6 @@ export class LocalRepo {
   /** Trees and commits already read, by id: an object's content never changes. */
   private readonly trees = new Map<string, TreeEntry[]>();
   private readonly commits = new Map<string, CommitObject>();
-  /** Caches other modules keep with the repository (the history index), opened once per process. */
-  readonly extras: { historyIndex?: unknown } = {};
 
   constructor(readonly gitdir: string) {}
 

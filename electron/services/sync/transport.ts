@@ -85,9 +85,19 @@ function checkedUploads(http: HttpClient, maxResponseBytes: number): HttpClient 
       const body = Buffer.concat(chunks);
       const pack = packOfUploadResponse(body);
       if (pack) checkPack(pack, REMOTE_LIMITS.maxBlobBytes);
-      return { ...response, body: (async function* () { yield body; })() };
+      return { ...response, body: bodyOf(body) };
     },
   };
+}
+
+/** A response body of one chunk, already read. */
+function bodyOf(bytes: Uint8Array): AsyncIterableIterator<Uint8Array> {
+  const chunks = [bytes][Symbol.iterator]();
+  const iterator: AsyncIterableIterator<Uint8Array> = {
+    next: () => Promise.resolve(chunks.next()),
+    [Symbol.asyncIterator]: () => iterator,
+  };
+  return iterator;
 }
 
 export function httpTransport(repo: LocalRepo, options: TransportOptions): Transport {

@@ -78,7 +78,7 @@ async function build(steps: Step[]): Promise<{ repo: LocalRepo; commits: string[
   const dir = await tempDir('cc-history-index-');
   const repo = await LocalRepo.open(join(dir, 'sync', 'repo.git'));
   const text = (path: string, content: number) => JSON.stringify({ title: `${path} v${String(content)}`, revision: content + 1 });
-  const trees: Map<string, string>[] = [new Map(), new Map()];
+  const trees: Map<string, string>[] = [new Map<string, string>(), new Map<string, string>()];
   const heads: (string | null)[] = [null, null];
   const commits: string[] = [];
   let time = 1_700_000_000;
