@@ -30,6 +30,11 @@ export type PrepareInput = {
   head: string | null;
   /** The remote head the last sync saw: a base for history when the local one is gone. */
   resolve: { resolveId: string; choices: SyncChoices } | null;
+  /**
+   * The remote head the last sync left the remote at, when a local change may be pushed straight onto it
+   * without fetching first (see prepareRound); null to fetch first.
+   */
+  pushOnto?: string | null;
   onConflict: SyncOnConflict | null;
   now: string;
 };
@@ -54,6 +59,8 @@ export type PrepareResult =
       sent: number;
       /** Whether `result` must be pushed. */
       push: boolean;
+      /** A local change to push straight onto the remote head the last sync saw, nothing fetched. */
+      unfetched?: boolean;
     };
 
 const PHASES = ['Committing local changes', 'Fetching', 'Checking', 'Merging', 'Sending'] as const;
@@ -187,6 +194,15 @@ async function prepareRound(repo: LocalRepo, input: PrepareInput, task: EngineTa
   }
   await repo.fs.flush();
   checkCancelled(task);
+
+  // A local change on top of the remote head the last sync saw is pushed straight away: the push moves the
+  // branch only from that head (the server compares), so it lands when nobody else pushed meanwhile, with
+  // nothing to receive, and is refused otherwise, when the next round fetches and merges as usual. A sync
+  // that only sends costs one exchange with the server instead of two.
+  const pushOnto = sharing && input.pushOnto && !input.resolve ? input.pushOnto : null;
+  if (pushOnto && previous && head !== previous && (previous === pushOnto || (await repo.isAncestor(pushOnto, previous)))) {
+    return { kind: 'ready', result: head, remoteHead: pushOnto, changes: noChanges(), merged: [], sent, push: true, unfetched: true };
+  }
 
   // 2. Fetch, and check what came as hostile input.
   progress(task, 'Fetching');

@@ -222,6 +222,8 @@ export class SyncService {
           token,
           files: [...files].map(([path, file]) => [path, file.text, file.oid]),
           head: state.head,
+          // Only the first round may push without fetching; a refused push is followed by a full round.
+          pushOnto: round === 0 && !state.conflicts ? state.remoteHead : null,
           resolve: options.resolve ?? null,
           onConflict: options.onConflict ?? null,
           now: this.now().toISOString(),
@@ -244,7 +246,8 @@ export class SyncService {
           throw error;
         }
         changes.merged.push(...prepared.merged.filter((id) => !changes.merged.includes(id)));
-      } else {
+      } else if (!prepared.unfetched) {
+        // (A change pushed without fetching is recorded once it landed: until then it is still to send.)
         await writeState(this.dataDir, next);
       }
       if (!prepared.push || !prepared.result) return this.finish(next, changes, config);
@@ -254,6 +257,8 @@ export class SyncService {
         return this.finish({ ...next, remoteHead: prepared.result }, changes, config);
       }
       changes.retries += 1;
+      // A change pushed without fetching is committed again by the next round, after the fetch.
+      if (prepared.unfetched) changes.sent -= prepared.sent;
     }
     throw new AppError('sync-rejected', `Others kept pushing to ${config.remote} while this library synced (${String(MAX_ROUNDS)} tries); nothing was lost. Sync again in a moment.`);
   }

@@ -269,6 +269,8 @@ export function folderTransport(repo: LocalRepo, options: TransportOptions): Tra
     },
     async push(oid, expected) {
       await checkRepository();
+      // Someone pushed since: refused before copying anything (checked again under the lock below).
+      if ((await remoteHead()) !== expected) return 'rejected';
       const has = async (id: string) => {
         try {
           // eslint-disable-next-line @typescript-eslint/no-deprecated -- the one call that tells whether any object exists

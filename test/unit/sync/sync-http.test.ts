@@ -28,6 +28,32 @@ async function site(name: string): Promise<Site> {
 }
 
 describe('sharing over smart HTTP with a token', () => {
+  it('sends a change without fetching first, and when someone pushed meanwhile, fetches, merges and sends it', async () => {
+    const { server, url } = await served();
+    const a = await site('A');
+    const b = await site('B');
+    await a.setup(url, { token: TOKEN });
+    await b.setup(url, { token: TOKEN });
+    await a.call('sync:now');
+    await b.call('sync:now');
+
+    await a.edit('hr-foundations', () => ({ title: 'Sent straight away' }));
+    server.requests.length = 0;
+    const sent = await a.call('sync:now');
+    expect(sent).toMatchObject({ outcome: 'done', changes: { sent: 1, pushed: true, retries: 0 } });
+    // One exchange: the push (its ref list and its pack), no fetch.
+    expect(server.requests.filter((r) => r.includes('upload-pack'))).toEqual([]);
+    expect(server.requests).toContain('/library.git/git-receive-pack');
+
+    // B has not seen A's push: its own push is refused, and the next round fetches, merges and sends.
+    await b.edit('use-of-force-firearms', () => ({ title: 'Edited by B' }));
+    const merged = await b.call('sync:now');
+    expect(merged).toMatchObject({ outcome: 'done', changes: { sent: 1, pushed: true, retries: 1 } });
+    expect(b.module('hr-foundations').title).toBe('Sent straight away');
+    await a.call('sync:now');
+    expect(a.module('use-of-force-firearms').title).toBe('Edited by B');
+  });
+
   it('downloads only what is new: a library received once is not fetched again whole', async () => {
     const { url } = await served();
     const a = await site('A');
