@@ -14,7 +14,8 @@ import { courseTexts, moduleText, referencesText } from './files';
 import { repoLoader } from './loader';
 import { mergeTrees } from './merge';
 import { isManaged, readRemoteTree } from './remote-tree';
-import { LocalRepo, type FlatTree } from './repo';
+import { describeText, HistoryIndex, readDescribe } from './history-index';
+import { BLOB_MODE, LocalRepo, type FlatTree } from './repo';
 import { folderTransport, httpTransport, type PushOutcome, type Transport } from './transport';
 
 export type EngineTask = { signal?: AbortSignal; onProgress?: (progress: { done: number; total: number; label: string }) => void };
@@ -29,6 +30,11 @@ export type PrepareInput = {
   head: string | null;
   /** The remote head the last sync saw: a base for history when the local one is gone. */
   resolve: { resolveId: string; choices: SyncChoices } | null;
+  /**
+   * The remote head the last sync left the remote at, when a local change may be pushed straight onto it
+   * without fetching first (see prepareRound); null to fetch first.
+   */
+  pushOnto?: string | null;
   onConflict: SyncOnConflict | null;
   now: string;
 };
@@ -53,6 +59,8 @@ export type PrepareResult =
       sent: number;
       /** Whether `result` must be pushed. */
       push: boolean;
+      /** A local change to push straight onto the remote head the last sync saw, nothing fetched. */
+      unfetched?: boolean;
     };
 
 const PHASES = ['Committing local changes', 'Fetching', 'Checking', 'Merging', 'Sending'] as const;
@@ -99,10 +107,10 @@ function describeChanges(before: Map<string, string>, after: Map<string, string>
   const deleted: string[] = [];
   const items = (path: string) => path.startsWith(`${MODULES_DIR}/`) || (path.startsWith(`${CURRICULA_DIR}/`) && idOfFileName(path.slice(CURRICULA_DIR.length + 1)) !== null);
   for (const [path, oid] of after) {
-    if (!items(path)) continue;
+    // Titles only of what changed: parsing every file of a large library would cost more than the sync.
+    if (!items(path) || before.get(path) === oid) continue;
     const name = titleOf(texts.get(path)) ?? path;
-    if (!before.has(path)) added.push(name);
-    else if (before.get(path) !== oid) changed.push(name);
+    (before.has(path) ? changed : added).push(name);
   }
   for (const path of before.keys()) if (items(path) && !after.has(path)) deleted.push(titles.get(path) ?? path);
   const parts = [changed.length ? `Changed ${changed.join(', ')}` : '', added.length ? `added ${added.join(', ')}` : '', deleted.length ? `deleted ${deleted.join(', ')}` : ''].filter(Boolean);
@@ -124,6 +132,37 @@ const idsUnder = (folder: string, ...trees: FlatTree[]): string[] => {
 
 export async function prepareSync(input: PrepareInput, task: EngineTask = {}): Promise<PrepareResult> {
   const repo = await LocalRepo.open(input.gitdir);
+  /** Texts this round knows by blob id, so indexing the new commits reads no blob back. */
+  const known = new Map<string, string>(input.files.map(([, text, oid]) => [oid, text]));
+  const prepared = await prepareRound(repo, input, task, known);
+  if (prepared.kind === 'ready') await indexHistory(repo, [prepared.result, prepared.remoteHead], known);
+  return prepared;
+}
+
+/** Appends the commits of this round to the history index; a failure only leaves them for the history to index. */
+async function indexHistory(repo: LocalRepo, heads: (string | null)[], known: Map<string, string>): Promise<void> {
+  const fromRepo = readDescribe(repo);
+  try {
+    await HistoryIndex.of(repo).ensure(repo, heads, async (blob, path) => {
+      const text = known.get(blob);
+      return text === undefined ? fromRepo(blob, path) : describeText(text, path);
+    });
+  } catch {
+    // The index is a cache: the history rebuilds what it lacks from git.
+  }
+}
+
+/** Titles of the files of `tree` that are not in the store any more, for "deleted X" in a commit message. */
+async function deletedTitles(repo: LocalRepo, before: Map<string, string>, after: Map<string, string>): Promise<Map<string, string>> {
+  const titles = new Map<string, string>();
+  for (const [path, oid] of before) {
+    if (after.has(path)) continue;
+    titles.set(path, titleOf(Buffer.from(await repo.readBlob(oid)).toString('utf8')) ?? path);
+  }
+  return titles;
+}
+
+async function prepareRound(repo: LocalRepo, input: PrepareInput, task: EngineTask, known: Map<string, string>): Promise<PrepareResult> {
   const { config } = input;
   const includeCourses = config.includeCourses && config.mode === 'share';
   // Follow mode reads a partner's published library and never writes to it: the same merge, no push.
@@ -131,7 +170,9 @@ export async function prepareSync(input: PrepareInput, task: EngineTask = {}): P
   const author = config.author;
   const now = new Date(input.now);
 
-  // 1. Commit what the store holds, if it differs from the last sync's commit.
+  // 1. Commit what the store holds, if it differs from the last sync's commit. A library without history
+  // commits nothing yet: on a shared library that already holds modules, its files are merged onto the
+  // remote's commit instead, so modules both already had are not "added" a second time in their history.
   progress(task, 'Committing local changes');
   const previous = input.head && (await repo.hasObject(input.head)) ? input.head : null;
   const previousTree = await repo.flatTreeOfCommit(previous);
@@ -142,24 +183,26 @@ export async function prepareSync(input: PrepareInput, task: EngineTask = {}): P
     if (previousSplit.managed.get(path) !== oid) await repo.writeBlob(Buffer.from(text, 'utf8'));
     localFiles.set(path, oid);
   }
+  const managedNow = new Map([...localFiles].filter(([p]) => isManaged(p, includeCourses)));
   let head = previous;
   let sent = 0;
   const localTree = await repo.writeTree(localFiles);
-  if (!previous || localTree !== (await repo.readCommit(previous)).tree) {
-    const titles = new Map<string, string>();
-    for (const path of previousSplit.managed.keys()) {
-      if (texts.has(path)) continue;
-      const oid = previousSplit.managed.get(path) as string;
-      titles.set(path, titleOf(Buffer.from(await repo.readBlob(oid)).toString('utf8')) ?? path);
-    }
-    const { message, count } = describeChanges(previousSplit.managed, new Map([...localFiles].filter(([p]) => isManaged(p, includeCourses))), texts, titles);
-    if (previous || count > 0) {
-      head = await repo.writeCommit({ tree: localTree, parents: previous ? [previous] : [], message, author, date: now });
-      sent = count;
-    }
+  if (previous && localTree !== (await repo.readCommit(previous)).tree) {
+    const { message, count } = describeChanges(previousSplit.managed, managedNow, texts, await deletedTitles(repo, previousSplit.managed, managedNow));
+    head = await repo.writeCommit({ tree: localTree, parents: [previous], message, author, date: now });
+    sent = count;
   }
   await repo.fs.flush();
   checkCancelled(task);
+
+  // A local change on top of the remote head the last sync saw is pushed straight away: the push moves the
+  // branch only from that head (the server compares), so it lands when nobody else pushed meanwhile, with
+  // nothing to receive, and is refused otherwise, when the next round fetches and merges as usual. A sync
+  // that only sends costs one exchange with the server instead of two.
+  const pushOnto = sharing && input.pushOnto && !input.resolve ? input.pushOnto : null;
+  if (pushOnto && previous && head !== previous && (previous === pushOnto || (await repo.isAncestor(pushOnto, previous)))) {
+    return { kind: 'ready', result: head, remoteHead: pushOnto, changes: noChanges(), merged: [], sent, push: true, unfetched: true };
+  }
 
   // 2. Fetch, and check what came as hostile input.
   progress(task, 'Fetching');
@@ -170,14 +213,26 @@ export async function prepareSync(input: PrepareInput, task: EngineTask = {}): P
   if (remoteHead) await readRemoteTree(repo, remoteHead, includeCourses);
 
   // 3. Decide: nothing to receive, a fast-forward, or a merge.
-  if (!remoteHead) return { kind: 'ready', result: head, remoteHead: null, changes: noChanges(), merged: [], sent, push: sharing && head !== null };
+  if (!remoteHead) {
+    if (!previous) {
+      // The first commit of a new shared library.
+      const { message, count } = describeChanges(new Map(), managedNow, texts, new Map());
+      if (count > 0) {
+        head = await repo.writeCommit({ tree: localTree, parents: [], message, author, date: now });
+        sent = count;
+        await repo.fs.flush();
+      }
+    }
+    return { kind: 'ready', result: head, remoteHead: null, changes: noChanges(), merged: [], sent, push: sharing && head !== null };
+  }
   const base = head ? await repo.mergeBase(head, remoteHead) : null;
   if (head && base === remoteHead) return { kind: 'ready', result: head, remoteHead, changes: noChanges(), merged: [], sent, push: sharing && head !== remoteHead };
 
   progress(task, 'Merging');
   const resolveId = `${head ?? '0'.repeat(40)}.${remoteHead}`;
   const choices = input.resolve && input.resolve.resolveId === resolveId ? input.resolve.choices : null;
-  const [mineTree, theirsTree] = [await repo.flatTreeOfCommit(head), await repo.flatTreeOfCommit(remoteHead)];
+  const localFlat: FlatTree = new Map([...localFiles].map(([path, oid]) => [path, { oid, mode: BLOB_MODE, type: 'blob' as const }]));
+  const [mineTree, theirsTree] = [head ? await repo.flatTreeOfCommit(head) : localFlat, await repo.flatTreeOfCommit(remoteHead)];
   const baseTree = base ? await repo.flatTreeOfCommit(base) : await earlierVersions(repo, remoteHead, mineTree, theirsTree);
   const outcome = await mergeTrees(
     {
@@ -200,7 +255,12 @@ export async function prepareSync(input: PrepareInput, task: EngineTask = {}): P
   // The merged tree: mine, with what the merge takes from theirs, and theirs' files this library does not keep.
   const merged = new Map([...split(mineTree, includeCourses).managed]);
   for (const [path, oid] of split(theirsTree, includeCourses).carried) merged.set(path, oid);
-  const put = async (path: string, text: string) => merged.set(path, await repo.writeBlob(Buffer.from(text, 'utf8')));
+  const put = async (path: string, text: string) => {
+    const oid = await repo.writeBlob(Buffer.from(text, 'utf8'));
+    merged.set(path, oid);
+    texts.set(path, text);
+    known.set(oid, text);
+  };
   for (const module of outcome.modules.put) await put(moduleFile(module.id), moduleText(module));
   for (const id of outcome.modules.removed) merged.delete(moduleFile(id));
   if (outcome.references) await put('library/references.json', referencesText(outcome.references));
@@ -216,12 +276,18 @@ export async function prepareSync(input: PrepareInput, task: EngineTask = {}): P
   }
   const tree = await repo.writeTree(merged);
   const changes: StoreChanges = { modules: { put: outcome.modules.put, removed: outcome.modules.removed }, courses: outcome.courses, references: outcome.references };
+  const remoteTree = (await repo.readCommit(remoteHead)).tree;
   let result: string;
-  if (head && base === head && tree === (await repo.readCommit(remoteHead)).tree) result = remoteHead; // a fast-forward
-  else if (!head && tree === (await repo.readCommit(remoteHead)).tree) result = remoteHead; // a first sync into an empty library
-  else {
-    const parents = head ? [head, remoteHead] : [remoteHead];
-    result = await repo.writeCommit({ tree, parents, message: mergeMessage(outcome, config), author, date: now });
+  if (tree === remoteTree && (!head || base === head)) result = remoteHead; // a fast-forward (or a first sync that had nothing of its own)
+  else if (!head) {
+    // A first sync onto a shared library: what this library adds to it, as one change of its designer.
+    const theirsManaged = split(theirsTree, includeCourses).managed;
+    const mergedManaged = new Map([...merged].filter(([p]) => isManaged(p, includeCourses)));
+    const { message, count } = describeChanges(theirsManaged, mergedManaged, texts, await deletedTitles(repo, theirsManaged, mergedManaged));
+    result = await repo.writeCommit({ tree, parents: [remoteHead], message, author, date: now });
+    sent = count;
+  } else {
+    result = await repo.writeCommit({ tree, parents: [head, remoteHead], message: mergeMessage(outcome, config), author, date: now });
   }
   await repo.fs.flush();
   return { kind: 'ready', result, remoteHead, changes, merged: outcome.modules.merged, sent, push: sharing && result !== remoteHead };

@@ -29,33 +29,33 @@ export const REFERENCES_DEFINITION: DocumentDefinition<{ references: Reference[]
   migrations: LIBRARY_FILE_MIGRATIONS,
 };
 
-/** Path → text of every synced file. */
-export type SyncedFiles = Map<string, string>;
+/** A synced file: its text and its git blob id. */
+export type SyncedFile = { text: string; oid: string };
 
-const moduleTexts = new WeakMap<Module, string>();
-const textIds = new Map<string, string>();
+/** Path → text and blob id of every synced file. */
+export type SyncedFiles = Map<string, SyncedFile>;
+
+const fileOf = (text: string): SyncedFile => ({ text, oid: blobId(Buffer.from(text, 'utf8')) });
 
 /**
- * The git blob id of a synced file's text. Texts are the frozen store objects' encodings (moduleText keeps
- * one string per module), so ids are remembered by string: a sync hashes only what changed.
+ * Texts and blob ids are kept by the frozen store object they encode (a module, a course, the reference
+ * list): a sync encodes and hashes only what changed since the last one. (Not by text: V8 hashes a string
+ * longer than 16 K characters by its length alone, so a map keyed by module texts compares whole texts.)
  */
-export function textBlobId(text: string): string {
-  let oid = textIds.get(text);
-  if (oid === undefined) {
-    oid = blobId(Buffer.from(text, 'utf8'));
-    if (textIds.size > 20_000) textIds.clear();
-    textIds.set(text, oid);
+const moduleFiles = new WeakMap<Module, SyncedFile>();
+const referenceFiles = new WeakMap<readonly Reference[], SyncedFile>();
+
+function moduleFileOf(module: Module): SyncedFile {
+  let file = moduleFiles.get(module);
+  if (file === undefined) {
+    file = fileOf(encodeFile(module, FILE_DEFINITIONS.module));
+    moduleFiles.set(module, file);
   }
-  return oid;
+  return file;
 }
 
 export function moduleText(module: Module): string {
-  let text = moduleTexts.get(module);
-  if (text === undefined) {
-    text = encodeFile(module, FILE_DEFINITIONS.module);
-    moduleTexts.set(module, text);
-  }
-  return text;
+  return moduleFileOf(module).text;
 }
 
 export function referencesText(references: readonly Reference[]): string {
@@ -75,22 +75,28 @@ export function courseTexts(course: Curriculum): { path: string; text: string; s
   return { path: curriculumFile(course.id), text: encodeFile({ ...course, items }, FILE_DEFINITIONS.curriculum), snapshots };
 }
 
-const courseCache = new WeakMap<Curriculum, ReturnType<typeof courseTexts>>();
+const courseFiles = new WeakMap<Curriculum, { path: string; file: SyncedFile; snapshots: [string, SyncedFile][] }>();
 
 /** The synced files of the store's current data. */
 export function syncedFiles(library: LibraryData, curricula: CurriculaData | null): SyncedFiles {
   const files: SyncedFiles = new Map();
-  for (const module of library.modules) files.set(moduleFile(module.id), moduleText(module));
-  files.set(REFERENCES_FILE, referencesText(library.references));
+  for (const module of library.modules) files.set(moduleFile(module.id), moduleFileOf(module));
+  let references = referenceFiles.get(library.references);
+  if (!references) {
+    references = fileOf(referencesText(library.references));
+    referenceFiles.set(library.references, references);
+  }
+  files.set(REFERENCES_FILE, references);
   if (curricula) {
     for (const course of curricula.curricula) {
-      let texts = courseCache.get(course);
-      if (!texts) {
-        texts = courseTexts(course);
-        courseCache.set(course, texts);
+      let course_ = courseFiles.get(course);
+      if (!course_) {
+        const texts = courseTexts(course);
+        course_ = { path: texts.path, file: fileOf(texts.text), snapshots: texts.snapshots.map(([path, text]) => [path, fileOf(text)]) };
+        courseFiles.set(course, course_);
       }
-      files.set(texts.path, texts.text);
-      for (const [path, text] of texts.snapshots) files.set(path, text);
+      files.set(course_.path, course_.file);
+      for (const [path, file] of course_.snapshots) files.set(path, file);
     }
   }
   return files;

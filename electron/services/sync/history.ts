@@ -14,6 +14,7 @@ import type { HistoryDiff, HistoryEntry, HistoryList, HistoryRestore, HistoryRev
 import { laterStamp } from '../curricula/curricula-service';
 import type { Store } from '../store/store';
 import { curriculumFile, moduleFile } from '../store/layout';
+import { HistoryIndex, historyOf } from './history-index';
 import { repoLoader } from './loader';
 import { LocalRepo } from './repo';
 import { readConfig, readState } from './state';
@@ -23,8 +24,6 @@ type Subject = { kind: 'module' | 'course'; id: string; path: string };
 function subjectOf(subject: HistorySubject): Subject {
   return 'module' in subject ? { kind: 'module', id: subject.module, path: moduleFile(subject.module) } : { kind: 'course', id: subject.course, path: curriculumFile(subject.course) };
 }
-
-type Found = { commit: string; blob: string | null; entry: HistoryEntry };
 
 export class HistoryService {
   private lastRestore: { subject: HistorySubject; replaced: Module | Curriculum | null; restored: Module | Curriculum; from: string } | null = null;
@@ -47,52 +46,6 @@ export class HistoryService {
     return LocalRepo.open(this.gitdir);
   }
 
-  /** Commits that changed the subject's file, newest first (by commit date), at most `limit`. */
-  private async walk(subject: Subject, limit: number): Promise<Found[]> {
-    const start = await this.start();
-    if (!start) return [];
-    const repo = await this.repo();
-    const found: Found[] = [];
-    const seen = new Set<string>([start]);
-    const queue: { oid: string; time: number }[] = [{ oid: start, time: Number.MAX_SAFE_INTEGER }];
-    while (queue.length > 0 && found.length < limit) {
-      queue.sort((a, b) => b.time - a.time);
-      const { oid } = queue.shift() as { oid: string };
-      const commit = await repo.readCommit(oid);
-      const blob = await repo.blobAt(oid, subject.path);
-      const parentBlobs = await Promise.all(commit.parent.map((p) => repo.blobAt(p, subject.path)));
-      // Changed here: unlike its only parent, or (a merge) unlike every parent.
-      const changed = commit.parent.length === 0 ? blob !== null : parentBlobs.every((b) => b !== blob);
-      if (changed) {
-        found.push({
-          commit: oid,
-          blob,
-          entry: {
-            commit: oid,
-            author: { name: commit.author.name, email: commit.author.email },
-            date: new Date(commit.author.timestamp * 1000).toISOString(),
-            message: commit.message.trim(),
-            change: blob === null ? 'deleted' : parentBlobs.some((b) => b !== null) ? 'changed' : 'added',
-            revision: null,
-            title: null,
-          },
-        });
-      }
-      for (const parent of commit.parent) {
-        if (seen.has(parent)) continue;
-        seen.add(parent);
-        queue.push({ oid: parent, time: (await repo.readCommit(parent)).committer.timestamp });
-      }
-    }
-    return found;
-  }
-
-  private async describe(subject: Subject, found: Found): Promise<HistoryEntry> {
-    if (!found.blob) return found.entry;
-    const loaded = await this.load(subject, found.commit, found.blob);
-    return { ...found.entry, revision: 'revision' in loaded && subject.kind === 'module' ? (loaded).revision : null, title: loaded.title };
-  }
-
   private async load(subject: Subject, commit: string, blob: string): Promise<Module | Curriculum> {
     const repo = await this.repo();
     const loader = repoLoader(repo);
@@ -100,13 +53,22 @@ export class HistoryService {
     return loader.course(blob, subject.path, await repo.flatTreeOfCommit(commit));
   }
 
+  /** Read from the history index (history-index.ts), which the syncs keep up to date: no walk of the repository. */
   async list(request: HistorySubject, limit = 200): Promise<HistoryList> {
     const start = await this.start();
     if (!start) return { available: false, entries: [] };
     const subject = subjectOf(request);
-    const found = await this.walk(subject, limit);
-    const entries: HistoryEntry[] = [];
-    for (const f of found) entries.push(await this.describe(subject, f));
+    const repo = await this.repo();
+    const records = await HistoryIndex.of(repo).ensure(repo, [start]);
+    const entries = historyOf(records, start, subject.path, limit).map(({ record, change: [, , change, title, revision] }): HistoryEntry => ({
+      commit: record.c,
+      author: { name: record.a.name, email: record.a.email },
+      date: new Date(record.a.at * 1000).toISOString(),
+      message: record.m,
+      change,
+      revision: subject.kind === 'module' ? revision : null,
+      title,
+    }));
     return { available: true, entries };
   }
 
@@ -189,9 +151,12 @@ export class HistoryService {
       this.lastRestore = null;
       return { subject: last.subject, from: last.from, revision: null };
     }
-    const put = await this.put(subject, last.replaced, last.restored);
+    // Exactly what was there, revision and date included: the same file as the last sync's, so nothing is left to send.
+    const replaced = last.replaced;
+    if (subject.kind === 'module') await this.store.update('library', (l) => ({ ...l, modules: l.modules.map((m) => (m.id === subject.id ? (replaced as Module) : m)) }));
+    else await this.store.update('curricula', (c) => ({ ...c, curricula: c.curricula.map((x) => (x.id === subject.id ? (replaced as Curriculum) : x)) }));
     this.lastRestore = null;
-    return { subject: last.subject, from: last.from, revision: subject.kind === 'module' ? (put as Module).revision : null };
+    return { subject: last.subject, from: last.from, revision: subject.kind === 'module' ? (replaced as Module).revision : null };
   }
 
   private async put(subject: Subject, version: Module | Curriculum, current: Module | Curriculum | null): Promise<Module | Curriculum> {

@@ -185,6 +185,15 @@ export class LocalRepo {
     await git.setConfig({ fs: this.fs, gitdir: this.gitdir, path: 'remote.origin.fetch', value: '+refs/heads/*:refs/remotes/origin/*' });
   }
 
+  /** The commit a ref points at, or null. */
+  async readRef(ref: string): Promise<string | null> {
+    try {
+      return await git.resolveRef({ fs: this.fs, gitdir: this.gitdir, ref });
+    } catch {
+      return null;
+    }
+  }
+
   /** Points a ref at a commit (refs are a cache of sync/state.json, which is the truth). */
   async setRef(ref: string, oid: string): Promise<void> {
     await git.writeRef({ fs: this.fs, gitdir: this.gitdir, ref, value: oid, force: true });

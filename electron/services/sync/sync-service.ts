@@ -23,7 +23,7 @@ import {
 } from '../../../shared/schemas/sync';
 import type { Store } from '../store/store';
 import { prepareSync, pushSync, type EngineTask, type PrepareInput, type PrepareResult, type StoreChanges } from './engine';
-import { syncedFiles, textBlobId } from './files';
+import { syncedFiles } from './files';
 import { isManaged } from './remote-tree';
 import { LocalRepo, type FlatTree } from './repo';
 import { readConfig, readState, removeSyncFiles, REPO_DIR, STATE_FILE, stateText, writeConfig, writeState, type SyncStateFile } from './state';
@@ -113,7 +113,7 @@ export class SyncService {
     }
     const counted = (path: string) => path.startsWith('library/modules/') || /^curricula\/[^/]+\.json$/.test(path);
     let changes = 0;
-    for (const [path, text] of files) if (counted(path) && tree.get(path)?.oid !== textBlobId(text)) changes += 1;
+    for (const [path, file] of files) if (counted(path) && tree.get(path)?.oid !== file.oid) changes += 1;
     for (const path of tree.keys()) if (counted(path) && isManaged(path, config.includeCourses) && !files.has(path)) changes += 1;
     return changes;
   }
@@ -220,8 +220,10 @@ export class SyncService {
           gitdir: this.gitdir,
           config,
           token,
-          files: [...files].map(([path, text]) => [path, text, textBlobId(text)]),
+          files: [...files].map(([path, file]) => [path, file.text, file.oid]),
           head: state.head,
+          // Only the first round may push without fetching; a refused push is followed by a full round.
+          pushOnto: round === 0 && !state.conflicts ? state.remoteHead : null,
           resolve: options.resolve ?? null,
           onConflict: options.onConflict ?? null,
           now: this.now().toISOString(),
@@ -244,7 +246,8 @@ export class SyncService {
           throw error;
         }
         changes.merged.push(...prepared.merged.filter((id) => !changes.merged.includes(id)));
-      } else {
+      } else if (!prepared.unfetched) {
+        // (A change pushed without fetching is recorded once it landed: until then it is still to send.)
         await writeState(this.dataDir, next);
       }
       if (!prepared.push || !prepared.result) return this.finish(next, changes, config);
@@ -254,6 +257,8 @@ export class SyncService {
         return this.finish({ ...next, remoteHead: prepared.result }, changes, config);
       }
       changes.retries += 1;
+      // A change pushed without fetching is committed again by the next round, after the fetch.
+      if (prepared.unfetched) changes.sent -= prepared.sent;
     }
     throw new AppError('sync-rejected', `Others kept pushing to ${config.remote} while this library synced (${String(MAX_ROUNDS)} tries); nothing was lost. Sync again in a moment.`);
   }

@@ -4,14 +4,15 @@
  * which isomorphic-git does not speak: objects are copied between the two object stores, each one checked
  * against its id, and the branch is moved under git's own lock file, only from the commit we last saw.
  */
-import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { join } from 'node:path';
-import git from 'isomorphic-git';
+import git, { type HttpClient } from 'isomorphic-git';
 import { AppError } from '../../../shared/errors';
 import { gitFs, type GitFs } from './git-fs';
 import { syncHttpClient, type HttpLimits, DEFAULT_HTTP_LIMITS } from './http-client';
 import { REMOTE_LIMITS } from './remote-tree';
+import { checkLooseObject, checkPack, packOfUploadResponse } from './object-limits';
 import type { LocalRepo } from './repo';
 
 export type PushOutcome = 'pushed' | 'rejected';
@@ -65,8 +66,43 @@ export function transportError(error: unknown, remote: string): AppError {
   return new AppError('internal', `Syncing with ${remote} failed: ${e.message ?? String(error)}`);
 }
 
+/**
+ * The pack a fetch receives is checked before isomorphic-git indexes it (which inflates every object): an
+ * object larger than a module can be is refused from its header, before it is inflated.
+ */
+function checkedUploads(http: HttpClient, maxResponseBytes: number): HttpClient {
+  return {
+    async request(request) {
+      const response = await http.request(request);
+      if (request.method !== 'POST' || !request.url.endsWith('/git-upload-pack') || !response.body || response.statusCode !== 200) return response;
+      const chunks: Uint8Array[] = [];
+      let total = 0;
+      for await (const chunk of response.body) {
+        total += chunk.length;
+        if (total > maxResponseBytes) break; // the client's own limit refuses it
+        chunks.push(chunk);
+      }
+      const body = Buffer.concat(chunks);
+      const pack = packOfUploadResponse(body);
+      if (pack) checkPack(pack, REMOTE_LIMITS.maxBlobBytes);
+      return { ...response, body: bodyOf(body) };
+    },
+  };
+}
+
+/** A response body of one chunk, already read. */
+function bodyOf(bytes: Uint8Array): AsyncIterableIterator<Uint8Array> {
+  const chunks = [bytes][Symbol.iterator]();
+  const iterator: AsyncIterableIterator<Uint8Array> = {
+    next: () => Promise.resolve(chunks.next()),
+    [Symbol.asyncIterator]: () => iterator,
+  };
+  return iterator;
+}
+
 export function httpTransport(repo: LocalRepo, options: TransportOptions): Transport {
-  const http = syncHttpClient(options.limits ?? DEFAULT_HTTP_LIMITS, options.signal);
+  const limits = options.limits ?? DEFAULT_HTTP_LIMITS;
+  const http = checkedUploads(syncHttpClient(limits, options.signal), limits.maxResponseBytes);
   const auth = options.token ? () => ({ username: options.username, password: options.token ?? '' }) : undefined;
   const ref = `refs/heads/${options.branch}`;
   const common = {
@@ -82,6 +118,10 @@ export function httpTransport(repo: LocalRepo, options: TransportOptions): Trans
   return {
     async fetch() {
       await repo.configureRemote(options.remote);
+      // isomorphic-git tells the server what we have by this one ref: the remote head the last fetch saw, a
+      // commit the server knows, so it sends only what is newer (not the whole library again).
+      const seen = await repo.readRef(`refs/remotes/origin/${options.branch}`);
+      if (seen && (await repo.hasObject(seen))) await repo.setRef(ref, seen);
       try {
         const result = await git.fetch({ ...common, ref: options.branch, remoteRef: options.branch, singleBranch: true, tags: false });
         await repo.fs.flush();
@@ -119,7 +159,14 @@ function authAware(error: AppError, token: string | null): AppError {
 /* eslint-disable @typescript-eslint/no-deprecated */
 
 /** Copies the objects reachable from `head` that `to` lacks, oldest commit first, children before parents. */
-async function copyObjects(from: { fs: GitFs; gitdir: string; cache: object }, to: { fs: GitFs; gitdir: string }, head: string, has: (oid: string) => Promise<boolean>, signal?: AbortSignal): Promise<number> {
+async function copyObjects(
+  from: { fs: GitFs; gitdir: string; cache: object },
+  to: { fs: GitFs; gitdir: string },
+  head: string,
+  has: (oid: string) => Promise<boolean>,
+  signal?: AbortSignal,
+  check: (oid: string) => Promise<void> = () => Promise.resolve(),
+): Promise<number> {
   const missingCommits: string[] = [];
   const queue = [head];
   const seen = new Set<string>();
@@ -128,6 +175,7 @@ async function copyObjects(from: { fs: GitFs; gitdir: string; cache: object }, t
     if (seen.has(oid)) continue;
     seen.add(oid);
     if (await has(oid)) continue;
+    await check(oid);
     const { commit } = await git.readCommit({ fs: from.fs, gitdir: from.gitdir, cache: from.cache, oid });
     missingCommits.push(oid);
     queue.push(...commit.parent);
@@ -136,6 +184,7 @@ async function copyObjects(from: { fs: GitFs; gitdir: string; cache: object }, t
   const copy = async (oid: string): Promise<void> => {
     if (signal?.aborted) throw new AppError('cancelled', 'The sync was cancelled.');
     if (await has(oid)) return;
+    await check(oid);
     const object = await git.readObject({ fs: from.fs, gitdir: from.gitdir, cache: from.cache, oid, format: 'content' });
     if (object.type === 'tree') {
       const { tree } = await git.readTree({ fs: from.fs, gitdir: from.gitdir, cache: from.cache, oid });
@@ -203,7 +252,16 @@ export function folderTransport(repo: LocalRepo, options: TransportOptions): Tra
       const head = await remoteHead();
       if (!head) return null;
       try {
-        await copyObjects(remote, local, head, (oid) => repo.hasObject(oid), options.signal);
+        await checkPacks(remoteDir);
+        await copyObjects(remote, local, head, (oid) => repo.hasObject(oid), options.signal, async (oid) => {
+          // A loose object is checked by its header; packed ones were checked whole above.
+          const loose = join(remoteDir, 'objects', oid.slice(0, 2), oid.slice(2));
+          try {
+            await checkLooseObject(loose, REMOTE_LIMITS.maxBlobBytes);
+          } catch (error) {
+            if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+          }
+        });
       } catch (error) {
         throw transportError(error, remoteDir);
       }
@@ -211,6 +269,8 @@ export function folderTransport(repo: LocalRepo, options: TransportOptions): Tra
     },
     async push(oid, expected) {
       await checkRepository();
+      // Someone pushed since: refused before copying anything (checked again under the lock below).
+      if ((await remoteHead()) !== expected) return 'rejected';
       const has = async (id: string) => {
         try {
           // eslint-disable-next-line @typescript-eslint/no-deprecated -- the one call that tells whether any object exists
@@ -244,6 +304,31 @@ export function folderTransport(repo: LocalRepo, options: TransportOptions): Tra
       }
     },
   };
+}
+
+/** Packs of remote folders already checked, by path, size and date (a pack never changes under its name). */
+const CHECKED_PACKS = new Set<string>();
+
+/** Checks every pack of a remote folder (see checkPack) before any object is read from it. */
+async function checkPacks(remoteDir: string): Promise<void> {
+  const folder = join(remoteDir, 'objects', 'pack');
+  let names: string[];
+  try {
+    names = (await readdir(folder)).filter((name) => name.endsWith('.pack'));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const path = join(folder, name);
+    const info = await stat(path);
+    const key = `${path}:${String(info.size)}:${String(info.mtimeMs)}`;
+    if (CHECKED_PACKS.has(key)) continue;
+    if (info.size > DEFAULT_HTTP_LIMITS.maxResponseBytes) {
+      throw new AppError('sync-hostile', `The shared library was refused: ${name} is ${String(Math.round(info.size / 1024 / 1024))} MB, more than a shared library can hold. Nothing was taken from it.`);
+    }
+    checkPack(await readFile(path), REMOTE_LIMITS.maxBlobBytes);
+    CHECKED_PACKS.add(key);
+  }
 }
 
 /** The branch an empty bare folder's HEAD names (`git init --bare` may say master), to push the first commit there. */

@@ -4,6 +4,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { moduleText, referencesText } from '../../../electron/services/sync/files';
 import { loadSampleLibrary } from '../../../electron/services/library/sample-library';
 import type { Module } from '../../../shared/schemas/module';
+import { startGitServer } from '../../helpers/git-server';
 import { HostileRepo, type Node } from '../../helpers/hostile-repos';
 import { RESOURCES_DIR } from '../../helpers/open-test-store';
 import { openSite, type Site } from '../../helpers/sync-sites';
@@ -78,6 +79,35 @@ describe('a hostile remote repository is refused with a specific message, and no
     const error = await refusal(build);
     expect(error.code).toBe('sync-hostile');
     expect(error.message).toMatch(message);
+  });
+
+  describe('a zip bomb (16 MB of zeros in a few kilobytes) is refused from its size, before it is unpacked', () => {
+    const bomb = (r: HostileRepo) => r.tree(library({ 'bomb.json': Buffer.alloc(16 * 1024 * 1024) }));
+    const message = /a file of 16 MB, more than a module or course can be \(found from its size before it was unpacked\)/;
+
+    it('in a folder remote, where it is a loose object', async () => {
+      const error = await refusal(bomb);
+      expect(error.code).toBe('sync-hostile');
+      expect(error.message).toMatch(message);
+    });
+
+    it('over HTTP, inside the packfile of the fetch', async () => {
+      const root = await tempDir('cc-hostile-http-');
+      const repo = new HostileRepo(root, 'remote');
+      repo.publish(bomb(repo));
+      const server = await startGitServer(root, 'bomb-token');
+      try {
+        const site = await openSite('P');
+        sites.push(site);
+        await site.setup(server.url('remote'), { token: 'bomb-token' });
+        const error = await site.failure('sync:now');
+        expect(error.code).toBe('sync-hostile');
+        expect(error.message).toMatch(message);
+        expect(site.module('hr-foundations').title).toBe(sample.title);
+      } finally {
+        await server.close();
+      }
+    });
   });
 
   it('refuses a course whose snapshot does not match the hash that names it', async () => {

@@ -1,3 +1,5 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bareRepo, git, startGitServer, type GitServer } from '../../helpers/git-server';
 import { openSite, type Site } from '../../helpers/sync-sites';
@@ -26,6 +28,60 @@ async function site(name: string): Promise<Site> {
 }
 
 describe('sharing over smart HTTP with a token', () => {
+  it('sends a change without fetching first, and when someone pushed meanwhile, fetches, merges and sends it', async () => {
+    const { server, url } = await served();
+    const a = await site('A');
+    const b = await site('B');
+    await a.setup(url, { token: TOKEN });
+    await b.setup(url, { token: TOKEN });
+    await a.call('sync:now');
+    await b.call('sync:now');
+
+    await a.edit('hr-foundations', () => ({ title: 'Sent straight away' }));
+    server.requests.length = 0;
+    const sent = await a.call('sync:now');
+    expect(sent).toMatchObject({ outcome: 'done', changes: { sent: 1, pushed: true, retries: 0 } });
+    // One exchange: the push (its ref list and its pack), no fetch.
+    expect(server.requests.filter((r) => r.includes('upload-pack'))).toEqual([]);
+    expect(server.requests).toContain('/library.git/git-receive-pack');
+
+    // B has not seen A's push: its own push is refused, and the next round fetches, merges and sends.
+    await b.edit('use-of-force-firearms', () => ({ title: 'Edited by B' }));
+    const merged = await b.call('sync:now');
+    expect(merged).toMatchObject({ outcome: 'done', changes: { sent: 1, pushed: true, retries: 1 } });
+    expect(b.module('hr-foundations').title).toBe('Sent straight away');
+    await a.call('sync:now');
+    expect(a.module('use-of-force-firearms').title).toBe('Edited by B');
+  });
+
+  it('downloads only what is new: a library received once is not fetched again whole', async () => {
+    const { url } = await served();
+    const a = await site('A');
+    const b = await site('B');
+    await a.setup(url, { token: TOKEN });
+    await b.setup(url, { token: TOKEN });
+    await a.call('sync:now');
+    await b.call('sync:now');
+    const packs = async () => {
+      const folder = join(b.dir, 'sync', 'repo.git', 'objects', 'pack');
+      const names = (await readdir(folder)).filter((n) => n.endsWith('.pack'));
+      return new Map(await Promise.all(names.map(async (n) => [n, (await stat(join(folder, n))).size] as const)));
+    };
+    const first = await packs();
+    const whole = Math.max(...first.values());
+    for (const title of ['Second edit']) {
+      await a.edit('hr-foundations', () => ({ title }));
+      await a.call('sync:now');
+      const before = await packs();
+      await b.call('sync:now');
+      expect(b.module('hr-foundations').title).toBe(title);
+      const fetched = [...(await packs())].filter(([name]) => !before.has(name)).map(([, size]) => size);
+      expect(fetched).toHaveLength(1);
+      // One module changed: its blob, three trees and a commit, not the library's 21 modules again.
+      expect(fetched[0]).toBeLessThan(whole / 5);
+    }
+  });
+
   it('sends and receives through a real git server, the token kept by the host and never in the data folder', async () => {
     const { root, url } = await served();
     const a = await site('A');
@@ -38,7 +94,7 @@ describe('sharing over smart HTTP with a token', () => {
     expect((await a.call('sync:now')).outcome).toBe('done');
     expect((await b.call('sync:now')).outcome).toBe('done');
     expect(b.module('hr-foundations').title).toBe('Over HTTP');
-    // git itself credits the edit to its author, through B's merge that joined the two histories.
+    // git itself credits the edit to its author.
     expect(git(`${root}/library.git`, 'log', '--format=%an <%ae>|%s', '-1', 'main', '--', 'library/modules/hr-foundations.json')).toBe('Designer A <a@academy.example>|Changed Over HTTP');
     expect(git(`${root}/library.git`, 'fsck', '--strict')).toBe('');
     const { stdout } = await import('node:child_process').then(({ spawnSync }) => spawnSync('grep', ['-rl', TOKEN, a.dir], { encoding: 'utf8' }));
