@@ -11,7 +11,7 @@ const NODE_BUILTINS = { group: ['node:*'], message: 'Shared and renderer code mu
 const ELECTRON = { group: ['electron'], message: 'Only electron/main and electron/preload may import electron.' };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'resources/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'resources/**', 'test/.bundled/**'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

@@ -24,7 +24,7 @@ export class AnswerMemo<Source extends object, Request, Answer> {
       this.source = source;
       this.version = version;
     }
-    const key = JSON.stringify(request) ?? '';
+    const key = JSON.stringify(request);
     const known = this.answers.get(key);
     if (known !== undefined) return known;
     const answer = compute();
