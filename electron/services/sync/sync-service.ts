@@ -181,7 +181,11 @@ export class SyncService {
     try {
       config = await this.requireConfig();
       void this.announce();
-      return await this.rounds(config, options, controller.signal);
+      const result = await this.rounds(config, options, controller.signal);
+      // The status it carries is the one after this sync: finished, not "syncing now".
+      this.running = null;
+      this.runningTask = null;
+      return { ...result, status: await this.status() };
     } catch (error) {
       if (!config) throw error;
       const failure = transportError(error, config.remote);

@@ -24,6 +24,9 @@ describe('sharing a library through a bare folder', () => {
     const { a, b, remote } = await twoSites();
     const first = await a.call('sync:now');
     expect(first.outcome).toBe('done');
+    // The status a sync answers with is the one after it: finished, up to date.
+    expect(first.status.state).toBe('up-to-date');
+    expect(first.status.summary).not.toContain('Syncing now');
     expect(git(remote, 'ls-tree', '-r', '--name-only', 'main')).toContain('library/modules/hr-foundations.json');
     expect((await b.call('sync:now')).outcome).toBe('done');
 
