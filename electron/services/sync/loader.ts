@@ -35,10 +35,11 @@ export function repoLoader(repo: LocalRepo): Loader {
       throw refused(path, error);
     }
   };
-  const module = async (oid: string, path: string): Promise<Module> => {
+  /** A module file of the library, or (`snapshot`) a course's module snapshot, which the store writes as a curricula file. */
+  const module = async (oid: string, path: string, kind: 'module' | 'snapshot' = 'module'): Promise<Module> => {
     const known = modules.get(oid);
     if (known) return known;
-    const decoded = await decode(oid, path, (text) => decodeFile(text, FILE_DEFINITIONS.module, path));
+    const decoded = await decode(oid, path, (text) => decodeFile(text, FILE_DEFINITIONS[kind], path));
     const id = idOfFileName(path.slice(path.lastIndexOf('/') + 1));
     if (id !== null && path.startsWith('library/') && decoded.id !== id) throw refused(path, new Error(`it holds the module "${decoded.id}", not "${id}"`));
     modules.set(oid, decoded);
@@ -61,7 +62,7 @@ export function repoLoader(repo: LocalRepo): Loader {
         if (!entry) throw refused(path, new Error(`it names the module snapshot ${snapshotPath}, which is not in the shared library`));
         const text = await decode(entry.oid, snapshotPath, (t) => t);
         if (sha256Of(text) !== item.snapshot.sha256) throw refused(snapshotPath, new Error('its content does not match the hash in its name'));
-        const snapshot = await module(entry.oid, snapshotPath);
+        const snapshot = await module(entry.oid, snapshotPath, 'snapshot');
         if (snapshot.id !== item.snapshot.id || snapshot.revision !== item.snapshot.revision) throw refused(snapshotPath, new Error(`it holds ${snapshot.id} r${String(snapshot.revision)}`));
         items.push({ ...item, snapshot });
       }

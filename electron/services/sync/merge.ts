@@ -188,6 +188,12 @@ export async function mergeTrees(input: MergeInput, load: Loader): Promise<Merge
       continue;
     }
     const [bc, lc, rc] = [b ? await load.course(b, path, base) : undefined, l ? await load.course(l, path, mine) : undefined, r ? await load.course(r, path, theirs) : undefined];
+    // Two academies that both have a course from the same source (the sample course, a course from one
+    // pack) add it with their own dates: the same course, not a conflict. Theirs is taken, as for a module.
+    if (!b && lc && rc && sameApartFromDates(lc, rc)) {
+      outcome.courses.put.push(rc);
+      continue;
+    }
     outcome.conflicts.push({
       kind: 'course',
       id,
@@ -247,4 +253,10 @@ async function mergeReferences(input: MergeInput, load: Loader, outcome: MergeOu
   }
   if (changed) outcome.references = merged;
   return merged;
+}
+
+/** Whether two courses hold the same content, whenever each was created or last saved. */
+function sameApartFromDates(a: Curriculum, b: Curriculum): boolean {
+  const content = ({ createdAt: _created, updatedAt: _updated, ...rest }: Curriculum) => JSON.stringify(rest);
+  return content(a) === content(b);
 }
