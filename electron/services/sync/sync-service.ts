@@ -53,6 +53,9 @@ export type SyncTask = { taskId?: string; onProgress?: EngineTask['onProgress'] 
 /** Raised inside the store transaction when an item the merge touches was edited during the round. */
 class EditedMeanwhile extends Error {}
 
+/** A sync's answer before its status is read. */
+type SyncOutcome = SyncResult extends infer R ? (R extends SyncResult ? Omit<R, 'status'> : never) : never;
+
 export class SyncService {
   private running: AbortController | null = null;
   private runningTask: string | null = null;
@@ -202,7 +205,8 @@ export class SyncService {
     }
   }
 
-  private async rounds(config: SyncConfig, options: { onConflict?: SyncOnConflict | undefined; resolve?: { resolveId: string; choices: SyncChoices } | undefined } & SyncTask, signal: AbortSignal): Promise<SyncResult> {
+  /** The sync's rounds; its answer's status is read by `sync` once the sync has finished. */
+  private async rounds(config: SyncConfig, options: { onConflict?: SyncOnConflict | undefined; resolve?: { resolveId: string; choices: SyncChoices } | undefined } & SyncTask, signal: AbortSignal): Promise<SyncOutcome> {
     const token = remoteKind(config.remote) === 'http' ? await this.tokens.get(config.remote) : null;
     const task: EngineTask = { signal, ...(options.onProgress ? { onProgress: options.onProgress } : {}) };
     const changes: SyncChanges = {
@@ -237,7 +241,7 @@ export class SyncService {
       changes.sent += prepared.sent;
       if (prepared.kind === 'conflicts') {
         await writeState(this.dataDir, { ...state, head: prepared.head, lastError: null, conflicts: true });
-        return { outcome: 'conflicts', resolveId: prepared.resolveId, conflicts: prepared.conflicts, status: await this.status() };
+        return { outcome: 'conflicts', resolveId: prepared.resolveId, conflicts: prepared.conflicts };
       }
       const next: SyncStateFile = { ...state, head: prepared.result, remoteHead: prepared.remoteHead, lastError: null, conflicts: false };
       if (hasChanges(prepared.changes)) {
@@ -267,11 +271,11 @@ export class SyncService {
     throw new AppError('sync-rejected', `Others kept pushing to ${config.remote} while this library synced (${String(MAX_ROUNDS)} tries); nothing was lost. Sync again in a moment.`);
   }
 
-  private async finish(state: SyncStateFile, changes: SyncChanges, config: SyncConfig): Promise<SyncResult> {
+  private async finish(state: SyncStateFile, changes: SyncChanges, config: SyncConfig): Promise<SyncOutcome> {
     await writeState(this.dataDir, { ...state, lastSyncAt: this.now().toISOString(), ahead: 0, behind: 0, lastError: null, conflicts: false });
     this.schedule(config);
     changes.coursesWithUpdates = this.coursesWithUpdates([...changes.received.modules.added, ...changes.received.modules.changed]);
-    return { outcome: 'done', changes, status: await this.status() };
+    return { outcome: 'done', changes };
   }
 
   /** Courses of this academy that use a module received now, at an older revision: they offer "update available". */
