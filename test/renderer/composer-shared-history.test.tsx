@@ -18,7 +18,8 @@ describe("a course's shared history in the composer", () => {
         return { subject: { course: 'test-course' }, from: version.commit, revision: null };
       },
     });
-    render(<Composer curriculumId="test-course" onOpen={vi.fn()} />);
+    const onOpen = vi.fn();
+    const { rerender } = render(<Composer curriculumId="test-course" onOpen={onOpen} />);
     await screen.findByRole('heading', { level: 1, name: 'Test course' });
     await user.click(screen.getByRole('tab', { name: 'Details' }));
     expect(screen.getByRole('heading', { name: 'History of backups' })).toBeVisible();
@@ -44,5 +45,12 @@ describe("a course's shared history in the composer", () => {
     // The edit was saved before the restore replaced the course, so it is the version the restore keeps.
     expect(savedAtRestore).toBe('An aim typed just before the restore.');
     expect(backend.fake.invoke).toHaveBeenCalledWith('history:restore', { course: 'test-course', commit: version.commit });
+
+    // Another course opened in the same view starts on its outline, without this course's notice.
+    rerender(<Composer curriculumId="another-course" onOpen={onOpen} />);
+    await waitFor(() => {
+      expect(screen.getByRole('tab', { name: 'Outline' })).toHaveAttribute('aria-selected', 'true');
+    });
+    expect(screen.queryByText(/The version from .* is back/)).not.toBeInTheDocument();
   }, 30_000);
 });

@@ -48,7 +48,8 @@ async function loadComposer(id: string): Promise<ComposerLoad> {
 export function Composer({ curriculumId, onOpen }: { curriculumId: string; onOpen: (route: Route) => void }) {
   const { t } = useTranslation();
   const [generation, setGeneration] = useState(0);
-  const [carry, setCarry] = useState<ComposerCarry | undefined>(undefined);
+  // Kept with the course it belongs to: opening another course in this same view starts without it.
+  const [carry, setCarry] = useState<{ curriculumId: string; carried: ComposerCarry | undefined } | undefined>(undefined);
   const [loaded] = useApi(() => loadComposer(curriculumId), `${curriculumId}|${generation}`);
   if (loaded.state === 'loading') return <p className="muted">{t('composer.loading')}</p>;
   if (loaded.state === 'error') {
@@ -66,10 +67,10 @@ export function Composer({ curriculumId, onOpen }: { curriculumId: string; onOpe
     <ComposerBody
       key={loaded.value.session}
       loaded={loaded.value}
-      carried={carry}
+      carried={carry?.curriculumId === curriculumId ? carry.carried : undefined}
       onOpen={onOpen}
       onReload={(next) => {
-        setCarry(next);
+        setCarry({ curriculumId, carried: next });
         setGeneration((g) => g + 1);
       }}
     />
