@@ -21,6 +21,7 @@ import {
   type SyncSetup,
   type SyncStatus,
 } from '../../../shared/schemas/sync';
+import type { DistributiveOmit } from '../../../shared/type-utils';
 import type { Store } from '../store/store';
 import { prepareSync, pushSync, type EngineTask, type PrepareInput, type PrepareResult, type StoreChanges } from './engine';
 import { syncedFiles } from './files';
@@ -54,7 +55,7 @@ export type SyncTask = { taskId?: string; onProgress?: EngineTask['onProgress'] 
 class EditedMeanwhile extends Error {}
 
 /** A sync's answer before its status is read. */
-type SyncOutcome = SyncResult extends infer R ? (R extends SyncResult ? Omit<R, 'status'> : never) : never;
+type SyncOutcome = DistributiveOmit<SyncResult, 'status'>;
 
 export class SyncService {
   private running: AbortController | null = null;

@@ -17,6 +17,7 @@ import { dayModel, type DayModel } from './day-model';
 import { assignDays, packsInto, type PackUnit } from './day-packer';
 import { applyFit, fitCurriculum, type FitResult } from './fit';
 import { curriculumDay, curriculumUnits, packUnit, scheduleCurriculum, scheduleFits, type ScheduleUnit } from './schedule';
+import type { DistributiveOmit } from '../../type-utils';
 
 /** Where a course stands against N days: how many it uses and what falls after the last. */
 export type FitStanding = {
@@ -49,7 +50,7 @@ export type Remedy =
 export type RemedyKind = Remedy['kind'];
 
 /** A remedy before its outcome is known. */
-type RemedyDraft = Remedy extends infer R ? (R extends Remedy ? Omit<R, 'after' | 'target'> : never) : never;
+type RemedyDraft = DistributiveOmit<Remedy, 'after' | 'target'>;
 
 export type FitRemedies = { days: number; before: FitStanding; remedies: Remedy[] };
 
