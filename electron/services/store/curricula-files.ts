@@ -3,6 +3,7 @@ import type { Curriculum, CurriculumItem } from '../../../shared/schemas/curricu
 import type { Module } from '../../../shared/schemas/module';
 import { trustSnapshot } from './documents';
 import { changedItems, FileProblem, sha256Of, SplitStorage, type FilePlan } from './document-files';
+import type { FileWrite } from './journal';
 import { FILE_DEFINITIONS, snapshotText, type CurriculaIndex, type SnapshotRef, type StoredCurriculum } from './file-definitions';
 import { CURRICULA_DIR, CURRICULA_INDEX_FILE, curriculumFile, SNAPSHOTS_DIR, snapshotFile } from './layout';
 
@@ -29,6 +30,8 @@ export class CurriculaFiles extends SplitStorage<CurriculaData> {
       if (stored.length === 0) return null;
       throw new FileProblem('store-corrupt', `The curricula's index (${CURRICULA_INDEX_FILE}) is missing, although courses exist.`, CURRICULA_INDEX_FILE, 'missing');
     }
+    // Courses saved together write their new snapshots without a journal (see plan): a crash can leave temp files there.
+    await this.tidySubfolders(SNAPSHOTS_DIR);
     const curricula: Curriculum[] = [];
     for (const course of stored) curricula.push(await this.withSnapshots(course));
     curricula.sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? -1 : 1) : a.createdAt < b.createdAt ? -1 : 1));
@@ -66,22 +69,29 @@ export class CurriculaFiles extends SplitStorage<CurriculaData> {
     const plan: FilePlan = { writes: [], removals: [] };
     const courses = changedItems(this.last.curricula, next.curricula, 'curricula');
     const planned = new Set<string>();
+    const snapshots: FileWrite[] = [];
+    const files: FileWrite[] = [];
     for (const course of courses.changed) {
       const items = course.items.map((item) => {
         if (item.kind !== 'module') return item;
         const { ref, write } = this.refOf(item.snapshot);
         if (write && !planned.has(write.path)) {
           planned.add(write.path);
-          plan.writes.push(write);
+          snapshots.push(write);
         }
         return { ...item, snapshot: ref };
       });
-      plan.writes.push(this.encode({ ...course, items }, FILE_DEFINITIONS.curriculum, curriculumFile(course.id)));
+      files.push(this.encode({ ...course, items }, FILE_DEFINITIONS.curriculum, curriculumFile(course.id)));
     }
+    plan.writes.push(...snapshots, ...files);
     for (const id of courses.removed) plan.removals.push(curriculumFile(id));
     if (!this.indexed || next.archived !== this.last.archived) {
       const index: CurriculaIndex = { archived: next.archived };
       plan.writes.push(this.encode(index, FILE_DEFINITIONS.curriculaIndex, CURRICULA_INDEX_FILE));
+    } else if (plan.removals.length === 0) {
+      // Courses saved together (autosaves joined in one write) stand each on its own: no journal. A snapshot
+      // goes before the course files, which name it; it is never rewritten, so writing it early harms nothing.
+      plan.stages = [snapshots, files].filter((stage) => stage.length > 0);
     }
     return plan;
   }

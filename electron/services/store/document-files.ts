@@ -5,12 +5,12 @@
  * its object, so "changed" is an identity test: a save costs what changed, not what the folder holds.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
 import { AppError, type ErrorCode } from '../../../shared/errors';
 import type { DocumentProblem } from '../../../shared/schemas/store';
-import { writeFileAtomic } from './atomic-file';
+import { fsyncDirectory, replaceFile, writeFileAtomic } from './atomic-file';
 import { backUpFile, pruneBackups } from './backups';
 import type { DocumentDefinition } from './documents';
 import type { BackupPolicy } from './durable-adapter';
@@ -18,8 +18,14 @@ import { decodeFile, encodeFile } from './file-definitions';
 import { idOfFileName } from './layout';
 import { commitFiles, type CommitOptions, type FileWrite } from './journal';
 
-/** What a save writes and removes, relative to the data folder. */
-export type FilePlan = { writes: FileWrite[]; removals: string[] };
+/**
+ * What a save writes and removes, relative to the data folder. `stages`, when a storage sets it, says
+ * that the writes need no journal: each file stands on its own (a course file, an immutable snapshot), so a
+ * crash between two of them leaves each whole, old or new, and none of them was reported saved yet. It
+ * holds the same writes as `writes`, in the order they must reach the disk: a stage is made durable before
+ * the next starts (the snapshots a course file names before the course file).
+ */
+export type FilePlan = { writes: FileWrite[]; removals: string[]; stages?: FileWrite[][] };
 
 /** A document's storage as the Store drives it: lowdb's read/write, and the parts a transaction combines. */
 export type DocumentStorage<T> = Adapter<T> & {
@@ -48,15 +54,44 @@ export class FileProblem extends AppError {
 
 export const sha256Of = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
-/** Applies a plan: one file is replaced atomically; several, or any removal, go through the journal. */
+/**
+ * Applies a plan: one file is replaced atomically; files that stand on their own (`stages`) each
+ * atomically, stage by stage; anything else (several files that belong together, any removal) goes
+ * through the journal.
+ */
 export async function applyPlan(dataDir: string, plan: FilePlan, options: CommitOptions = {}): Promise<void> {
   const [only] = plan.writes;
   if (plan.writes.length === 1 && plan.removals.length === 0 && only && !options.onStep) {
-    await mkdir(dirname(join(dataDir, only.path)), { recursive: true });
-    await writeFileAtomic(join(dataDir, only.path), only.bytes);
+    await writeFileAtomic(join(dataDir, only.path), only.bytes, true);
+    return;
+  }
+  if (plan.stages && plan.removals.length === 0 && !options.onStep) {
+    for (const stage of plan.stages) await replaceEach(dataDir, stage);
     return;
   }
   await commitFiles(dataDir, plan.writes, options, plan.removals);
+}
+
+/** How many files are written at once: their fsyncs overlap, within what the thread pool runs. */
+const PARALLEL_WRITES = 8;
+
+/**
+ * Replaces each file atomically, several at once, then fsyncs their folders once: fifty courses saved
+ * together cost one round of fsyncs, not a journal's five rounds and fifty renames in a row (measured: a
+ * group commit of 15–20 courses took 85–130 ms through the journal).
+ */
+async function replaceEach(dataDir: string, writes: readonly FileWrite[]): Promise<void> {
+  const folders = new Set<string>();
+  for (let at = 0; at < writes.length; at += PARALLEL_WRITES) {
+    await Promise.all(
+      writes.slice(at, at + PARALLEL_WRITES).map((write) => {
+        const path = join(dataDir, write.path);
+        folders.add(dirname(path));
+        return replaceFile(path, write.bytes, true);
+      }),
+    );
+  }
+  await Promise.all([...folders].map((folder) => fsyncDirectory(folder)));
 }
 
 /** Common ground of the split documents: which files exist, rolling backups per file, writing a plan. */
@@ -69,7 +104,7 @@ export abstract class SplitStorage<T> implements DocumentStorage<T> {
     protected readonly dataDir: string,
     private readonly policy: BackupPolicy,
     /** False for a read-only look (`data check`): temp files a crash left are then skipped, not removed. */
-    private readonly tidy = true,
+    protected readonly tidy = true,
   ) {}
 
   abstract read(): Promise<T | null>;
@@ -176,6 +211,20 @@ export abstract class SplitStorage<T> implements DocumentStorage<T> {
       }
     }
     return read;
+  }
+
+  /**
+   * Removes the temp files a crash left in the subfolders of `folder` whose files are read by name, never
+   * listed (snapshots): `readFolder` does it for the folders it lists.
+   */
+  protected async tidySubfolders(folder: string): Promise<void> {
+    if (!this.tidy) return;
+    const root = join(this.dataDir, folder);
+    const subfolders = await readdir(root).catch(() => []);
+    for (const subfolder of subfolders) {
+      const names = await readdir(join(root, subfolder)).catch(() => []);
+      for (const name of names) if (name.includes('.tmp-')) await rm(join(root, subfolder, name), { force: true });
+    }
   }
 
   protected encode<F>(data: F, definition: DocumentDefinition<F>, path: string): FileWrite {

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundledChildScript } from '../../helpers/child-script';
 import { openTestStore, REPO_ROOT } from '../../helpers/open-test-store';
@@ -34,17 +35,29 @@ function killWhileSaving(dataDir: string, savesBeforeKill: number, extraDelayMs:
   });
 }
 
+/** Files under `dir` that a write left half done: temp files and staged files of a transaction. */
+async function unfinishedFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile() && (e.name.includes('.tmp-') || e.name.includes('.txn-'))).map((e) => relative(dir, join(e.parentPath, e.name)));
+}
+
 describe('crash safety', () => {
   it(`loads cleanly after the saving process is killed at ${KILLS} random moments`, { timeout: 180_000 }, async () => {
     const dataDir = await tempDir();
     for (let round = 0; round < KILLS; round += 1) {
       const saves = await killWhileSaving(dataDir, 1 + Math.floor(Math.random() * 5), Math.random() * 25);
       expect(saves).toBeGreaterThan(0);
+      if (round === KILLS - 1) expect((await readdir(join(dataDir, 'curricula'))).length).toBeGreaterThan(3);
       const store = await openTestStore(dataDir, { keep: 3, minIntervalMs: 0 });
       expect(store.status().problems).toEqual([]);
       expect(store.read('library').modules.length).toBeGreaterThan(0);
+      // Each course whole, with the snapshot its file names (it would not load without it), from one round.
+      for (const course of store.read('curricula').curricula) {
+        const [item] = course.items;
+        expect(item?.kind === 'module' ? `save ${item.snapshot.revision}` : '').toBe(course.description);
+      }
       store.close();
-      expect((await readdir(dataDir)).filter((f) => f.includes('.tmp-'))).toEqual([]);
+      expect(await unfinishedFiles(dataDir)).toEqual([]);
     }
   });
 });

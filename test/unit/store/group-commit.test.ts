@@ -1,8 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CurriculaFiles } from '../../../electron/services/store/curricula-files';
+import type { FilePlan } from '../../../electron/services/store/document-files';
 import { LibraryFiles } from '../../../electron/services/store/library-files';
+import type { Curriculum } from '../../../shared/schemas/curriculum';
 import type { Module } from '../../../shared/schemas/module';
 import { openTestStore } from '../../helpers/open-test-store';
 import { tempDir } from '../../helpers/temp-dir';
+import { curriculum } from '../curriculum/sample';
 
 /** The library's first module with another title: a change a save must carry to disk. */
 const retitle = (title: string) => (library: { modules: readonly Module[] }) => library.modules.map((m, i) => (i === 0 ? { ...m, title } : m));
@@ -72,6 +76,58 @@ describe('group commit: saves waiting in the queue are written together', () => 
       expect(store.read('library')).toBe(before);
     } finally {
       store.close();
+    }
+  });
+});
+
+describe('group commit of courses', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  const course = (id: string, snapshot: Module): Curriculum =>
+    curriculum([{ kind: 'module', id: snapshot.id, moduleId: snapshot.id, revision: snapshot.revision, snapshot, lessons: [] }], { id, title: id });
+
+  it('writes courses saved together each on its own, their new snapshots first, and the journal only for what belongs together', async () => {
+    const dir = await tempDir();
+    const store = await openTestStore(dir);
+    const plans: FilePlan[] = [];
+    const plan = CurriculaFiles.prototype.plan;
+    vi.spyOn(CurriculaFiles.prototype, 'plan').mockImplementation(function (this: CurriculaFiles, data) {
+      const made = plan.call(this, data);
+      plans.push(made);
+      return made;
+    });
+    const [module] = store.read('library').modules;
+    if (!module) throw new Error('no module');
+    const add = (c: Curriculum) => store.update('curricula', (data) => ({ ...data, curricula: [...data.curricula.filter((x) => x.id !== c.id), c] }));
+    try {
+      const folders = (plan: FilePlan | undefined) => plan?.stages?.map((stage) => stage.map((w) => w.path.split('/')[0]));
+      await add(course('first', module));
+      expect(folders(plans.at(-1))).toEqual([['snapshots'], ['curricula']]);
+      const revised = { ...module, revision: module.revision + 1, title: 'Revised' };
+      await Promise.all(['course-a', 'course-b', 'course-c'].map((id) => add(course(id, revised))));
+      const joined = plans.at(-1);
+      expect(plans).toHaveLength(2);
+      expect(folders(joined)).toEqual([['snapshots'], ['curricula', 'curricula', 'curricula']]);
+      expect(joined?.stages?.flat()).toEqual(joined?.writes);
+      // Archiving changes the index, which goes with the courses it names: all or nothing, through the journal.
+      await store.update('curricula', (data) => ({ ...data, archived: ['course-a'] }));
+      expect(plans.at(-1)?.stages).toBeUndefined();
+    } finally {
+      store.close();
+    }
+    const reopened = await openTestStore(dir);
+    try {
+      expect(reopened.read('curricula').curricula.map((c) => [c.id, c.items[0]?.kind === 'module' ? c.items[0].snapshot.title : ''])).toEqual([
+        ['course-a', 'Revised'],
+        ['course-b', 'Revised'],
+        ['course-c', 'Revised'],
+        ['first', module.title],
+      ]);
+      expect(reopened.read('curricula').archived).toEqual(['course-a']);
+    } finally {
+      reopened.close();
     }
   });
 });
