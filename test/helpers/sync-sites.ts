@@ -8,6 +8,7 @@ import type { Channel } from '../../shared/ipc/channels';
 import type { Req, Res } from '../../shared/ipc/contract';
 import type { Module } from '../../shared/schemas/module';
 import { openTestServices } from './open-test-store';
+import { bareRepo } from './git-server';
 import { tempDir } from './temp-dir';
 import { memoryTokenKeeper } from '../../electron/services/sync/tokens';
 
@@ -44,4 +45,17 @@ export async function openSite(name: string, dataDir?: string) {
       services.store.close();
     },
   };
+}
+
+/** A bare repository in a fresh folder: the remote of academies that share through a folder (a network drive, a USB stick). */
+export async function folderRemote(): Promise<string> {
+  return bareRepo(await tempDir('cc-remote-'), 'library');
+}
+
+/** Academies A and B, each in its own data folder, added to `open` for the test's `afterEach` to close. */
+export async function twoSites(open: Site[]): Promise<{ a: Site; b: Site }> {
+  const a = await openSite('A');
+  const b = await openSite('B');
+  open.push(a, b);
+  return { a, b };
 }

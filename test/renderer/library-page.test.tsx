@@ -2,26 +2,12 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { LibraryQuery } from '../../shared/schemas/library-query';
-import type { ModuleSummary } from '../../shared/schemas/library';
 import { App } from '../../renderer/src/app/App';
 import { setBridge } from '../../renderer/src/lib/bridge';
 import { EMPTY_FACETS, fakeBridge, listAnswer } from './fakes/fake-bridge';
+import { moduleSummary } from './fakes/module-summary';
 
-const summary = (id: string, title: string, extra: Partial<ModuleSummary> = {}): ModuleSummary => ({
-  id,
-  revision: 1,
-  title,
-  summary: `${title} summary`,
-  language: 'en',
-  themes: ['community-policing'],
-  audiences: ['recruits'],
-  level: 'basic',
-  minutes: 120,
-  lessonCount: 2,
-  updatedAt: '2026-11-01T09:00:00.000Z',
-  source: '',
-  ...extra,
-});
+const summary = moduleSummary;
 
 const MODULES = [summary('community-policing', 'Community Policing'), summary('police-dialogue', 'Police Dialogue'), summary('ethics', 'Ethics', { themes: ['ethics-and-anti-corruption'] })];
 

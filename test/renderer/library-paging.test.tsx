@@ -7,21 +7,9 @@ import { App } from '../../renderer/src/app/App';
 import { ModuleList } from '../../renderer/src/features/library/ModuleList';
 import { setBridge } from '../../renderer/src/lib/bridge';
 import { fakeBridge, listAnswer } from './fakes/fake-bridge';
+import { moduleSummary } from './fakes/module-summary';
 
-const summary = (n: number): ModuleSummary => ({
-  id: `module-${String(n).padStart(4, '0')}`,
-  revision: 1,
-  title: `Module ${String(n).padStart(4, '0')}`,
-  summary: 'Summary',
-  language: 'en',
-  themes: ['community-policing'],
-  audiences: ['recruits'],
-  level: 'basic',
-  minutes: 120,
-  lessonCount: 2,
-  updatedAt: '2026-11-01T09:00:00.000Z',
-  source: '',
-});
+const summary = (n: number): ModuleSummary => moduleSummary(`module-${String(n).padStart(4, '0')}`, `Module ${String(n).padStart(4, '0')}`);
 
 /** A library of `count` modules whose search answers pages as the service does; "even" finds the even ones. */
 function pagedLibrary(count: number, language: 'en' | 'ar' = 'en') {

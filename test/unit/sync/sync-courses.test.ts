@@ -1,8 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Curriculum } from '../../../shared/schemas/curriculum';
-import { bareRepo } from '../../helpers/git-server';
-import { openSite, type Site } from '../../helpers/sync-sites';
-import { tempDir } from '../../helpers/temp-dir';
+import { folderRemote, twoSites, type Site } from '../../helpers/sync-sites';
 
 const sites: Site[] = [];
 afterEach(() => {
@@ -26,10 +24,8 @@ async function editAim(site: Site, aim: string): Promise<void> {
 
 describe('sharing courses through the shared library', () => {
   it("receives the other academy's course edit with its module snapshots, and lists, shows and restores the course's revisions", async () => {
-    const remote = bareRepo(await tempDir('cc-remote-'), 'library');
-    const a = await openSite('A');
-    const b = await openSite('B');
-    sites.push(a, b);
+    const remote = await folderRemote();
+    const { a, b } = await twoSites(sites);
     await a.setup(remote, { includeCourses: true });
     await b.setup(remote, { includeCourses: true });
     expect((await a.call('sync:now')).outcome).toBe('done');

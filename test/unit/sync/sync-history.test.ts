@@ -1,7 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { bareRepo } from '../../helpers/git-server';
-import { openSite, type Site } from '../../helpers/sync-sites';
-import { tempDir } from '../../helpers/temp-dir';
+import { folderRemote, twoSites, type Site } from '../../helpers/sync-sites';
 
 const sites: Site[] = [];
 afterEach(() => {
@@ -10,10 +8,8 @@ afterEach(() => {
 
 describe('the history of a module', () => {
   it('lists who changed it, shows a revision in full, diffs two, restores one as a new change and undoes that', async () => {
-    const remote = bareRepo(await tempDir('cc-remote-'), 'library');
-    const a = await openSite('A');
-    const b = await openSite('B');
-    sites.push(a, b);
+    const remote = await folderRemote();
+    const { a, b } = await twoSites(sites);
     expect(await a.call('history:list', { module: 'hr-foundations' })).toEqual({ available: false, entries: [] });
     await a.setup(remote);
     await b.setup(remote);

@@ -2,7 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bareRepo, git, startGitServer, type GitServer } from '../../helpers/git-server';
-import { openSite, type Site } from '../../helpers/sync-sites';
+import { openSite, twoSites, type Site } from '../../helpers/sync-sites';
 import { tempDir } from '../../helpers/temp-dir';
 
 const TOKEN = 'glpat-loopback-token';
@@ -30,8 +30,7 @@ async function site(name: string): Promise<Site> {
 describe('sharing over smart HTTP with a token', () => {
   it('sends a change without fetching first, and when someone pushed meanwhile, fetches, merges and sends it', async () => {
     const { server, url } = await served();
-    const a = await site('A');
-    const b = await site('B');
+    const { a, b } = await twoSites(sites);
     await a.setup(url, { token: TOKEN });
     await b.setup(url, { token: TOKEN });
     await a.call('sync:now');
@@ -56,8 +55,7 @@ describe('sharing over smart HTTP with a token', () => {
 
   it('downloads only what is new: a library received once is not fetched again whole', async () => {
     const { url } = await served();
-    const a = await site('A');
-    const b = await site('B');
+    const { a, b } = await twoSites(sites);
     await a.setup(url, { token: TOKEN });
     await b.setup(url, { token: TOKEN });
     await a.call('sync:now');
@@ -84,8 +82,7 @@ describe('sharing over smart HTTP with a token', () => {
 
   it('sends and receives through a real git server, the token kept by the host and never in the data folder', async () => {
     const { root, url } = await served();
-    const a = await site('A');
-    const b = await site('B');
+    const { a, b } = await twoSites(sites);
     await a.setup(url, { token: TOKEN });
     await b.setup(url, { token: TOKEN });
     expect((await a.call('sync:status')).tokenStored).toBe(true);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { bareRepo, git } from '../../helpers/git-server';
-import { openSite, type Site } from '../../helpers/sync-sites';
+import { folderRemote, openSite, twoSites, type Site } from '../../helpers/sync-sites';
 import { tempDir } from '../../helpers/temp-dir';
 
 const sites: Site[] = [];
@@ -8,12 +8,10 @@ afterEach(() => {
   for (const site of sites.splice(0)) site.close();
 });
 
-async function twoSites(): Promise<{ a: Site; b: Site; remote: string }> {
-  const root = await tempDir('cc-remote-');
-  const remote = bareRepo(root, 'library');
-  const a = await openSite('A');
-  const b = await openSite('B');
-  sites.push(a, b);
+/** Two academies sharing a folder remote, both set up. */
+async function connectedSites(): Promise<{ a: Site; b: Site; remote: string }> {
+  const remote = await folderRemote();
+  const { a, b } = await twoSites(sites);
   await a.setup(remote);
   await b.setup(remote);
   return { a, b, remote };
@@ -21,7 +19,7 @@ async function twoSites(): Promise<{ a: Site; b: Site; remote: string }> {
 
 describe('sharing a library through a bare folder', () => {
   it('sends the first library, and a second academy receives edits to different fields of one module merged', async () => {
-    const { a, b, remote } = await twoSites();
+    const { a, b, remote } = await connectedSites();
     const first = await a.call('sync:now');
     expect(first.outcome).toBe('done');
     // The status a sync answers with is the one after it: finished, up to date.
@@ -47,7 +45,7 @@ describe('sharing a library through a bare folder', () => {
 
 describe('conflicts', () => {
   it('stops on the same field changed on both sides with nothing applied, then takes the choice made for it', async () => {
-    const { a, b } = await twoSites();
+    const { a, b } = await connectedSites();
     await a.call('sync:now');
     await b.call('sync:now');
     await a.edit('hr-foundations', () => ({ title: 'Title from A' }));
@@ -73,7 +71,7 @@ describe('conflicts', () => {
   });
 
   it('answers a resolve for versions that have moved on with the conflicts as they now are', async () => {
-    const { a, b } = await twoSites();
+    const { a, b } = await connectedSites();
     await a.call('sync:now');
     await b.call('sync:now');
     await a.edit('hr-foundations', () => ({ title: 'A1' }));
@@ -91,7 +89,7 @@ describe('conflicts', () => {
   });
 
   it('treats an edit against a delete as a conflict, and keeping the edit brings the module back for everyone', async () => {
-    const { a, b } = await twoSites();
+    const { a, b } = await connectedSites();
     await a.call('sync:now');
     await b.call('sync:now');
     await a.call('library:delete', { id: 'hr-foundations', confirmed: true });
@@ -108,7 +106,7 @@ describe('conflicts', () => {
   });
 
   it('decides every conflict one way with --on-conflict', async () => {
-    const { a, b } = await twoSites();
+    const { a, b } = await connectedSites();
     await a.call('sync:now');
     await b.call('sync:now');
     await a.edit('hr-foundations', () => ({ title: 'A' }));
@@ -128,7 +126,7 @@ describe('conflicts', () => {
 
 describe('courses and racing pushes', () => {
   it('offers "update available" to a course whose module changed upstream, and changes nothing in the course', async () => {
-    const { a, b } = await twoSites();
+    const { a, b } = await connectedSites();
     await a.call('sync:now');
     await b.call('sync:now');
     const [course] = b.services.store.read('curricula').curricula;
@@ -148,7 +146,7 @@ describe('courses and racing pushes', () => {
   });
 
   it('lets two academies that push at the same moment both land, the later one after a fetch and a merge', async () => {
-    const { a, b } = await twoSites();
+    const { a, b } = await connectedSites();
     await a.call('sync:now');
     await b.call('sync:now');
     const ids = a.services.store.read('library').modules.map((m) => m.id);
