@@ -165,6 +165,8 @@ const ANSWERED_WHILE_LOADING: ReadonlySet<Channel> = new Set<Channel>([
   'settings:get',
   'settings:update',
   'library:list',
+  // From the module's own file while the library is read (LibraryService.detail).
+  'library:get',
   'curriculum:list',
   'task:cancel',
 ]);
@@ -208,7 +210,7 @@ function handlersOf({ store, library, libraryLoading, curricula, packs, words, e
     'settings:get': () => Promise.resolve(store.read('settings')),
     'settings:update': (patch) => store.update('settings', (settings) => ({ ...settings, ...patch })),
     'library:list': (query) => library.search(query),
-    'library:get': ({ id }) => Promise.resolve(library.get(id)),
+    'library:get': ({ id }) => library.detail(id),
     'library:references': () => Promise.resolve([...library.references()]),
     'library:placeholders': () => Promise.resolve(library.placeholders()),
     'library:save': (req) => library.save(req),

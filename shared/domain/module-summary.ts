@@ -15,6 +15,7 @@ export function summariseModule(module: Module): ModuleSummary {
     level: module.level,
     minutes: moduleMinutes(module),
     lessonCount: module.lessons.length,
+    prerequisites: module.prerequisites,
     updatedAt: module.updatedAt,
     ...(module.translationOf ? { translationOf: { ...module.translationOf } } : {}),
     source: module.provenance.sourcePack ? (module.provenance.sourcePack.publisher ?? module.provenance.sourcePack.packId) : '',

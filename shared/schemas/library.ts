@@ -49,6 +49,8 @@ export const ModuleSummarySchema = z.object({
   source: z.string(),
   /** Set on translations, so the composer can flag outdated ones without fetching whole modules. */
   translationOf: z.object({ moduleId: IdSchema, revision: z.number().int() }).optional(),
+  /** The modules to take before this one: who depends on a module is known from the list rows alone. */
+  prerequisites: z.array(IdSchema),
 });
 export type ModuleSummary = z.infer<typeof ModuleSummarySchema>;
 

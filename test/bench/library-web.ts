@@ -93,23 +93,25 @@ async function untilSettled(harness: RunningHarness, since: number): Promise<Rec
 }
 
 /**
- * Searches typed while the module bodies are being read (a call that needs them, here opening a module,
- * starts the reading at once): what the reading costs the searches on this machine.
+ * A module opened before the module bodies are read (from its own file and the index), then searches typed
+ * while they are read (a call that needs them, here the placeholders of Settings, starts the reading at
+ * once): what the reading costs the searches on this machine.
  */
 async function searchesWhileReading(harness: RunningHarness): Promise<Record<string, unknown>> {
   const list = (await invoke(harness, 'library:list', { sort: 'title' })).value as { modules: { id: string }[] };
   const id = list.modules[0]?.id ?? 'accountability-oversight-0';
+  const moduleOpenedBeforeReadingMs = Math.round((await invoke(harness, 'library:get', { id })).ms);
   const since = performance.now();
-  const opening = invoke(harness, 'library:get', { id });
+  const reading = invoke(harness, 'library:placeholders', undefined);
   const times: number[] = [];
   const state = { done: false };
-  void opening.then(() => (state.done = true));
+  void reading.then(() => (state.done = true));
   for (let i = 0; !state.done && i < 200; i += 1) {
     times.push((await invoke(harness, 'library:list', pageRequest(`${FIRST_SEARCHES[i % FIRST_SEARCHES.length] ?? ''} ${String(i)}`))).ms);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  const opened = await opening;
-  return { firstModuleOpenedMs: Math.round(performance.now() - since), searchesMeanwhile: summarise(times), load: load(), openedWaitedMs: opened.ms };
+  await reading;
+  return { moduleOpenedBeforeReadingMs, libraryReadMs: Math.round(performance.now() - since), searchesMeanwhile: summarise(times), load: load() };
 }
 
 /** One cold opening of the services in a fresh process (library-open-child.ts): service-side times, before any HTTP. */

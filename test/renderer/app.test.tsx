@@ -7,21 +7,14 @@ import type { StoreStatus } from '../../shared/schemas/store';
 import { App } from '../../renderer/src/app/App';
 import { setBridge } from '../../renderer/src/lib/bridge';
 import { EMPTY_FACETS, fakeBridge, HEALTHY, listAnswer } from './fakes/fake-bridge';
+import { moduleSummary } from './fakes/module-summary';
 
-const MODULE: ModuleSummary = {
-  id: 'hr-foundations',
-  revision: 1,
-  title: 'Human Rights Foundations for Policing',
+const MODULE: ModuleSummary = moduleSummary('hr-foundations', 'Human Rights Foundations for Policing', {
   summary: 'Why human rights are the basis of policing.',
-  language: 'en',
   themes: ['human-rights-foundations'],
-  audiences: ['recruits'],
-  level: 'basic',
   minutes: 390,
   lessonCount: 3,
-  updatedAt: '2026-11-01T09:00:00.000Z',
-  source: '',
-};
+});
 
 describe('the app shell', () => {
   it('shows the library with its modules first', async () => {

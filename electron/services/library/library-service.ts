@@ -2,9 +2,7 @@ import { uniqueId } from '../../../shared/domain/ids';
 import type { LibraryIndex } from '../../../shared/domain/library-search';
 import { structuralProblems } from '../../../shared/domain/module-checks';
 import { modulePlaceholders, placeholderDefinitions } from '../../../shared/domain/placeholders';
-import { outlineOf } from '../../../shared/domain/references/numbering';
 import { referencedModules } from '../../../shared/domain/references/text-checks';
-import { translationFamily, translationStatus } from '../../../shared/domain/translations';
 import { AppError } from '../../../shared/errors';
 import type { LibrarySearchResult } from '../../../shared/schemas/library';
 import type { LibraryListRequest } from '../../../shared/schemas/library-query';
@@ -14,6 +12,7 @@ import type { Reference } from '../../../shared/schemas/reference';
 import type { Store } from '../store/store';
 import { AnswerMemo } from '../answer-memo';
 import { deepFreeze } from '../store/deep-freeze';
+import { moduleDetail, moduleUsage } from './module-detail';
 import { SearchIndexService } from './search-index-service';
 
 /** Who else uses modules (curricula, once they exist); kept abstract so the library does not depend on them. */
@@ -73,24 +72,31 @@ export class LibraryService {
   get(id: string): ModuleDetail {
     const module = this.find(id);
     const all = this.modules;
-    const cited = new Set([...module.references, ...module.lessons.flatMap((l) => l.references)]);
     const linked = referencedModules(module);
-    return {
-      module,
-      references: this.references().filter((r) => cited.has(r.id)),
-      translationStatus: translationStatus(module, all),
-      translations: translationFamily(module, all).map((m) => ({
-        id: m.id,
-        title: m.title,
-        language: m.language,
-        revision: m.revision,
-        status: translationStatus(m, all),
-      })),
-      prerequisites: module.prerequisites.map((p) => ({ id: p, title: all.find((m) => m.id === p)?.title ?? null })),
-      placeholders: modulePlaceholders(module),
-      usage: this.usage(id),
-      linkedModules: all.filter((m) => m.id !== module.id && linked.has(m.id)).map(outlineOf),
-    };
+    return moduleDetail({ module, rows: all, references: this.references(), curricula: this.curriculaUsing(id), linked: all.filter((m) => m.id !== id && linked.has(m.id)) });
+  }
+
+  /**
+   * A module's detail. While a large library is still being read (the first seconds after start), it is
+   * worked out from the module's own file, the files of the modules its texts refer to and the search
+   * index's list rows, instead of waiting for every module: the same answer (a test compares them).
+   */
+  async detail(id: string): Promise<ModuleDetail> {
+    if (!this.store.status().loading?.includes('library')) return this.get(id);
+    const module = await this.store.readModuleAlone(id);
+    // Read meanwhile: the library in memory is the truth again.
+    if (!this.store.status().loading?.includes('library')) return this.get(id);
+    if (!module) throw new AppError('not-found', `No module with id "${id}" in the library`);
+    const index = await this.searchIndex.current();
+    // In id order, the order the library's folder is read in.
+    const rows = [...index.ids()].sort().flatMap((row) => index.summaryOf(row) ?? []);
+    const linked: Module[] = [];
+    const refersTo = referencedModules(module);
+    for (const row of rows) {
+      const other = row.id !== id && refersTo.has(row.id) ? await this.store.readModuleAlone(row.id) : null;
+      if (other) linked.push(other);
+    }
+    return moduleDetail({ module, rows, references: await this.store.readReferencesAlone(), curricula: this.curriculaUsing(id), linked });
   }
 
   /** Every placeholder the modules use, by name, with the first definition each language gives it. */
@@ -114,12 +120,7 @@ export class LibraryService {
 
   usage(id: string): ModuleUsage {
     this.find(id);
-    const link = (m: Module) => ({ id: m.id, title: m.title });
-    return {
-      curricula: this.curriculaUsing(id),
-      prerequisiteOf: this.modules.filter((m) => m.prerequisites.includes(id)).map(link),
-      translations: this.modules.filter((m) => m.translationOf?.moduleId === id).map(link),
-    };
+    return moduleUsage(id, this.modules, this.curriculaUsing(id));
   }
 
   async save({ module, baseRevision, bump }: SaveRequest): Promise<Module> {

@@ -18,7 +18,7 @@ import { IdSchema } from '../../../shared/schemas/common';
 import { ModuleSummarySchema, type ModuleSummary } from '../../../shared/schemas/library';
 
 /** Bump when the layout of this file changes; an index of another format is rebuilt, never read. */
-export const SEARCH_INDEX_FORMAT = 1;
+export const SEARCH_INDEX_FORMAT = 2;
 const MAGIC = Buffer.from('CCSEARCH', 'latin1');
 const PREAMBLE = 24;
 

@@ -1,4 +1,6 @@
 import type { LibraryData } from '../../../shared/schemas/library';
+import type { Module } from '../../../shared/schemas/module';
+import type { Reference } from '../../../shared/schemas/reference';
 import { SplitStorage, FileProblem, changedItems, type FilePlan } from './document-files';
 import { FILE_DEFINITIONS, type LibraryIndex } from './file-definitions';
 import { LIBRARY_INDEX_FILE, moduleFile, MODULES_DIR, upstreamFile, UPSTREAM_DIR } from './layout';
@@ -23,6 +25,16 @@ export class LibraryFiles extends SplitStorage<LibraryData> {
     this.indexed = true;
     this.last = data;
     return data;
+  }
+
+  /** One module's file, read and checked on its own; null when there is none (see Store.readModuleAlone). */
+  readModule(id: string): Promise<Module | null> {
+    return this.readOne(moduleFile(id), FILE_DEFINITIONS.module);
+  }
+
+  /** The reference list, from the library's index file alone. */
+  async readReferences(): Promise<Reference[]> {
+    return (await this.readOne(LIBRARY_INDEX_FILE, FILE_DEFINITIONS.libraryIndex))?.references ?? [];
   }
 
   plan(next: LibraryData): FilePlan {

@@ -9,6 +9,8 @@ import { backupPath, BACKUPS_FOLDER, listBackups } from './backups';
 import { CurriculaFiles } from './curricula-files';
 import type { StoredCurriculum } from './file-definitions';
 import type { Curriculum } from '../../../shared/schemas/curriculum';
+import type { Module } from '../../../shared/schemas/module';
+import type { Reference } from '../../../shared/schemas/reference';
 import { FileProblem, type DocumentStorage, type FilePlan } from './document-files';
 import { definitionOf, type DocumentData } from './documents';
 import { DurableJsonAdapter, type BackupPolicy } from './durable-adapter';
@@ -205,6 +207,21 @@ export class Store {
     const problems = DOCUMENT_NAMES.map((n) => this.slots[n].problem).filter((p): p is DocumentProblem => p !== null);
     const loading = DOCUMENT_NAMES.filter((n) => this.deferredLoads.has(n));
     return { dataDir: this.dataDir, healthy: problems.length === 0, problems, seeded: this.seeded, migrated: this.migrated, readOnly: this.readOnly, ...(loading.length > 0 ? { loading } : {}) };
+  }
+
+  /**
+   * One module's file, read on its own while the library is still being read (`deferred`), so that opening
+   * a module need not wait for thousands: checked and frozen as the library's modules are; null when the
+   * module has no file. It reads without tidying anything (the library's reading does that).
+   */
+  async readModuleAlone(id: string): Promise<Module | null> {
+    const module = await new LibraryFiles(this.dataDir, this.policy, false).readModule(id);
+    return module ? deepFreeze(module) : null;
+  }
+
+  /** The library's reference list, read on its own from its index file (see `readModuleAlone`). */
+  async readReferencesAlone(): Promise<readonly Reference[]> {
+    return deepFreeze(await new LibraryFiles(this.dataDir, this.policy, false).readReferences());
   }
 
   /** Current data of a document; throws `store-unavailable` while that file has an unresolved problem. */

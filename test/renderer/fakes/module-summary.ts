@@ -14,5 +14,6 @@ export const moduleSummary = (id: string, title: string, extra: Partial<ModuleSu
   lessonCount: 2,
   updatedAt: '2026-11-01T09:00:00.000Z',
   source: '',
+  prerequisites: [],
   ...extra,
 });

@@ -210,6 +210,7 @@ describe('LibraryIndex: what is indexed', () => {
       lessonCount: source.lessons.length,
       updatedAt: source.updatedAt,
       source: '',
+      prerequisites: source.prerequisites,
     });
   });
 });

@@ -2,6 +2,7 @@ import { readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { closeServices, createHandlers, openServices, type Services } from '../../../electron/services/handlers';
+import { dispatch } from '../../../shared/ipc/dispatch';
 import { LibraryService } from '../../../electron/services/library/library-service';
 import { stampOf } from '../../../electron/services/library/module-files';
 import { decodeIndex, encodeIndex } from '../../../electron/services/library/search-index-file';
@@ -238,9 +239,64 @@ describe('a library read in the background', () => {
       expect(() => services.store.read('library')).toThrow(/still loading/);
       const list = await handlers['library:list']({ text: 'police' });
       expect(list.modules.length).toBeGreaterThan(10);
-      const detail = await handlers['library:get']({ id: 'ethics-integrity' });
-      expect(detail.module.id).toBe('ethics-integrity');
+      const placeholders = await handlers['library:placeholders'](undefined);
+      expect(placeholders.length).toBeGreaterThan(0);
       expect(services.store.status().loading).toBeUndefined();
+    } finally {
+      closeServices(services);
+    }
+  });
+
+  it('opens a module from its own file while the library is read, with the detail it has once read', async () => {
+    const dir = await tempDir();
+    const first = await open(dir);
+    await persist(first.services);
+    // A course that uses modules, and a prerequisite, so that the module's usage has something to list.
+    const course = first.services.store.read('curricula').curricula[0];
+    closeServices(first.services);
+
+    const { services, handlers } = await open(dir);
+    try {
+      // Nothing reads the library unless asked: every detail below comes from single files.
+      services.libraryLoading.close();
+      const ids = (await handlers['library:list']({ sort: 'title' })).modules.map((m) => m.id);
+      expect(ids.length).toBeGreaterThan(15);
+      const early = [];
+      for (const id of ids) early.push(await handlers['library:get']({ id }));
+      const missing = await dispatch(handlers, 'library:get', { id: 'no-such-module' });
+      expect(missing).toMatchObject({ ok: false, error: { code: 'not-found' } });
+      expect(services.store.status().loading).toEqual(['library']);
+
+      await services.store.loaded('library');
+      expect(early).toEqual(ids.map((id) => services.library.get(id)));
+      // What the comparison covers: usage by a course, prerequisites both ways, translations, linked modules.
+      expect(early.some((d) => d.usage.curricula.some((c) => c.id === course?.id))).toBe(true);
+      expect(early.some((d) => d.usage.prerequisiteOf.length > 0)).toBe(true);
+      expect(early.some((d) => d.translations.length > 0)).toBe(true);
+      expect(early.some((d) => d.linkedModules.length > 0)).toBe(true);
+    } finally {
+      closeServices(services);
+    }
+  });
+
+  it('reports a damaged module file when the module is opened while the library is read', async () => {
+    const dir = await tempDir();
+    const first = await open(dir);
+    await persist(first.services);
+    closeServices(first.services);
+    const file = join(dir, MODULES_DIR, 'ethics-integrity.json');
+    const stamp = await stat(file);
+    // Damaged without changing size or time: the index still trusts the file, the module's own reading does not.
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, text.replace('"title":', '"titel":'));
+    await utimes(file, stamp.atime, stamp.mtime);
+
+    const { services, handlers } = await open(dir);
+    try {
+      services.libraryLoading.close();
+      const result = await dispatch(handlers, 'library:get', { id: 'ethics-integrity' });
+      expect(result.ok).toBe(false);
+      expect(result.ok ? '' : result.error.message).toContain('library/modules/ethics-integrity.json');
     } finally {
       closeServices(services);
     }
