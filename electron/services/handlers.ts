@@ -123,7 +123,10 @@ export async function openServices(dataDir: string, host: Host, backups?: { keep
     throw error;
   }
   if (background) searchIndex.startInBackground();
-  const curricula = new CurriculaService(store);
+  const curricula = new CurriculaService(store, undefined, async () => {
+    const index = await searchIndex.current();
+    return { lookup: (id) => index.summaryOf(id), references: await store.readReferencesAlone() };
+  });
   const sync = new SyncService(store, host.syncTokens ?? envTokenKeeper(), host.runSync ?? IN_PROCESS_SYNC, (status) => host.emit?.('sync:status', status));
   if (host.autoSync) await sync.startAutoSync();
   return {
@@ -167,7 +170,10 @@ const ANSWERED_WHILE_LOADING: ReadonlySet<Channel> = new Set<Channel>([
   'library:list',
   // From the module's own file while the library is read (LibraryService.detail).
   'library:get',
+  'library:references',
   'curriculum:list',
+  // With the search index's rows for its checks (CurriculaService.detail).
+  'curriculum:get',
   'task:cancel',
 ]);
 
@@ -211,14 +217,14 @@ function handlersOf({ store, library, libraryLoading, curricula, packs, words, e
     'settings:update': (patch) => store.update('settings', (settings) => ({ ...settings, ...patch })),
     'library:list': (query) => library.search(query),
     'library:get': ({ id }) => library.detail(id),
-    'library:references': () => Promise.resolve([...library.references()]),
+    'library:references': async () => [...(await library.referencesNow())],
     'library:placeholders': () => Promise.resolve(library.placeholders()),
     'library:save': (req) => library.save(req),
     'library:duplicate': ({ id, title }) => library.duplicate(id, title),
     'library:usage': ({ id }) => Promise.resolve(library.usage(id)),
     'library:delete': async ({ id, confirmed }) => ({ usage: await library.delete(id, confirmed) }),
     'curriculum:list': (req) => Promise.resolve(curricula.list(req ?? {})),
-    'curriculum:get': ({ id }) => Promise.resolve(curricula.get(id)),
+    'curriculum:get': ({ id }) => curricula.detail(id),
     'curriculum:create': (req) => curricula.create(req),
     'curriculum:save': async (req) => curricula.summary(await curricula.save(req)),
     'curriculum:duplicate': ({ id, title }) => curricula.duplicate(id, title),

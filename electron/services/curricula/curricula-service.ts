@@ -12,7 +12,11 @@ import { AppError } from '../../../shared/errors';
 import type { CreateCurriculum, CurriculumDetail, CurriculumSummary, SaveCurriculum } from '../../../shared/schemas/curricula';
 import { COURSE_PACKAGE_DEFAULTS, DEFAULT_DAY_TEMPLATE, DEFAULT_REQUIRED_THEMES, MAX_DAYS, type Curriculum, type ModuleItem } from '../../../shared/schemas/curriculum';
 import type { Module } from '../../../shared/schemas/module';
+import type { Reference } from '../../../shared/schemas/reference';
 import type { Store } from '../store/store';
+
+/** What a course's checks and coverage need of the library, from the search index while the library is read. */
+export type LibraryWhileLoading = () => Promise<{ lookup: LibraryLookup; references: readonly Reference[] }>;
 
 
 /**
@@ -27,6 +31,8 @@ export class CurriculaService {
   constructor(
     private readonly store: Store,
     private readonly now: () => Date = () => new Date(),
+    /** The library as a course's checks need it while the library itself is still being read (see `detail`). */
+    private readonly libraryWhileLoading?: LibraryWhileLoading,
   ) {}
 
   private readonly computedCache = new WeakMap<Curriculum, { library: object; settings: object; value: Omit<CurriculumDetail, 'curriculum' | 'archived'> }>();
@@ -78,6 +84,21 @@ export class CurriculaService {
   }
 
   /**
+   * A course with its schedule, checks and coverage. While a large library is still being read (the first
+   * seconds after start), the checks look modules up in the search index's rows (a module's revision and
+   * source are all they ask) and the coverage takes the reference list from the library's index file: the
+   * same answer as once the library is read (a test compares them), without waiting for thousands of modules.
+   */
+  async detail(id: string): Promise<CurriculumDetail> {
+    if (!this.libraryWhileLoading || !this.store.status().loading?.includes('library')) return this.get(id);
+    const curriculum = this.find(id);
+    const { lookup, references } = await this.libraryWhileLoading();
+    // Read meanwhile: the library in memory is the truth again.
+    if (!this.store.status().loading?.includes('library')) return this.get(id);
+    return { curriculum, archived: this.isArchived(id), ...deepFreeze(this.computeWith(curriculum, lookup, references)) };
+  }
+
+  /**
    * Schedule, checks and coverage of a course, kept until the course, the library or the settings change.
    * Stored data is frozen and replaced, never edited, so "changed" is a different object: opening a course
    * again, or reading it before each save, costs nothing while nobody changed what it depends on.
@@ -87,17 +108,20 @@ export class CurriculaService {
     const settings = this.store.read('settings');
     const cached = this.computedCache.get(curriculum);
     if (cached?.library === library && cached.settings === settings) return cached.value;
-    const schedule = scheduleCurriculum(curriculum);
-    const value = {
-      schedule,
-      checks: checkCurriculum(this.withDefaults(curriculum), { library: this.libraryLookup(), schedule }),
-      coverage: curriculumCoverage(curriculum, library.references),
-    };
     // Frozen like the stored data it comes from: it is handed to every reader, and the web harness encodes
     // a frozen answer once (json-body.ts).
-    deepFreeze(value);
+    const value = deepFreeze(this.computeWith(curriculum, this.libraryLookup(), library.references));
     this.computedCache.set(curriculum, { library, settings, value });
     return value;
+  }
+
+  private computeWith(curriculum: Curriculum, lookup: LibraryLookup, references: readonly Reference[]): Omit<CurriculumDetail, 'curriculum' | 'archived'> {
+    const schedule = scheduleCurriculum(curriculum);
+    return {
+      schedule,
+      checks: checkCurriculum(this.withDefaults(curriculum), { library: lookup, schedule }),
+      coverage: curriculumCoverage(curriculum, references),
+    };
   }
 
   /** Every problem and hint the checks find, errors first. */

@@ -69,6 +69,11 @@ export class LibraryService {
     return this.store.read('library').references;
   }
 
+  /** The reference list; while the library is still being read, from its index file alone. */
+  async referencesNow(): Promise<readonly Reference[]> {
+    return this.store.status().loading?.includes('library') ? this.store.readReferencesAlone() : this.references();
+  }
+
   get(id: string): ModuleDetail {
     const module = this.find(id);
     const all = this.modules;

@@ -279,6 +279,34 @@ describe('a library read in the background', () => {
     }
   });
 
+  it('opens a course while the library is read, with the checks and coverage it has once read', async () => {
+    const dir = await tempDir();
+    const first = await open(dir);
+    const course = first.services.store.read('curricula').curricula[0];
+    const item = course?.items.find((i) => i.kind === 'module');
+    if (!course || item?.kind !== 'module') throw new Error('no sample course with a module');
+    // A new revision of one of its modules: the checks then say an update is available.
+    const module = first.services.library.find(item.moduleId);
+    await first.services.library.save({ module: { ...module, title: `${module.title} (revised)` }, baseRevision: module.revision, bump: true });
+    await persist(first.services);
+    closeServices(first.services);
+
+    const { services, handlers } = await open(dir);
+    try {
+      services.libraryLoading.close();
+      const early = await handlers['curriculum:get']({ id: course.id });
+      const references = await handlers['library:references'](undefined);
+      expect(services.store.status().loading).toEqual(['library']);
+      expect(early.checks.map((c) => c.code)).toContain('update-available');
+
+      await services.store.loaded('library');
+      expect(early).toEqual(services.curricula.get(course.id));
+      expect(references).toEqual(services.library.references());
+    } finally {
+      closeServices(services);
+    }
+  });
+
   it('reports a damaged module file when the module is opened while the library is read', async () => {
     const dir = await tempDir();
     const first = await open(dir);
