@@ -78,7 +78,9 @@ const PARALLEL_WRITES = 8;
 /**
  * Replaces each file atomically, several at once, then fsyncs their folders once: fifty courses saved
  * together cost one round of fsyncs, not a journal's five rounds and fifty renames in a row (measured: a
- * group commit of 15–20 courses took 85–130 ms through the journal).
+ * group commit of 15–20 courses took 85–130 ms through the journal). If one fails (a full disk), the
+ * others may already be in place: each is then a whole version that its designer saved, and the save is
+ * reported failed to everyone who joined it, who keep their drafts and save again.
  */
 async function replaceEach(dataDir: string, writes: readonly FileWrite[]): Promise<void> {
   const folders = new Set<string>();
