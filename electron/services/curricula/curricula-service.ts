@@ -9,7 +9,7 @@ import { withStoredSnapshots } from '../../../shared/domain/curriculum/saved-sna
 import { shareUnchanged } from '../../../shared/domain/curriculum/share-unchanged';
 import { uniqueId } from '../../../shared/domain/ids';
 import { AppError } from '../../../shared/errors';
-import type { CreateCurriculum, CurriculumDetail, CurriculumSummary, SaveCurriculum } from '../../../shared/schemas/curricula';
+import type { CreateCurriculum, CurriculaData, CurriculumDetail, CurriculumSummary, SaveCurriculum } from '../../../shared/schemas/curricula';
 import { COURSE_PACKAGE_DEFAULTS, DEFAULT_DAY_TEMPLATE, DEFAULT_REQUIRED_THEMES, MAX_DAYS, type Curriculum, type ModuleItem } from '../../../shared/schemas/curriculum';
 import type { Module } from '../../../shared/schemas/module';
 import type { Reference } from '../../../shared/schemas/reference';
@@ -173,8 +173,8 @@ export class CurriculaService {
       items,
       ...COURSE_PACKAGE_DEFAULTS,
     };
-    await this.store.update('curricula', (data) => ({ ...data, curricula: [...data.curricula, curriculum] }));
-    return this.find(curriculum.id);
+    const data = await this.store.update('curricula', (current) => ({ ...current, curricula: [...current.curricula, curriculum] }));
+    return writtenCourse(data, curriculum.id);
   }
 
   /** Replaces a whole curriculum; see the class comment for `baseUpdatedAt`. `createdAt` stays the stored one. */
@@ -208,18 +208,18 @@ export class CurriculaService {
       createdAt: stamp,
       updatedAt: stamp,
     };
-    await this.store.update('curricula', (data) => ({ ...data, curricula: [...data.curricula, copy] }));
-    return this.find(copy.id);
+    const data = await this.store.update('curricula', (current) => ({ ...current, curricula: [...current.curricula, copy] }));
+    return writtenCourse(data, copy.id);
   }
 
   /** Archiving is about listing, not content, so it leaves `updatedAt` (and thus open editors) alone. */
   async setArchived(id: string, archived: boolean): Promise<CurriculumSummary> {
     this.find(id);
-    await this.store.update('curricula', (data) => ({
-      ...data,
-      archived: archived ? [...data.archived.filter((a) => a !== id), id] : data.archived.filter((a) => a !== id),
+    const data = await this.store.update('curricula', (current) => ({
+      ...current,
+      archived: archived ? [...current.archived.filter((a) => a !== id), id] : current.archived.filter((a) => a !== id),
     }));
-    return this.summary(this.find(id));
+    return { ...this.summary(writtenCourse(data, id)), archived: data.archived.includes(id) };
   }
 
   /**
@@ -241,12 +241,23 @@ export class CurriculaService {
 
   private async replace(existing: Curriculum, next: Curriculum): Promise<Curriculum> {
     const saved: Curriculum = { ...next, updatedAt: laterStamp(this.now(), existing.updatedAt) };
-    await this.store.update('curricula', (data) => ({
-      ...data,
-      curricula: data.curricula.map((c) => (c.id === saved.id ? saved : c)),
+    const data = await this.store.update('curricula', (current) => ({
+      ...current,
+      curricula: current.curricula.map((c) => (c.id === saved.id ? saved : c)),
     }));
-    return this.find(saved.id);
+    return writtenCourse(data, saved.id);
   }
+}
+
+/**
+ * The course as a save wrote it, from the data that save wrote. Not `find` once the write is done: saves
+ * that joined the same group commit may have changed the course since, and an editor that took their
+ * version (its `updatedAt`) as the base of its next save would overwrite them unawares.
+ */
+function writtenCourse(data: CurriculaData, id: string): Curriculum {
+  const course = data.curricula.find((c) => c.id === id);
+  if (!course) throw new AppError('not-found', `No curriculum with id "${id}"`);
+  return course;
 }
 
 /** A library module taken into a course as it is now. */

@@ -141,12 +141,16 @@ export class LibraryService {
       revision: existing ? existing.revision + (bump ? 1 : 0) : 1,
       updatedAt: this.now().toISOString(),
     };
-    await this.store.update('library', (library) => ({
+    const written = await this.store.update('library', (library) => ({
       ...library,
       modules: existing ? library.modules.map((m) => (m.id === saved.id ? saved : m)) : [...library.modules, saved],
     }));
     this.searchIndex.changed();
-    return this.find(saved.id);
+    // As this save wrote it: a save of the same module joined to the same write may have changed it since,
+    // and the editor takes this answer's revision as the base of its next save.
+    const writtenModule = written.modules.find((m) => m.id === saved.id);
+    if (!writtenModule) throw new AppError('not-found', `No module with id "${saved.id}" in the library`);
+    return writtenModule;
   }
 
   async duplicate(id: string, title: string): Promise<Module> {

@@ -173,6 +173,25 @@ describe('CurriculaService: save', () => {
     expect(curricula.get(SAMPLE).curriculum.title).toBe('First window');
   });
 
+  it('answers each of two saves written together with its own version, so the first editor cannot overwrite the second', async () => {
+    const { curricula } = await services();
+    const { curriculum: base } = curricula.get(SAMPLE);
+    // The first window saves; the second opens the course meanwhile (it sees that save) and saves on top of
+    // it before the first save is on disk: both are written in one group commit.
+    const first = curricula.save({ curriculum: { ...base, title: 'First window' }, baseUpdatedAt: base.updatedAt });
+    const seen = curricula.get(SAMPLE).curriculum;
+    expect(seen.title).toBe('First window');
+    const second = curricula.save({ curriculum: { ...seen, aim: 'Written in the second window' }, baseUpdatedAt: seen.updatedAt });
+    const [firstSaved, secondSaved] = await Promise.all([first, second]);
+    // Each answer is the version that save wrote: its stamp is the base of that window's next save.
+    expect(firstSaved).toMatchObject({ title: 'First window', updatedAt: seen.updatedAt });
+    expect(secondSaved).toMatchObject({ aim: 'Written in the second window' });
+    expect(secondSaved.updatedAt > firstSaved.updatedAt).toBe(true);
+    // The first window's next save is based on its own version: refused, so the second window's aim stays.
+    await expect(curricula.save({ curriculum: { ...firstSaved, title: 'First window again' }, baseUpdatedAt: firstSaved.updatedAt })).rejects.toMatchObject({ code: 'conflict' });
+    expect(curricula.get(SAMPLE).curriculum.aim).toBe('Written in the second window');
+  });
+
   it('gives every save a later stamp even when the clock stands still, so stale saves are always caught', async () => {
     const { store } = await services();
     const frozen = new Date('2020-01-01T00:00:00.000Z');

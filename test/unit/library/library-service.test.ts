@@ -65,6 +65,21 @@ describe('LibraryService: editing', () => {
     store.close();
   });
 
+  it('answers each of two saves written together with the revision that save made', async () => {
+    const { store, library } = await openLibrary();
+    const original = library.find('ethics-integrity');
+    // Window A saves; window B opens the module meanwhile and saves a new revision on top, before A's save
+    // is on disk: both go in one write. A's answer is the base of its next save, so it must be A's revision.
+    const first = library.save({ module: edited(original, 'From window A'), baseRevision: original.revision, bump: true });
+    const seen = library.find('ethics-integrity');
+    const second = library.save({ module: edited(seen, 'From window B'), baseRevision: seen.revision, bump: true });
+    const [a, b] = await Promise.all([first, second]);
+    expect(a).toMatchObject({ title: 'From window A', revision: original.revision + 1 });
+    expect(b).toMatchObject({ title: 'From window B', revision: original.revision + 2 });
+    await expect(library.save({ module: edited(a, 'A again'), baseRevision: a.revision, bump: false })).rejects.toMatchObject({ code: 'conflict' });
+    store.close();
+  });
+
   it('marks translations outdated once their source gets a new revision', async () => {
     const { store, library } = await openLibrary();
     const source = library.find('hr-foundations');
