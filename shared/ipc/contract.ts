@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AppErrorShape } from '../errors';
-import { IdSchema, LongTextSchema, ShortTextSchema, WebUrlSchema } from '../schemas/common';
+import { IdSchema, IsoDateTimeSchema, LongTextSchema, ShortTextSchema, WebUrlSchema } from '../schemas/common';
 import {
   CreateCurriculumSchema,
   CurriculumCheckSchema,
@@ -107,6 +107,12 @@ export const contract = {
       baseRevision: z.number().int().min(1).nullable(),
       /** true for the first save of an editing session (a new revision), false for autosaves after it. */
       bump: z.boolean(),
+      /**
+       * The `updatedAt` of the version the edit started from (as received: the opened module, then each
+       * save's answer). With it, a save is refused when the module was saved since, even within one
+       * revision, which autosaves amend; without it (imports, the CLI), only the revision is compared.
+       */
+      baseUpdatedAt: IsoDateTimeSchema.optional(),
     }),
     res: ModuleSchema,
   },

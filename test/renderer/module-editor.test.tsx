@@ -93,7 +93,8 @@ function library(options: { modules?: Module[]; current?: () => Module } = {}) {
       const { module, baseRevision, bump } = req as SaveRequest;
       saves.push(req as SaveRequest);
       const revision = baseRevision === null ? 1 : bump ? baseRevision + 1 : baseRevision;
-      return { ...ModuleSchema.parse(module), revision, updatedAt: '2026-12-01T10:00:00.000Z' };
+      // A stamp of its own for each save, as the service gives: the next save names it as its base.
+      return { ...ModuleSchema.parse(module), revision, updatedAt: `2026-12-01T10:00:${String(saves.length).padStart(2, '0')}.000Z` };
     },
   });
   // The generic fake reports every thrown error as 'internal'; the editor must see the store's own codes.
@@ -111,6 +112,12 @@ function library(options: { modules?: Module[]; current?: () => Module } = {}) {
   return {
     saves,
     gets,
+    /** A module as the editor opens it. */
+    opened(id: string): Module {
+      const module = modules.find((m) => m.id === id);
+      if (!module) throw new Error(`no module ${id}`);
+      return module;
+    },
     failSave(error: AppErrorShape | null) {
       failure = error;
     },
@@ -159,14 +166,16 @@ describe('the module editor', () => {
 
     await user.type(title, ' for Police');
     await waitForSaves(lib.saves, 1);
-    expect(lib.saves[0]).toMatchObject({ baseRevision: 3, bump: true, module: { id: 'hr-foundations', title: 'Human Rights Foundations for Police' } });
+    // Based on the module as opened: its revision and its stamp.
+    expect(lib.saves[0]).toMatchObject({ baseRevision: 3, baseUpdatedAt: lib.opened('hr-foundations').updatedAt, bump: true, module: { id: 'hr-foundations', title: 'Human Rights Foundations for Police' } });
     await waitFor(() => {
       expect(status()).toHaveTextContent('All changes saved');
     });
 
     await user.type(title, ' Officers');
     await waitForSaves(lib.saves, 2);
-    expect(lib.saves[1]).toMatchObject({ baseRevision: 4, bump: false, module: { title: 'Human Rights Foundations for Police Officers' } });
+    // Then on what the first save answered, so that another window's save in between is a conflict.
+    expect(lib.saves[1]).toMatchObject({ baseRevision: 4, baseUpdatedAt: '2026-12-01T10:00:01.000Z', bump: false, module: { title: 'Human Rights Foundations for Police Officers' } });
   });
 
   it('shows an empty title at the field, does not save it, and saves once it is fixed', async () => {

@@ -13,6 +13,7 @@ import type { CreateCurriculum, CurriculaData, CurriculumDetail, CurriculumSumma
 import { COURSE_PACKAGE_DEFAULTS, DEFAULT_DAY_TEMPLATE, DEFAULT_REQUIRED_THEMES, MAX_DAYS, type Curriculum, type ModuleItem } from '../../../shared/schemas/curriculum';
 import type { Module } from '../../../shared/schemas/module';
 import type { Reference } from '../../../shared/schemas/reference';
+import { laterStamp } from '../later-stamp';
 import type { Store } from '../store/store';
 
 /** What a course's checks and coverage need of the library, from the search index while the library is read. */
@@ -273,10 +274,4 @@ function daysNeeded(items: ModuleItem[]): number {
     dayModel(DEFAULT_DAY_TEMPLATE),
   );
   return Math.min(MAX_DAYS, Math.max(1, assignments.at(-1)?.day ?? 1));
-}
-
-/** `now`, or one millisecond after `previous` when the clock has not moved past it. */
-export function laterStamp(now: Date, previous: string): string {
-  const after = Date.parse(previous) + 1;
-  return new Date(Math.max(now.getTime(), after)).toISOString();
 }

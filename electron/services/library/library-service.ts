@@ -14,6 +14,7 @@ import { AnswerMemo } from '../answer-memo';
 import { deepFreeze } from '../store/deep-freeze';
 import { moduleDetail, moduleUsage } from './module-detail';
 import { SearchIndexService } from './search-index-service';
+import { laterStamp } from '../later-stamp';
 
 /** Who else uses modules (curricula, once they exist); kept abstract so the library does not depend on them. */
 export type ModuleUsers = (moduleId: string) => { id: string; title: string }[];
@@ -24,6 +25,8 @@ export type SaveRequest = {
   baseRevision: number | null;
   /** Start a new revision (first save of an editing session) or amend the current one (autosave). */
   bump: boolean;
+  /** The `updatedAt` the edit started from: refused when the module was saved since, even within a revision. */
+  baseUpdatedAt?: string | undefined;
 };
 
 /**
@@ -128,18 +131,23 @@ export class LibraryService {
     return moduleUsage(id, this.modules, this.curriculaUsing(id));
   }
 
-  async save({ module, baseRevision, bump }: SaveRequest): Promise<Module> {
+  async save({ module, baseRevision, bump, baseUpdatedAt }: SaveRequest): Promise<Module> {
     const existing = this.modules.find((m) => m.id === module.id);
     if (baseRevision === null && existing) throw new AppError('conflict', `A module with id "${module.id}" already exists`);
     if (baseRevision !== null && !existing) throw new AppError('not-found', `No module with id "${module.id}" in the library`);
     if (existing && existing.revision !== baseRevision) {
       throw new AppError('conflict', `"${existing.title}" was changed elsewhere (now revision ${existing.revision}, you edited revision ${baseRevision}). Reopen it to see the changes.`);
     }
+    // An autosave amends its revision: another window's amendment keeps the revision and changes only the stamp.
+    if (existing && baseUpdatedAt !== undefined && existing.updatedAt !== baseUpdatedAt) {
+      throw new AppError('conflict', `"${existing.title}" was changed elsewhere (saved ${existing.updatedAt}; you edited the version of ${baseUpdatedAt}). Reopen it to see the changes.`);
+    }
     this.checkLinks(module);
     const saved: Module = {
       ...module,
       revision: existing ? existing.revision + (bump ? 1 : 0) : 1,
-      updatedAt: this.now().toISOString(),
+      // Strictly later than the version replaced, so that a base stamp names one version.
+      updatedAt: existing ? laterStamp(this.now(), existing.updatedAt) : this.now().toISOString(),
     };
     const written = await this.store.update('library', (library) => ({
       ...library,

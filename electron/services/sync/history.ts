@@ -11,7 +11,7 @@ import type { Curriculum } from '../../../shared/schemas/curriculum';
 import type { Module } from '../../../shared/schemas/module';
 import type { FieldValue } from '../../../shared/schemas/pack-import';
 import type { HistoryDiff, HistoryEntry, HistoryList, HistoryRestore, HistoryRevision, HistorySubject } from '../../../shared/schemas/sync';
-import { laterStamp } from '../curricula/curricula-service';
+import { laterStamp } from '../later-stamp';
 import type { Store } from '../store/store';
 import { curriculumFile, moduleFile } from '../store/layout';
 import { HistoryIndex, historyOf } from './history-index';

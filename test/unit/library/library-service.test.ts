@@ -80,6 +80,27 @@ describe('LibraryService: editing', () => {
     store.close();
   });
 
+  it("refuses an autosave based on a version another window has amended since, within the same revision", async () => {
+    const { store, library } = await openLibrary();
+    const original = library.find('ethics-integrity');
+    // Window A starts a revision; window B opens it; A amends it (same revision, later stamp).
+    const a1 = await library.save({ module: edited(original, 'A'), baseRevision: original.revision, bump: true, baseUpdatedAt: original.updatedAt });
+    const opened = library.find('ethics-integrity');
+    const a2 = await library.save({ module: edited(a1, 'A, amended'), baseRevision: a1.revision, bump: false, baseUpdatedAt: a1.updatedAt });
+    expect(a2.revision).toBe(a1.revision);
+    expect(a2.updatedAt > a1.updatedAt).toBe(true);
+    // B's first save names the revision it opened, which is still current, and the stamp, which is not.
+    await expect(library.save({ module: edited(opened, 'B'), baseRevision: opened.revision, bump: true, baseUpdatedAt: opened.updatedAt })).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/^"A, amended" was changed elsewhere/) as string,
+    });
+    expect(library.find('ethics-integrity').title).toBe('A, amended');
+    // A's next autosave, on its own last answer, goes through.
+    const a3 = await library.save({ module: edited(a2, 'A, again'), baseRevision: a2.revision, bump: false, baseUpdatedAt: a2.updatedAt });
+    expect(a3.title).toBe('A, again');
+    store.close();
+  });
+
   it('marks translations outdated once their source gets a new revision', async () => {
     const { store, library } = await openLibrary();
     const source = library.find('hr-foundations');

@@ -27,14 +27,22 @@ function sameDraft(a: Module, b: Module): boolean {
 
 /**
  * Saves the draft after AUTOSAVE_DELAY_MS of quiet whenever it is valid and differs from the last saved one
- * (`useQueuedAutosave`). Each save builds on the revision the previous one returned; the first save of the
- * session makes a new revision, later ones update it.
+ * (`useQueuedAutosave`). Each save builds on the revision and stamp the previous one returned; the first
+ * save of the session makes a new revision, later ones update it.
  */
 export function useAutosave({ draft, problemCount, initial, baseRevision, newId }: AutosaveOptions) {
   /** The id the module is stored under; null until a new module's first save. */
   const [savedId, setSavedId] = useState(baseRevision === null ? null : initial.id);
   // What the save chain reads and updates between saves.
-  const revision = useRef({ baseRevision, bumped: false, savedId: baseRevision === null ? null : initial.id, newId });
+  // `baseUpdatedAt`: the stamp of the version the next save builds on, so that another window's autosave of
+  // the same revision is a conflict rather than silently overwritten.
+  const revision = useRef({
+    baseRevision,
+    baseUpdatedAt: baseRevision === null ? undefined : initial.updatedAt,
+    bumped: false,
+    savedId: baseRevision === null ? null : initial.id,
+    newId,
+  });
   useEffect(() => {
     revision.current.newId = newId;
   });
@@ -47,9 +55,10 @@ export function useAutosave({ draft, problemCount, initial, baseRevision, newId 
       revision: r.baseRevision ?? 1,
       updatedAt: new Date().toISOString(),
     };
-    const saved = await call('library:save', { module, baseRevision: r.baseRevision, bump: !r.bumped });
+    const saved = await call('library:save', { module, baseRevision: r.baseRevision, bump: !r.bumped, ...(r.baseUpdatedAt ? { baseUpdatedAt: r.baseUpdatedAt } : {}) });
     r.bumped = true;
     r.baseRevision = saved.revision;
+    r.baseUpdatedAt = saved.updatedAt;
     r.savedId = saved.id;
     setSavedId(saved.id);
   }, []);
