@@ -118,7 +118,11 @@ describe('the focus when the composer opens', () => {
     gone.remove();
     render(<Composer curriculumId="test-course" onOpen={vi.fn()} />);
     const title = await screen.findByRole('heading', { level: 1, name: 'Test course' });
-    expect(title).toHaveFocus();
+    // The focus moves in an effect after the title is on the page: on a busy machine the title can be found
+    // in between (CI failed so once).
+    await waitFor(() => {
+      expect(title).toHaveFocus();
+    });
   });
 
   it('stays where it is when something still has it', async () => {
