@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { act } from 'react';
 import { describe, expect, it, vi } from 'vitest';
@@ -128,7 +128,11 @@ describe('the app shell', () => {
     render(<App />);
     await screen.findByRole('heading', { level: 1, name: 'Settings' });
     act(() => { fake.emit('menu:command', { command: 'find' }); });
-    expect(await screen.findByRole('searchbox', { name: 'Search modules' })).toHaveFocus();
+    const search = await screen.findByRole('searchbox', { name: 'Search modules' });
+    // Focused by an effect once the page is on screen, which may run after the box is found.
+    await waitFor(() => {
+      expect(search).toHaveFocus();
+    });
   });
 });
 
