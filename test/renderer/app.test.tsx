@@ -102,6 +102,10 @@ describe('the app shell', () => {
     setBridge(fake.bridge);
     render(<App />);
     await screen.findByRole('heading', { level: 1, name: 'Module library' });
+    // The shell subscribes to the menu in an effect: a command sent before that would go unheard (CI failed so once).
+    await waitFor(() => {
+      expect(fake.listening('menu:command')).toBe(true);
+    });
     act(() => { fake.emit('menu:command', { command: 'about' }); });
     const dialog = await screen.findByRole('dialog', { name: 'About Curriculum Composer' });
     expect(await within(dialog).findByText('Version 1.2.3')).toBeInTheDocument();
@@ -127,6 +131,9 @@ describe('the app shell', () => {
     window.location.hash = '#/settings';
     render(<App />);
     await screen.findByRole('heading', { level: 1, name: 'Settings' });
+    await waitFor(() => {
+      expect(fake.listening('menu:command')).toBe(true);
+    });
     act(() => { fake.emit('menu:command', { command: 'find' }); });
     const search = await screen.findByRole('searchbox', { name: 'Search modules' });
     // Focused by an effect once the page is on screen, which may run after the box is found.

@@ -109,5 +109,9 @@ export function fakeBridge(answers: Answers = {}) {
   function emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
     for (const listener of listeners.get(event) ?? []) listener(payload);
   }
-  return { bridge, invoke, emit };
+  /** Whether the app listens to `event` yet: it subscribes in effects, which may run after the page is found. */
+  function listening(event: EventName): boolean {
+    return (listeners.get(event)?.size ?? 0) > 0;
+  }
+  return { bridge, invoke, emit, listening };
 }
