@@ -91,11 +91,11 @@ export class CurriculaService {
    * same answer as once the library is read (a test compares them), without waiting for thousands of modules.
    */
   async detail(id: string): Promise<CurriculumDetail> {
-    if (!this.libraryWhileLoading || !this.store.status().loading?.includes('library')) return this.get(id);
+    if (!this.libraryWhileLoading || !this.store.isLoading('library')) return this.get(id);
     const curriculum = this.find(id);
     const { lookup, references } = await this.libraryWhileLoading();
     // Read meanwhile: the library in memory is the truth again.
-    if (!this.store.status().loading?.includes('library')) return this.get(id);
+    if (!this.store.isLoading('library')) return this.get(id);
     return { curriculum, archived: this.isArchived(id), ...deepFreeze(this.computeWith(curriculum, lookup, references)) };
   }
 

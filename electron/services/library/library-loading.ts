@@ -24,7 +24,7 @@ export class LibraryLoading {
   }
 
   private pending(): boolean {
-    return this.store.status().loading?.includes('library') ?? false;
+    return this.store.isLoading('library');
   }
 
   /** Reads the library now (a call needs whole modules); resolves once it is read. */

@@ -74,7 +74,7 @@ export class LibraryService {
 
   /** The reference list; while the library is still being read, from its index file alone. */
   async referencesNow(): Promise<readonly Reference[]> {
-    return this.store.status().loading?.includes('library') ? this.store.readReferencesAlone() : this.references();
+    return this.store.isLoading('library') ? this.store.readReferencesAlone() : this.references();
   }
 
   get(id: string): ModuleDetail {
@@ -90,10 +90,10 @@ export class LibraryService {
    * index's list rows, instead of waiting for every module: the same answer (a test compares them).
    */
   async detail(id: string): Promise<ModuleDetail> {
-    if (!this.store.status().loading?.includes('library')) return this.get(id);
+    if (!this.store.isLoading('library')) return this.get(id);
     const module = await this.store.readModuleAlone(id);
     // Read meanwhile: the library in memory is the truth again.
-    if (!this.store.status().loading?.includes('library')) return this.get(id);
+    if (!this.store.isLoading('library')) return this.get(id);
     if (!module) throw new AppError('not-found', `No module with id "${id}" in the library`);
     const index = await this.searchIndex.current();
     // In id order, the order the library's folder is read in.

@@ -229,7 +229,7 @@ export class SearchIndexService {
   /** Compares the library's modules with what was indexed, object by object, and applies the differences. */
   private sync(): void {
     const index = this.index;
-    if (!index || this.store.status().loading?.includes('library')) return;
+    if (!index || this.store.isLoading('library')) return;
     const modules = this.store.read('library').modules;
     if (modules === this.syncedWith) return;
     let changed = false;

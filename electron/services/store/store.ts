@@ -205,7 +205,7 @@ export class Store {
 
   status(): StoreStatus {
     const problems = DOCUMENT_NAMES.map((n) => this.slots[n].problem).filter((p): p is DocumentProblem => p !== null);
-    const loading = DOCUMENT_NAMES.filter((n) => this.deferredLoads.has(n));
+    const loading = DOCUMENT_NAMES.filter((n) => this.isLoading(n));
     return { dataDir: this.dataDir, healthy: problems.length === 0, problems, seeded: this.seeded, migrated: this.migrated, readOnly: this.readOnly, ...(loading.length > 0 ? { loading } : {}) };
   }
 
@@ -222,6 +222,11 @@ export class Store {
   /** The library's reference list, read on its own from its index file (see `readModuleAlone`). */
   async readReferencesAlone(): Promise<readonly Reference[]> {
     return deepFreeze(await new LibraryFiles(this.dataDir, this.policy, false).readReferences());
+  }
+
+  /** Whether a deferred document is still being read (as `status().loading` lists it, without building the status). */
+  isLoading(name: DocumentName): boolean {
+    return this.deferredLoads.has(name);
   }
 
   /** Current data of a document; throws `store-unavailable` while that file has an unresolved problem. */
