@@ -32,6 +32,15 @@ async function persist(services: Services): Promise<void> {
   await services.searchIndex.flush();
 }
 
+/** A data folder whose search index was written at the end of a first session, now closed. */
+async function folderWithIndex(): Promise<string> {
+  const dir = await tempDir();
+  const first = await open(dir);
+  await persist(first.services);
+  closeServices(first.services);
+  return dir;
+}
+
 /**
  * Dates every module file an hour back: files written a moment before the index are read again at the next
  * start (their stamps are "racy"), which would hide what a test looks for.
@@ -127,10 +136,7 @@ describe('the persisted search index', () => {
     ['a damaged file', (good: Buffer) => Buffer.concat([good.subarray(0, 1000), Buffer.alloc(64)])],
     ['a file of a newer format', (good: Buffer) => Buffer.concat([good.subarray(0, 8), Buffer.from([99, 0, 0, 0]), good.subarray(12)])],
   ])('rebuilds %s, with a note in the log and nothing to tell the user', async (_what, damage: (good: Buffer) => Buffer) => {
-    const dir = await tempDir();
-    const first = await open(dir);
-    await persist(first.services);
-    closeServices(first.services);
+    const dir = await folderWithIndex();
     const path = join(dir, SEARCH_INDEX_FILE);
     await writeFile(path, damage(await readFile(path)));
 
@@ -148,10 +154,7 @@ describe('the persisted search index', () => {
   });
 
   it('removes what a write cut short by a crash left beside it, and reads the index that was there', async () => {
-    const dir = await tempDir();
-    const first = await open(dir);
-    await persist(first.services);
-    closeServices(first.services);
+    const dir = await folderWithIndex();
     const leftover = join(dir, `${SEARCH_INDEX_FILE}.tmp-1234-abcdef`);
     await writeFile(leftover, 'half of a new index');
 
@@ -180,11 +183,8 @@ describe('the persisted search index', () => {
   });
 
   it('reads again at start a module written just before the index, whose stamp cannot be trusted', async () => {
-    const dir = await tempDir();
-    const first = await open(dir);
     // Files written a moment ago: a change in the same clock tick might leave their size and time as they are.
-    await persist(first.services);
-    closeServices(first.services);
+    const dir = await folderWithIndex();
     const file = join(dir, MODULES_DIR, 'ethics-integrity.json');
     expect((await stampOf(dir, 'ethics-integrity'))?.racy).toBe(true);
 
@@ -228,10 +228,7 @@ describe('the persisted search index', () => {
 
 describe('a library read in the background', () => {
   it('answers the list from the index at once while other calls wait until the library is read', async () => {
-    const dir = await tempDir();
-    const first = await open(dir);
-    await persist(first.services);
-    closeServices(first.services);
+    const dir = await folderWithIndex();
 
     const { services, handlers } = await open(dir);
     try {
@@ -248,14 +245,10 @@ describe('a library read in the background', () => {
   });
 
   it('opens a module from its own file while the library is read, with the detail it has once read', async () => {
-    const dir = await tempDir();
-    const first = await open(dir);
-    await persist(first.services);
-    // A course that uses modules, and a prerequisite, so that the module's usage has something to list.
-    const course = first.services.store.read('curricula').curricula[0];
-    closeServices(first.services);
-
+    const dir = await folderWithIndex();
     const { services, handlers } = await open(dir);
+    // A course that uses modules, so that a module's usage has something to list.
+    const course = services.store.read('curricula').curricula[0];
     try {
       // Nothing reads the library unless asked: every detail below comes from single files.
       services.libraryLoading.close();
@@ -308,10 +301,7 @@ describe('a library read in the background', () => {
   });
 
   it('reports a damaged module file when the module is opened while the library is read', async () => {
-    const dir = await tempDir();
-    const first = await open(dir);
-    await persist(first.services);
-    closeServices(first.services);
+    const dir = await folderWithIndex();
     const file = join(dir, MODULES_DIR, 'ethics-integrity.json');
     const stamp = await stat(file);
     // Damaged without changing size or time: the index still trusts the file, the module's own reading does not.
