@@ -20,6 +20,8 @@ export const ERROR_CODES = [
   'sync-auth',
   /** Others kept pushing first: the push was refused after several fetch-merge-push rounds. */
   'sync-rejected',
+  /** A shared folder's branch stays locked: another academy's push, or one interrupted moments ago (a stale lock is cleared after a while). */
+  'sync-locked',
   /** The remote holds something refused as unsafe or invalid (a path outside the library, a symlink, a huge file...). */
   'sync-hostile',
   /** A sync is already running for this library. */

@@ -48,6 +48,7 @@ describe('the shared library in the status bar', () => {
     [status({ state: 'never-synced', lastSyncAt: null }), /Shared library:\s*not synced yet/],
     [status({ state: 'error', lastError: { code: 'sync-offline', message: 'connect ECONNREFUSED' } }), /offline: the shared library cannot be reached · last synced/],
     [status({ state: 'error', lastError: { code: 'sync-auth', message: 'HTTP 401' } }), /the access token was refused: check it in Settings/],
+    [status({ state: 'error', lastError: { code: 'sync-locked', message: 'refs/heads/main.lock' } }), /the shared folder is locked by another sync: sync again in a minute/],
     [status({ state: 'error', lastError: { code: 'io-error', message: 'EACCES' } }), /the last sync failed/],
     [status({ running: true }), /syncing…/],
   ] satisfies [SyncStatus, RegExp][])('words the state in plain words (%#)', async (given, words) => {

@@ -4,7 +4,9 @@
  * which isomorphic-git does not speak: objects are copied between the two object stores, each one checked
  * against its id, and the branch is moved under git's own lock file, only from the commit we last saw.
  */
-import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { mkdir, open, readdir, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { setTimeout as delay } from 'node:timers/promises';
 import { dirname } from 'node:path';
 import { join } from 'node:path';
 import git, { type HttpClient } from 'isomorphic-git';
@@ -281,29 +283,127 @@ export function folderTransport(repo: LocalRepo, options: TransportOptions): Tra
         }
       };
       await copyObjects(local, remote, oid, has, options.signal);
-      const lock = join(remoteDir, `${ref}.lock`);
-      await mkdir(dirname(lock), { recursive: true });
-      let handle;
-      try {
-        handle = await open(lock, 'wx');
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'EEXIST') return 'rejected';
-        throw transportError(error, remoteDir);
-      }
-      try {
-        if ((await remoteHead()) !== expected) return 'rejected';
-        await handle.writeFile(`${oid}\n`);
-        await handle.sync();
-        await handle.close();
-        handle = null;
-        await rename(lock, join(remoteDir, ref));
-        return 'pushed';
-      } finally {
-        await handle?.close();
-        await rm(lock, { force: true });
-      }
+      const handle = await takeBranchLock(join(remoteDir, `${ref}.lock`), remoteDir, options.signal);
+      return moveBranch(handle, async () => (await remoteHead()) === expected, oid, join(remoteDir, ref));
     },
   };
+}
+
+/**
+ * A push holds the branch's lock file for the few milliseconds it takes to write and rename 41 bytes, so a
+ * lock older than this was left by a push that was interrupted (the app killed, the machine switched off,
+ * the USB stick pulled out). Git leaves such a lock for a person to delete; every academy sharing the
+ * folder would then be refused until someone did, so it is taken over.
+ */
+export const STALE_LOCK_MS = 15_000;
+/** How long a push waits for a lock that is not stale yet: another academy's push, or one interrupted moments ago. */
+export const LOCK_WAIT_MS = 2_000;
+const LOCK_POLL_MS = 50;
+
+/**
+ * The branch's lock file (`refs/heads/<branch>.lock`), created exclusively. A lock left by an interrupted push
+ * is taken over once STALE_LOCK_MS old; one that stays younger than that for LOCK_WAIT_MS is reported
+ * ('sync-locked'), naming the file, rather than as a push refused again and again.
+ */
+async function takeBranchLock(lock: string, remoteDir: string, signal: AbortSignal | undefined): Promise<FileHandle> {
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  try {
+    await mkdir(dirname(lock), { recursive: true });
+    for (;;) {
+      try {
+        return await open(lock, 'wx');
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+      const age = await lockAge(lock, remoteDir);
+      if (age === null) continue; // released meanwhile
+      if (age >= STALE_LOCK_MS && (await removeStaleLock(lock, remoteDir))) continue;
+      if (Date.now() < deadline) await delay(LOCK_POLL_MS, undefined, { signal });
+      else throw lockedError(remoteDir, lock, age);
+    }
+  } catch (error) {
+    throw transportError(error, remoteDir);
+  }
+}
+
+/**
+ * The files the lock handling makes beside the branch's lock live at the repository's top, not in
+ * refs/heads/, where git would take one left behind for a branch.
+ */
+const takeoverGuard = (remoteDir: string): string => join(remoteDir, 'curriculum-composer-takeover');
+const clockProbe = (remoteDir: string): string => join(remoteDir, `curriculum-composer-clock-${randomUUID()}`);
+
+function lockedError(remoteDir: string, lock: string, age: number): AppError {
+  const made = `made ${String(Math.round(age / 1000))} s ago`;
+  return new AppError(
+    'sync-locked',
+    age < STALE_LOCK_MS
+      ? `The shared library at ${remoteDir} is locked by ${lock}, ${made}: another academy is sending changes, or a sync was interrupted there. A lock left by an interrupted sync is cleared after ${String(STALE_LOCK_MS / 1000)} s: sync again then. Nothing was lost.`
+      : `The shared library at ${remoteDir} is locked by ${lock}, ${made} by a sync that was interrupted, and it could not be cleared: another sync is clearing it, or ${takeoverGuard(remoteDir)} was left behind. If no other academy is syncing now, delete both files and sync again. Nothing was lost.`,
+  );
+}
+
+/**
+ * How old the lock file is by the clock of the folder's own file system (the file server of a network share,
+ * whose clock may differ from ours): the age of a file made there just now, less the lock's. Null once gone.
+ */
+async function lockAge(lock: string, remoteDir: string): Promise<number | null> {
+  let made: number;
+  try {
+    made = (await stat(lock)).mtimeMs;
+  } catch {
+    return null;
+  }
+  const probe = clockProbe(remoteDir);
+  try {
+    await (await open(probe, 'wx')).close();
+    return (await stat(probe)).mtimeMs - made;
+  } finally {
+    await rm(probe, { force: true });
+  }
+}
+
+/**
+ * Removes a stale lock under a second lock of its own, checking its age again there: two academies that both
+ * find the stale lock cannot remove it one after the other, the second removing the fresh lock the first has
+ * made meanwhile. False when that second lock is taken: another academy is clearing it, or it was left behind
+ * (the wait then ends with 'sync-locked', naming both files to delete).
+ */
+async function removeStaleLock(lock: string, remoteDir: string): Promise<boolean> {
+  const guard = takeoverGuard(remoteDir);
+  let handle: FileHandle;
+  try {
+    handle = await open(guard, 'wx');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+  try {
+    const age = await lockAge(lock, remoteDir);
+    if (age !== null && age >= STALE_LOCK_MS) await rm(lock, { force: true });
+    return true;
+  } finally {
+    await handle.close();
+    await rm(guard, { force: true });
+  }
+}
+
+/** With the branch lock held: writes the new commit into it and renames it over the branch, if the branch is still where we saw it. */
+async function moveBranch(lockHandle: FileHandle, stillExpected: () => Promise<boolean>, oid: string, branch: string): Promise<PushOutcome> {
+  const lock = `${branch}.lock`;
+  let handle: FileHandle | null = lockHandle;
+  try {
+    if (!(await stillExpected())) return 'rejected';
+    await handle.writeFile(`${oid}\n`);
+    await handle.sync();
+    await handle.close();
+    handle = null;
+    await rename(lock, branch);
+    return 'pushed';
+  } finally {
+    await handle?.close();
+    await rm(lock, { force: true });
+  }
 }
 
 /** Packs of remote folders already checked, by path, size and date (a pack never changes under its name). */

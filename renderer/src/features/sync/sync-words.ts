@@ -7,7 +7,7 @@ type Translate = (key: string, options?: Record<string, unknown>) => string;
 export type SyncTone = 'ok' | 'pending' | 'problem';
 
 /** Errors the status bar words itself; any other failure is "the last sync failed" with the detail in Settings. */
-const KNOWN_ERRORS = new Set(['sync-offline', 'sync-auth', 'sync-rejected', 'sync-hostile', 'sync-remote-invalid']);
+const KNOWN_ERRORS = new Set(['sync-offline', 'sync-auth', 'sync-rejected', 'sync-locked', 'sync-hostile', 'sync-remote-invalid']);
 
 /**
  * The shared library's state in a few plain words for the status bar ("3 changes to send · last synced 7 Dec
