@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { EndToEndSpreadSequencer } from './test/helpers/e2e-sequencer';
 
 /** Three projects: node-side units, the renderer in jsdom, and end-to-end tests in Chromium. */
 export default defineConfig({
@@ -7,8 +8,9 @@ export default defineConfig({
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
     // Vitest's default on a two-core machine is one worker (cores - 1), which runs every file in turn. Most
     // of the time goes to end-to-end files waiting on a harness and Chromium, so a second worker runs unit and
-    // renderer files beside them (the e2e project still runs one file at a time).
+    // renderer files beside them (one e2e file at a time, test/e2e/one-at-a-time.ts).
     maxWorkers: 2,
+    sequence: { sequencer: EndToEndSpreadSequencer },
     projects: [
       {
         test: { name: 'unit', environment: 'node', include: ['test/unit/**/*.test.ts'], testTimeout: 30_000 },
@@ -35,8 +37,8 @@ export default defineConfig({
           // expect.poll waits for a condition; its default second is too short for a page on a busy two-core
           // machine (the Arabic library search failed 2 runs in 3 in a fresh Debian chroot under load).
           expect: { poll: { timeout: 10_000 } },
-          // One Chromium at a time: the machine has two cores.
-          fileParallelism: false,
+          // One Chromium at a time (the machine has two cores), beside unit and renderer files: see one-at-a-time.ts.
+          setupFiles: ['test/e2e/one-at-a-time.ts'],
         },
       },
     ],
