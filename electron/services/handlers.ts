@@ -1,3 +1,4 @@
+import type { ReplaceFiles } from './store/replace-files';
 import type { Channel, EventName } from '../../shared/ipc/channels';
 import type { EventPayload, Handlers } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/errors';
@@ -51,6 +52,8 @@ export type Host = {
   syncTokens?: TokenKeeper;
   /** Runs the sync engine off the main thread (a worker); absent in the CLI, which runs it in process. */
   runSync?: SyncRunner;
+  /** Writes the files of saves off the main thread (the writer thread); absent in the CLI, which writes them in process. */
+  replaceFiles?: ReplaceFiles;
   /** Sync every N minutes when the user turned it on (the desktop app and the web harness; never the CLI). */
   autoSync?: boolean;
   /** The bytes of a file streamed to this host (the web harness), once; null when there is no such upload. */
@@ -111,6 +114,7 @@ export async function openServices(dataDir: string, host: Host, backups?: { keep
     },
     ...(backups ? { backups } : {}),
     ...(background ? { deferred: ['library'] as const } : {}),
+    ...(host.replaceFiles ? { replaceFiles: host.replaceFiles } : {}),
   });
   const libraryLoading = new LibraryLoading(store);
   const searchIndex = new SearchIndexService(store, { persist: true, background, log: host.log ?? (() => undefined), loading: libraryLoading });

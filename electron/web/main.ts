@@ -8,7 +8,9 @@ import { workerPackReader } from '../services/packs/pack-read-worker';
 import createExportWorker from '../workers/export.worker?nodeWorker';
 import createPackReadWorker from '../workers/pack-read.worker?nodeWorker';
 import createSyncWorker from '../workers/sync.worker?nodeWorker';
+import createFileWriterWorker from '../workers/file-writer.worker?nodeWorker';
 import { workerSyncRunner } from '../services/sync/sync-worker';
+import { threadFileWriter } from '../services/store/file-writer-thread';
 import { memoryTokenKeeper } from '../services/sync/tokens';
 import { UPLOAD_MAX_BYTES } from '../../shared/ipc/contract';
 import { DEFAULT_PACK_LIMITS, PACK_REFUSALS } from '../services/packs/pack-reader';
@@ -60,6 +62,7 @@ async function main(): Promise<void> {
     // A token given in Settings is kept in memory while the harness runs (CC_SYNC_TOKEN otherwise), never on disk.
     syncTokens: memoryTokenKeeper(),
     runSync: workerSyncRunner(createSyncWorker),
+    replaceFiles: threadFileWriter(() => createFileWriterWorker({})).replaceFiles,
     autoSync: true,
   });
   const handlers = createHandlers(services);

@@ -1,3 +1,4 @@
+import type { ReplaceFiles } from '../../electron/services/store/replace-files';
 import { join } from 'node:path';
 import type { LibraryData } from '../../shared/schemas/library';
 import { DEFAULT_SETTINGS } from '../../shared/schemas/settings';
@@ -14,12 +15,13 @@ export async function smallLibrary(): Promise<LibraryData> {
   return { modules: sample.modules.slice(0, 1), references: sample.references, upstream: [] };
 }
 
-export function openTestStore(dataDir: string, backups = { keep: 10, minIntervalMs: 0 }): Promise<Store> {
+export function openTestStore(dataDir: string, backups = { keep: 10, minIntervalMs: 0 }, replaceFiles?: ReplaceFiles): Promise<Store> {
   return Store.open({
     dataDir,
     owner: 'test',
     seed: { settings: () => Promise.resolve(DEFAULT_SETTINGS), library: smallLibrary },
     backups,
+    ...(replaceFiles ? { replaceFiles } : {}),
   });
 }
 

@@ -6,17 +6,17 @@
  */
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Adapter } from 'lowdb';
 import { AppError, type ErrorCode } from '../../../shared/errors';
 import type { DocumentProblem } from '../../../shared/schemas/store';
-import { fsyncDirectory, replaceFile, writeFileAtomic } from './atomic-file';
 import { backUpFile, pruneBackups } from './backups';
 import type { DocumentDefinition } from './documents';
 import type { BackupPolicy } from './durable-adapter';
 import { decodeFile, encodeFile } from './file-definitions';
 import { idOfFileName } from './layout';
 import { commitFiles, type CommitOptions, type FileWrite } from './journal';
+import { replaceFilesHere, type FileBytes, type ReplaceFiles } from './replace-files';
 
 /**
  * What a save writes and removes, relative to the data folder. `stages`, when a storage sets it, says
@@ -56,44 +56,25 @@ export const sha256Of = (text: string): string => createHash('sha256').update(te
 
 /**
  * Applies a plan: one file is replaced atomically; files that stand on their own (`stages`) each
- * atomically, stage by stage; anything else (several files that belong together, any removal) goes
- * through the journal.
+ * atomically, stage by stage; both through `replaceFiles` (the writer thread in the app and the web harness).
+ * Anything else (several files that belong together, any removal) goes through the journal.
+ *
+ * Stages rather than a journal: fifty courses saved together cost one round of fsyncs, not a journal's five
+ * rounds and fifty renames in a row (a group commit of 15–20 courses took 85–130 ms through the journal). If
+ * one file fails (a full disk), the others may already be in place: each is then a whole version that its
+ * designer saved, and the save is reported failed to everyone who joined it, who keep their drafts and save again.
  */
-export async function applyPlan(dataDir: string, plan: FilePlan, options: CommitOptions = {}): Promise<void> {
-  const [only] = plan.writes;
-  if (plan.writes.length === 1 && plan.removals.length === 0 && only && !options.onStep) {
-    await writeFileAtomic(join(dataDir, only.path), only.bytes, true);
+export async function applyPlan(dataDir: string, plan: FilePlan, options: CommitOptions = {}, replaceFiles: ReplaceFiles = replaceFilesHere): Promise<void> {
+  const inFolder = (writes: readonly FileWrite[]): FileBytes[] => writes.map((write) => ({ path: join(dataDir, write.path), bytes: write.bytes }));
+  if (plan.writes.length === 1 && plan.removals.length === 0 && !options.onStep) {
+    await replaceFiles([inFolder(plan.writes)]);
     return;
   }
   if (plan.stages && plan.removals.length === 0 && !options.onStep) {
-    for (const stage of plan.stages) await replaceEach(dataDir, stage);
+    await replaceFiles(plan.stages.map(inFolder));
     return;
   }
   await commitFiles(dataDir, plan.writes, options, plan.removals);
-}
-
-/** How many files are written at once: their fsyncs overlap, within what the thread pool runs. */
-const PARALLEL_WRITES = 8;
-
-/**
- * Replaces each file atomically, several at once, then fsyncs their folders once: fifty courses saved
- * together cost one round of fsyncs, not a journal's five rounds and fifty renames in a row (measured: a
- * group commit of 15–20 courses took 85–130 ms through the journal). If one fails (a full disk), the
- * others may already be in place: each is then a whole version that its designer saved, and the save is
- * reported failed to everyone who joined it, who keep their drafts and save again.
- */
-async function replaceEach(dataDir: string, writes: readonly FileWrite[]): Promise<void> {
-  const folders = new Set<string>();
-  for (let at = 0; at < writes.length; at += PARALLEL_WRITES) {
-    await Promise.all(
-      writes.slice(at, at + PARALLEL_WRITES).map((write) => {
-        const path = join(dataDir, write.path);
-        folders.add(dirname(path));
-        return replaceFile(path, write.bytes, true);
-      }),
-    );
-  }
-  await Promise.all([...folders].map((folder) => fsyncDirectory(folder)));
 }
 
 /** Common ground of the split documents: which files exist, rolling backups per file, writing a plan. */
@@ -107,6 +88,8 @@ export abstract class SplitStorage<T> implements DocumentStorage<T> {
     private readonly policy: BackupPolicy,
     /** False for a read-only look (`data check`): temp files a crash left are then skipped, not removed. */
     protected readonly tidy = true,
+    /** How files that need no journal are written: on this thread, or by the host's writer thread. */
+    private readonly replaceFiles: ReplaceFiles = replaceFilesHere,
   ) {}
 
   abstract read(): Promise<T | null>;
@@ -122,7 +105,7 @@ export abstract class SplitStorage<T> implements DocumentStorage<T> {
   async write(data: T): Promise<void> {
     const plan = this.plan(data);
     await this.backUp(plan);
-    await applyPlan(this.dataDir, plan);
+    await applyPlan(this.dataDir, plan, {}, this.replaceFiles);
     this.committed(data, plan);
   }
 

@@ -1,3 +1,4 @@
+import type { ReplaceFiles } from './replace-files';
 import { mkdir, readdir, readFile, rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Low } from 'lowdb';
@@ -44,6 +45,8 @@ export type StoreOptions = {
    * read, `read` throws store-unavailable, writes wait for it, and `status().loading` names it.
    */
   deferred?: readonly DocumentName[];
+  /** How files that need no journal are written: by default on this thread; the app and the web harness give their writer thread (file-writer-thread.ts). */
+  replaceFiles?: ReplaceFiles;
 };
 
 /** What a document holds when the host gives no seed for it. */
@@ -429,8 +432,8 @@ export class Store {
   private storageOf<N extends DocumentName>(name: N): DocumentStorage<DocumentData[N]> {
     const storages: { [M in DocumentName]: () => DocumentStorage<DocumentData[M]> } = {
       settings: () => new DurableJsonAdapter(this.dataDir, join(this.dataDir, SETTINGS_FILE), definitionOf('settings'), this.policy),
-      library: () => new LibraryFiles(this.dataDir, this.policy),
-      curricula: () => new CurriculaFiles(this.dataDir, this.policy),
+      library: () => new LibraryFiles(this.dataDir, this.policy, true, this.options.replaceFiles),
+      curricula: () => new CurriculaFiles(this.dataDir, this.policy, true, this.options.replaceFiles),
     };
     return storages[name]();
   }

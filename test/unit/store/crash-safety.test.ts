@@ -7,15 +7,20 @@ import { openTestStore, REPO_ROOT } from '../../helpers/open-test-store';
 import { tempDir } from '../../helpers/temp-dir';
 
 let saveLoop = '';
+let writerWorker = '';
 beforeAll(async () => {
   saveLoop = await bundledChildScript('test/fixtures/scripts/save-loop.ts');
+  writerWorker = await bundledChildScript('electron/workers/file-writer.worker.ts');
 });
 const KILLS = 30;
 
-/** Starts the saving child and SIGKILLs it at a random moment after its `savesBeforeKill`-th save. */
-function killWhileSaving(dataDir: string, savesBeforeKill: number, extraDelayMs: number): Promise<number> {
+/**
+ * Starts the saving child and SIGKILLs it at a random moment after its `savesBeforeKill`-th save; with
+ * `onWriterThread`, it writes its files on the writer thread, as the app and the web harness do.
+ */
+function killWhileSaving(dataDir: string, savesBeforeKill: number, extraDelayMs: number, onWriterThread: boolean): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [saveLoop, dataDir], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [saveLoop, dataDir, ...(onWriterThread ? [writerWorker] : [])], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let saves = 0;
     let stderr = '';
     let armed = false;
@@ -45,7 +50,8 @@ describe('crash safety', () => {
   it(`loads cleanly after the saving process is killed at ${KILLS} random moments`, { timeout: 180_000 }, async () => {
     const dataDir = await tempDir();
     for (let round = 0; round < KILLS; round += 1) {
-      const saves = await killWhileSaving(dataDir, 1 + Math.floor(Math.random() * 5), Math.random() * 25);
+      // Every other round on the writer thread: the same files, written by the synchronous calls there.
+      const saves = await killWhileSaving(dataDir, 1 + Math.floor(Math.random() * 5), Math.random() * 25, round % 2 === 1);
       expect(saves).toBeGreaterThan(0);
       if (round === KILLS - 1) expect((await readdir(join(dataDir, 'curricula'))).length).toBeGreaterThan(3);
       const store = await openTestStore(dataDir, { keep: 3, minIntervalMs: 0 });
