@@ -144,7 +144,15 @@ export async function commitFiles(root: string, writes: readonly FileWrite[], op
     } else {
       // Several files at once: their fsyncs overlap instead of queueing (a group commit of many courses).
       const entries: Journal['entries'] = [];
-      for (let at = 0; at < writes.length; at += STAGE_PARALLEL) entries.push(...(await Promise.all(writes.slice(at, at + STAGE_PARALLEL).map(stage))));
+      for (let at = 0; at < writes.length; at += STAGE_PARALLEL) {
+        // All settled before a failure is thrown: a file still being staged when another failed would
+        // otherwise be written after the cleanup below, and left behind.
+        const outcomes = await Promise.allSettled(writes.slice(at, at + STAGE_PARALLEL).map(stage));
+        for (const outcome of outcomes) {
+          if (outcome.status === 'rejected') throw outcome.reason;
+          entries.push(outcome.value);
+        }
+      }
       journal.entries = entries;
     }
     await Promise.all([...folders].map((folder) => fsyncDirectory(folder)));

@@ -28,12 +28,14 @@ export const replaceFilesHere: ReplaceFiles = async (stages) => {
   for (const files of stages) {
     const folders = new Set<string>();
     for (let at = 0; at < files.length; at += PARALLEL_WRITES) {
-      await Promise.all(
+      // All settled before a failure is reported: nothing is written after the save is said to have failed.
+      const outcomes = await Promise.allSettled(
         files.slice(at, at + PARALLEL_WRITES).map((file) => {
           folders.add(dirname(file.path));
           return replaceFile(file.path, file.bytes, true);
         }),
       );
+      for (const outcome of outcomes) if (outcome.status === 'rejected') throw outcome.reason;
     }
     await Promise.all([...folders].map((folder) => fsyncDirectory(folder)));
   }

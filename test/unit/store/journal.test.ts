@@ -70,6 +70,19 @@ describe('the transaction journal', () => {
     expect(await snapshotDir(dir)).toEqual(before);
   });
 
+  it('removes every staged file when staging fails while other files are still being staged', async () => {
+    // The first file fails at once (no folder can be made under a file); the others are still being written.
+    // The cleanup must wait for them: a staged file written after it would be left behind (found once in a full run).
+    const dir = await tempDir();
+    await writeFile(join(dir, 'blocker'), 'a file where a folder is needed');
+    const before = await snapshotDir(dir);
+    const large = 'x'.repeat(4 * 1024 * 1024);
+    await expect(
+      commitFiles(dir, [{ path: 'blocker/b.json', bytes: 'new b' }, ...Array.from({ length: 7 }, (_, i) => ({ path: `c${String(i)}.json`, bytes: large }))]),
+    ).rejects.toThrow();
+    expect(await snapshotDir(dir)).toEqual(before);
+  });
+
   it('undoes a transaction that a crash stopped before its journal: staged files go, targets stay old', async () => {
     const dir = await interrupted(false);
     expect(await recoverJournal(dir)).toEqual({ action: 'rolled-back', removed: [join(dir, 'a.json.txn-0123456789abcdef'), join(dir, 'sub/b.json.txn-0123456789abcdef')] });
