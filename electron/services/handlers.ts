@@ -1,4 +1,3 @@
-import type { ReplaceFiles } from './store/replace-files';
 import type { Channel, EventName } from '../../shared/ipc/channels';
 import type { EventPayload, Handlers } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/errors';
@@ -24,6 +23,7 @@ import { HistoryService } from './sync/history';
 import { IN_PROCESS_SYNC, SyncService, type SyncRunner, type SyncTask, type TokenKeeper } from './sync/sync-service';
 import { envTokenKeeper } from './sync/tokens';
 import type { HistorySubject } from '../../shared/schemas/sync';
+import type { ReplaceFiles } from './store/replace-files';
 
 /** What differs between the desktop app, the web harness and the CLI. */
 export type Host = {

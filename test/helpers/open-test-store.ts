@@ -1,10 +1,10 @@
-import type { ReplaceFiles } from '../../electron/services/store/replace-files';
 import { join } from 'node:path';
 import type { LibraryData } from '../../shared/schemas/library';
 import { DEFAULT_SETTINGS } from '../../shared/schemas/settings';
 import { Store } from '../../electron/services/store/store';
 import { createHandlers, openServices, type Host, type Services } from '../../electron/services/handlers';
 import { loadSampleLibrary } from '../../electron/services/library/sample-library';
+import type { ReplaceFiles } from '../../electron/services/store/replace-files';
 
 export const REPO_ROOT = join(import.meta.dirname, '../..');
 export const RESOURCES_DIR = join(REPO_ROOT, 'resources');

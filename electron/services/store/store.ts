@@ -1,4 +1,3 @@
-import type { ReplaceFiles } from './replace-files';
 import { mkdir, readdir, readFile, rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Low } from 'lowdb';
@@ -24,6 +23,7 @@ import { DataDirLock, type LockOptions } from './lock';
 import { legacyDocuments, migrateLayout, type LayoutMigration } from './migrate-layout';
 import { readOnlyError, refuseUnfinishedJournal } from './read-only';
 import { restoreIntoStore } from './restore-backup';
+import type { ReplaceFiles } from './replace-files';
 
 export type StoreOptions = {
   dataDir: string;
