@@ -17,6 +17,7 @@ import { decodeFile, encodeFile } from './file-definitions';
 import { idOfFileName } from './layout';
 import { commitFiles, type CommitOptions, type FileWrite } from './journal';
 import { replaceFilesHere, type FileBytes, type ReplaceFiles } from './replace-files';
+import { inSettledBatches } from './settled-batches';
 
 /**
  * What a save writes and removes, relative to the data folder. `stages`, when a storage sets it, says
@@ -123,19 +124,17 @@ export abstract class SplitStorage<T> implements DocumentStorage<T> {
     const due = (file: string) => now - (this.lastBackupAt.get(file) ?? 0) >= this.policy.minIntervalMs;
     // A removed file is always kept: it is the only way back to a deleted module or course.
     const files = [...plan.writes.map((w) => w.path).filter((f) => this.backedUp(f) && due(f)), ...plan.removals.filter((f) => this.present.has(f))];
-    const present = files.filter((file) => this.present.has(file));
     // Several files at once, each its copy then its pruning: one after the other, the backups of a group
     // commit of twenty courses took some ten fs steps each, every one waiting for a turn of a busy event loop.
-    for (let at = 0; at < present.length; at += PARALLEL_BACKUPS) {
-      const outcomes = await Promise.allSettled(
-        present.slice(at, at + PARALLEL_BACKUPS).map(async (file) => {
-          await backUpFile(this.dataDir, file, new Date(now));
-          await pruneBackups(this.dataDir, file, this.policy.keep);
-          this.lastBackupAt.set(file, now);
-        }),
-      );
-      for (const outcome of outcomes) if (outcome.status === 'rejected') throw outcome.reason;
-    }
+    await inSettledBatches(
+      files.filter((file) => this.present.has(file)),
+      PARALLEL_BACKUPS,
+      async (file) => {
+        await backUpFile(this.dataDir, file, new Date(now));
+        await pruneBackups(this.dataDir, file, this.policy.keep);
+        this.lastBackupAt.set(file, now);
+      },
+    );
   }
 
   /** Whether a file's old versions are kept (snapshots are immutable and are not). */

@@ -23,6 +23,7 @@ import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promis
 import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
 import { z } from 'zod';
 import { fsyncDirectory } from './atomic-file';
+import { inSettledBatches } from './settled-batches';
 
 export const JOURNAL_FILE = '.journal.json';
 const JOURNAL_FORMAT = 'curriculum-composer-journal';
@@ -143,17 +144,8 @@ export async function commitFiles(root: string, writes: readonly FileWrite[], op
       }
     } else {
       // Several files at once: their fsyncs overlap instead of queueing (a group commit of many courses).
-      const entries: Journal['entries'] = [];
-      for (let at = 0; at < writes.length; at += STAGE_PARALLEL) {
-        // All settled before a failure is thrown: a file still being staged when another failed would
-        // otherwise be written after the cleanup below, and left behind.
-        const outcomes = await Promise.allSettled(writes.slice(at, at + STAGE_PARALLEL).map(stage));
-        for (const outcome of outcomes) {
-          if (outcome.status === 'rejected') throw outcome.reason;
-          entries.push(outcome.value);
-        }
-      }
-      journal.entries = entries;
+      // Each batch settled before a failure is thrown: a file still being staged would be written after the cleanup below.
+      journal.entries = await inSettledBatches(writes, STAGE_PARALLEL, stage);
     }
     await Promise.all([...folders].map((folder) => fsyncDirectory(folder)));
     const temp = join(root, `${JOURNAL_TEMP}${id}`);

@@ -13,6 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fsyncDirectory, replaceFile } from './atomic-file';
+import { inSettledBatches } from './settled-batches';
 
 /** A file to write: an absolute path and its bytes. */
 export type FileBytes = { path: string; bytes: string | Uint8Array };
@@ -26,18 +27,9 @@ const PARALLEL_WRITES = 8;
 /** `ReplaceFiles` on the event loop, with the promise-based fs calls (atomic-file.ts). */
 export const replaceFilesHere: ReplaceFiles = async (stages) => {
   for (const files of stages) {
-    const folders = new Set<string>();
-    for (let at = 0; at < files.length; at += PARALLEL_WRITES) {
-      // All settled before a failure is reported: nothing is written after the save is said to have failed.
-      const outcomes = await Promise.allSettled(
-        files.slice(at, at + PARALLEL_WRITES).map((file) => {
-          folders.add(dirname(file.path));
-          return replaceFile(file.path, file.bytes, true);
-        }),
-      );
-      for (const outcome of outcomes) if (outcome.status === 'rejected') throw outcome.reason;
-    }
-    await Promise.all([...folders].map((folder) => fsyncDirectory(folder)));
+    // Each batch settled before a failure is reported: nothing is written after the save is said to have failed.
+    await inSettledBatches(files, PARALLEL_WRITES, (file) => replaceFile(file.path, file.bytes, true));
+    await Promise.all([...new Set(files.map((file) => dirname(file.path)))].map((folder) => fsyncDirectory(folder)));
   }
 };
 
