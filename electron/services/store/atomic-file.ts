@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -20,7 +21,7 @@ export async function writeFileAtomic(path: string, bytes: string | Uint8Array, 
  * is missing, which is rare: a `mkdir` before every save cost more than the write (measured under load).
  */
 export async function replaceFile(path: string, bytes: string | Uint8Array, makeFolder = false): Promise<void> {
-  const temp = join(dirname(path), `${basename(path)}${TEMP_MARK}${process.pid}-${randomBytes(6).toString('hex')}`);
+  const temp = tempPathBeside(path);
   let handle;
   try {
     handle = await open(temp, 'wx', 0o600);
@@ -46,6 +47,11 @@ export async function replaceFile(path: string, bytes: string | Uint8Array, make
   }
 }
 
+/** A unique temp file beside `path`, named so that `removeStaleTempFiles` finds it after a crash. */
+function tempPathBeside(path: string): string {
+  return join(dirname(path), `${basename(path)}${TEMP_MARK}${String(process.pid)}-${randomBytes(6).toString('hex')}`);
+}
+
 /** Some platforms (Windows) cannot open a folder for fsync; the rename is then as durable as the OS makes it. */
 export async function fsyncDirectory(dir: string): Promise<void> {
   let handle;
@@ -56,6 +62,51 @@ export async function fsyncDirectory(dir: string): Promise<void> {
     // Not supported here; nothing more we can do.
   } finally {
     await handle?.close();
+  }
+}
+
+/**
+ * `replaceFile` (with `makeFolder`) with the synchronous calls, for the writer thread (replace-files.ts):
+ * the same temp name, steps and clean-up.
+ */
+export function replaceFileNow(path: string, bytes: string | Uint8Array): void {
+  const temp = tempPathBeside(path);
+  let fd: number;
+  try {
+    fd = openSync(temp, 'wx', 0o600);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    mkdirSync(dirname(path), { recursive: true });
+    fd = openSync(temp, 'wx', 0o600);
+  }
+  try {
+    const data = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
+    for (let written = 0; written < data.length; ) written += writeSync(fd, data, written, data.length - written);
+    fsyncSync(fd);
+  } catch (error) {
+    closeSync(fd);
+    rmSync(temp, { force: true });
+    throw error;
+  }
+  closeSync(fd);
+  try {
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+/** `fsyncDirectory` with the synchronous calls, for the writer thread. */
+export function fsyncDirectoryNow(dir: string): void {
+  let fd: number | null = null;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Not supported here; nothing more we can do.
+  } finally {
+    if (fd !== null) closeSync(fd);
   }
 }
 
