@@ -15,7 +15,7 @@ import createPackReadWorker from '../workers/pack-read.worker?nodeWorker';
 import createSyncWorker from '../workers/sync.worker?nodeWorker';
 import createFileWriterWorker from '../workers/file-writer.worker?nodeWorker';
 import { workerSyncRunner } from '../services/sync/sync-worker';
-import { FILE_WRITER_LIMITS, threadFileWriter } from '../services/store/file-writer-thread';
+import { threadFileWriter } from '../services/store/file-writer-thread';
 import { safeStorageTokenKeeper } from './sync-tokens';
 import { originOf } from './origin';
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './protocol';
@@ -83,7 +83,7 @@ async function start(): Promise<void> {
       },
       syncTokens: safeStorageTokenKeeper(join(app.getPath('userData'), 'sync-tokens.json'), safeStorage),
       runSync: workerSyncRunner(createSyncWorker),
-      replaceFiles: threadFileWriter(() => createFileWriterWorker({ resourceLimits: FILE_WRITER_LIMITS })).replaceFiles,
+      replaceFiles: threadFileWriter(createFileWriterWorker).replaceFiles,
       autoSync: true,
     });
   } catch (error) {

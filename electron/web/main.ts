@@ -10,7 +10,7 @@ import createPackReadWorker from '../workers/pack-read.worker?nodeWorker';
 import createSyncWorker from '../workers/sync.worker?nodeWorker';
 import createFileWriterWorker from '../workers/file-writer.worker?nodeWorker';
 import { workerSyncRunner } from '../services/sync/sync-worker';
-import { FILE_WRITER_LIMITS, threadFileWriter } from '../services/store/file-writer-thread';
+import { threadFileWriter } from '../services/store/file-writer-thread';
 import { memoryTokenKeeper } from '../services/sync/tokens';
 import { UPLOAD_MAX_BYTES } from '../../shared/ipc/contract';
 import { DEFAULT_PACK_LIMITS, PACK_REFUSALS } from '../services/packs/pack-reader';
@@ -62,7 +62,7 @@ async function main(): Promise<void> {
     // A token given in Settings is kept in memory while the harness runs (CC_SYNC_TOKEN otherwise), never on disk.
     syncTokens: memoryTokenKeeper(),
     runSync: workerSyncRunner(createSyncWorker),
-    replaceFiles: threadFileWriter(() => createFileWriterWorker({ resourceLimits: FILE_WRITER_LIMITS })).replaceFiles,
+    replaceFiles: threadFileWriter(createFileWriterWorker).replaceFiles,
     autoSync: true,
   });
   const handlers = createHandlers(services);

@@ -7,7 +7,7 @@
  * told apart from other failures as before. If the thread itself fails, the writes waiting on it fail
  * and the next write starts a new thread.
  */
-import type { Worker } from 'node:worker_threads';
+import type { Worker, WorkerOptions } from 'node:worker_threads';
 import type { FileBytes, ReplaceFiles } from './replace-files';
 
 export type FileWriterRequest = { id: number; stages: FileBytes[][] };
@@ -23,7 +23,7 @@ export type FileWriterThread = { replaceFiles: ReplaceFiles; close(): Promise<vo
  * resident memory against 292–308 MB in the others; which isolate grew could not be told, so this one is
  * kept well under the harness's 500 MB. A write beyond the bound would stop the thread with an error.
  */
-export const FILE_WRITER_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 16 };
+const FILE_WRITER_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 16 };
 
 type Waiting = { resolve: () => void; reject: (error: Error) => void };
 
@@ -32,8 +32,11 @@ function errorOf({ message, ...details }: FileWriterError): NodeJS.ErrnoExceptio
   return Object.assign(new Error(message), details);
 }
 
-/** `createWorker` comes from the host's build (electron-vite's `?nodeWorker` import of file-writer.worker.ts). */
-export function threadFileWriter(createWorker: () => Worker): FileWriterThread {
+/**
+ * `createWorker` comes from the host's build (electron-vite's `?nodeWorker` import of file-writer.worker.ts);
+ * the thread is started with the heap bound above.
+ */
+export function threadFileWriter(createWorker: (options: WorkerOptions) => Worker): FileWriterThread {
   let worker: Worker | null = null;
   let lastId = 0;
   const waiting = new Map<number, Waiting>();
@@ -44,7 +47,7 @@ export function threadFileWriter(createWorker: () => Worker): FileWriterThread {
   };
 
   const start = (): Worker => {
-    const started = createWorker();
+    const started = createWorker({ resourceLimits: FILE_WRITER_LIMITS });
     // An idle writer does not keep the process alive; one with a write under way does (see `replaceFiles`).
     started.unref();
     started.on('message', (reply: FileWriterReply) => {

@@ -5,7 +5,7 @@
  */
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { threadFileWriter, type FileWriterThread } from '../../../electron/services/store/file-writer-thread';
 import { replaceFilesHere, replaceFilesNow, type ReplaceFiles } from '../../../electron/services/store/replace-files';
@@ -22,7 +22,7 @@ afterEach(async () => {
   for (const thread of threads.splice(0)) await thread.close();
 });
 
-function writerThread(createWorker: () => Worker = () => new Worker(workerScript)): FileWriterThread {
+function writerThread(createWorker: (options: WorkerOptions) => Worker = (options) => new Worker(workerScript, options)): FileWriterThread {
   const thread = threadFileWriter(createWorker);
   threads.push(thread);
   return thread;
@@ -80,10 +80,10 @@ describe.each(WAYS)('replacing files %s', (_name, way) => {
 describe('the writer thread', () => {
   it('fails the writes waiting on a thread that stops, and starts a new thread for the next write', async () => {
     let started = 0;
-    const thread = writerThread(() => {
+    const thread = writerThread((options) => {
       started += 1;
       // The first thread dies before it answers; the next is the real writer.
-      return started === 1 ? new Worker('process.exit(3)', { eval: true }) : new Worker(workerScript);
+      return started === 1 ? new Worker('process.exit(3)', { eval: true }) : new Worker(workerScript, options);
     });
     const dir = await tempDir('cc-replace-');
     await expect(thread.replaceFiles([[{ path: join(dir, 'a.json'), bytes: 'a' }]])).rejects.toThrow(/file writer thread stopped \(exit code 3\)/);
