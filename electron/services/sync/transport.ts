@@ -310,11 +310,8 @@ async function takeBranchLock(lock: string, remoteDir: string, signal: AbortSign
   try {
     await mkdir(dirname(lock), { recursive: true });
     for (;;) {
-      try {
-        return await open(lock, 'wx');
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      }
+      const handle = await createExclusive(lock);
+      if (handle) return handle;
       const age = await lockAge(lock, remoteDir);
       if (age === null) continue; // released meanwhile
       if (age >= STALE_LOCK_MS && (await removeStaleLock(lock, remoteDir))) continue;
@@ -323,6 +320,16 @@ async function takeBranchLock(lock: string, remoteDir: string, signal: AbortSign
     }
   } catch (error) {
     throw transportError(error, remoteDir);
+  }
+}
+
+/** A new file at `path`, open for writing; null when the file exists (a lock someone holds). */
+async function createExclusive(path: string): Promise<FileHandle | null> {
+  try {
+    return await open(path, 'wx');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return null;
+    throw error;
   }
 }
 
@@ -371,13 +378,8 @@ async function lockAge(lock: string, remoteDir: string): Promise<number | null> 
  */
 async function removeStaleLock(lock: string, remoteDir: string): Promise<boolean> {
   const guard = takeoverGuard(remoteDir);
-  let handle: FileHandle;
-  try {
-    handle = await open(guard, 'wx');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
-  }
+  const handle = await createExclusive(guard);
+  if (!handle) return false;
   try {
     const age = await lockAge(lock, remoteDir);
     if (age !== null && age >= STALE_LOCK_MS) await rm(lock, { force: true });
