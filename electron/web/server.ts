@@ -7,6 +7,7 @@ import { dispatch } from '../../shared/ipc/dispatch';
 import { readRendererFile, RENDERER_CSP } from '../services/static/renderer-files';
 import { parseJsonText } from '../../shared/domain/json-text';
 import { jsonParts } from './json-body';
+import { PROMPT_CHANNELS, RequestTurns } from './request-turns';
 import type { UploadStore } from './uploads';
 
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
@@ -30,6 +31,8 @@ export type WebHarness = {
 export async function startWebHarness(options: { rendererDir: string; handlers: Handlers; port?: number; uploads?: UploadStore }): Promise<WebHarness> {
   const token = randomBytes(24).toString('base64url');
   const streams = new Set<ServerResponse>();
+  // Searches first when many designers' requests arrive at once (see request-turns.ts).
+  const turns = new RequestTurns();
   let origin = '';
 
   const server = createServer((req, res) => {
@@ -55,6 +58,7 @@ export async function startWebHarness(options: { rendererDir: string; handlers: 
       const channel = /^\/api\/invoke\/([a-z]+:[a-z-]+)$/.exec(url.pathname)?.[1];
       if (!channel || req.method !== 'POST') { send(res, 404, 'text/plain; charset=utf-8', 'No such API route'); return; }
       const payload = await readJsonBody(req);
+      if (!PROMPT_CHANNELS.has(channel)) await turns.take();
       const result = payload.ok
         ? await dispatch(options.handlers, channel, payload.value)
         : { ok: false as const, error: { code: 'invalid-argument' as const, message: payload.message } };
