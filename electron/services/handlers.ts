@@ -222,7 +222,7 @@ function handlersOf({ store, library, libraryLoading, curricula, packs, words, e
     'library:list': (query) => library.search(query),
     'library:get': ({ id }) => library.detail(id),
     'library:references': async () => [...(await library.referencesNow())],
-    'library:placeholders': () => Promise.resolve(library.placeholders()),
+    'library:placeholders': () => library.placeholders(),
     'library:save': (req) => library.save(req),
     'library:duplicate': ({ id, title }) => library.duplicate(id, title),
     'library:usage': ({ id }) => Promise.resolve(library.usage(id)),

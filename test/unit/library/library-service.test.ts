@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LibraryService } from '../../../electron/services/library/library-service';
+import { LibraryService, PLACEHOLDER_SCAN_BATCH } from '../../../electron/services/library/library-service';
 import { loadSampleLibrary } from '../../../electron/services/library/sample-library';
 import { Store } from '../../../electron/services/store/store';
 import { DEFAULT_SETTINGS } from '../../../shared/schemas/settings';
@@ -223,6 +223,50 @@ describe('LibraryService: placeholders for Settings', () => {
       );
       expect(country?.definitions).toHaveLength(3);
       expect(list.map((p) => p.name)).toEqual([...list.map((p) => p.name)].sort());
+    } finally {
+      store.close();
+    }
+  });
+});
+
+describe('LibraryService: placeholders of a large library', () => {
+  /** 126 modules: the sample library six times over, under new ids. */
+  async function openLargeLibrary() {
+    const sample = await loadSampleLibrary(RESOURCES_DIR);
+    const modules = Array.from({ length: 6 }, (_, copy) => sample.modules.map((m) => ({ ...m, id: `${m.id}-copy-${String(copy)}` }))).flat();
+    const store = await Store.open({
+      dataDir: await tempDir(),
+      owner: 'test',
+      seed: { settings: () => Promise.resolve(DEFAULT_SETTINGS), library: () => Promise.resolve({ ...sample, modules }) },
+    });
+    return { store, library: new LibraryService(store, () => [], () => NOW), count: modules.length };
+  }
+
+  /** Whether a callback queued now runs while `run` is under way: whether it gives way to other requests. */
+  async function letsOthersIn<T>(run: () => Promise<T>): Promise<{ value: T; others: boolean }> {
+    let others = false;
+    setImmediate(() => { others = true; });
+    const value = await run();
+    return { value, others };
+  }
+
+  it('gives way to waiting requests while it first reads the modules, then answers from what it kept', async () => {
+    const { store, library, count } = await openLargeLibrary();
+    try {
+      expect(count).toBeGreaterThan(2 * PLACEHOLDER_SCAN_BATCH);
+      const first = await letsOthersIn(() => library.placeholders());
+      expect(first.others).toBe(true);
+      expect(first.value.find((p) => p.name === 'country')?.modules).toBe(count);
+      // Nothing left to read: answered at once, the same.
+      const again = await letsOthersIn(() => library.placeholders());
+      expect(again.others).toBe(false);
+      expect(again.value).toEqual(first.value);
+      // A saved module is read again, and only its own names change.
+      const module = library.find('hr-foundations-copy-0');
+      const saved = await library.save({ module: { ...module, summary: `${module.summary} In {new_placeholder_name}.` }, baseRevision: module.revision, bump: true });
+      const after = await library.placeholders();
+      expect(after.find((p) => p.name === 'new_placeholder_name')?.modules).toBe(1);
+      expect(library.find(saved.id).summary).toContain('{new_placeholder_name}');
     } finally {
       store.close();
     }
