@@ -1,22 +1,8 @@
-import { writeFile } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Handlers } from '../../../shared/ipc/contract';
+import { describe, expect, it } from 'vitest';
 import { RequestTurns } from '../../../electron/web/request-turns';
-import { startWebHarness, type WebHarness } from '../../../electron/web/server';
-import { openTestServices } from '../../helpers/open-test-store';
-import { tempDir } from '../../helpers/temp-dir';
-
-let harness: WebHarness | null = null;
-let close: (() => void) | null = null;
-
-afterEach(async () => {
-  await harness?.close();
-  close?.();
-  harness = null;
-});
+import { startTestWebHarness } from '../../helpers/test-web-harness';
 
 /** Keeps the one JavaScript thread busy, as reading a large course and its checks does. */
 function busyFor(ms: number): void {
@@ -47,27 +33,22 @@ describe('RequestTurns', () => {
 
 describe('web harness under many requests at once', () => {
   it('answers a search before the course reads that arrived ahead of it, one read per turn of the event loop', async () => {
-    const rendererDir = await tempDir();
-    await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
-    const services = await openTestServices(await tempDir());
-    close = () => { services.store.close(); };
     const ran: string[] = [];
     let firstReadStarted: () => void = () => undefined;
     const readStarted = new Promise<void>((resolve) => { firstReadStarted = resolve; });
-    const handlers: Handlers = {
-      ...services.handlers,
-      'curriculum:get': (request) => {
+    const harness = await startTestWebHarness((own) => ({
+      ...own,
+      'curriculum:get': (asked) => {
         firstReadStarted();
         busyFor(25);
         ran.push('read');
-        return services.handlers['curriculum:get'](request);
+        return own['curriculum:get'](asked);
       },
-      'library:list': (request) => {
+      'library:list': (asked) => {
         ran.push('search');
-        return services.handlers['library:list'](request);
+        return own['library:list'](asked);
       },
-    };
-    harness = await startWebHarness({ rendererDir, handlers });
+    }));
     // Each client on a connection of its own, kept alive, as a browser holds one, and open before the test:
     // the eight reads arrive together, and the search in one read of its socket.
     const agents: Agent[] = [];
@@ -76,8 +57,8 @@ describe('web harness under many requests at once', () => {
       return new Promise((resolve, reject) => {
         const text = JSON.stringify(body);
         const req = request(
-          `http://127.0.0.1:${String(harness?.port ?? 0)}/api/invoke/${channel}`,
-          { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), 'x-composer-token': harness?.token ?? '' } },
+          `http://127.0.0.1:${String(harness.port)}/api/invoke/${channel}`,
+          { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), 'x-composer-token': harness.token } },
           (res) => {
             let answer = '';
             res.setEncoding('utf8');

@@ -1,30 +1,14 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startWebHarness, type WebHarness } from '../../../electron/web/server';
-import { openTestServices } from '../../helpers/open-test-store';
+import { describe, expect, it } from 'vitest';
+import type { WebHarness } from '../../../electron/web/server';
+import { startTestWebHarness } from '../../helpers/test-web-harness';
 import { tempDir } from '../../helpers/temp-dir';
 
-let harness: WebHarness | null = null;
-let close: (() => void) | null = null;
-
-afterEach(async () => {
-  await harness?.close();
-  close?.();
-  harness = null;
-});
-
 async function start(): Promise<WebHarness> {
-  const rendererDir = await tempDir();
-  await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
-  await mkdir(join(rendererDir, 'assets'));
-  await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   await writeFile(join(await tempDir(), 'secret.txt'), 'secret');
-  const services = await openTestServices(await tempDir());
-  close = () => { services.store.close(); };
-  harness = await startWebHarness({ rendererDir, handlers: services.handlers });
-  return harness;
+  return startTestWebHarness();
 }
 
 describe('web harness', () => {
