@@ -1,6 +1,7 @@
 import type { LibraryData } from '../../../shared/schemas/library';
 import type { Module } from '../../../shared/schemas/module';
 import type { Reference } from '../../../shared/schemas/reference';
+import { deepFreeze } from './deep-freeze';
 import { SplitStorage, FileProblem, changedItems, type FilePlan } from './document-files';
 import { FILE_DEFINITIONS, type LibraryIndex } from './file-definitions';
 import { LIBRARY_INDEX_FILE, moduleFile, MODULES_DIR, upstreamFile, UPSTREAM_DIR } from './layout';
@@ -15,8 +16,9 @@ export class LibraryFiles extends SplitStorage<LibraryData> {
 
   async read(): Promise<LibraryData | null> {
     const index = await this.readOne(LIBRARY_INDEX_FILE, FILE_DEFINITIONS.libraryIndex);
-    const modules = await this.readFolder(MODULES_DIR, FILE_DEFINITIONS.module);
-    const upstream = await this.readFolder(UPSTREAM_DIR, FILE_DEFINITIONS.upstream);
+    // Frozen as they are read: the store freezes all it holds, and the modules are nearly all of it.
+    const modules = await this.readFolder(MODULES_DIR, FILE_DEFINITIONS.module, deepFreeze);
+    const upstream = await this.readFolder(UPSTREAM_DIR, FILE_DEFINITIONS.upstream, deepFreeze);
     if (!index) {
       if (modules.length === 0 && upstream.length === 0) return null; // a new data folder
       throw new FileProblem('store-corrupt', `The library's index (${LIBRARY_INDEX_FILE}) is missing, although the library holds modules.`, LIBRARY_INDEX_FILE, 'missing');

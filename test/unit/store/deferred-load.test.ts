@@ -6,6 +6,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { moduleFile } from '../../../electron/services/store/layout';
+import { LibraryFiles } from '../../../electron/services/store/library-files';
 import { NODE_LOCK_FS, type LockFs } from '../../../electron/services/store/lock-fs';
 import { Store } from '../../../electron/services/store/store';
 import { DEFAULT_SETTINGS } from '../../../shared/schemas/settings';
@@ -32,6 +33,16 @@ async function seededDir(): Promise<{ dir: string; moduleId: string }> {
 }
 
 describe('a deferred document', () => {
+  it('has its modules frozen as they are read, so that the store has none left to freeze at once', async () => {
+    const { dir } = await seededDir();
+    const library = await new LibraryFiles(dir, { keep: 10, minIntervalMs: 0 }, false).read();
+    const [module] = library?.modules ?? [];
+    expect(module).toBeDefined();
+    expect(Object.isFrozen(module)).toBe(true);
+    expect(Object.isFrozen(module?.lessons[0]?.steps[0])).toBe(true);
+    expect(Object.isFrozen(library)).toBe(false);
+  });
+
   it('is not read at open: reads say it is loading, the status names it, the other documents are there', async () => {
     const { dir } = await seededDir();
     const store = await openDeferred(dir);
