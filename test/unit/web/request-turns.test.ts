@@ -29,6 +29,24 @@ describe('RequestTurns', () => {
     expect(order).toEqual(['a', 'b', 'c', 'd']);
     expect(turns.queued).toBe(0);
   });
+
+  it('keeps the order under a load that never lets the queue empty', async () => {
+    const turns = new RequestTurns();
+    const order: number[] = [];
+    let asked = 0;
+    // Each granted turn asks for two more until 1,000 were asked for: the queue grows and never empties.
+    const ask = (): Promise<void> => {
+      const n = asked;
+      asked += 1;
+      return turns.take().then(async () => {
+        order.push(n);
+        if (asked < 1000) await Promise.all([ask(), ask()]);
+      });
+    };
+    await ask();
+    expect(order).toEqual(Array.from({ length: asked }, (_, n) => n));
+    expect(turns.queued).toBe(0);
+  });
 });
 
 describe('web harness under many requests at once', () => {
