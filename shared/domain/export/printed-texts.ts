@@ -100,8 +100,7 @@ export function distinctPlanTexts(plan: ExportPlan): string[] {
 function readAll(texts: readonly string[], watch?: RunWatch): Words {
   let chars = texts.length;
   for (let index = 0; index < texts.length; index += 1) chars += texts[index]?.length ?? 0;
-  const words = new Words(chars);
-  if (watch) words.watchRuns(watch);
+  const words = new Words(chars, false, watch);
   const clean = texts.some((text) => text.includes(PARAGRAPH_SEPARATOR)) ? texts.map((text) => text.replaceAll(PARAGRAPH_SEPARATOR, '\u0001')) : texts;
   words.readParagraphs(clean.join(PARAGRAPH_SEPARATOR));
   return words;

@@ -64,8 +64,7 @@ export class TrainerCorpus {
     const text = paragraphs.join(PARAGRAPH_SEPARATOR);
     // Sized for the text, as the document's words are: arrays that grew while reading (a new array in a
     // field) would throw away the reader's optimised code, compiled while it read the document.
-    const words = (this.words = new Words(text.length, true));
-    words.watchRuns({ keys: documentRuns, length: runLength, file: false, within: SENTENCE_START });
+    const words = (this.words = new Words(text.length, true, { keys: documentRuns, length: runLength, file: false, within: SENTENCE_START }));
     words.readParagraphs(text);
     this.held = words.foundRuns.subarray(0, words.foundCount);
     texts.forEach((text, index) => {

@@ -53,7 +53,8 @@ import { BASE, basePower, mix } from './run-keys';
  */
 export type RunWatch = { keys: IntSet; length: number; file: boolean; within: number };
 
-const NO_KEYS = new IntSet();
+/** No run watched: of RunWatch's shape, so that the reader's `watch` is never undefined (see the constructor). */
+const NO_WATCH: RunWatch = { keys: new IntSet(), length: 0, file: false, within: 0 };
 
 /** Characters read by one call of the reading loop. */
 const CHUNK = 1 << 13;
@@ -79,7 +80,6 @@ export class Words extends WordStore {
   private spaces = 0;
   private newSentence = true;
   private paragraphFirst = 0;
-  private watch: RunWatch | undefined;
   private runKey = 0;
   private runCount = 0;
   /** Where each run found by the watch starts, in order: `foundRuns[0, foundCount)`. */
@@ -90,24 +90,24 @@ export class Words extends WordStore {
    * `expectedChars`: about how many characters the texts hold, so that the arrays need not grow.
    * `sentencesResetPublic`: whether a sentence starts outside any placeholder's value, as when each
    * sentence of a text is read on its own (trainer texts); otherwise only a paragraph does.
+   * `watch`: the runs of words to watch (see RunWatch). Given here, once, and never undefined: when it was
+   * set on a reader after the reader was made, V8 threw the loop's optimised code away as the trainer
+   * texts' reader was given its watch, and a check's first run read those texts in unoptimised code
+   * (reader-optimisation.test.ts).
    */
   constructor(
     expectedChars = 1 << 12,
     private readonly sentencesResetPublic = false,
+    private readonly watch: RunWatch = NO_WATCH,
   ) {
     super(expectedChars);
-  }
-
-  /** Watches runs of words from now on (see RunWatch). */
-  watchRuns(watch: RunWatch): void {
-    this.watch = watch;
   }
 
   /** Makes room for the words of `length` more characters, folded one to one. */
   protected override reserve(length: number, exact = true): void {
     super.reserve(length, exact);
     // Written at every run, filed or looked up: room in both cases (see `watchWord`).
-    if (this.watch) this.foundRuns = grown(this.foundRuns, this.hashes.length + 1, (n) => new Int32Array(n));
+    if (this.watch.length > 0) this.foundRuns = grown(this.foundRuns, this.hashes.length + 1, (n) => new Int32Array(n));
   }
 
   /**
@@ -159,11 +159,11 @@ export class Words extends WordStore {
     const paragraphStart = PARAGRAPH_START;
     const { watch } = this;
     let { runKey, runCount } = this;
-    const runLength = watch?.length ?? 0;
+    const runLength = watch.length;
     const runPower = basePower(runLength);
-    const runWithin = watch?.within ?? 0;
-    const runFile = watch?.file === true ? 1 : 0;
-    const runKeys = watch?.keys ?? NO_KEYS;
+    const runWithin = watch.within;
+    const runFile = watch.file ? 1 : 0;
+    const runKeys = watch.keys;
     const { foundRuns } = this;
     let { foundCount } = this;
     const base = BASE;
@@ -369,7 +369,7 @@ export class Words extends WordStore {
   /** The run watch for the word just read (see RunWatch). */
   private watchWord(): void {
     const { watch } = this;
-    if (!watch) return;
+    if (watch.length === 0) return;
     if ((this.flag & watch.within) !== 0) this.runKey = this.runCount = 0;
     this.runKey = (Math.imul(this.runKey, BASE) + this.hash) | 0;
     if (this.runCount >= watch.length) this.runKey = (this.runKey - Math.imul(this.hashes[this.count - 1 - watch.length] ?? 0, basePower(watch.length))) | 0;

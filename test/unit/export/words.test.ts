@@ -148,11 +148,9 @@ describe('Words', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom('a', 'b', 'c', 'a.', 'B!', '\u0000'), { maxLength: 60 }), fc.array(fc.constantFrom('a', 'b', 'c', 'a.', 'B!', '\u0000'), { maxLength: 60 }), (filed, looked) => {
         const keys = new IntSet();
-        const document = new Words();
-        document.watchRuns({ keys, length: 3, file: true, within: PARAGRAPH_START });
+        const document = new Words(16, false, { keys, length: 3, file: true, within: PARAGRAPH_START });
         document.readParagraphs(filed.join(' '));
-        const corpus = new Words(16, true);
-        corpus.watchRuns({ keys, length: 3, file: false, within: SENTENCE_START });
+        const corpus = new Words(16, true, { keys, length: 3, file: false, within: SENTENCE_START });
         corpus.readParagraphs(looked.join(' '));
         const found = [...corpus.foundRuns.subarray(0, corpus.foundCount)];
         // The same, the slow way: every run of three words of each paragraph, or each sentence.
