@@ -8,23 +8,13 @@
  * Both with the processor time of the check: on a machine shared with other work, wall time also counts
  * the time spent waiting for a processor.
  */
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { planContext } from '../../shared/domain/export/context';
-import { numberedHeadings } from '../../shared/domain/export/lesson-parts';
-import { checkParticipantSafe } from '../../shared/domain/export/participant-safety';
-import type { ExportPlan } from '../../shared/domain/export/plan';
-import { participantSections } from '../../shared/domain/export/sections/handouts';
-import type { Curriculum } from '../../shared/schemas/curriculum';
-import type { Reference } from '../../shared/schemas/reference';
+import { preparedParticipantCheck } from '../helpers/participant-check';
 
-const input = JSON.parse(readFileSync(process.argv[2] ?? '', 'utf8')) as { plan: ExportPlan; curriculum: Curriculum; references: Reference[] };
-const ctx = planContext({ curriculum: input.curriculum, references: input.references, today: '2026-11-26' }, { variant: 'participant', paper: 'a4', annexes: true });
-if (!process.argv.includes('--alone')) participantSections(ctx);
+const check = preparedParticipantCheck(process.argv[2] ?? '', !process.argv.includes('--alone'));
 const cpu = process.cpuUsage();
 const started = performance.now();
-// As buildExportPlan calls it: the curriculum, the numbered headings and the numbering the document prints references with.
-checkParticipantSafe(input.plan, ctx.curriculum, ctx.values, input.references, numberedHeadings(ctx), ctx.numbering);
+check();
 const finished = performance.now();
 const used = process.cpuUsage(cpu);
 console.log(JSON.stringify({ checkMs: Math.round(finished - started), checkCpuMs: Math.round((used.user + used.system) / 1000) }));
