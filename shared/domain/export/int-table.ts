@@ -137,6 +137,18 @@ export class IntSet {
     return present * (1 - add);
   }
 
+  /** The slots themselves (a key is stored plus one, 0 is empty), for the WebAssembly reader to work on a copy of (wasm-reader.ts). */
+  get slots(): Int32Array {
+    return this.keys;
+  }
+
+  /** Takes back the copy of the slots that the WebAssembly reader filed keys in, and the number of keys it holds. */
+  restore(slots: Int32Array, count: number): void {
+    if (slots.length !== this.keys.length) throw new RangeError(`IntSet.restore needs ${this.keys.length} slots, not ${slots.length}`);
+    this.keys.set(slots);
+    this.count = count;
+  }
+
   private grow(): void {
     const { keys } = this;
     this.keys = new Int32Array(keys.length * 2);

@@ -11,7 +11,7 @@
  * filed is compared word by word wherever it is found.
  */
 import { IntSet } from './int-table';
-import { BASE, basePower, runKey, RunTable, SentenceTable } from './text-search';
+import { runKey, runsInSet, RunTable, SentenceTable } from './text-search';
 import type { Field, TrainerCorpus } from './trainer-corpus';
 import { SENTENCE_START, type Words } from './words';
 
@@ -23,8 +23,6 @@ export const MIN_OWN_LETTERS = 24;
 export const PHRASE_WORDS = 8;
 /** A run of this many words of trainer notes or sensitive material is a leak even where a participant text holds it. */
 export const SHARED_PHRASE_WORDS = 12;
-
-const SENTENCE_POWER = basePower(MIN_OWN_WORDS);
 
 export type TrainerSentence = { start: number; length: number; field: Field };
 
@@ -89,49 +87,50 @@ export function needles(corpus: TrainerCorpus): Needles {
  */
 export type Found = { sentences?: { sentence: TrainerSentence; at: number }[]; phrases?: number[]; longPhrases?: number[] };
 
-/** Sentences found at one place, gathered by `findNeedles` (which makes no closure or array per paragraph). */
+/** Sentences found at one place, gathered by `needlesAt` (which makes no closure or array per place). */
 const MATCHED: TrainerSentence[] = [];
 
 /**
- * The needles in paragraph `paragraph` of `words`, or undefined where there are none (most paragraphs). The
- * key of each run of MIN_OWN_WORDS words rolls along the paragraph; only where it starts a needle are the
- * tables asked (a sentence filed under it, a phrase or long phrase starting there).
+ * Adds to `found` (made when first needed) the needles that start at word `at` of `words`, in a paragraph
+ * that ends at `end`, where the key of the run of MIN_OWN_WORDS words there (`mixed`) is one of
+ * `needles.starts`: a sentence filed under it, a phrase or long phrase starting there.
  */
-export function findNeedles(words: Words, paragraph: number, needles: Needles): Found | undefined {
-  const { hashes, paragraphStarts } = words;
-  const first = paragraphStarts[paragraph] ?? 0;
-  const end = paragraphStarts[paragraph + 1] ?? 0;
-  if (end - first < MIN_OWN_WORDS) return undefined;
-  let found: Found | undefined;
+function needlesAt(words: Words, at: number, end: number, mixed: number, needles: Needles, found: Found | undefined): Found | undefined {
   const matched = MATCHED;
-  const { sentences, phrases, longPhrases, starts } = needles;
-  const base = BASE;
-  const power = SENTENCE_POWER;
-  const length = MIN_OWN_WORDS;
-  let key = 0;
-  for (let index = first; index < end; index += 1) {
-    key = (Math.imul(key, base) + (hashes[index] ?? 0)) | 0;
-    if (index - first >= length) key = (key - Math.imul(hashes[index - length] ?? 0, power)) | 0;
-    if (index - first < length - 1) continue;
-    const mixed = (key ^ (key >>> 15)) & 0x3fffffff;
-    if (!starts.has(mixed)) continue;
-    const at = index - length + 1;
-    matched.length = 0;
-    if (sentences.at(mixed, words, at, end, matched) > 0) {
-      const list = ((found ??= {}).sentences ??= []);
-      for (let match = 0; match < matched.length; match += 1) {
-        const sentence = matched[match];
-        if (sentence) list.push({ sentence, at });
-      }
+  const { sentences, phrases, longPhrases } = needles;
+  matched.length = 0;
+  if (sentences.at(mixed, words, at, end, matched) > 0) {
+    const list = ((found ??= {}).sentences ??= []);
+    for (let match = 0; match < matched.length; match += 1) {
+      const sentence = matched[match];
+      if (sentence) list.push({ sentence, at });
     }
-    if (at + PHRASE_WORDS <= end) {
-      const phrase = phrases.find(runKey(words, at, PHRASE_WORDS), words, at);
-      if (phrase >= 0) ((found ??= {}).phrases ??= []).push(phrase);
-    }
-    if (at + SHARED_PHRASE_WORDS <= end) {
-      const longPhrase = longPhrases.find(runKey(words, at, SHARED_PHRASE_WORDS), words, at);
-      if (longPhrase >= 0) ((found ??= {}).longPhrases ??= []).push(longPhrase);
-    }
+  }
+  if (at + PHRASE_WORDS <= end) {
+    const phrase = phrases.find(runKey(words, at, PHRASE_WORDS), words, at);
+    if (phrase >= 0) ((found ??= {}).phrases ??= []).push(phrase);
+  }
+  if (at + SHARED_PHRASE_WORDS <= end) {
+    const longPhrase = longPhrases.find(runKey(words, at, SHARED_PHRASE_WORDS), words, at);
+    if (longPhrase >= 0) ((found ??= {}).longPhrases ??= []).push(longPhrase);
+  }
+  return found;
+}
+
+/**
+ * The needles in each paragraph of `words` (`found[paragraph]`, undefined where there are none), for a
+ * whole document at once: the places where a run's key is one of `needles.starts` are found in one pass
+ * over its words (`runsInSet`), and only those are looked at.
+ */
+export function findNeedles(words: Words, needles: Needles): (Found | undefined)[] {
+  const found: (Found | undefined)[] = new Array<Found | undefined>(words.paragraphCount).fill(undefined);
+  const { paragraphStarts } = words;
+  const places = runsInSet(words, MIN_OWN_WORDS, needles.starts);
+  let paragraph = 0;
+  for (let index = 0; index < places.length; index += 1) {
+    const at = places[index] ?? 0;
+    while ((paragraphStarts[paragraph + 1] ?? 0) <= at) paragraph += 1;
+    found[paragraph] = needlesAt(words, at, paragraphStarts[paragraph + 1] ?? 0, runKey(words, at, MIN_OWN_WORDS), needles, found[paragraph]);
   }
   return found;
 }

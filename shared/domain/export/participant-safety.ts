@@ -7,9 +7,9 @@
  * (words.ts), so a sentence is found wherever it lands and however it is typed.
  *
  * It runs at the end of every participant export and must stay well under a tenth of a second for a
- * 40-module course: texts are read straight from their Markdown into typed arrays of word hashes
- * (markdown-words.ts), and only the trainer sentences and phrases whose words the document holds are
- * looked for (leak-needles.ts).
+ * 40-module course: texts are printed straight from their Markdown (markdown-words.ts) and read into
+ * typed arrays of word hashes, in WebAssembly where the engine has it (words.ts, wasm-reader.ts), and only
+ * the trainer sentences and phrases whose words the document holds are looked for (leak-needles.ts).
  *
  * What counts as a leak, and why:
  * - A trainer sentence with at least MIN_OWN_WORDS words and MIN_OWN_LETTERS letters of its own, anywhere

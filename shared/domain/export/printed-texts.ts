@@ -129,9 +129,10 @@ export class PrintedTexts {
   findInDocument(needles: Needles): boolean {
     let any = false;
     const { document } = this;
+    const found = findNeedles(this.documentWords, needles);
     for (let index = 0; index < document.length; index += 1) {
       const paragraph = document[index];
-      if (paragraph) any = (paragraph.found = findNeedles(paragraph.words, paragraph.index, needles)) !== undefined || any;
+      if (paragraph) any = (paragraph.found = found[paragraph.index]) !== undefined || any;
     }
     return any;
   }
@@ -173,11 +174,12 @@ export class PrintedTexts {
       printed.push({ kind, paragraphs });
     }
     const read = readAll(unread.map((paragraph) => paragraph.text));
+    const found = findNeedles(read, needles);
     for (let index = 0; index < unread.length; index += 1) {
       const paragraph = unread[index];
       if (!paragraph) continue;
       paragraph.words = read;
-      paragraph.found = findNeedles(read, paragraph.index, needles);
+      paragraph.found = found[paragraph.index];
     }
     return printed;
   }

@@ -5,7 +5,8 @@
  * is compared word by word, and each word character by character, before it counts, so two runs (or two
  * words) that share a hash are never taken for each other.
  */
-import { IntTable } from './int-table';
+import { IntTable, type IntSet } from './int-table';
+import { runsInSetInWasm } from './wasm-reader';
 import { BASE, basePower, mix } from './run-keys';
 import { sameWords, type Words } from './words';
 
@@ -45,6 +46,21 @@ export function someRun(words: Words, length: number, test: (key: number, start:
     if (index - first >= length - 1 && test(mix(hash), index - length + 1)) return true;
   }
   return false;
+}
+
+/**
+ * The start of each run of `length` words within a paragraph of `words` whose key is in `keys`, in order:
+ * one pass over a document's words, in WebAssembly where the engine can (`inWasm` false: here, for the
+ * tests that compare the two), as a cold loop here runs unoptimised through fifty thousand words.
+ */
+export function runsInSet(words: Words, length: number, keys: IntSet, inWasm = true): Int32Array {
+  const inModule = inWasm ? runsInSetInWasm(words, length, keys) : undefined;
+  if (inModule) return inModule;
+  const starts: number[] = [];
+  const { paragraphStarts } = words;
+  for (let paragraph = 0; paragraph < words.paragraphCount; paragraph += 1)
+    forEachRun(words, length, (key, at) => { if (keys.has(key)) starts.push(at); }, paragraphStarts[paragraph] ?? 0, paragraphStarts[paragraph + 1] ?? 0);
+  return Int32Array.from(starts);
 }
 
 /** Each paragraph of `words[first, end)` as `[start, end)`, in order. */

@@ -74,12 +74,9 @@ export class TrainerCorpus {
       const end = words.paragraphStarts[endParagraph] ?? 0;
       if (end > start) this.fields.push({ text, teaching: teaches(text.kind), start, end, firstParagraph, endParagraph });
     });
+    // Each name a paragraph of its own, read at once (a text that held the separator would be read as two).
     const names = new Words();
-    for (const reference of references)
-      for (const text of [reference.shortName, reference.title]) {
-        names.read(text);
-        names.endParagraph();
-      }
+    if (references.length > 0) names.readParagraphs(references.flatMap((reference) => [reference.shortName, reference.title]).join(PARAGRAPH_SEPARATOR));
     this.names = new RunTable(names, REFERENCE_NAME_WORDS, names.count);
     forEachParagraph(names, 0, names.count, (start, end) => {
       forEachRun(names, REFERENCE_NAME_WORDS, (key, at) => { this.names.add(key, at); }, start, end);

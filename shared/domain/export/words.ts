@@ -9,6 +9,8 @@
  * loop, which the engine optimises while it runs instead of after thousands of short calls, and reading
  * makes nothing per word that the garbage collector would have to chase: characters are folded with the
  * tables of word-chars.ts while they are hashed, into arrays sized once for the text (word-store.ts).
+ * Where the engine has WebAssembly, `readParagraphs` reads with the same loop in reader.wat
+ * (wasm-reader.ts), which is fast from the first character: this one then reads only the short texts.
  *
  * What is a word, a sentence and a clause:
  * - a word is a run of letters, digits, marks and `_` once folded (case, accents, Arabic diacritics,
@@ -43,6 +45,7 @@ import { CLAUSE_START, grown, PARAGRAPH_START, PUBLIC, SENTENCE_START, WordStore
 
 export { CLAUSE_START, PARAGRAPH_START, PUBLIC, sameWord, sameWords, SENTENCE_START } from './word-store';
 import { BASE, basePower, mix } from './run-keys';
+import { readInWasm, type WasmWords } from './wasm-reader';
 
 /**
  * Runs of `length` words to watch while reading, within a sentence or paragraph (`within`: the flag of the
@@ -164,8 +167,7 @@ export class Words extends WordStore {
     const runWithin = watch.within;
     const runFile = watch.file ? 1 : 0;
     const runKeys = watch.keys;
-    const { foundRuns } = this;
-    let { foundCount } = this;
+    let { foundRuns, foundCount } = this;
     const base = BASE;
     for (let index = from; index < to; index += 1) {
       const code = text.charCodeAt(index);
@@ -184,11 +186,12 @@ export class Words extends WordStore {
         this.spaces = spaces;
         this.newSentence = newSentence;
         this.isPublic = isPublic;
+        this.paragraphFirst = paragraphFirst;
         this.runKey = runKey;
         this.runCount = runCount;
         this.foundCount = foundCount;
         index = this.readWide(text, index, to);
-        ({ hashes, flags, starts, chars, count, charCount, inWord, hash, flag, clauseEnd, clauseBreak, sentenceEnd, spaces, newSentence, isPublic, runKey, runCount, foundCount } = this);
+        ({ hashes, flags, starts, chars, count, charCount, inWord, hash, flag, clauseEnd, clauseBreak, sentenceEnd, spaces, newSentence, isPublic, paragraphFirst, runKey, runCount, foundRuns, foundCount } = this);
         continue;
       }
       const kind = (known >> 16) & 0xf;
@@ -393,10 +396,34 @@ export class Words extends WordStore {
     return this.paragraphCount - 1;
   }
 
-  /** Reads paragraphs joined by PARAGRAPH_SEPARATOR, in one pass, and ends the last one. */
-  readParagraphs(text: string): void {
-    this.read(text);
-    this.endParagraph();
+  /**
+   * Reads paragraphs joined by PARAGRAPH_SEPARATOR, in one pass, and ends the last one. On a new reader, in
+   * WebAssembly where the engine can (wasm-reader.ts: the same words, fast from the first character);
+   * `inWasm` false reads with the loop above (for the tests that compare the two).
+   */
+  readParagraphs(text: string, inWasm = true): void {
+    const read = inWasm && this.count === 0 && this.paragraphCount === 0 && this.charCount === 0 ? readInWasm(text, this.sentencesResetPublic, this.watch) : undefined;
+    if (read) this.adopt(read);
+    else {
+      this.read(text);
+      this.endParagraph();
+    }
+  }
+
+  /** Takes the words of a WebAssembly read as its own, with the reader's state after it (as `endParagraph` leaves it). */
+  private adopt(read: WasmWords): void {
+    ({ hashes: this.hashes, flags: this.flags, starts: this.starts, chars: this.chars, count: this.count, charCount: this.charCount } = read);
+    ({ paragraphStarts: this.paragraphStarts, paragraphCount: this.paragraphCount, foundRuns: this.foundRuns, foundCount: this.foundCount } = read);
+    this.runKey = read.runKey;
+    this.runCount = read.runCount;
+    this.paragraphFirst = this.count;
+    this.inWord = false;
+    this.isPublic = 0;
+    this.clauseEnd = false;
+    this.clauseBreak = false;
+    this.sentenceEnd = false;
+    this.spaces = 0;
+    this.newSentence = true;
   }
 
 }

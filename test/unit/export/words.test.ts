@@ -126,6 +126,30 @@ describe('Words', () => {
     expect(words.flags[3]).toBe(0);
   });
 
+  it('notes every run found after characters that fold to several words made its arrays grow', () => {
+    // ﷺ folds to four words: read in the slow path, they outgrow the room a piece of text was given, and the
+    // loop once went on noting found runs in the array it had before, so they were lost.
+    const keys = new IntSet();
+    new Words(16, false, { keys, length: 1, file: true, within: PARAGRAPH_START }).readParagraphs('needle', false);
+    // All in the loop's first piece, of 64 characters.
+    const text = `${'ﷺ '.repeat(12)}needle and needle`;
+    const words = new Words(16, true, { keys, length: 1, file: false, within: SENTENCE_START });
+    words.readParagraphs(text, false);
+    expect(words.count).toBe(12 * 4 + 3);
+    expect([...words.foundRuns.subarray(0, words.foundCount)]).toEqual([48, 50]);
+  });
+
+  it('starts a paragraph whose first character is read on the slow path (folds to several, outside the BMP, not met yet)', () => {
+    // The loop once left where the paragraph starts behind when it handed such a character on, so the
+    // paragraph's first word lost its flag and runs went on across the paragraphs (wasm-reader.test.ts found it).
+    for (const first of ['ßig', '𝐀bc', 'ﬁrst', '\u2c65x'])
+      for (const inWasm of [false, true]) {
+        const words = new Words();
+        words.readParagraphs(`One two.${PARAGRAPH_SEPARATOR}${first} three, four`, inWasm);
+        expect([...words.flags.subarray(0, words.count)]).toEqual([SENTENCE_START | PARAGRAPH_START, 0, SENTENCE_START | PARAGRAPH_START, 0, 0]);
+      }
+  });
+
   it('reads a text longer than a chunk, with characters that fold to several units, as the rules say', () => {
     const text = 'Officers œuvre ﬁle ½ “quoted” – الشُّرطة. '.repeat(800);
     expect(readWith(text, true)).toEqual(expectedOf(text, true));
