@@ -57,8 +57,10 @@
   (global $runCount (export "runCount") (mut i32) (i32.const 0))
   (global $foundCount (export "foundCount") (mut i32) (i32.const 0))
   (global $setCount (export "setCount") (mut i32) (i32.const 0))
-  ;; 1 once the set is more than half full: IntSet would grow; the read is given up (wasm-reader.ts).
-  (global $setFull (export "setFull") (mut i32) (i32.const 0))
+  ;; 1 once the read is given up (wasm-reader.ts): the set is more than half full (IntSet would grow), or
+  ;; the paragraphs are more than $paragraphRoom.
+  (global $full (export "full") (mut i32) (i32.const 0))
+  (global $paragraphRoom (export "paragraphRoom") (mut i32) (i32.const 0))
 
   ;; Where `read` stopped: the code point there and its length in bytes.
   (global $stopCode (export "stopCode") (mut i32) (i32.const 0))
@@ -90,7 +92,7 @@
         (i32.store (local.get $at) (local.get $stored))
         (global.set $setCount (i32.add (global.get $setCount) (i32.const 1)))
         (if (i32.gt_u (i32.shl (global.get $setCount) (i32.const 1)) (i32.add (global.get $setMask) (i32.const 1)))
-          (then (global.set $setFull (i32.const 1))))))
+          (then (global.set $full (i32.const 1))))))
     (i32.const 0))
 
   ;; Which bit of the filter stands for $key: the top 19 bits of the hash the set spreads keys with.
@@ -160,6 +162,8 @@
 
   ;; WordStore.closeParagraph.
   (func $closeParagraph
+    (if (i32.ge_s (global.get $paragraphCount) (global.get $paragraphRoom))
+      (then (global.set $full (i32.const 1)) (return)))
     (global.set $paragraphCount (i32.add (global.get $paragraphCount) (i32.const 1)))
     (i32.store (i32.add (global.get $paras) (i32.shl (global.get $paragraphCount) (i32.const 2))) (global.get $count)))
 
@@ -420,7 +424,7 @@
                     (if (local.get $runFile)
                       (then
                         (drop (call $visit (local.get $key) (i32.const 1)))
-                        (if (global.get $setFull)
+                        (if (global.get $full)
                           (then (local.set $pos (i32.const -1)) (br $stop))))
                       (else
                         (if (call $mayHold (local.get $key))
@@ -431,6 +435,8 @@
           (then
             (global.set $count (local.get $count))
             (call $closeParagraph)
+            (if (global.get $full)
+              (then (local.set $pos (i32.const -1)) (br $stop)))
             (local.set $paragraphFirst (local.get $count))
             (local.set $isPublic (i32.const 0))
             (local.set $clauseEnd (i32.const 0))

@@ -27,7 +27,7 @@ type ReaderExports = {
   take(unit: number, kind: number): void;
   endParagraph(): void;
   buildFilter(): void;
-} & Record<(typeof LAYOUT)[number] | Settings | State | 'stopCode' | 'stopLength' | 'setFull', Global>;
+} & Record<(typeof LAYOUT)[number] | Settings | State | 'stopCode' | 'stopLength' | 'full' | 'paragraphRoom', Global>;
 
 const LAYOUT = ['in', 'hashes', 'flags', 'starts', 'found', 'chars', 'paras', 'set', 'setMask', 'filter'] as const;
 type Settings = 'resetPublic' | 'runLength' | 'runPower' | 'runWithin' | 'runFile';
@@ -125,11 +125,20 @@ function instantiate({ module, engine }: Reader, bytes: number): Instance {
 const align = (at: number): number => (at + 7) & ~7;
 
 /**
- * Folded units, and words, that a text of `bytes` bytes can make: one per byte read by the loop, and what
- * the characters that fold to several (read by words.ts' functions, which check the room) add, up to SPARE_UNITS.
+ * Room for what a text of `bytes` bytes can make. The loop makes at most a folded unit per byte, and a word
+ * per two bytes (a letter and what ends the word) plus the one it may be in; the characters that fold to
+ * several, read by words.ts' functions, may add up to SPARE_UNITS of each (`fits` checks them). Paragraphs
+ * get the words' room: a text with more (of empty paragraphs) is given up.
  */
-function roomFor(bytes: number): number {
-  return bytes + SPARE_UNITS + 2;
+type Room = { units: number; words: number };
+
+function roomFor(bytes: number): Room {
+  return { units: bytes + SPARE_UNITS, words: (bytes >> 1) + SPARE_UNITS + 3 };
+}
+
+/** Whether what is left of the text (`left` bytes) still fits after `units` more folded units (and as many words). */
+function fits(x: ReaderExports, room: Room, units: number, left: number): boolean {
+  return x.charCount.value + units + left <= room.units && x.count.value + units + 1 + (left >> 1) + 2 <= room.words;
 }
 
 /** Where everything stands in memory for a text of `bytes` bytes and a set of `slots` slots; the text last. */
@@ -138,12 +147,12 @@ function layout(bytes: number, slots: number): Record<(typeof LAYOUT)[number], n
   const at = { set: TABLE_BYTES, setMask: slots - 1 } as Record<(typeof LAYOUT)[number], number>;
   at.filter = at.set + slots * 4;
   at.hashes = at.filter + FILTER_BYTES;
-  at.flags = at.hashes + room * 4;
-  at.starts = align(at.flags + room);
-  at.found = at.starts + (room + 1) * 4;
-  at.paras = at.found + (room + 1) * 4;
-  at.chars = at.paras + (room + 1) * 4;
-  at.in = align(at.chars + room * 2);
+  at.flags = at.hashes + room.words * 4;
+  at.starts = align(at.flags + room.words);
+  at.found = at.starts + (room.words + 1) * 4;
+  at.paras = at.found + (room.words + 1) * 4;
+  at.chars = at.paras + (room.words + 1) * 4;
+  at.in = align(at.chars + room.units * 2);
   return at;
 }
 
@@ -173,6 +182,7 @@ export function readInWasm(text: string, sentencesResetPublic: boolean, watch: W
     }
     const room = roomFor(bytes);
     for (const name of LAYOUT) x[name].value = at[name];
+    x.paragraphRoom.value = room.words;
     new Int32Array(buffer, 0, 0x10000).set(UNIT_INFO);
     new Int32Array(buffer, at.set, slots.length).set(slots);
     x.resetPublic.value = sentencesResetPublic ? 1 : 0;
@@ -185,7 +195,7 @@ export function readInWasm(text: string, sentencesResetPublic: boolean, watch: W
     if (!readAll(x, new Int32Array(buffer, 0, 0x10000), written, room)) return undefined;
     // The last word is filed here too: the set may fill up with it.
     x.endParagraph();
-    if (x.setFull.value !== 0) return undefined;
+    if (x.full.value !== 0) return undefined;
     const count = x.count.value;
     if (watch.length > 0 && watch.file) watch.keys.restore(new Int32Array(buffer, at.set, slots.length), x.setCount.value);
     // The memory is never grown: these stay valid for as long as the words are kept.
@@ -211,9 +221,10 @@ export function readInWasm(text: string, sentencesResetPublic: boolean, watch: W
 
 /**
  * Runs the loop over the `end` bytes of the text, reading with words.ts' functions each character it
- * leaves. False when the read is given up: the watched set would grow, or folding would outgrow `room`.
+ * leaves. False when the read is given up: the watched set would grow, the paragraphs outgrow their room,
+ * or folding would outgrow `room`.
  */
-function readAll(x: ReaderExports, table: Int32Array, end: number, room: number): boolean {
+function readAll(x: ReaderExports, table: Int32Array, end: number, room: Room): boolean {
   for (let pos = 0; ; ) {
     const to = Math.min(end, pos + CHUNK_BYTES);
     pos = x.read(pos, to);
@@ -235,12 +246,12 @@ function readAll(x: ReaderExports, table: Int32Array, end: number, room: number)
       units = severalUnits(code);
     }
     pos += length;
-    if (x.charCount.value + units.length + (end - pos) > room) return false;
+    if (!fits(x, room, units.length, end - pos)) return false;
     for (let index = 0; index < units.length; index += 1) {
       const unit = units.charCodeAt(index);
       x.take(unit, unitKind(unit));
     }
-    if (x.setFull.value !== 0) return false;
+    if (x.full.value !== 0) return false;
   }
 }
 

@@ -164,6 +164,21 @@ describe('the WebAssembly reader', () => {
     expect(wasm).toEqual(js);
   });
 
+  it('gives up on a text of more empty paragraphs than it made room for, and words.ts reads', () => {
+    const text = `${PARAGRAPH_SEPARATOR.repeat(20000)}a b`;
+    expect(readInWasm(text, false, { keys: new IntSet(), length: 0, file: false, within: 0 })).toBeUndefined();
+    const { wasm, js } = readBoth(text, '', { sentencesResetPublic: false, file: false, within: PARAGRAPH_START, length: 0 });
+    expect(firstDifference(wasm, js)).toBe('');
+  });
+
+  it('makes room for a word every other character, the most the loop can make', () => {
+    const text = 'a b.c;d '.repeat(5000);
+    const { inWasm, wasm, js } = readBoth(text, '', { sentencesResetPublic: true, file: false, within: SENTENCE_START, length: 0 });
+    expect(inWasm).toBe(true);
+    expect(wasm['count']).toBe(4 * 5000);
+    expect(firstDifference(wasm, js)).toBe('');
+  });
+
   it('finds the runs whose keys a set holds as the loop of text-search.ts finds them', () => {
     fc.assert(
       fc.property(texts, texts, fc.constantFrom(1, 2, 3, 6), (text, filed, length) => {
