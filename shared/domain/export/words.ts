@@ -386,14 +386,20 @@ export class Words extends WordStore {
   endParagraph(): number {
     this.endWord();
     this.closeParagraph();
+    this.startParagraph();
+    return this.paragraphCount - 1;
+  }
+
+  /** The reading state at the start of a paragraph (`readChunk` resets its locals alike at a separator). */
+  private startParagraph(): void {
     this.paragraphFirst = this.count;
+    this.inWord = false;
     this.isPublic = 0;
     this.clauseEnd = false;
     this.clauseBreak = false;
     this.sentenceEnd = false;
     this.spaces = 0;
     this.newSentence = true;
-    return this.paragraphCount - 1;
   }
 
   /**
@@ -416,14 +422,7 @@ export class Words extends WordStore {
     ({ paragraphStarts: this.paragraphStarts, paragraphCount: this.paragraphCount, foundRuns: this.foundRuns, foundCount: this.foundCount } = read);
     this.runKey = read.runKey;
     this.runCount = read.runCount;
-    this.paragraphFirst = this.count;
-    this.inWord = false;
-    this.isPublic = 0;
-    this.clauseEnd = false;
-    this.clauseBreak = false;
-    this.sentenceEnd = false;
-    this.spaces = 0;
-    this.newSentence = true;
+    this.startParagraph();
   }
 
 }
