@@ -1,9 +1,9 @@
 /**
  * The participant-safety check on its own, cold: each run is a fresh Node process that reads a finished
- * participant plan of a 40-module course and its curriculum, and times the check's first run (see
- * leak-check-child.ts for the two ways it is timed). Two courses: the export benchmark course (whose modules repeat the 16 English sample modules, so identical
- * texts are looked at once), and the same course with every text made distinct, as 40 different modules
- * would be.
+ * participant plan of a 40-module course and its curriculum, and times the check's first run, in the three
+ * ways of MODES. Two courses: the export benchmark course (whose modules repeat the 16 English sample
+ * modules, so identical texts are looked at once), and the same course with every text made distinct, as
+ * 40 different modules would be.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
