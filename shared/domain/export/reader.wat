@@ -4,16 +4,16 @@
 ;; those texts in unoptimised code until the engine has compiled the loop (tens of milliseconds on a
 ;; 40-module course), while this is compiled at once and runs at full speed from its first character.
 ;; wasm-reader.ts drives it and falls back to words.ts wherever it stops; wasm-reader.test.ts checks that
-;; both give the same words. Compiled into reader-wasm.ts by `npm run build:wasm`.
+;; both give the same words. Compiled into reader-wasm.ts by `npm run wasm`.
 ;;
 ;; The text comes in as UTF-8 (TextEncoder.encodeInto is native and fast). The reader stops, and leaves the
 ;; character to JavaScript, where words.ts would take its slow path: a code unit not in the table yet, one
 ;; that folds to several units, and a character outside the BMP. Memory, laid out by wasm-reader.ts:
 ;;   [0, 0x40000)  UNIT_INFO of word-chars.ts, one i32 per UTF-16 code unit (0: not known yet)
-;;   $in           the text's UTF-8 bytes
-;;   $hashes $flags $starts $found $chars $paras: the arrays of WordStore and Words
 ;;   $set          the slots of the watched IntSet (int-table.ts), $setMask + 1 of them
 ;;   $filter       64 KB of bits that say which keys the set may hold (`buildFilter`)
+;;   $hashes $flags $starts $found $paras $chars: the arrays of WordStore and Words
+;;   $in           the text's UTF-8 bytes, last
 (module
   ;; Each read has a memory of its own, sized for it and never grown, so that the words stay where the
   ;; reader wrote them: `Words` takes them as they are (see wasm-reader.ts).
@@ -124,8 +124,9 @@
         (local.set $slot (i32.add (local.get $slot) (i32.const 1)))
         (br $slots))))
 
-  ;; The run watch for the word that ends at $count (Words.watchWord); returns the new $runKey, $runCount and
-  ;; $foundCount through the globals.
+  ;; The run watch for the word that ends at $count (Words.watchWord), for the words that `take` ends (the
+  ;; loop of `read` does the same with its state in locals): the new $runKey, $runCount and $foundCount are
+  ;; left in the globals. Lookups here skip the filter: they are few, and the filter only saves time.
   (func $watchWord (param $count i32) (param $hash i32) (param $flag i32)
     (if (i32.eqz (global.get $runLength)) (then (return)))
     (if (i32.and (local.get $flag) (global.get $runWithin))
