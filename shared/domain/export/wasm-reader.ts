@@ -9,8 +9,9 @@
  * leaves to words.ts' own functions what they do rarely and with Unicode data: a code unit met for the first
  * time (its UNIT_INFO entry is worked out and the loop goes on), one that folds to several, and characters
  * outside the BMP. Where it cannot be used (an engine without WebAssembly or one whose content security
- * policy forbids compiling it, a text with a lone surrogate half, which UTF-8 cannot carry, or a text whose
- * folded words would outgrow the room it sized), it returns undefined and words.ts reads the text itself.
+ * policy forbids compiling it, a text with a lone surrogate half, which UTF-8 cannot carry, a watched set
+ * that would have to grow, or a text whose folds or empty paragraphs would outgrow the room it sized), it
+ * returns undefined and words.ts reads the text itself.
  */
 import type { IntSet } from './int-table';
 import { READER_WASM_BASE64 } from './reader-wasm';
@@ -192,7 +193,7 @@ export function readInWasm(text: string, sentencesResetPublic: boolean, watch: W
     x.runFile.value = watch.file ? 1 : 0;
     x.setCount.value = watch.length > 0 ? watch.keys.size : 0;
     if (watch.length > 0 && !watch.file) x.buildFilter();
-    if (!readAll(x, new Int32Array(buffer, 0, 0x10000), written, room)) return undefined;
+    if (!readLoop(x, new Int32Array(buffer, 0, 0x10000), written, room)) return undefined;
     // The last word is filed here too: the set may fill up with it.
     x.endParagraph();
     if (x.full.value !== 0) return undefined;
@@ -224,7 +225,7 @@ export function readInWasm(text: string, sentencesResetPublic: boolean, watch: W
  * leaves. False when the read is given up: the watched set would grow, the paragraphs outgrow their room,
  * or folding would outgrow `room`.
  */
-function readAll(x: ReaderExports, table: Int32Array, end: number, room: Room): boolean {
+function readLoop(x: ReaderExports, table: Int32Array, end: number, room: Room): boolean {
   for (let pos = 0; ; ) {
     const to = Math.min(end, pos + CHUNK_BYTES);
     pos = x.read(pos, to);
